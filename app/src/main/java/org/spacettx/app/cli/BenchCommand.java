@@ -1,0 +1,161 @@
+package org.spacettx.app.cli;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.ToDoubleBiFunction;
+
+import org.orekit.propagation.analytical.tle.TLE;
+import org.orekit.propagation.analytical.tle.TLEPropagator;
+import org.orekit.time.AbsoluteDate;
+import org.spacettx.orbit.catalog.ElementSet;
+import org.spacettx.orbit.catalog.OrekitTle;
+import org.spacettx.orbit.data.OrekitData;
+import org.spacettx.orbit.input.InputException;
+import org.spacettx.orbit.propagate.PropagationException;
+import org.spacettx.orbit.propagate.Sgp4;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code spacettx bench propagate}: throughput of the propagation paths, as ratios to a baseline run alongside. */
+@Command(name = "bench", description = "Benchmarks that print throughput and ratios to a baseline measured in the same run.",
+        subcommands = {BenchCommand.Propagate.class})
+public final class BenchCommand {
+
+    @Command(name = "propagate", description = {
+            "Propagations per second for a catalog over a span at a fixed step: plain Orekit SGP4 (the baseline),",
+            "SpaceTTX's checked SGP4 in TEME and in geodetic coordinates, single-threaded and on N threads."})
+    static final class Propagate implements Callable<Integer> {
+        @Option(names = "--tle", required = true, paramLabel = "FILE|DIR|URL", description = "Catalog to propagate; repeatable.")
+        List<String> sources;
+        @Option(names = "--hours", defaultValue = "24", description = "Span in hours from the catalog's latest epoch (default ${DEFAULT-VALUE}).")
+        double hours;
+        @Option(names = "--step", defaultValue = "60", description = "Step in seconds (default ${DEFAULT-VALUE}).")
+        double stepSeconds;
+        @Option(names = "--limit", defaultValue = "0", description = "Use only the first N objects (0 = all).")
+        int limit;
+        @Option(names = "--threads", description = "Threads for the multi-threaded runs (default: available processors).")
+        Integer threads;
+        @Mixin
+        CatalogOptions catalogOptions;
+        @Mixin
+        FormatOption format;
+
+        /** One object's work at one date: returns a number so that the JIT cannot drop the computation. */
+        private record Case(String name, int threads, ToDoubleBiFunction<Integer, AbsoluteDate> work) {
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            if (!(hours > 0) || !(stepSeconds > 0)) {
+                throw new InputException(null, "--hours/--step", "must be positive");
+            }
+            CatalogOptions.Loaded loaded = catalogOptions.load(sources);
+            OrekitData data = loaded.data();
+            List<ElementSet> all = loaded.catalog().all();
+            if (limit > 0 && limit < all.size()) {
+                all = all.subList(0, limit);
+            }
+            List<Sgp4> objects = new ArrayList<>();
+            List<TLE> tles = new ArrayList<>();
+            for (ElementSet e : all) {
+                try {
+                    objects.add(Sgp4.of(e, data));
+                    tles.add(OrekitTle.toTle(e, data.utc()));
+                } catch (PropagationException ex) {
+                    System.err.println("spacettx: left out " + ex.getMessage());
+                }
+            }
+            Instant start = loaded.catalog().latestEpoch().orElseThrow(() -> new InputException(null, "--tle", "empty catalog"));
+            AbsoluteDate t0 = objects.get(0).toDate(start);
+            int steps = (int) Math.floor(hours * 3600 / stepSeconds) + 1;
+            List<AbsoluteDate> dates = new ArrayList<>(steps);
+            for (int i = 0; i < steps; i++) {
+                dates.add(t0.shiftedBy(i * stepSeconds));
+            }
+            int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            ThreadLocal<List<TLEPropagator>> plain = ThreadLocal.withInitial(() -> {
+                List<TLEPropagator> list = new ArrayList<>(tles.size());
+                for (TLE tle : tles) {
+                    list.add(TLEPropagator.selectExtrapolator(tle, data.teme()));
+                }
+                return list;
+            });
+            ToDoubleBiFunction<Integer, AbsoluteDate> orekit = (i, d) -> plain.get().get(i).getPVCoordinates(d).getPosition().getX();
+            ToDoubleBiFunction<Integer, AbsoluteDate> teme = (i, d) -> objects.get(i).teme(d).xKm();
+            ToDoubleBiFunction<Integer, AbsoluteDate> geodetic = (i, d) -> objects.get(i).geodetic(d).latitudeDeg();
+            List<Case> cases = List.of(new Case("orekit-sgp4 (baseline)", 1, orekit), new Case("spacettx-teme", 1, teme),
+                    new Case("spacettx-geodetic", 1, geodetic), new Case("orekit-sgp4", n, orekit),
+                    new Case("spacettx-teme", n, teme), new Case("spacettx-geodetic", n, geodetic));
+
+            System.err.printf("spacettx: %d objects x %d steps = %d propagations per case; warming up%n",
+                    objects.size(), steps, (long) objects.size() * steps);
+            List<AbsoluteDate> warmDates = dates.subList(0, Math.max(1, Math.min(steps, 60)));
+            for (Case c : cases) {
+                run(c, objects.size(), warmDates);
+            }
+            double baseline = 0;
+            try (RowWriter out = new RowWriter(List.of(Column.text("case", 24), Column.text("threads", 7),
+                    Column.number("propagations", 13, 0), Column.number("seconds", 9, 3),
+                    Column.number("per_second", 12, 0), Column.number("ratio_to_baseline", 17, 2)), format.format, System.out)) {
+                for (Case c : cases) {
+                    long begin = System.nanoTime();
+                    long[] counts = run(c, objects.size(), dates);
+                    double seconds = (System.nanoTime() - begin) / 1e9;
+                    double rate = counts[0] / seconds;
+                    if (baseline == 0) {
+                        baseline = rate;
+                    }
+                    out.row(c.name(), c.threads(), (double) counts[0], seconds, rate, rate / baseline);
+                    if (counts[1] > 0) {
+                        System.err.printf("spacettx: %s: %d propagations failed (decayed objects)%n", c.name(), counts[1]);
+                    }
+                }
+            }
+            return 0;
+        }
+
+        /** Runs a case time-major (all objects at one date, then the next) on its threads; returns {done, failed}. */
+        private static long[] run(Case c, int objectCount, List<AbsoluteDate> dates) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(c.threads());
+            try {
+                List<Future<long[]>> parts = new ArrayList<>();
+                for (int k = 0; k < c.threads(); k++) {
+                    int from = (int) ((long) objectCount * k / c.threads());
+                    int to = (int) ((long) objectCount * (k + 1) / c.threads());
+                    parts.add(pool.submit(() -> {
+                        long done = 0;
+                        long failed = 0;
+                        double sink = 0;
+                        for (AbsoluteDate d : dates) {
+                            for (int i = from; i < to; i++) {
+                                try {
+                                    sink += c.work().applyAsDouble(i, d);
+                                    done++;
+                                } catch (RuntimeException e) {
+                                    failed++;
+                                }
+                            }
+                        }
+                        return new long[] {done + failed, failed, Double.isNaN(sink) ? 1 : 0};
+                    }));
+                }
+                long[] total = new long[2];
+                for (Future<long[]> part : parts) {
+                    long[] r = part.get();
+                    total[0] += r[0];
+                    total[1] += r[1];
+                }
+                return total;
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package org.spacettx.app.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.spacettx.orbit.catalog.Catalog;
+import org.spacettx.orbit.catalog.ElementSet;
+import org.spacettx.orbit.input.InputException;
+import org.spacettx.orbit.propagate.CartesianState;
+import org.spacettx.orbit.propagate.GeodeticPosition;
+import org.spacettx.orbit.propagate.PropagationException;
+import org.spacettx.orbit.propagate.Sgp4;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code spacettx propagate}: SGP4 states of catalog objects over a time span. */
+@Command(name = "propagate", description = {
+        "Propagate element sets with SGP4/SDP4 and print states in TEME, ITRF or geodetic coordinates.",
+        "Objects SGP4 cannot propagate at some time (decayed, eccentricity out of range...) are reported on stderr",
+        "with object, time and reason; their later times are skipped and the other objects still come out."})
+public final class PropagateCommand implements Callable<Integer> {
+
+    enum Frame { TEME, ITRF, GEODETIC }
+
+    @Option(names = "--tle", required = true, paramLabel = "FILE|DIR|URL", description = "Catalog (any supported format); repeatable.")
+    List<String> sources;
+
+    @Option(names = "--norad", split = ",", paramLabel = "ID", description = "Only these catalog numbers (default: all).")
+    List<Integer> norad;
+
+    static final class Span {
+        @Option(names = "--tsince", paramLabel = "START:STOP:STEP",
+                description = "Minutes since each element set's own epoch, e.g. 0:1440:60.")
+        String tsince;
+
+        @ArgGroup(exclusive = false)
+        Absolute absolute;
+    }
+
+    static final class Absolute {
+        @Option(names = "--from", required = true, paramLabel = "ISO", description = "Start time, ISO-8601 UTC.")
+        String from;
+        @Option(names = "--to", required = true, paramLabel = "ISO", description = "End time (inclusive), ISO-8601 UTC.")
+        String to;
+        @Option(names = "--step", defaultValue = "60", paramLabel = "SECONDS", description = "Step in seconds (default ${DEFAULT-VALUE}).")
+        double stepSeconds;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Span span;
+
+    @Option(names = "--frame", defaultValue = "teme", paramLabel = "teme|itrf|geodetic",
+            converter = FrameConverter.class, description = "Output frame (default ${DEFAULT-VALUE}).")
+    Frame frame;
+
+    @Mixin
+    CatalogOptions catalogOptions;
+    @Mixin
+    FormatOption format;
+
+    static final class FrameConverter implements picocli.CommandLine.ITypeConverter<Frame> {
+        @Override
+        public Frame convert(String value) {
+            return Frame.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    @Override
+    public Integer call() {
+        CatalogOptions.Loaded loaded = catalogOptions.load(sources);
+        List<ElementSet> selected = select(loaded.catalog());
+        List<Column> columns = frame == Frame.GEODETIC
+                ? List.of(Column.text("norad", 6), Column.text("time_utc", 27), Column.number("lat_deg", 10, 6),
+                        Column.number("lon_deg", 11, 6), Column.number("alt_km", 12, 6))
+                : List.of(Column.text("norad", 6), Column.text("time_utc", 27), Column.number("tsince_min", 14, 6),
+                        Column.number("x_km", 16, 8), Column.number("y_km", 16, 8), Column.number("z_km", 16, 8),
+                        Column.number("vx_km_s", 13, 9), Column.number("vy_km_s", 13, 9), Column.number("vz_km_s", 13, 9));
+        int failed = 0;
+        try (RowWriter out = new RowWriter(columns, format.format, System.out)) {
+            for (ElementSet elements : selected) {
+                if (!propagate(elements, loaded, out)) {
+                    failed++;
+                }
+            }
+        }
+        if (failed > 0) {
+            System.err.println("spacettx: " + failed + " of " + selected.size() + " objects could not be propagated over the whole span");
+        }
+        return 0;
+    }
+
+    private List<ElementSet> select(Catalog catalog) {
+        if (norad == null || norad.isEmpty()) {
+            return catalog.all();
+        }
+        List<ElementSet> selected = new ArrayList<>();
+        for (int id : norad) {
+            selected.add(catalog.byNorad(id).orElseThrow(() -> new InputException(null, "--norad",
+                    "object " + id + " is not in the catalog")));
+        }
+        return selected;
+    }
+
+    /** Writes the rows of one object; false when SGP4 stopped before the end of the span. */
+    private boolean propagate(ElementSet elements, CatalogOptions.Loaded loaded, RowWriter out) {
+        try {
+            Sgp4 sgp4 = Sgp4.of(elements, loaded.data());
+            for (double minutes : minutes(elements)) {
+                Instant time = elements.epoch().plusNanos(Math.round(minutes * 60e9));
+                if (frame == Frame.GEODETIC) {
+                    GeodeticPosition p = sgp4.geodetic(time);
+                    out.row(elements.noradId(), p.time().toString(), p.latitudeDeg(), p.longitudeDeg(), p.altitudeKm());
+                } else {
+                    CartesianState s = frame == Frame.TEME ? sgp4.temeAtMinutes(minutes) : sgp4.itrf(time);
+                    out.row(elements.noradId(), s.time().toString(), minutes, s.xKm(), s.yKm(), s.zKm(),
+                            s.vxKmS(), s.vyKmS(), s.vzKmS());
+                }
+            }
+            return true;
+        } catch (PropagationException e) {
+            System.err.println("spacettx: " + e.getMessage() + "; later times skipped");
+            return false;
+        }
+    }
+
+    /** The evaluation times of one object, in minutes since its epoch. */
+    private List<Double> minutes(ElementSet elements) {
+        List<Double> result = new ArrayList<>();
+        if (span.tsince != null) {
+            String[] parts = span.tsince.split(":");
+            if (parts.length != 3) {
+                throw new InputException(null, "--tsince", "'" + span.tsince + "' is not START:STOP:STEP in minutes");
+            }
+            double start = number(parts[0]);
+            double stop = number(parts[1]);
+            double step = number(parts[2]);
+            if (step <= 0 || stop < start) {
+                throw new InputException(null, "--tsince", "needs STEP > 0 and STOP >= START");
+            }
+            long count = (long) Math.floor((stop - start) / step + 1e-9) + 1;
+            checkCount(count);
+            for (long i = 0; i < count; i++) {
+                result.add(start + i * step);
+            }
+            return result;
+        }
+        Instant from = time("--from", span.absolute.from);
+        Instant to = time("--to", span.absolute.to);
+        if (to.isBefore(from)) {
+            throw new InputException(null, "--to", "is before --from");
+        }
+        if (!(span.absolute.stepSeconds > 0)) {
+            throw new InputException(null, "--step", "must be a positive number of seconds");
+        }
+        long stepNanos = Math.round(span.absolute.stepSeconds * 1e9);
+        long count = Duration.between(from, to).toNanos() / stepNanos + 1;
+        checkCount(count);
+        for (long i = 0; i < count; i++) {
+            Instant t = from.plusNanos(i * stepNanos);
+            result.add(Duration.between(elements.epoch(), t).toNanos() / 60e9);
+        }
+        return result;
+    }
+
+    private static void checkCount(long count) {
+        if (count > 10_000_000) {
+            throw new InputException(null, "time span", count + " steps per object is more than 10 million; use a larger step");
+        }
+    }
+
+    private static double number(String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new InputException(null, "--tsince", "'" + text + "' is not a number of minutes");
+        }
+    }
+
+    static Instant time(String option, String text) {
+        try {
+            String t = text.trim();
+            return Instant.parse(t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$") ? t : t + "Z");
+        } catch (DateTimeParseException e) {
+            throw new InputException(null, option, "'" + text + "' is not an ISO-8601 UTC time like 2026-06-10T12:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.spacettx.orbit.propagate;
+
+import java.time.Instant;
+
+/** Position (km) and velocity (km/s) at a time, in the frame named by whoever returned it (TEME or ITRF). */
+public record CartesianState(Instant time, double xKm, double yKm, double zKm,
+                             double vxKmS, double vyKmS, double vzKmS) {
+
+    public double radiusKm() {
+        return Math.sqrt(xKm * xKm + yKm * yKm + zKm * zKm);
+    }
+
+    public double speedKmS() {
+        return Math.sqrt(vxKmS * vxKmS + vyKmS * vyKmS + vzKmS * vzKmS);
+    }
+}
