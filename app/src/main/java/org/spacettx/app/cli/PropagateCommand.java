@@ -75,6 +75,7 @@ public final class PropagateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        TimeGrid grid = TimeGrid.parse(span);
         CatalogOptions.Loaded loaded = catalogOptions.load(sources);
         List<ElementSet> selected = select(loaded.catalog());
         List<Column> columns = frame == Frame.GEODETIC
@@ -86,7 +87,7 @@ public final class PropagateCommand implements Callable<Integer> {
         int failed = 0;
         try (RowWriter out = new RowWriter(columns, format.format, System.out)) {
             for (ElementSet elements : selected) {
-                if (!propagate(elements, loaded, out)) {
+                if (!propagate(elements, grid.minutesSinceEpoch(elements.epoch()), loaded, out)) {
                     failed++;
                 }
             }
@@ -110,10 +111,10 @@ public final class PropagateCommand implements Callable<Integer> {
     }
 
     /** Writes the rows of one object; false when SGP4 stopped before the end of the span. */
-    private boolean propagate(ElementSet elements, CatalogOptions.Loaded loaded, RowWriter out) {
+    private boolean propagate(ElementSet elements, List<Double> times, CatalogOptions.Loaded loaded, RowWriter out) {
         try {
             Sgp4 sgp4 = Sgp4.of(elements, loaded.data());
-            for (double minutes : minutes(elements)) {
+            for (double minutes : times) {
                 Instant time = elements.epoch().plusNanos(Math.round(minutes * 60e9));
                 if (frame == Frame.GEODETIC) {
                     GeodeticPosition p = sgp4.geodetic(time);
@@ -131,56 +132,60 @@ public final class PropagateCommand implements Callable<Integer> {
         }
     }
 
-    /** The evaluation times of one object, in minutes since its epoch. */
-    private List<Double> minutes(ElementSet elements) {
-        List<Double> result = new ArrayList<>();
-        if (span.tsince != null) {
-            String[] parts = span.tsince.split(":");
-            if (parts.length != 3) {
-                throw new InputException(null, "--tsince", "'" + span.tsince + "' is not START:STOP:STEP in minutes");
+    /**
+     * The evaluation times: either minutes since each element set's epoch, or one absolute grid for all objects.
+     * Parsed and checked before anything is printed, so that bad options never leave half an output.
+     */
+    record TimeGrid(double startMinutes, double stepMinutes, Instant from, long stepNanos, long count) {
+
+        static TimeGrid parse(Span span) {
+            if (span.tsince != null) {
+                String[] parts = span.tsince.split(":");
+                if (parts.length != 3) {
+                    throw new InputException(null, "--tsince", "'" + span.tsince + "' is not START:STOP:STEP in minutes");
+                }
+                double start = number(parts[0]);
+                double stop = number(parts[1]);
+                double step = number(parts[2]);
+                if (!(step > 0) || stop < start) {
+                    throw new InputException(null, "--tsince", "needs STEP > 0 and STOP >= START");
+                }
+                return new TimeGrid(start, step, null, 0, checkCount((long) Math.floor((stop - start) / step + 1e-9) + 1));
             }
-            double start = number(parts[0]);
-            double stop = number(parts[1]);
-            double step = number(parts[2]);
-            if (step <= 0 || stop < start) {
-                throw new InputException(null, "--tsince", "needs STEP > 0 and STOP >= START");
+            Instant from = time("--from", span.absolute.from);
+            Instant to = time("--to", span.absolute.to);
+            if (to.isBefore(from)) {
+                throw new InputException(null, "--to", "is before --from");
             }
-            long count = (long) Math.floor((stop - start) / step + 1e-9) + 1;
-            checkCount(count);
+            if (!(span.absolute.stepSeconds >= 1e-3)) {
+                throw new InputException(null, "--step", "must be at least 0.001 seconds");
+            }
+            long stepNanos = Math.round(span.absolute.stepSeconds * 1e9);
+            return new TimeGrid(0, 0, from, stepNanos, checkCount(Duration.between(from, to).toNanos() / stepNanos + 1));
+        }
+
+        List<Double> minutesSinceEpoch(Instant epoch) {
+            List<Double> result = new ArrayList<>((int) count);
             for (long i = 0; i < count; i++) {
-                result.add(start + i * step);
+                result.add(from == null ? startMinutes + i * stepMinutes
+                        : Duration.between(epoch, from.plusNanos(i * stepNanos)).toNanos() / 60e9);
             }
             return result;
         }
-        Instant from = time("--from", span.absolute.from);
-        Instant to = time("--to", span.absolute.to);
-        if (to.isBefore(from)) {
-            throw new InputException(null, "--to", "is before --from");
-        }
-        if (!(span.absolute.stepSeconds > 0)) {
-            throw new InputException(null, "--step", "must be a positive number of seconds");
-        }
-        long stepNanos = Math.round(span.absolute.stepSeconds * 1e9);
-        long count = Duration.between(from, to).toNanos() / stepNanos + 1;
-        checkCount(count);
-        for (long i = 0; i < count; i++) {
-            Instant t = from.plusNanos(i * stepNanos);
-            result.add(Duration.between(elements.epoch(), t).toNanos() / 60e9);
-        }
-        return result;
-    }
 
-    private static void checkCount(long count) {
-        if (count > 10_000_000) {
-            throw new InputException(null, "time span", count + " steps per object is more than 10 million; use a larger step");
+        private static long checkCount(long count) {
+            if (count > 10_000_000) {
+                throw new InputException(null, "time span", count + " steps per object is more than 10 million; use a larger step");
+            }
+            return count;
         }
-    }
 
-    private static double number(String text) {
-        try {
-            return Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            throw new InputException(null, "--tsince", "'" + text + "' is not a number of minutes");
+        private static double number(String text) {
+            try {
+                return Double.parseDouble(text.trim());
+            } catch (NumberFormatException e) {
+                throw new InputException(null, "--tsince", "'" + text + "' is not a number of minutes");
+            }
         }
     }
 

@@ -205,7 +205,7 @@ public final class CatalogReader {
                 i = first + 2;
             } catch (InputException e) {
                 reject(e, rejections);
-                i = resync(lines, Math.max(first, i + 1));
+                i = resync(lines, Math.max(first + 1, i + 1));
             }
         }
         if (sets.isEmpty() && rejections.isEmpty()) {

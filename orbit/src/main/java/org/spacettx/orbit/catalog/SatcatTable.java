@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import org.spacettx.orbit.input.InputException;
@@ -69,6 +70,7 @@ public final class SatcatTable {
         Map<Integer, ObjectInfo> info = new HashMap<>();
         int line = 1;
         try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class).with(schema)
+                .with(CsvParser.Feature.IGNORE_TRAILING_UNMAPPABLE)
                 .readValues(body.toString())) {
             while (rows.hasNextValue()) {
                 line++;
