@@ -24,11 +24,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spacettx bench propagate}: throughput of the propagation paths, as ratios to a baseline run alongside. */
-@Command(name = "bench", description = "Benchmarks that print throughput and ratios to a baseline measured in the same run.",
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print throughput and ratios to a baseline measured in the same run.",
         subcommands = {BenchCommand.Propagate.class})
 public final class BenchCommand {
 
-    @Command(name = "propagate", description = {
+    @Command(name = "propagate", mixinStandardHelpOptions = true, description = {
             "Propagations per second for a catalog over a span at a fixed step: plain Orekit SGP4 (the baseline),",
             "SpaceTTX's checked SGP4 in TEME and in geodetic coordinates, single-threaded and on N threads."})
     static final class Propagate implements Callable<Integer> {
@@ -96,7 +96,7 @@ public final class BenchCommand {
 
             System.err.printf("spacettx: %d objects x %d steps = %d propagations per case; warming up%n",
                     objects.size(), steps, (long) objects.size() * steps);
-            List<AbsoluteDate> warmDates = dates.subList(0, Math.max(1, Math.min(steps, 60)));
+            List<AbsoluteDate> warmDates = dates.subList(0, Math.max(1, Math.min(steps, 240)));
             for (Case c : cases) {
                 run(c, objects.size(), warmDates);
             }

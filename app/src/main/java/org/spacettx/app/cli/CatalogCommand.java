@@ -26,11 +26,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code spacettx catalog info|list|fetch}. */
-@Command(name = "catalog", description = "Read, inspect and download element-set catalogs (TLE, 3LE, OMM CSV/JSON/XML/KVN, gzip).",
+@Command(name = "catalog", mixinStandardHelpOptions = true, description = "Read, inspect and download element-set catalogs (TLE, 3LE, OMM CSV/JSON/XML/KVN, gzip).",
         subcommands = {CatalogCommand.Info.class, CatalogCommand.ListObjects.class, CatalogCommand.Fetch.class})
 public final class CatalogCommand {
 
-    @Command(name = "info", description = "Counts, epoch range, rejects, and objects by type and country where known.")
+    @Command(name = "info", mixinStandardHelpOptions = true, description = "Counts, epoch range, rejects, and objects by type and country where known.")
     static final class Info implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "FILE|DIR|URL", description = "Catalog files, directories or URLs.")
         List<String> sources;
@@ -67,7 +67,7 @@ public final class CatalogCommand {
         }
     }
 
-    @Command(name = "list", description = "List objects, optionally matching a name (case-insensitive substring), COSPAR id or catalog numbers.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List objects, optionally matching a name (case-insensitive substring), COSPAR id or catalog numbers.")
     static final class ListObjects implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "FILE|DIR|URL")
         List<String> sources;
@@ -105,7 +105,7 @@ public final class CatalogCommand {
         }
     }
 
-    @Command(name = "fetch", description = "Download element sets (CelesTrak, Space-Track or any URL), check that they parse, and save them.")
+    @Command(name = "fetch", mixinStandardHelpOptions = true, description = "Download element sets (CelesTrak, Space-Track or any URL), check that they parse, and save them.")
     static final class Fetch implements Callable<Integer> {
 
         static final class Source {

@@ -10,8 +10,10 @@ public final class PropagationException extends RuntimeException {
     private final Sgp4Error error;
 
     public PropagationException(int noradId, Instant time, Sgp4Error error, String detail) {
+        // No stack trace: this is an expected outcome for decayed objects, reported by its message, and a catalog
+        // run may raise it millions of times.
         super("object " + noradId + " at " + time + ": " + error.description()
-                + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")"));
+                + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")"), null, false, false);
         this.noradId = noradId;
         this.time = time;
         this.error = error;

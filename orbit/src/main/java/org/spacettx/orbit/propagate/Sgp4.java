@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.orekit.bodies.GeodeticPoint;
@@ -51,22 +53,18 @@ public final class Sgp4 {
     }
 
     /**
+     * One TEME→ITRF cache per data context, shared by every object: callers that evaluate many objects at the
+     * same dates then compute each transform once.
+     */
+    private static final Map<OrekitData, EarthFixed> EARTH_FIXED = new ConcurrentHashMap<>();
+
+    /**
      * Prepares an element set for propagation.
      *
      * @throws PropagationException when SGP4 cannot even initialise from these elements
      */
     public static Sgp4 of(ElementSet elements, OrekitData data) {
-        return new Sgp4(elements, data, new EarthFixed(data));
-    }
-
-    /** Several element sets sharing one TEME→ITRF cache (faster when they are evaluated at the same dates). */
-    public static List<Sgp4> of(List<ElementSet> elements, OrekitData data) {
-        EarthFixed shared = new EarthFixed(data);
-        List<Sgp4> result = new ArrayList<>(elements.size());
-        for (ElementSet e : elements) {
-            result.add(new Sgp4(e, data, shared));
-        }
-        return result;
+        return new Sgp4(elements, data, EARTH_FIXED.computeIfAbsent(data, EarthFixed::new));
     }
 
     private TLEPropagator create() {

@@ -16,7 +16,7 @@ import org.spacettx.orbit.input.SourceLocation;
 
 class TleFormatTest {
 
-    // ISS (ZARYA), CelesTrak stations group of 2026-05-30 (a real, checksummed element set).
+    // An ISS-like element set; tests recompute checksums with fix() after changing a column.
     static final String L1 = "1 25544U 98067A   26150.50000000  .00016717  00000-0  30074-3 0  9993";
     static final String L2 = "2 25544  51.6349 113.4576 0004327 323.2436  36.8320 15.49726402569979";
 

@@ -28,7 +28,7 @@ class Sgp4ThreadSafetyTest {
                 .read(List.of(SharedData.path("catalog/celestrak-groups-2026-05-30/geo.tle"),
                         SharedData.path("catalog/celestrak-groups-2026-05-30/stations.tle"))).elementSets()
                 .subList(0, 150);
-        List<Sgp4> objects = Sgp4.of(sets, data);
+        List<Sgp4> objects = sets.stream().map(e -> Sgp4.of(e, data)).toList();
         int steps = 200;
         double[][] expected = new double[objects.size()][steps];
         for (int i = 0; i < objects.size(); i++) {
