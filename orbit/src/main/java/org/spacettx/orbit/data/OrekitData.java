@@ -71,11 +71,17 @@ public final class OrekitData {
             throw new InputException(SourceLocation.of(eopFile.toString()), "--eop", "no such EOP file");
         }
         OrekitData data = new OrekitData(eopFile.toAbsolutePath());
+        SourceLocation at = SourceLocation.of(eopFile.toString());
         try {
-            data.context.getFrames().getEOPHistory(IERSConventions.IERS_2010, true);
+            if (data.context.getFrames().getEOPHistory(IERSConventions.IERS_2010, true).getEntries().isEmpty()) {
+                throw new InputException(at, "--eop", "no Earth orientation data found; the file must be an IERS"
+                        + " EOP file under its IERS name (finals2000A.all, finals2000A.daily, eopc04_IAU2000.YY,"
+                        + " eopc04*.csv, bulletina-*.txt, bulletinb-NNN.txt)");
+            }
+        } catch (InputException e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw new InputException(SourceLocation.of(eopFile.toString()), "--eop",
-                    "not a readable EOP file (" + e.getMessage() + ")", e);
+            throw new InputException(at, "--eop", "not a readable EOP file (" + e.getMessage() + ")", e);
         }
         return data;
     }
