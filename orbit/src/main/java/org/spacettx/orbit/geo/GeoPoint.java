@@ -29,6 +29,16 @@ public record GeoPoint(double latitudeDeg, double longitudeDeg) {
         return Math.toDegrees(Math.atan2(Math.sqrt(cross[0] * cross[0] + cross[1] * cross[1] + cross[2] * cross[2]), dot));
     }
 
+    /** Initial great-circle azimuth (degrees from north, 0..360) from this point towards {@code other}. */
+    public double azimuthToDeg(GeoPoint other) {
+        double lat1 = Math.toRadians(latitudeDeg);
+        double lat2 = Math.toRadians(other.latitudeDeg);
+        double dLon = Math.toRadians(other.longitudeDeg - longitudeDeg);
+        double az = Math.toDegrees(Math.atan2(Math.sin(dLon) * Math.cos(lat2),
+                Math.cos(lat1) * Math.sin(lat2) - Math.sin(lat1) * Math.cos(lat2) * Math.cos(dLon)));
+        return az < 0 ? az + 360 : az;
+    }
+
     /** The point reached by going {@code angleDeg} along a great circle starting at {@code azimuthDeg} (from north). */
     public GeoPoint destination(double azimuthDeg, double angleDeg) {
         double lat = Math.toRadians(latitudeDeg);
