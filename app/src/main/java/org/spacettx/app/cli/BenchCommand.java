@@ -25,15 +25,15 @@ import picocli.CommandLine.Option;
 
 /** {@code spacettx bench propagate}: throughput of the propagation paths, as ratios to a baseline run alongside. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print throughput and ratios to a baseline measured in the same run.",
-        subcommands = {BenchCommand.Propagate.class})
+        subcommands = {BenchCommand.Propagate.class, WarningBench.class})
 public final class BenchCommand {
 
     @Command(name = "propagate", mixinStandardHelpOptions = true, description = {
             "Propagations per second for a catalog over a span at a fixed step: plain Orekit SGP4 (the baseline),",
             "SpaceTTX's checked SGP4 in TEME and in geodetic coordinates, single-threaded and on N threads."})
     static final class Propagate implements Callable<Integer> {
-        @Option(names = "--tle", required = true, paramLabel = "FILE|DIR|URL", description = "Catalog to propagate; repeatable.")
-        List<String> sources;
+        @Mixin
+        ObjectOptions objects;
         @Option(names = "--hours", defaultValue = "24", description = "Span in hours from the catalog's latest epoch (default ${DEFAULT-VALUE}).")
         double hours;
         @Option(names = "--step", defaultValue = "60", description = "Step in seconds (default ${DEFAULT-VALUE}).")
@@ -42,8 +42,6 @@ public final class BenchCommand {
         int limit;
         @Option(names = "--threads", description = "Threads for the multi-threaded runs (default: available processors).")
         Integer threads;
-        @Mixin
-        CatalogOptions catalogOptions;
         @Mixin
         FormatOption format;
 
@@ -56,9 +54,9 @@ public final class BenchCommand {
             if (!(hours > 0) || !(stepSeconds > 0)) {
                 throw new InputException(null, "--hours/--step", "must be positive");
             }
-            CatalogOptions.Loaded loaded = catalogOptions.load(sources);
+            CatalogOptions.Loaded loaded = objects.loaded();
             OrekitData data = loaded.data();
-            List<ElementSet> all = loaded.catalog().all();
+            List<ElementSet> all = objects.selected();
             if (limit > 0 && limit < all.size()) {
                 all = all.subList(0, limit);
             }

@@ -33,6 +33,19 @@ public final class CatalogOptions {
     public record Loaded(Catalog catalog, CatalogReader.Result read, OrekitData data) {
     }
 
+    /** The objects with the given catalog numbers (all when none are given); an unknown number is bad input. */
+    public static List<org.spacettx.orbit.catalog.ElementSet> select(Catalog catalog, List<Integer> norads) {
+        if (norads == null || norads.isEmpty()) {
+            return catalog.all();
+        }
+        List<org.spacettx.orbit.catalog.ElementSet> selected = new ArrayList<>();
+        for (int id : norads) {
+            selected.add(catalog.byNorad(id).orElseThrow(() -> new org.spacettx.orbit.input.InputException(null,
+                    "--norad", "object " + id + " is not in the catalog")));
+        }
+        return selected;
+    }
+
     public OrekitData data() {
         return eop == null ? OrekitData.standard() : OrekitData.withEop(eop);
     }

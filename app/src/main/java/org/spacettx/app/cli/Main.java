@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** {@code spacettx}: the command-line entry point. Exit codes: 0 success, 2 bad input, 1 internal error. */
 @Command(name = "spacettx", mixinStandardHelpOptions = true, version = "SpaceTTX 0.1.0",
         description = "Tabletop exercises on space, on real flight dynamics.",
-        subcommands = {CatalogCommand.class, PropagateCommand.class, BenchCommand.class,
+        subcommands = {CatalogCommand.class, PropagateCommand.class, PassesCommand.class, OverflightCommand.class,
+                WarningCommand.class, LaunchCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

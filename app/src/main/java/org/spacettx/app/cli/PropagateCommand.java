@@ -2,13 +2,11 @@ package org.spacettx.app.cli;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.spacettx.orbit.catalog.Catalog;
 import org.spacettx.orbit.catalog.ElementSet;
 import org.spacettx.orbit.input.InputException;
 import org.spacettx.orbit.propagate.CartesianState;
@@ -30,11 +28,8 @@ public final class PropagateCommand implements Callable<Integer> {
 
     enum Frame { TEME, ITRF, GEODETIC }
 
-    @Option(names = "--tle", required = true, paramLabel = "FILE|DIR|URL", description = "Catalog (any supported format); repeatable.")
-    List<String> sources;
-
-    @Option(names = "--norad", split = ",", paramLabel = "ID", description = "Only these catalog numbers (default: all).")
-    List<Integer> norad;
+    @Mixin
+    ObjectOptions objects;
 
     static final class Span {
         @Option(names = "--tsince", paramLabel = "START:STOP:STEP",
@@ -62,8 +57,6 @@ public final class PropagateCommand implements Callable<Integer> {
     Frame frame;
 
     @Mixin
-    CatalogOptions catalogOptions;
-    @Mixin
     FormatOption format;
 
     static final class FrameConverter implements picocli.CommandLine.ITypeConverter<Frame> {
@@ -76,8 +69,8 @@ public final class PropagateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TimeGrid grid = TimeGrid.parse(span);
-        CatalogOptions.Loaded loaded = catalogOptions.load(sources);
-        List<ElementSet> selected = select(loaded.catalog());
+        CatalogOptions.Loaded loaded = objects.loaded();
+        List<ElementSet> selected = objects.selected();
         List<Column> columns = frame == Frame.GEODETIC
                 ? List.of(Column.text("norad", 6), Column.text("time_utc", 27), Column.number("lat_deg", 10, 6),
                         Column.number("lon_deg", 11, 6), Column.number("alt_km", 12, 6))
@@ -96,18 +89,6 @@ public final class PropagateCommand implements Callable<Integer> {
             System.err.println("spacettx: " + failed + " of " + selected.size() + " objects could not be propagated over the whole span");
         }
         return 0;
-    }
-
-    private List<ElementSet> select(Catalog catalog) {
-        if (norad == null || norad.isEmpty()) {
-            return catalog.all();
-        }
-        List<ElementSet> selected = new ArrayList<>();
-        for (int id : norad) {
-            selected.add(catalog.byNorad(id).orElseThrow(() -> new InputException(null, "--norad",
-                    "object " + id + " is not in the catalog")));
-        }
-        return selected;
     }
 
     /** Writes the rows of one object; false when SGP4 stopped before the end of the span. */
@@ -152,8 +133,8 @@ public final class PropagateCommand implements Callable<Integer> {
                 }
                 return new TimeGrid(start, step, null, 0, checkCount((long) Math.floor((stop - start) / step + 1e-9) + 1));
             }
-            Instant from = time("--from", span.absolute.from);
-            Instant to = time("--to", span.absolute.to);
+            Instant from = Times.parse("--from", span.absolute.from);
+            Instant to = Times.parse("--to", span.absolute.to);
             if (to.isBefore(from)) {
                 throw new InputException(null, "--to", "is before --from");
             }
@@ -189,12 +170,4 @@ public final class PropagateCommand implements Callable<Integer> {
         }
     }
 
-    static Instant time(String option, String text) {
-        try {
-            String t = text.trim();
-            return Instant.parse(t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$") ? t : t + "Z");
-        } catch (DateTimeParseException e) {
-            throw new InputException(null, option, "'" + text + "' is not an ISO-8601 UTC time like 2026-06-10T12:00:00Z");
-        }
-    }
 }

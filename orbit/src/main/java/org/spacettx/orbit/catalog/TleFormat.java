@@ -17,7 +17,7 @@ public final class TleFormat {
     /** Whether to verify the modulo-10 checksum in column 69. */
     public enum Checksum { VERIFY, IGNORE }
 
-    private static final double NANOS_PER_DAY = 86_400e9;
+    private static final double MICROS_PER_DAY = 86_400e6;
 
     private TleFormat() {
     }
@@ -89,12 +89,15 @@ public final class TleFormat {
         return text.length() >= 2 && text.charAt(0) == (char) ('0' + number) && text.charAt(1) == ' ';
     }
 
-    /** The epoch of a TLE: 2-digit year (57-99 → 19xx) and fractional day of year. */
+    /**
+     * The epoch of a TLE: 2-digit year (57-99 → 19xx) and fractional day of year, to the microsecond (the format
+     * resolves 1e-8 day = 864 µs; microseconds are what OMM writes, so both formats give the same instant).
+     */
     static Instant epoch(int twoDigitYear, double dayOfYear) {
         int year = twoDigitYear < 57 ? 2000 + twoDigitYear : 1900 + twoDigitYear;
         long start = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-        long nanos = Math.round((dayOfYear - 1.0) * NANOS_PER_DAY);
-        return Instant.ofEpochSecond(start).plusNanos(nanos);
+        long micros = Math.round((dayOfYear - 1.0) * MICROS_PER_DAY);
+        return Instant.ofEpochSecond(start).plus(micros, java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** One line of a TLE with its location, for column access with errors that name the field. */
@@ -154,6 +157,9 @@ public final class TleFormat {
             if (!isDigits(year) || !isDigits(launch) || !piece.chars().allMatch(Character::isLetter)) {
                 throw error("international designator (columns 10-17)", "'" + field.strip()
                         + "' is not YYNNNPPP (launch year, launch number, piece)");
+            }
+            if (launch.equals("000") && piece.isEmpty()) {
+                return ""; // written by tools that have no designator to give (launch 000 does not exist)
             }
             int y = Integer.parseInt(year);
             return String.format(Locale.ROOT, "%d-%03d%s", y < 57 ? 2000 + y : 1900 + y, Integer.parseInt(launch), piece);
