@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One or more polygons (a GeoJSON Polygon or MultiPolygon): each polygon is an outer ring and optional holes, rings
  * given as closed or open lists of vertices. Containment is decided in longitude/latitude with longitudes unwrapped
- * around the first vertex, so polygons may cross the antimeridian but not contain a pole.
+ * around each ring's first vertex, so polygons may cross the antimeridian but not contain a pole.
  */
 public record PolygonArea(String name, List<List<List<GeoPoint>>> polygons, String nation, String kind) implements Area {
 
@@ -38,10 +38,6 @@ public record PolygonArea(String name, List<List<List<GeoPoint>>> polygons, Stri
         polygons = List.copyOf(copy);
     }
 
-    private double referenceLongitude() {
-        return polygons.get(0).get(0).get(0).longitudeDeg();
-    }
-
     private static double unwrap(double lon, double reference) {
         double d = lon - reference;
         while (d > 180) {
@@ -55,14 +51,11 @@ public record PolygonArea(String name, List<List<List<GeoPoint>>> polygons, Stri
 
     @Override
     public boolean contains(GeoPoint point) {
-        double ref = referenceLongitude();
-        double x = unwrap(point.longitudeDeg(), ref);
-        double y = point.latitudeDeg();
         for (List<List<GeoPoint>> polygon : polygons) {
-            if (inside(polygon.get(0), x, y, ref)) {
+            if (inside(polygon.get(0), point)) {
                 boolean inHole = false;
                 for (List<GeoPoint> hole : polygon.subList(1, polygon.size())) {
-                    inHole |= inside(hole, x, y, ref);
+                    inHole |= inside(hole, point);
                 }
                 if (!inHole) {
                     return true;
@@ -72,8 +65,11 @@ public record PolygonArea(String name, List<List<List<GeoPoint>>> polygons, Stri
         return false;
     }
 
-    /** Even-odd ray casting. */
-    private static boolean inside(List<GeoPoint> ring, double x, double y, double ref) {
+    /** Even-odd ray casting, longitudes unwrapped around the ring's first vertex. */
+    private static boolean inside(List<GeoPoint> ring, GeoPoint point) {
+        double ref = ring.get(0).longitudeDeg();
+        double x = unwrap(point.longitudeDeg(), ref);
+        double y = point.latitudeDeg();
         boolean in = false;
         for (int i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
             double xi = unwrap(ring.get(i).longitudeDeg(), ref);
@@ -119,8 +115,8 @@ public record PolygonArea(String name, List<List<List<GeoPoint>>> polygons, Stri
     public List<GeoPoint> samples(double spacingKm) {
         List<GeoPoint> points = new ArrayList<>();
         double step = Area.kmToDeg(spacingKm);
-        double ref = referenceLongitude();
         for (List<List<GeoPoint>> polygon : polygons) {
+            double ref = polygon.get(0).get(0).longitudeDeg();
             for (List<GeoPoint> ring : polygon) {
                 for (int i = 0; i < ring.size(); i++) {
                     GeoPoint a = ring.get(i);
