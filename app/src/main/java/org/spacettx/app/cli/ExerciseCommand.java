@@ -1,0 +1,84 @@
+package org.spacettx.app.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.spacettx.exercise.engine.TriggerSchedule;
+import org.spacettx.exercise.scenario.Inject;
+import org.spacettx.exercise.scenario.ScenarioProblem;
+import org.spacettx.exercise.scenario.ScenarioReader;
+import org.spacettx.orbit.data.OrekitData;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code spacettx exercise validate|timeline}: scenario files, headless. */
+@Command(name = "exercise", mixinStandardHelpOptions = true, description = "Check scenario files and compute their timelines.",
+        subcommands = {ExerciseCommand.Validate.class, ExerciseCommand.Timeline.class})
+public final class ExerciseCommand {
+
+    /** Reads a scenario; prints every problem to stderr; null (and exit code 2 to the caller) when it has errors. */
+    static ScenarioReader.Result read(Path file) {
+        ScenarioReader.Result result = ScenarioReader.read(file, OrekitData.standard());
+        for (ScenarioProblem p : result.problems()) {
+            System.err.println(p.format(file.toString()));
+        }
+        return result;
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true, description = {
+            "Check a scenario file: every error and warning with line, column and a plain explanation",
+            "(unknown cell or object ids, impossible times, markings that would leak, trigger cycles...)."})
+    static final class Validate implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() {
+            ScenarioReader.Result result = read(file);
+            long warnings = result.problems().size() - result.errors().size();
+            if (!result.ok()) {
+                System.err.println("spacettx: " + file + ": " + result.errors().size() + " errors, " + warnings + " warnings");
+                return Main.BAD_INPUT;
+            }
+            var s = result.scenario();
+            System.out.printf("%s: valid (%d warnings): %d cells, %d moves, %d injects, %d questions, %d objects, %d places%n",
+                    file, warnings, s.cells().size(), s.moves().size(), s.injects().size(), s.questions().size(),
+                    s.objects().size(), s.sites().size() + s.areas().size());
+            return 0;
+        }
+    }
+
+    @Command(name = "timeline", mixinStandardHelpOptions = true, description = {
+            "The MSEL with each inject's release time: scenario times, and the orbital events computed by the",
+            "orbital engine (launches, first overflights, passes, close approaches); manual and answer-dependent",
+            "injects are listed with what they wait for."})
+    static final class Timeline implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+        @Mixin
+        FormatOption format;
+
+        @Override
+        public Integer call() {
+            ScenarioReader.Result result = read(file);
+            if (!result.ok()) {
+                System.err.println("spacettx: " + file + ": " + result.errors().size() + " errors; fix them first (spacettx exercise validate)");
+                return Main.BAD_INPUT;
+            }
+            TriggerSchedule schedule = TriggerSchedule.compute(result.scenario(), OrekitData.standard());
+            try (RowWriter out = new RowWriter(List.of(Column.text("number", 6), Column.text("move", 4),
+                    Column.text("release_utc", 24), Column.text("trigger", 60), Column.text("marking", 16),
+                    Column.text("to", 12), Column.text("subject", 40)), format.format, System.out)) {
+                for (TriggerSchedule.Entry e : schedule.entries()) {
+                    Inject i = e.inject();
+                    out.row(i.number(), i.move(), e.time().map(Instants::seconds).orElse(""), e.basis(),
+                            i.marking().toString(), String.join(" ", i.recipients()), i.subject().en());
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.spacettx.exercise.scenario;
+
+/**
+ * A problem found in a scenario file: where (line, column, path) and what, in words a scenario author can act on.
+ */
+public record ScenarioProblem(Severity severity, int line, int column, String path, String message) {
+
+    public enum Severity { ERROR, WARNING }
+
+    static ScenarioProblem error(int line, int column, String path, String message) {
+        return new ScenarioProblem(Severity.ERROR, line, column, path, message);
+    }
+
+    static ScenarioProblem warning(int line, int column, String path, String message) {
+        return new ScenarioProblem(Severity.WARNING, line, column, path, message);
+    }
+
+    /** {@code file:line:column: error: path: message}. */
+    public String format(String file) {
+        return file + ":" + line + ":" + column + ": " + severity.name().toLowerCase(java.util.Locale.ROOT) + ": "
+                + (path.isEmpty() ? "" : path + ": ") + message;
+    }
+}
