@@ -1,0 +1,95 @@
+package org.spacettx.exercise.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.orekit.bodies.GeodeticPoint;
+import org.orekit.frames.TopocentricFrame;
+import org.spacettx.exercise.Demo;
+import org.spacettx.exercise.scenario.Scenario;
+import org.spacettx.exercise.scenario.ScenarioReader;
+import org.spacettx.exercise.scenario.SpaceObject;
+import org.spacettx.orbit.catalog.OrekitTle;
+import org.spacettx.orbit.data.OrekitData;
+import org.spacettx.orbit.geo.Site;
+import org.spacettx.orbit.propagate.CartesianState;
+import org.spacettx.orbit.propagate.Sgp4;
+
+/** The demo's computed release times against direct computations from SGP4 and Orekit, second by second. */
+class TriggerScheduleTest {
+
+    static final OrekitData DATA = OrekitData.standard();
+    static Scenario demo;
+    static TriggerSchedule schedule;
+
+    @BeforeAll
+    static void load() {
+        demo = ScenarioReader.read(Demo.file(), DATA).scenario();
+        schedule = TriggerSchedule.compute(demo, DATA);
+    }
+
+    @Test
+    void timeLaunchAndChainedTriggers() {
+        assertThat(schedule.timeOf(1)).contains(Instant.parse("2023-11-14T01:00:00Z"));
+        assertThat(schedule.timeOf(8)).contains(Instant.parse("2023-11-21T13:42:28Z"));
+        assertThat(schedule.timeOf(9)).contains(Instant.parse("2023-11-21T14:27:28Z"));
+        assertThat(schedule.timeOf(7)).contains(Instant.parse("2023-11-16T02:00:00Z"));
+        assertThat(schedule.timeOf(6)).isEmpty();
+        assertThat(schedule.timeOf(15)).isEmpty();
+    }
+
+    @Test
+    void firstPassOverOsanMatchesADirectScan() {
+        SpaceObject recon = demo.object("recon-1").orElseThrow();
+        Site osan = demo.sites().get("osan");
+        Sgp4 sgp4 = Sgp4.of(recon.elements(), DATA);
+        TopocentricFrame topo = new TopocentricFrame(DATA.earth(), new GeodeticPoint(Math.toRadians(osan.latitudeDeg()),
+                Math.toRadians(osan.longitudeDeg()), osan.altitudeM()), "osan");
+        Instant start = recon.inOrbitFrom();
+        Instant rise = null;
+        boolean below = false;
+        for (int s = 0; s < 3 * 86400 && rise == null; s++) {
+            Instant t = start.plusSeconds(s);
+            CartesianState c = sgp4.itrf(t);
+            double elevation = Math.toDegrees(topo.getElevation(new Vector3D(c.xKm() * 1e3, c.yKm() * 1e3, c.zKm() * 1e3),
+                    DATA.itrf(), OrekitTle.toDate(t, DATA.utc())));
+            if (elevation >= 10 && below) {
+                rise = t;
+            }
+            below |= elevation < 10;
+        }
+        assertThat(rise).isNotNull();
+        assertThat(Duration.between(schedule.timeOf(10).orElseThrow(), rise).toMillis() / 1000.0).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void closeApproachMatchesADirectScan() {
+        Sgp4 a = Sgp4.of(demo.object("rok-eo").orElseThrow().elements(), DATA);
+        Sgp4 b = Sgp4.of(demo.object("inspector").orElseThrow().elements(), DATA);
+        Instant start = Instant.parse("2023-11-24T00:00:00Z");
+        Instant first = null;
+        for (int s = 0; s < 2 * 86400 && first == null; s++) {
+            Instant t = start.plusSeconds(s);
+            CartesianState x = a.teme(t);
+            CartesianState y = b.teme(t);
+            if (Math.sqrt(Math.pow(x.xKm() - y.xKm(), 2) + Math.pow(x.yKm() - y.yKm(), 2) + Math.pow(x.zKm() - y.zKm(), 2)) < 20) {
+                first = t;
+            }
+        }
+        assertThat(first).isNotNull();
+        assertThat(Duration.between(schedule.timeOf(17).orElseThrow(), first).toMillis() / 1000.0).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void everyOrbitalTriggerOfTheDemoHappensWithinTheScenario() {
+        for (int n : new int[] {5, 10, 11, 12, 17, 18}) {
+            Instant t = schedule.timeOf(n).orElseThrow(() -> new AssertionError("inject " + n + " has no time"));
+            assertThat(t).isBetween(demo.start(), demo.end());
+        }
+    }
+}
