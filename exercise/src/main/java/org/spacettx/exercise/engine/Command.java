@@ -1,0 +1,88 @@
+package org.spacettx.exercise.engine;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.spacettx.exercise.assess.AnswerValue;
+import org.spacettx.exercise.assess.Confidence;
+import org.spacettx.exercise.scenario.Marking;
+
+/** What people (and the clock) ask the engine to do. Each is checked against the state and the actor's role. */
+public sealed interface Command {
+
+    /** Control starts the exercise (once). */
+    record StartExercise() implements Command {
+    }
+
+    /** Control starts or resumes the scenario clock. */
+    record StartClock() implements Command {
+    }
+
+    record PauseClock() implements Command {
+    }
+
+    /** Scenario seconds per wall second (1 = real time). */
+    record SetSpeed(double speed) implements Command {
+    }
+
+    /** Jump the scenario clock to the start of a move. */
+    record JumpToMove(String move) implements Command {
+    }
+
+    /** The clock advances to the wall time of the command: releases the injects that have become due. */
+    record Tick() implements Command {
+    }
+
+    record ReleaseInject(int number) implements Command {
+    }
+
+    record WithdrawInject(int number, String reason) implements Command {
+    }
+
+    record AcknowledgeInject(int number) implements Command {
+    }
+
+    /** A message from the actor's cell to another cell (control included). */
+    record PostMessage(String toCell, String body, Marking marking) implements Command {
+    }
+
+    record RequestInformation(String question, Marking marking) implements Command {
+    }
+
+    record AnswerRfi(String rfi, String answer) implements Command {
+    }
+
+    record SubmitAnswer(String question, AnswerValue value, Confidence confidence, String rationale) implements Command {
+    }
+
+    /** Control reveals the current round's answers to the cells. */
+    record RevealQuestion(String question) implements Command {
+    }
+
+    /** Control opens another round after a reveal: the cells answer again, blind. */
+    record OpenRound(String question) implements Command {
+    }
+
+    record RecordObservation(String objective, Integer inject, int rating, String text) implements Command {
+    }
+
+    /** Add (null id) or update an action item for the working group. */
+    record SaveActionItem(String id, String title, String ownerNation, LocalDate due, String status) implements Command {
+    }
+
+    record DraftStatement(String text) implements Command {
+    }
+
+    record AgreeStatement() implements Command {
+    }
+
+    record NoteDissent(String text) implements Command {
+    }
+
+    record EndExercise() implements Command {
+    }
+
+    /** Helper for scripts and tests: a command with its wall time and actor. */
+    record Issued(Actor actor, Instant wallTime, Command command) {
+    }
+}

@@ -1,0 +1,88 @@
+package org.spacettx.exercise.engine;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.spacettx.exercise.assess.AnswerValue;
+import org.spacettx.exercise.assess.Confidence;
+import org.spacettx.exercise.scenario.Marking;
+
+/** What happened. Events are facts: they are never refused, and the state is a fold over them. */
+public sealed interface Event {
+
+    record ExerciseStarted(String scenario) implements Event {
+    }
+
+    record ClockStarted() implements Event {
+    }
+
+    record ClockPaused() implements Event {
+    }
+
+    record SpeedSet(double speed) implements Event {
+    }
+
+    record ClockJumped(Instant to, String move) implements Event {
+    }
+
+    record MoveStarted(String move) implements Event {
+    }
+
+    /**
+     * An inject reaches its recipients. {@code at} is the scenario time it counts from: the time it was due for a
+     * scheduled or orbital trigger (whatever the clock's granularity), the clock's time otherwise.
+     */
+    record InjectReleased(int number, Instant at, String reason) implements Event {
+    }
+
+    record InjectWithdrawn(int number, String reason) implements Event {
+    }
+
+    record InjectAcknowledged(int number, String cell) implements Event {
+    }
+
+    record MessagePosted(String id, String fromCell, String toCell, String body, Marking marking) implements Event {
+    }
+
+    record RfiRequested(String id, String cell, String question, Marking marking) implements Event {
+    }
+
+    record RfiAnswered(String id, String answer) implements Event {
+    }
+
+    record AnswerSubmitted(String question, String cell, int round, AnswerValue value, Confidence confidence,
+                           String rationale) implements Event {
+    }
+
+    record QuestionRevealed(String question, int round) implements Event {
+    }
+
+    record RoundOpened(String question, int round) implements Event {
+    }
+
+    record ObservationRecorded(String id, String objective, Integer inject, int rating, String text, String observer)
+            implements Event {
+    }
+
+    record ActionItemSaved(String id, String title, String ownerNation, LocalDate due, String status) implements Event {
+    }
+
+    record StatementDrafted(String text) implements Event {
+    }
+
+    record StatementAgreed(String cell) implements Event {
+    }
+
+    record DissentNoted(String cell, String text) implements Event {
+    }
+
+    record ExerciseEnded() implements Event {
+    }
+
+    /**
+     * An event as stored: its per-exercise sequence number, the scenario time and wall time at which it happened,
+     * and who caused it.
+     */
+    record Recorded(long sequence, Instant scenarioTime, Instant wallTime, Actor actor, Event event) {
+    }
+}

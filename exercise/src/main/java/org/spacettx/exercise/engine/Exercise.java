@@ -1,0 +1,400 @@
+package org.spacettx.exercise.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.spacettx.exercise.assess.AnswerValue;
+import org.spacettx.exercise.policy.Visibility;
+import org.spacettx.exercise.scenario.AnswerCondition;
+import org.spacettx.exercise.scenario.Cell;
+import org.spacettx.exercise.scenario.Inject;
+import org.spacettx.exercise.scenario.Move;
+import org.spacettx.exercise.scenario.Question;
+import org.spacettx.exercise.scenario.Scenario;
+import org.spacettx.exercise.scenario.Trigger;
+
+/**
+ * One exercise being played: commands in, events out. Deterministic: given the scenario, the scheduled trigger times
+ * and the same commands with the same wall times, it produces the same events; the state is the fold of the events
+ * ({@link #replay}). Every command is checked against the state and the actor's role and cell; a refused command
+ * says why and changes nothing. After every accepted command, injects that have become due are released.
+ */
+public final class Exercise {
+
+    private static final Set<String> STATUSES = Set.of("open", "in-progress", "done", "dropped");
+
+    private final Scenario scenario;
+    private final Map<Integer, Instant> scheduled;
+    private final ExerciseState state;
+    private final Visibility visibility;
+    private final List<Event.Recorded> log = new ArrayList<>();
+    private Instant lastWall;
+
+    /**
+     * @param scheduled release times of the injects with time and orbital triggers (from {@link TriggerSchedule})
+     */
+    public Exercise(Scenario scenario, Map<Integer, Instant> scheduled) {
+        this.scenario = scenario;
+        this.scheduled = Map.copyOf(scheduled);
+        this.state = new ExerciseState(scenario);
+        this.visibility = new Visibility(scenario);
+    }
+
+    /** Scheduled release times for {@link #Exercise(Scenario, Map)}: those of the schedule that do not depend on play. */
+    public static Map<Integer, Instant> scheduledTimes(TriggerSchedule schedule) {
+        Map<Integer, Instant> times = new java.util.HashMap<>();
+        for (TriggerSchedule.Entry e : schedule.entries()) {
+            if (!(e.inject().trigger() instanceof Trigger.AfterInject) && e.time().isPresent()) {
+                times.put(e.inject().number(), e.time().get());
+            }
+        }
+        return times;
+    }
+
+    /** Rebuilds an exercise from its event log (as stored), checking the sequence. */
+    public static Exercise replay(Scenario scenario, Map<Integer, Instant> scheduled, List<Event.Recorded> events) {
+        Exercise e = new Exercise(scenario, scheduled);
+        for (Event.Recorded r : events) {
+            e.state.apply(r);
+            e.log.add(r);
+            e.lastWall = r.wallTime();
+        }
+        return e;
+    }
+
+    public ExerciseState state() {
+        return state;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Visibility visibility() {
+        return visibility;
+    }
+
+    public List<Event.Recorded> log() {
+        return List.copyOf(log);
+    }
+
+    /** Handles one command at a wall time. */
+    public Outcome handle(Actor actor, Instant wall, Command command) {
+        if (lastWall != null && wall.isBefore(lastWall)) {
+            return new Outcome.Rejected("wall time " + wall + " is before the last event (" + lastWall + ")");
+        }
+        List<Event> decided;
+        try {
+            decided = decide(actor, wall, command);
+        } catch (Refused e) {
+            return new Outcome.Rejected(e.getMessage());
+        }
+        List<Event.Recorded> recorded = new ArrayList<>();
+        for (Event event : decided) {
+            recorded.add(record(actor, wall, event));
+            if (event instanceof Event.AnswerSubmitted a) {
+                recorded.addAll(releaseOnAnswer(a, wall));
+            }
+        }
+        if (state.started() && !state.ended()) {
+            recorded.addAll(releaseDue(wall));
+        }
+        return new Outcome.Accepted(recorded);
+    }
+
+    private Event.Recorded record(Actor actor, Instant wall, Event event) {
+        Event.Recorded r = new Event.Recorded(state.lastSequence() + 1, state.scenarioTimeAt(wall), wall, actor, event);
+        state.apply(r);
+        log.add(r);
+        lastWall = wall;
+        return r;
+    }
+
+    /** Move changes and the injects due at the scenario time the clock shows at {@code wall}. */
+    private List<Event.Recorded> releaseDue(Instant wall) {
+        List<Event.Recorded> out = new ArrayList<>();
+        Instant now = state.scenarioTimeAt(wall);
+        String move = "";
+        for (Move m : scenario.moves()) {
+            if (!m.start().isAfter(now)) {
+                move = m.id();
+            }
+        }
+        if (!move.isEmpty() && !move.equals(state.currentMove())) {
+            out.add(record(Actor.SYSTEM, wall, new Event.MoveStarted(move)));
+        }
+        boolean released = true;
+        while (released) {
+            released = false;
+            List<Inject> due = new ArrayList<>();
+            for (Inject i : scenario.injects()) {
+                if (!state.released().containsKey(i.number()) && !state.isWithdrawn(i.number())) {
+                    dueTime(i).filter(t -> !t.isAfter(now)).ifPresent(t -> due.add(i));
+                }
+            }
+            due.sort(Comparator.comparing((Inject i) -> dueTime(i).orElseThrow()).thenComparingInt(Inject::number));
+            for (Inject i : due) {
+                out.add(record(Actor.SYSTEM, wall, new Event.InjectReleased(i.number(), dueTime(i).orElseThrow(), reason(i))));
+                released = true; // a release can make an after_inject trigger due
+            }
+        }
+        return out;
+    }
+
+    private Optional<Instant> dueTime(Inject i) {
+        if (i.trigger() instanceof Trigger.AfterInject a) {
+            Item.ReleasedInject other = state.released().get(a.inject());
+            return other == null ? Optional.empty() : Optional.of(other.scenarioTime().plus(a.delay()));
+        }
+        return Optional.ofNullable(scheduled.get(i.number()));
+    }
+
+    private static String reason(Inject i) {
+        return switch (i.trigger()) {
+            case Trigger.AtTime t -> "scheduled";
+            case Trigger.AfterInject t -> "after inject " + t.inject();
+            case Trigger.Launch t -> "launch of " + t.object();
+            case Trigger.FirstOverflight t -> "first overflight of " + t.place() + " by " + t.object();
+            case Trigger.Pass t -> "pass of " + t.object() + " over " + t.site();
+            case Trigger.CloseApproach t -> "close approach of " + t.object() + " and " + t.other();
+            default -> "released";
+        };
+    }
+
+    private List<Event.Recorded> releaseOnAnswer(Event.AnswerSubmitted a, Instant wall) {
+        List<Event.Recorded> out = new ArrayList<>();
+        for (Inject i : scenario.injects()) {
+            if (i.trigger() instanceof Trigger.OnAnswer t && t.question().equals(a.question()) && t.cell().equals(a.cell())
+                    && !state.released().containsKey(i.number()) && !state.isWithdrawn(i.number())
+                    && AnswerCondition.matches(t.condition(), a.value().comparable())) {
+                out.add(record(Actor.SYSTEM, wall, new Event.InjectReleased(i.number(), state.scenarioTimeAt(wall),
+                        "answer condition: " + a.cell() + " " + a.question() + " " + t.condition())));
+            }
+        }
+        return out;
+    }
+
+    // ---- decisions ----------------------------------------------------------------------------------------------
+
+    private static final class Refused extends Exception {
+        Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private List<Event> decide(Actor actor, Instant wall, Command command) throws Refused {
+        if (command instanceof Command.StartExercise) {
+            control(actor);
+            require(!state.started(), "the exercise has already started");
+            return List.of(new Event.ExerciseStarted(scenario.id()));
+        }
+        require(state.started(), "the exercise has not started yet");
+        require(!state.ended(), "the exercise has ended");
+        checkMembership(actor);
+        return switch (command) {
+            case Command.StartExercise c -> throw new IllegalStateException();
+            case Command.StartClock c -> {
+                control(actor);
+                require(!state.running(), "the clock is already running");
+                yield List.of(new Event.ClockStarted());
+            }
+            case Command.PauseClock c -> {
+                control(actor);
+                require(state.running(), "the clock is not running");
+                yield List.of(new Event.ClockPaused());
+            }
+            case Command.SetSpeed c -> {
+                control(actor);
+                require(c.speed() > 0 && c.speed() <= 10_000, "speed must be more than 0 and at most 10000");
+                yield List.of(new Event.SpeedSet(c.speed()));
+            }
+            case Command.JumpToMove c -> {
+                control(actor);
+                Move move = scenario.move(c.move()).orElseThrow(() -> new Refused("move '" + c.move() + "' does not exist"));
+                yield List.of(new Event.ClockJumped(move.start(), move.id()));
+            }
+            case Command.Tick c -> {
+                control(actor);
+                yield List.of();
+            }
+            case Command.ReleaseInject c -> {
+                control(actor);
+                inject(c.number());
+                require(!state.released().containsKey(c.number()), "inject " + c.number() + " is already released");
+                yield List.of(new Event.InjectReleased(c.number(), state.scenarioTimeAt(wall), "released by control"));
+            }
+            case Command.WithdrawInject c -> {
+                control(actor);
+                require(state.released().containsKey(c.number()), "inject " + c.number() + " is not released");
+                yield List.of(new Event.InjectWithdrawn(c.number(), text(c.reason(), "reason", 500)));
+            }
+            case Command.AcknowledgeInject c -> {
+                player(actor);
+                Item.ReleasedInject r = state.released().get(c.number());
+                require(r != null && visibility.canSee(actor, r), "inject " + c.number() + " is not in your feed");
+                require(!r.acknowledgedBy().contains(actor.cell()), "your cell has already acknowledged inject " + c.number());
+                yield List.of(new Event.InjectAcknowledged(c.number(), actor.cell()));
+            }
+            case Command.PostMessage c -> {
+                require(actor.role() != Actor.Role.OBSERVER, "observers record observations, not messages");
+                Cell to = scenario.cell(c.toCell()).orElseThrow(() -> new Refused("cell '" + c.toCell() + "' does not exist"));
+                require(!to.id().equals(actor.cell()), "a message goes to another cell");
+                require(c.marking() != null, "a message needs a releasability marking");
+                if (!actor.isControl()) {
+                    require(c.marking().releasableTo(actor.nation()), "the marking " + c.marking()
+                            + " is not releasable to your own nation");
+                }
+                if (to.kind() != Cell.Kind.CONTROL) {
+                    require(c.marking().releasableTo(to.nation()), "a message marked " + c.marking() + " cannot go to "
+                            + to.id() + " (" + to.nation() + ")");
+                }
+                yield List.of(new Event.MessagePosted("MSG-" + (state.messages().size() + 1), actor.cell(), to.id(),
+                        text(c.body(), "message", 10_000), c.marking()));
+            }
+            case Command.RequestInformation c -> {
+                player(actor);
+                require(c.marking() != null && c.marking().releasableTo(actor.nation()),
+                        "an RFI needs a marking releasable to your nation");
+                yield List.of(new Event.RfiRequested("RFI-" + (state.rfis().size() + 1), actor.cell(),
+                        text(c.question(), "question", 4000), c.marking()));
+            }
+            case Command.AnswerRfi c -> {
+                control(actor);
+                require(state.rfis().containsKey(c.rfi()), "RFI '" + c.rfi() + "' does not exist");
+                yield List.of(new Event.RfiAnswered(c.rfi(), text(c.answer(), "answer", 10_000)));
+            }
+            case Command.SubmitAnswer c -> {
+                player(actor);
+                Question q = scenario.question(c.question())
+                        .orElseThrow(() -> new Refused("question '" + c.question() + "' does not exist"));
+                require(q.cells().contains(actor.cell()), "question " + q.id() + " is not asked of your cell");
+                require(state.moveHasStarted(q.move(), wall), "question " + q.id() + " belongs to move " + q.move()
+                        + ", which has not started");
+                int round = state.round(q.id());
+                require(!state.isRevealed(q.id(), round), "round " + round + " of " + q.id() + " is already revealed");
+                require(c.confidence() != null, "give a confidence: low, moderate or high");
+                String problem = c.value() == null ? "no answer given" : AnswerValue.check(q, c.value());
+                require(problem == null, problem);
+                yield List.of(new Event.AnswerSubmitted(q.id(), actor.cell(), round, c.value(), c.confidence(),
+                        c.rationale() == null || c.rationale().isBlank() ? "" : text(c.rationale(), "rationale", 4000)));
+            }
+            case Command.RevealQuestion c -> {
+                control(actor);
+                Question q = question(c.question());
+                int round = state.round(q.id());
+                require(!state.isRevealed(q.id(), round), "round " + round + " of " + q.id() + " is already revealed");
+                require(state.answers().stream().anyMatch(a -> a.question().equals(q.id()) && a.round() == round),
+                        "nobody has answered round " + round + " of " + q.id() + " yet");
+                yield List.of(new Event.QuestionRevealed(q.id(), round));
+            }
+            case Command.OpenRound c -> {
+                control(actor);
+                Question q = question(c.question());
+                int round = state.round(q.id());
+                require(state.isRevealed(q.id(), round), "reveal round " + round + " of " + q.id() + " first");
+                yield List.of(new Event.RoundOpened(q.id(), round + 1));
+            }
+            case Command.RecordObservation c -> {
+                require(actor.role() == Actor.Role.OBSERVER || actor.role() == Actor.Role.CONTROLLER,
+                        "only observers and control record observations");
+                require(scenario.objectives().stream().anyMatch(o -> o.id().equals(c.objective())),
+                        "objective '" + c.objective() + "' does not exist");
+                if (c.inject() != null) {
+                    inject(c.inject());
+                }
+                require(c.rating() >= 1 && c.rating() <= 5, "a rating is 1 to 5");
+                yield List.of(new Event.ObservationRecorded("OBS-" + (state.observations().size() + 1), c.objective(),
+                        c.inject(), c.rating(), text(c.text(), "observation", 10_000), actor.user()));
+            }
+            case Command.SaveActionItem c -> {
+                require(actor.role() != Actor.Role.OBSERVER, "observers do not own action items");
+                String id = c.id();
+                if (id == null || id.isBlank()) {
+                    id = "AI-" + (state.actionItems().size() + 1);
+                    while (state.actionItems().containsKey(id)) {
+                        id = id + "x";
+                    }
+                } else {
+                    String given = id;
+                    require(state.actionItems().containsKey(id)
+                            || scenario.actionItems().stream().anyMatch(s -> s.id().equals(given)),
+                            "action item '" + id + "' does not exist");
+                }
+                String owner = c.ownerNation() == null ? "" : c.ownerNation().toUpperCase(Locale.ROOT);
+                require(owner.matches("[A-Z]{3}"), "the owner is a 3-letter nation code");
+                String status = c.status() == null ? "open" : c.status().toLowerCase(Locale.ROOT);
+                require(STATUSES.contains(status), "status is one of " + STATUSES);
+                yield List.of(new Event.ActionItemSaved(id, text(c.title(), "title", 500), owner, c.due(), status));
+            }
+            case Command.DraftStatement c -> {
+                control(actor);
+                yield List.of(new Event.StatementDrafted(text(c.text(), "statement", 20_000)));
+            }
+            case Command.AgreeStatement c -> {
+                player(actor);
+                require(!state.statement().text().isEmpty(), "there is no draft statement yet");
+                require(!state.statement().agreedBy().contains(actor.cell()), "your cell has already agreed");
+                yield List.of(new Event.StatementAgreed(actor.cell()));
+            }
+            case Command.NoteDissent c -> {
+                player(actor);
+                require(!state.statement().text().isEmpty(), "there is no draft statement yet");
+                yield List.of(new Event.DissentNoted(actor.cell(), text(c.text(), "dissent", 4000)));
+            }
+            case Command.EndExercise c -> {
+                control(actor);
+                yield List.of(new Event.ExerciseEnded());
+            }
+        };
+    }
+
+    private void checkMembership(Actor actor) throws Refused {
+        if (actor.role() == Actor.Role.SYSTEM) {
+            return;
+        }
+        Cell cell = scenario.cell(actor.cell()).orElseThrow(() -> new Refused("cell '" + actor.cell() + "' does not exist"));
+        boolean fits = switch (actor.role()) {
+            case CONTROLLER -> cell.kind() == Cell.Kind.CONTROL;
+            case PLAYER -> cell.kind() == Cell.Kind.BLUE || cell.kind() == Cell.Kind.RED;
+            case OBSERVER -> cell.kind() == Cell.Kind.OBSERVER;
+            case SYSTEM -> true;
+        };
+        require(fits, "a " + actor.role().name().toLowerCase(Locale.ROOT) + " cannot act for cell " + cell.id());
+        require(cell.kind() != Cell.Kind.BLUE && cell.kind() != Cell.Kind.RED || cell.nation().equals(actor.nation()),
+                "nation " + actor.nation() + " does not match cell " + cell.id());
+    }
+
+    private static void control(Actor actor) throws Refused {
+        require(actor.isControl(), "only control can do that");
+    }
+
+    private static void player(Actor actor) throws Refused {
+        require(actor.role() == Actor.Role.PLAYER, "only a delegation's players can do that");
+    }
+
+    private Inject inject(int number) throws Refused {
+        return scenario.inject(number).orElseThrow(() -> new Refused("inject " + number + " does not exist"));
+    }
+
+    private Question question(String id) throws Refused {
+        return scenario.question(id).orElseThrow(() -> new Refused("question '" + id + "' does not exist"));
+    }
+
+    private static String text(String value, String what, int max) throws Refused {
+        require(value != null && !value.isBlank(), "the " + what + " is empty");
+        require(value.length() <= max, "the " + what + " is longer than " + max + " characters");
+        return value.strip();
+    }
+
+    private static void require(boolean condition, String reason) throws Refused {
+        if (!condition) {
+            throw new Refused(reason);
+        }
+    }
+}

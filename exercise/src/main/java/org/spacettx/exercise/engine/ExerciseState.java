@@ -1,0 +1,236 @@
+package org.spacettx.exercise.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.spacettx.exercise.scenario.Inject;
+import org.spacettx.exercise.scenario.Move;
+import org.spacettx.exercise.scenario.Scenario;
+
+/**
+ * The state of one exercise: a fold over its events, nothing else. {@link #apply} is the only way it changes, and
+ * {@link #snapshot()} gives a value that two states built from the same events always share.
+ */
+public final class ExerciseState {
+
+    private final Scenario scenario;
+    private boolean started;
+    private boolean ended;
+    private boolean running;
+    private double speed = 1.0;
+    private Instant anchorScenario;
+    private Instant anchorWall;
+    private String currentMove = "";
+    private long lastSequence;
+    private final Map<Integer, Item.ReleasedInject> released = new TreeMap<>();
+    private final Map<Integer, String> withdrawn = new TreeMap<>();
+    private final List<Item.Message> messages = new ArrayList<>();
+    private final Map<String, Item.Rfi> rfis = new LinkedHashMap<>();
+    private final Map<String, Integer> rounds = new TreeMap<>();
+    private final Map<String, Set<Integer>> revealed = new TreeMap<>();
+    private final List<Item.SubmittedAnswer> answers = new ArrayList<>();
+    private final List<Item.Observation> observations = new ArrayList<>();
+    private final Map<String, Item.ActionItem> actionItems = new LinkedHashMap<>();
+    private String statement = "";
+    private final Set<String> agreedBy = new LinkedHashSet<>();
+    private final List<String> dissents = new ArrayList<>();
+
+    public ExerciseState(Scenario scenario) {
+        this.scenario = scenario;
+        this.anchorScenario = scenario.start();
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The scenario time shown by the clock at a wall time. */
+    public Instant scenarioTimeAt(Instant wall) {
+        if (!running || anchorWall == null) {
+            return anchorScenario;
+        }
+        long nanos = Duration.between(anchorWall, wall).toNanos();
+        Instant t = anchorScenario.plusNanos(Math.round(nanos * speed));
+        return t.isAfter(scenario.end()) ? scenario.end() : t;
+    }
+
+    public void apply(Event.Recorded r) {
+        if (r.sequence() != lastSequence + 1) {
+            throw new IllegalStateException("event " + r.sequence() + " applied after " + lastSequence);
+        }
+        lastSequence = r.sequence();
+        Instant wall = r.wallTime();
+        switch (r.event()) {
+            case Event.ExerciseStarted e -> started = true;
+            case Event.ClockStarted e -> {
+                anchorScenario = scenarioTimeAt(wall);
+                anchorWall = wall;
+                running = true;
+            }
+            case Event.ClockPaused e -> {
+                anchorScenario = scenarioTimeAt(wall);
+                anchorWall = wall;
+                running = false;
+            }
+            case Event.SpeedSet e -> {
+                anchorScenario = scenarioTimeAt(wall);
+                anchorWall = wall;
+                speed = e.speed();
+            }
+            case Event.ClockJumped e -> {
+                anchorScenario = e.to();
+                anchorWall = wall;
+            }
+            case Event.MoveStarted e -> currentMove = e.move();
+            case Event.InjectReleased e -> released.put(e.number(), new Item.ReleasedInject(
+                    scenario.inject(e.number()).orElseThrow(), e.at(), e.reason(), Set.of()));
+            case Event.InjectWithdrawn e -> {
+                released.remove(e.number());
+                withdrawn.put(e.number(), e.reason());
+            }
+            case Event.InjectAcknowledged e -> {
+                Item.ReleasedInject ri = released.get(e.number());
+                Set<String> acks = new LinkedHashSet<>(ri.acknowledgedBy());
+                acks.add(e.cell());
+                released.put(e.number(), new Item.ReleasedInject(ri.inject(), ri.scenarioTime(), ri.reason(), acks));
+            }
+            case Event.MessagePosted e -> messages.add(new Item.Message(e.id(), e.fromCell(), e.toCell(), e.body(),
+                    e.marking(), r.scenarioTime()));
+            case Event.RfiRequested e -> rfis.put(e.id(), new Item.Rfi(e.id(), e.cell(), e.question(), e.marking(), null));
+            case Event.RfiAnswered e -> {
+                Item.Rfi rfi = rfis.get(e.id());
+                rfis.put(e.id(), new Item.Rfi(rfi.id(), rfi.cell(), rfi.question(), rfi.marking(), e.answer()));
+            }
+            case Event.AnswerSubmitted e -> {
+                answers.removeIf(a -> a.question().equals(e.question()) && a.cell().equals(e.cell()) && a.round() == e.round());
+                answers.add(new Item.SubmittedAnswer(e.question(), e.cell(), e.round(), e.value(), e.confidence(),
+                        e.rationale(), false));
+            }
+            case Event.QuestionRevealed e -> {
+                revealed.computeIfAbsent(e.question(), q -> new java.util.TreeSet<>()).add(e.round());
+                answers.replaceAll(a -> a.question().equals(e.question()) && a.round() == e.round()
+                        ? new Item.SubmittedAnswer(a.question(), a.cell(), a.round(), a.value(), a.confidence(), a.rationale(), true)
+                        : a);
+            }
+            case Event.RoundOpened e -> rounds.put(e.question(), e.round());
+            case Event.ObservationRecorded e -> observations.add(new Item.Observation(e.id(), e.objective(), e.inject(),
+                    e.rating(), e.text(), e.observer()));
+            case Event.ActionItemSaved e -> {
+                Item.ActionItem before = actionItems.get(e.id());
+                List<String> history = new ArrayList<>(before == null ? List.of() : before.history());
+                history.add(r.wallTime() + " " + r.actor().user() + ": " + e.status() + " - " + e.title());
+                actionItems.put(e.id(), new Item.ActionItem(e.id(), e.title(), e.ownerNation(), e.due(), e.status(), history));
+            }
+            case Event.StatementDrafted e -> {
+                statement = e.text();
+                agreedBy.clear();
+            }
+            case Event.StatementAgreed e -> agreedBy.add(e.cell());
+            case Event.DissentNoted e -> dissents.add(e.cell() + ": " + e.text());
+            case Event.ExerciseEnded e -> {
+                anchorScenario = scenarioTimeAt(wall);
+                anchorWall = wall;
+                running = false;
+                ended = true;
+            }
+        }
+    }
+
+    public boolean started() {
+        return started;
+    }
+
+    public boolean ended() {
+        return ended;
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    public double speed() {
+        return speed;
+    }
+
+    public String currentMove() {
+        return currentMove;
+    }
+
+    public long lastSequence() {
+        return lastSequence;
+    }
+
+    public Map<Integer, Item.ReleasedInject> released() {
+        return java.util.Collections.unmodifiableMap(released);
+    }
+
+    public boolean isWithdrawn(int inject) {
+        return withdrawn.containsKey(inject);
+    }
+
+    public List<Item.Message> messages() {
+        return List.copyOf(messages);
+    }
+
+    public Map<String, Item.Rfi> rfis() {
+        return java.util.Collections.unmodifiableMap(rfis);
+    }
+
+    /** The open round of a question (1 until control opens another). */
+    public int round(String question) {
+        return rounds.getOrDefault(question, 1);
+    }
+
+    public boolean isRevealed(String question, int round) {
+        return revealed.getOrDefault(question, Set.of()).contains(round);
+    }
+
+    public List<Item.SubmittedAnswer> answers() {
+        return List.copyOf(answers);
+    }
+
+    public List<Item.Observation> observations() {
+        return List.copyOf(observations);
+    }
+
+    public Map<String, Item.ActionItem> actionItems() {
+        return java.util.Collections.unmodifiableMap(actionItems);
+    }
+
+    public Item.Statement statement() {
+        return new Item.Statement(statement, agreedBy, dissents);
+    }
+
+    /** Whether a move has started by the scenario time shown at a wall time. */
+    public boolean moveHasStarted(String moveId, Instant wall) {
+        Optional<Move> move = scenario.move(moveId);
+        return move.isPresent() && !scenarioTimeAt(wall).isBefore(move.get().start());
+    }
+
+    public Optional<Inject> inject(int number) {
+        return scenario.inject(number);
+    }
+
+    /** Everything the state holds, as a value: equal for equal event histories. */
+    public record Snapshot(boolean started, boolean ended, boolean running, double speed, Instant anchorScenario,
+                           Instant anchorWall, String currentMove, long lastSequence, Map<Integer, Item.ReleasedInject> released,
+                           Map<Integer, String> withdrawn, List<Item.Message> messages, Map<String, Item.Rfi> rfis,
+                           Map<String, Integer> rounds, Map<String, Set<Integer>> revealed, List<Item.SubmittedAnswer> answers,
+                           List<Item.Observation> observations, Map<String, Item.ActionItem> actionItems,
+                           Item.Statement statement) {
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(started, ended, running, speed, anchorScenario, anchorWall, currentMove, lastSequence,
+                Map.copyOf(released), Map.copyOf(withdrawn), List.copyOf(messages), Map.copyOf(rfis), Map.copyOf(rounds),
+                Map.copyOf(revealed), List.copyOf(answers), List.copyOf(observations), Map.copyOf(actionItems), statement());
+    }
+}

@@ -1,0 +1,48 @@
+package org.spacettx.exercise.engine;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.spacettx.exercise.assess.AnswerValue;
+import org.spacettx.exercise.assess.Confidence;
+import org.spacettx.exercise.scenario.Inject;
+import org.spacettx.exercise.scenario.Marking;
+
+/** Everything in an exercise that someone may or may not see; the visibility policy decides for each kind. */
+public sealed interface Item {
+
+    record ReleasedInject(Inject inject, Instant scenarioTime, String reason, Set<String> acknowledgedBy) implements Item {
+        public ReleasedInject {
+            acknowledgedBy = Set.copyOf(acknowledgedBy);
+        }
+    }
+
+    record Message(String id, String fromCell, String toCell, String body, Marking marking, Instant scenarioTime) implements Item {
+    }
+
+    record Rfi(String id, String cell, String question, Marking marking, String answer) implements Item {
+    }
+
+    record SubmittedAnswer(String question, String cell, int round, AnswerValue value, Confidence confidence,
+                           String rationale, boolean revealed) implements Item {
+    }
+
+    record Observation(String id, String objective, Integer inject, int rating, String text, String observer) implements Item {
+    }
+
+    record ActionItem(String id, String title, String ownerNation, LocalDate due, String status, List<String> history)
+            implements Item {
+        public ActionItem {
+            history = List.copyOf(history);
+        }
+    }
+
+    record Statement(String text, Set<String> agreedBy, List<String> dissents) implements Item {
+        public Statement {
+            agreedBy = Set.copyOf(agreedBy);
+            dissents = List.copyOf(dissents);
+        }
+    }
+}

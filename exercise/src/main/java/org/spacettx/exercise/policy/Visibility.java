@@ -1,0 +1,75 @@
+package org.spacettx.exercise.policy;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.spacettx.exercise.engine.Actor;
+import org.spacettx.exercise.engine.Item;
+import org.spacettx.exercise.scenario.Cell;
+import org.spacettx.exercise.scenario.Marking;
+import org.spacettx.exercise.scenario.Question;
+import org.spacettx.exercise.scenario.Scenario;
+
+/**
+ * The one place that decides who may see what. Every read path (feed, stream, search, export, report) asks it.
+ *
+ * <ul>
+ * <li>Control sees everything.</li>
+ * <li>A released inject: the cells it was sent to, when its marking is releasable to their nation; observers when it
+ * is releasable to their nation, or, for observers of no nation, to every delegation's nation.</li>
+ * <li>A message or RFI: the cells that sent and received it, within its marking; observers as for injects.</li>
+ * <li>An answer: its own cell always; after control reveals its round, the other cells asked the question and the
+ * observers.</li>
+ * <li>Observations: control and observers only (evaluators' notes).</li>
+ * <li>Action items and the joint statement: every participant.</li>
+ * </ul>
+ */
+public final class Visibility {
+
+    private final Scenario scenario;
+    private final Set<String> delegationNations;
+
+    public Visibility(Scenario scenario) {
+        this.scenario = scenario;
+        this.delegationNations = scenario.cells().stream().filter(c -> c.kind() == Cell.Kind.BLUE)
+                .map(Cell::nation).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public boolean canSee(Actor viewer, Item item) {
+        if (viewer.isControl()) {
+            return true;
+        }
+        boolean observer = viewer.role() == Actor.Role.OBSERVER;
+        return switch (item) {
+            case Item.ReleasedInject r -> observer ? releasableToObserver(viewer, r.inject().marking())
+                    : r.inject().recipients().contains(viewer.cell()) && r.inject().marking().releasableTo(viewer.nation());
+            case Item.Message m -> observer ? releasableToObserver(viewer, m.marking())
+                    : (m.fromCell().equals(viewer.cell()) || m.toCell().equals(viewer.cell()))
+                    && m.marking().releasableTo(viewer.nation());
+            case Item.Rfi r -> observer ? releasableToObserver(viewer, r.marking())
+                    : r.cell().equals(viewer.cell()) && r.marking().releasableTo(viewer.nation());
+            case Item.SubmittedAnswer a -> a.cell().equals(viewer.cell())
+                    || (a.revealed() && (observer || askedOf(a.question(), viewer.cell())));
+            case Item.Observation o -> observer;
+            case Item.ActionItem a -> true;
+            case Item.Statement s -> true;
+        };
+    }
+
+    /** The items of a list that the viewer may see, in order. */
+    public <T extends Item> List<T> filter(Actor viewer, List<T> items) {
+        return items.stream().filter(i -> canSee(viewer, i)).toList();
+    }
+
+    private boolean releasableToObserver(Actor viewer, Marking marking) {
+        if (!viewer.nation().isEmpty()) {
+            return marking.releasableTo(viewer.nation());
+        }
+        return !marking.controlOnly() && delegationNations.stream().allMatch(marking::releasableTo);
+    }
+
+    private boolean askedOf(String questionId, String cell) {
+        return scenario.question(questionId).map(Question::cells).map(c -> c.contains(cell)).orElse(false);
+    }
+}
