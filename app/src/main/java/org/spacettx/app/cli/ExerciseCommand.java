@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code spacettx exercise validate|timeline}: scenario files, headless. */
 @Command(name = "exercise", mixinStandardHelpOptions = true, description = "Check scenario files and compute their timelines.",
-        subcommands = {ExerciseCommand.Validate.class, ExerciseCommand.Timeline.class})
+        subcommands = {ExerciseCommand.Validate.class, ExerciseCommand.Timeline.class, SimulateCommand.class})
 public final class ExerciseCommand {
 
     /** Reads a scenario; prints every problem to stderr; null (and exit code 2 to the caller) when it has errors. */

@@ -1,0 +1,90 @@
+package org.spacettx.exercise.engine;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import org.spacettx.exercise.assess.AnswerValue;
+import org.spacettx.exercise.scenario.Marking;
+
+/**
+ * The JSON form of events and commands, for the event store, scripts and the API: each event or command is an
+ * object with a {@code type} (its simple name, e.g. {@code InjectReleased}) and its fields; times in ISO-8601 UTC;
+ * markings as written on documents ({@code REL TO KOR, USA}).
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = create();
+
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    private interface Typed {
+    }
+
+    @JsonIgnoreProperties({"control"})
+    private interface ActorForm {
+    }
+
+    private abstract static class MarkingForm {
+        @JsonValue
+        public abstract String toString();
+
+        @JsonCreator
+        static Marking parse(String text) {
+            return Marking.parse(text);
+        }
+    }
+
+    private static ObjectMapper create() {
+        ObjectMapper m = new ObjectMapper();
+        m.registerModule(new JavaTimeModule());
+        m.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        m.addMixIn(Event.class, Typed.class);
+        m.addMixIn(Command.class, Typed.class);
+        m.addMixIn(AnswerValue.class, Typed.class);
+        m.addMixIn(Marking.class, MarkingForm.class);
+        m.addMixIn(Actor.class, ActorForm.class);
+        for (Class<?> family : new Class<?>[] {Event.class, Command.class, AnswerValue.class}) {
+            for (Class<?> sub : family.getPermittedSubclasses()) {
+                m.registerSubtypes(new NamedType(sub, sub.getSimpleName()));
+            }
+        }
+        return m;
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /**
+     * Reads a value.
+     *
+     * @throws IllegalArgumentException with the parser's explanation (unknown type, missing field...)
+     */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
+    }
+}
