@@ -1,0 +1,78 @@
+package org.spacettx.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExerciseCommandTest {
+
+    static Path demo() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("scenarios/rok-us-space-ttx.yaml"))) {
+                return dir.resolve("scenarios/rok-us-space-ttx.yaml");
+            }
+        }
+        throw new IllegalStateException("demo scenario not found");
+    }
+
+    @Test
+    void validateAcceptsTheDemo() {
+        CliRun run = CliRun.of("exercise", "validate", demo().toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("valid (0 warnings): 4 cells, 4 moves, 24 injects, 9 questions");
+    }
+
+    @Test
+    void validateReportsEveryProblemWithLineAndColumn(@TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, Files.readString(demo()).replace("channel: phone-call", "chanel: phone-call")
+                .replaceFirst("marking: KOR ONLY", "marking: SECRET"));
+        CliRun run = CliRun.of("exercise", "validate", broken.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        List<String> lines = run.err().lines().toList();
+        assertThat(lines).anyMatch(l -> l.matches(".*broken.yaml:\\d+:\\d+: error: msel\\[\\d+\\]\\.chanel: unknown key 'chanel' \\(did you mean 'channel'\\?\\).*"));
+        assertThat(lines).anyMatch(l -> l.matches(".*broken.yaml:\\d+:\\d+: error: msel\\[1\\]\\.marking: 'SECRET' is not a releasability marking.*"));
+        assertThat(lines.get(lines.size() - 1)).matches("spacettx: .*broken.yaml: \\d+ errors, 0 warnings");
+    }
+
+    @Test
+    void timelineListsComputedReleaseTimes() throws Exception {
+        CliRun run = CliRun.of("exercise", "timeline", demo().toString(), "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(run.out());
+        assertThat(rows).hasSize(24);
+        JsonNode launch = rows.get(7);
+        assertThat(launch.get("number").asInt()).isEqualTo(8);
+        assertThat(launch.get("release_utc").asText()).isEqualTo("2023-11-21T13:42:28Z");
+        assertThat(rows.get(5).get("release_utc").asText()).isEmpty(); // manual
+    }
+
+    @Test
+    void simulatePrintsTheEventLog() throws Exception {
+        Path script = demo().resolveSibling("rok-us-space-ttx.script.jsonl");
+        CliRun run = CliRun.of("exercise", "simulate", demo().toString(), "--script", script.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> events = run.out().lines().map(l -> {
+            try {
+                return new ObjectMapper().readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList();
+        assertThat(events.get(0).get("event").get("type").asText()).isEqualTo("ExerciseStarted");
+        assertThat(events.get(events.size() - 1).get("event").get("type").asText()).isEqualTo("ExerciseEnded");
+        assertThat(events.stream().filter(e -> e.get("event").get("type").asText().equals("InjectReleased"))).hasSize(24);
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(events.get(i).get("sequence").asLong()).isEqualTo(i + 1);
+        }
+        assertThat(run.err()).contains("24 injects released of 24, 0 refused steps");
+    }
+}
