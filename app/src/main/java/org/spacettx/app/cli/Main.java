@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 @Command(name = "spacettx", mixinStandardHelpOptions = true, version = "SpaceTTX 0.1.0",
         description = "Tabletop exercises on space, on real flight dynamics.",
         subcommands = {CatalogCommand.class, PropagateCommand.class, PassesCommand.class, OverflightCommand.class,
-                WarningCommand.class, LaunchCommand.class, ExerciseCommand.class, BenchCommand.class,
+                WarningCommand.class, LaunchCommand.class, ExerciseCommand.class, ServerCommands.Serve.class,
+                ServerCommands.Demo.class, ServerCommands.Users.class, ServerCommands.Db.class, ServerCommands.Audit.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -38,6 +38,10 @@ public final class Json {
     private interface ActorForm {
     }
 
+    @JsonIgnoreProperties({"empty", "complete"})
+    private interface TextForm {
+    }
+
     private abstract static class MarkingForm {
         @JsonValue
         public abstract String toString();
@@ -59,6 +63,7 @@ public final class Json {
         m.addMixIn(AnswerValue.class, Typed.class);
         m.addMixIn(Marking.class, MarkingForm.class);
         m.addMixIn(Actor.class, ActorForm.class);
+        m.addMixIn(org.spacettx.exercise.scenario.Text.class, TextForm.class);
         for (Class<?> family : new Class<?>[] {Event.class, Command.class, AnswerValue.class}) {
             for (Class<?> sub : family.getPermittedSubclasses()) {
                 m.registerSubtypes(new NamedType(sub, sub.getSimpleName()));

@@ -80,6 +80,10 @@ public final class ScenarioReader {
         return parse(text, base, data);
     }
 
+    /**
+     * Reads a scenario from text. {@code baseDirectory} resolves its catalog files; null forbids catalog files (for
+     * scenarios uploaded to a server).
+     */
     public static Result parse(String text, Path baseDirectory, OrekitData data) {
         List<ScenarioProblem> problems = new ArrayList<>();
         YamlNode root;
@@ -299,7 +303,12 @@ public final class ScenarioReader {
                     error(n, "a catalog entry must be a file path");
                     continue;
                 }
-                Path file = base == null ? Path.of(s.text()) : base.resolve(s.text());
+                if (base == null) {
+                    error(n, "catalog files cannot be used here (an uploaded scenario may not read the server's files);"
+                            + " define the objects by tle, elements or launch");
+                    continue;
+                }
+                Path file = base.resolve(s.text());
                 try {
                     sets.addAll(CatalogReader.strict(data).read(List.of(file)).elementSets());
                 } catch (InputException e) {

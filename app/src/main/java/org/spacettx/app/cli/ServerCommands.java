@@ -1,0 +1,290 @@
+package org.spacettx.app.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.spacettx.app.auth.Passwords;
+import org.spacettx.app.server.Server;
+import org.spacettx.app.store.Accounts;
+import org.spacettx.app.store.AuditLog;
+import org.spacettx.app.store.Database;
+import org.spacettx.app.store.ExerciseRecords;
+import org.spacettx.orbit.input.InputException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spacettx serve | demo | users | db | audit}: the server and its administration. */
+final class ServerCommands {
+
+    private ServerCommands() {
+    }
+
+    /** Where the data lives: an embedded database in a directory, or a JDBC URL. */
+    static final class StoreOptions {
+        @Option(names = "--data-dir", defaultValue = "${sys:user.home}/.spacettx", paramLabel = "DIR",
+                description = "Directory of the embedded database (default ${DEFAULT-VALUE}).")
+        Path dataDir;
+        @Option(names = "--db", paramLabel = "JDBC_URL", description = "A PostgreSQL database instead, e.g. jdbc:postgresql://host/spacettx.")
+        String jdbcUrl;
+        @Option(names = "--db-user", paramLabel = "USER", description = "Database user (or SPACETTX_DB_USER).")
+        String dbUser;
+
+        Database open() {
+            String password = System.getenv("SPACETTX_DB_PASSWORD");
+            String user = dbUser != null ? dbUser : System.getenv("SPACETTX_DB_USER");
+            if (jdbcUrl != null) {
+                if (!jdbcUrl.startsWith("jdbc:postgresql:") && !jdbcUrl.startsWith("jdbc:h2:")) {
+                    throw new InputException(null, "--db", "'" + jdbcUrl + "' is not a jdbc:postgresql: (or jdbc:h2:) URL");
+                }
+                return Database.open(jdbcUrl, user, password);
+            }
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw new InputException(null, "--data-dir", "cannot create " + dataDir + ": " + e.getMessage());
+            }
+            return Database.open(Database.embeddedUrl(dataDir), "sa", "");
+        }
+    }
+
+    static final class ServeOptions {
+        @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default ${DEFAULT-VALUE}).")
+        int port;
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+        String host;
+        @Option(names = "--secure-cookies", description = "Mark session cookies Secure (behind a TLS proxy).")
+        boolean secure;
+    }
+
+    static void runUntilStopped(Server server, String url) throws InterruptedException {
+        System.out.println("SpaceTTX is running at " + url + "  (Ctrl-C to stop)");
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stop.countDown();
+        }));
+        stop.await();
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the exercise server.")
+    static final class Serve implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Mixin
+        ServeOptions serve;
+
+        @Override
+        public Integer call() throws Exception {
+            Database db = store.open();
+            Server server = Server.start(serve.host, serve.port, db, serve.secure, Clock.systemUTC());
+            runUntilStopped(server, "http://" + serve.host + ":" + server.port() + "/");
+            return 0;
+        }
+    }
+
+    @Command(name = "demo", mixinStandardHelpOptions = true, description = {
+            "Run the server with the demo exercise (the 2023 ROK-US space tabletop exercise) and demo accounts: control,",
+            "kor1, usa1 and observer. Their passwords are printed once, when the accounts are created; set",
+            "SPACETTX_DEMO_PASSWORD to choose one password for all of them instead."})
+    static final class Demo implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+        @Mixin
+        ServeOptions serve;
+
+        @Override
+        public Integer call() throws Exception {
+            if (store.jdbcUrl == null && store.dataDir.equals(Path.of(System.getProperty("user.home"), ".spacettx"))) {
+                store.dataDir = Path.of(System.getProperty("user.home"), ".spacettx-demo");
+            }
+            Database db = store.open();
+            Map<String, String> created = DemoSetup.prepare(db, System.getenv("SPACETTX_DEMO_PASSWORD"));
+            Server server = Server.start(serve.host, serve.port, db, serve.secure, Clock.systemUTC());
+            if (!created.isEmpty()) {
+                System.out.println("Demo accounts (shown once; write them down):");
+                created.forEach((user, password) -> System.out.printf("  %-9s %s%n", user, password));
+            } else {
+                System.out.println("Demo accounts control, kor1, usa1, observer exist already (spacettx users passwd to reset).");
+            }
+            runUntilStopped(server, "http://" + serve.host + ":" + server.port() + "/");
+            return 0;
+        }
+    }
+
+    /** Creates the demo accounts and exercise if they are missing; returns the passwords of accounts it created. */
+    static final class DemoSetup {
+        static final String EXERCISE = "rok-us-space-ttx";
+
+        static Map<String, String> prepare(Database db, String fixedPassword) throws IOException {
+            Accounts accounts = new Accounts(db);
+            ExerciseRecords records = new ExerciseRecords(db);
+            AuditLog audit = new AuditLog(db);
+            Map<String, String> created = new LinkedHashMap<>();
+            String[][] users = {{"control", "Exercise control", "controller", "control"}, {"kor1", "ROK delegate", "player", "kor"},
+                    {"usa1", "US delegate", "player", "usa"}, {"observer", "Evaluator", "observer", "observers"}};
+            for (String[] u : users) {
+                if (accounts.find(u[0]).isEmpty()) {
+                    String password = fixedPassword != null && !fixedPassword.isBlank() ? fixedPassword : Passwords.generate();
+                    accounts.create(u[0], u[1], password, u[0].equals("control"));
+                    audit.record("system", "user-created", u[0] + " (demo)");
+                    created.put(u[0], password);
+                }
+            }
+            if (records.all().stream().noneMatch(r -> r.id().equals(EXERCISE))) {
+                String yaml;
+                try (InputStream in = DemoSetup.class.getResourceAsStream("/scenarios/rok-us-space-ttx.yaml")) {
+                    yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                records.create(EXERCISE, "ROK-US Space Tabletop Exercise (demo)", yaml, "system");
+                for (String[] u : users) {
+                    records.addMember(EXERCISE, u[0], u[2], u[3]);
+                }
+                audit.record("system", "exercise-created", EXERCISE + " (demo)");
+            }
+            return created;
+        }
+    }
+
+    @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage accounts.",
+            subcommands = {Users.Add.class, Users.ListUsers.class, Users.Disable.class, Users.Passwd.class})
+    static final class Users {
+
+        @Command(name = "add", mixinStandardHelpOptions = true, description = "Create an account; the password comes from SPACETTX_PASSWORD or is generated and printed.")
+        static final class Add implements Callable<Integer> {
+            @Parameters(paramLabel = "USERNAME")
+            String username;
+            @Option(names = "--name", description = "Display name.")
+            String name;
+            @Option(names = "--admin", description = "May create exercises and manage accounts.")
+            boolean admin;
+            @Mixin
+            StoreOptions store;
+
+            @Override
+            public Integer call() {
+                try (Database db = store.open()) {
+                    String given = System.getenv("SPACETTX_PASSWORD");
+                    String password = given != null ? given : Passwords.generate();
+                    new Accounts(db).create(username, name, password, admin);
+                    new AuditLog(db).record("admin-cli", "user-created", username + (admin ? " (admin)" : ""));
+                    System.out.println(given != null ? "created " + username : "created " + username + " with password " + password);
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(null, "users add", e.getMessage());
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "list", mixinStandardHelpOptions = true, description = "List accounts.")
+        static final class ListUsers implements Callable<Integer> {
+            @Mixin
+            StoreOptions store;
+            @Mixin
+            FormatOption format;
+
+            @Override
+            public Integer call() {
+                try (Database db = store.open(); RowWriter out = new RowWriter(java.util.List.of(Column.text("username", 16),
+                        Column.text("name", 24), Column.text("admin", 6), Column.text("disabled", 8)), format.format, System.out)) {
+                    for (Accounts.User u : new Accounts(db).list()) {
+                        out.row(u.username(), u.displayName(), u.admin(), u.disabled());
+                    }
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable an account (it can no longer log in).")
+        static final class Disable implements Callable<Integer> {
+            @Parameters(paramLabel = "USERNAME")
+            String username;
+            @Mixin
+            StoreOptions store;
+
+            @Override
+            public Integer call() {
+                try (Database db = store.open()) {
+                    new Accounts(db).setDisabled(username, true);
+                    new AuditLog(db).record("admin-cli", "user-disabled", username);
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(null, "users disable", e.getMessage());
+                }
+                System.out.println("disabled " + username);
+                return 0;
+            }
+        }
+
+        @Command(name = "passwd", mixinStandardHelpOptions = true, description = "Set a password (from SPACETTX_PASSWORD, or generated and printed).")
+        static final class Passwd implements Callable<Integer> {
+            @Parameters(paramLabel = "USERNAME")
+            String username;
+            @Mixin
+            StoreOptions store;
+
+            @Override
+            public Integer call() {
+                String given = System.getenv("SPACETTX_PASSWORD");
+                String password = given != null ? given : Passwords.generate();
+                try (Database db = store.open()) {
+                    new Accounts(db).setPassword(username, password);
+                    new AuditLog(db).record("admin-cli", "password-changed", username);
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(null, "users passwd", e.getMessage());
+                }
+                System.out.println(given != null ? "password changed for " + username : "new password for " + username + ": " + password);
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "db", mixinStandardHelpOptions = true, description = "Database administration.", subcommands = {Db.Migrate.class})
+    static final class Db {
+        @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Bring the database schema up to date.")
+        static final class Migrate implements Callable<Integer> {
+            @Mixin
+            StoreOptions store;
+
+            @Override
+            public Integer call() {
+                try (Database db = store.open()) {
+                    System.out.println("database schema is up to date");
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "audit", mixinStandardHelpOptions = true, description = "The audit log.", subcommands = {Audit.Verify.class})
+    static final class Audit {
+        @Command(name = "verify", mixinStandardHelpOptions = true, description = "Check the audit log's hash chain; exit 1 if it was tampered with.")
+        static final class Verify implements Callable<Integer> {
+            @Mixin
+            StoreOptions store;
+
+            @Override
+            public Integer call() {
+                try (Database db = store.open()) {
+                    AuditLog log = new AuditLog(db);
+                    var problem = log.verify();
+                    if (problem.isPresent()) {
+                        System.out.println("audit log BROKEN: " + problem.get());
+                        return 1;
+                    }
+                    System.out.println("audit log intact: " + log.entries().size() + " entries");
+                    return 0;
+                }
+            }
+        }
+    }
+}

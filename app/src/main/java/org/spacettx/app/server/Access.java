@@ -1,0 +1,84 @@
+package org.spacettx.app.server;
+
+import java.util.Locale;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+
+import org.spacettx.app.auth.Sessions;
+import org.spacettx.app.store.Accounts;
+import org.spacettx.app.store.ExerciseRecords;
+import org.spacettx.exercise.engine.Actor;
+import org.spacettx.exercise.scenario.Cell;
+
+/**
+ * Who is calling: the session cookie, the CSRF header on state-changing requests, the account still enabled, and,
+ * for an exercise, the caller's membership turned into an engine {@link Actor}. Non-members get 404, so that
+ * exercise ids do not leak either.
+ */
+final class Access {
+
+    static final String COOKIE = "spacettx_session";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final String USER = "spacettx.user";
+    private static final String SESSION = "spacettx.session";
+
+    private final Sessions sessions;
+    private final Accounts accounts;
+    private final ExerciseRecords records;
+    private final boolean secureCookies;
+
+    Access(Sessions sessions, Accounts accounts, ExerciseRecords records, boolean secureCookies) {
+        this.sessions = sessions;
+        this.accounts = accounts;
+        this.records = records;
+        this.secureCookies = secureCookies;
+    }
+
+    void authenticate(Context ctx) {
+        boolean open = ctx.path().equals("/api/health") || (ctx.path().equals("/api/session") && ctx.method() == HandlerType.POST);
+        if (open || ctx.method() == HandlerType.OPTIONS) {
+            return;
+        }
+        Sessions.Session session = sessions.find(ctx.cookie(COOKIE)).orElseThrow(() -> new ApiError(401, "log in first"));
+        Accounts.User user = accounts.find(session.username()).filter(u -> !u.disabled())
+                .orElseThrow(() -> new ApiError(401, "log in first"));
+        HandlerType m = ctx.method();
+        boolean changes = m == HandlerType.POST || m == HandlerType.PUT || m == HandlerType.PATCH || m == HandlerType.DELETE;
+        if (changes && !session.csrfToken().equals(ctx.header(CSRF_HEADER))) {
+            throw new ApiError(403, "missing or wrong " + CSRF_HEADER + " header");
+        }
+        ctx.attribute(USER, user);
+        ctx.attribute(SESSION, session);
+    }
+
+    Accounts.User user(Context ctx) {
+        Accounts.User user = ctx.attribute(USER);
+        if (user == null) {
+            throw new ApiError(401, "log in first");
+        }
+        return user;
+    }
+
+    Sessions.Session session(Context ctx) {
+        return ctx.attribute(SESSION);
+    }
+
+    void setSessionCookie(Context ctx, String token) {
+        ctx.header("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" + (secureCookies ? "; Secure" : ""));
+    }
+
+    void clearSessionCookie(Context ctx) {
+        ctx.header("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secureCookies ? "; Secure" : ""));
+    }
+
+    /** The caller as an actor of an exercise; 404 when they are not a member. */
+    Actor actor(Context ctx, LiveExercises.Live live) {
+        Accounts.User user = user(ctx);
+        ExerciseRecords.Membership m = records.membership(live.id(), user.username())
+                .orElseThrow(() -> new ApiError(404, "no such exercise: " + live.id()));
+        Cell cell = live.scenario().cell(m.cell()).orElseThrow(() -> new ApiError(404, "no such exercise: " + live.id()));
+        Actor.Role role = Actor.Role.valueOf(m.role().toUpperCase(Locale.ROOT));
+        return new Actor(user.username(), role, cell.id(), cell.nation());
+    }
+}

@@ -1,0 +1,197 @@
+package org.spacettx.app.server;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+
+import org.spacettx.app.store.Accounts;
+import org.spacettx.app.store.AuditLog;
+import org.spacettx.app.store.EventStore;
+import org.spacettx.app.store.ExerciseRecords;
+import org.spacettx.exercise.engine.Actor;
+import org.spacettx.exercise.engine.Command;
+import org.spacettx.exercise.engine.Json;
+import org.spacettx.exercise.engine.Outcome;
+import org.spacettx.exercise.engine.TriggerSchedule;
+import org.spacettx.exercise.scenario.Cell;
+import org.spacettx.exercise.scenario.ScenarioProblem;
+import org.spacettx.exercise.scenario.ScenarioReader;
+
+/** {@code /api/exercises/...}: list, create from a scenario, members, feed, timeline, commands, live stream. */
+final class ExerciseRoutes {
+
+    private final Access access;
+    private final LiveExercises exercises;
+    private final ExerciseRecords records;
+    private final Accounts accounts;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ExerciseRoutes(Access access, LiveExercises exercises, ExerciseRecords records, Accounts accounts, AuditLog audit, Clock clock) {
+        this.access = access;
+        this.exercises = exercises;
+        this.records = records;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    void list(Context ctx) {
+        Accounts.User user = access.user(ctx);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ExerciseRecords.Membership m : records.memberships(user.username())) {
+            exercises.get(m.exerciseId()).ifPresent(l -> out.add(Map.of("id", l.id(), "title", l.scenario().title(),
+                    "role", m.role(), "cell", m.cell())));
+        }
+        ctx.json(out);
+    }
+
+    void create(Context ctx) {
+        Accounts.User user = access.user(ctx);
+        if (!user.admin()) {
+            throw new ApiError(403, "only administrators create exercises");
+        }
+        ScenarioReader.Result result = exercises.parse(ctx.body());
+        if (!result.ok()) {
+            List<Map<String, Object>> problems = new ArrayList<>();
+            for (ScenarioProblem p : result.problems()) {
+                problems.add(Map.of("severity", p.severity().name().toLowerCase(Locale.ROOT), "line", p.line(),
+                        "column", p.column(), "path", p.path(), "message", p.message()));
+            }
+            throw new ApiError(422, "the scenario has " + result.errors().size() + " errors", problems);
+        }
+        String id = ctx.queryParam("id") == null ? result.scenario().id() : ctx.queryParam("id");
+        if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            throw new ApiError(400, "an exercise id is lower-case letters, digits and dashes");
+        }
+        try {
+            records.create(id, result.scenario().title().en(), ctx.body(), user.username());
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(409, e.getMessage());
+        }
+        exercises.load(id, ctx.body());
+        String control = result.scenario().cells().stream().filter(c -> c.kind() == Cell.Kind.CONTROL).findFirst()
+                .orElseThrow().id();
+        records.addMember(id, user.username(), "controller", control);
+        audit.record(user.username(), "exercise-created", id);
+        ctx.status(201).json(Map.of("id", id));
+    }
+
+    void addMember(Context ctx) {
+        LiveExercises.Live live = live(ctx);
+        Actor caller = access.actor(ctx, live);
+        if (caller.role() != Actor.Role.CONTROLLER) {
+            throw new ApiError(403, "only control assigns members");
+        }
+        JsonNode body = SessionRoutes.jsonBody(ctx);
+        String username = body.path("username").asText("");
+        String role = body.path("role").asText("").toLowerCase(Locale.ROOT);
+        String cellId = body.path("cell").asText("");
+        if (accounts.find(username).isEmpty()) {
+            throw new ApiError(422, "no user '" + username + "'");
+        }
+        Cell cell = live.scenario().cell(cellId).orElseThrow(() -> new ApiError(422, "no cell '" + cellId + "'"));
+        boolean fits = switch (role) {
+            case "controller" -> cell.kind() == Cell.Kind.CONTROL;
+            case "player" -> cell.kind() == Cell.Kind.BLUE || cell.kind() == Cell.Kind.RED;
+            case "observer" -> cell.kind() == Cell.Kind.OBSERVER;
+            default -> throw new ApiError(422, "role is controller, player or observer");
+        };
+        if (!fits) {
+            throw new ApiError(422, "a " + role + " cannot sit in cell " + cellId);
+        }
+        records.addMember(live.id(), username, role, cellId);
+        audit.record(caller.user(), "member-assigned", live.id() + ": " + username + " as " + role + " in " + cellId);
+        ctx.status(204);
+    }
+
+    void feed(Context ctx) {
+        LiveExercises.Live live = live(ctx);
+        Actor actor = access.actor(ctx, live);
+        synchronized (live) {
+            ctx.json(Feed.of(live.exercise(), actor, clock.instant()));
+        }
+    }
+
+    void timeline(Context ctx) {
+        LiveExercises.Live live = live(ctx);
+        if (!access.actor(ctx, live).isControl()) {
+            throw new ApiError(403, "the timeline is for control");
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (TriggerSchedule.Entry e : live.schedule().entries()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("number", e.inject().number());
+            row.put("move", e.inject().move());
+            row.put("release", e.time().map(Object::toString).orElse(null));
+            row.put("trigger", e.basis());
+            row.put("marking", e.inject().marking().toString());
+            out.add(row);
+        }
+        ctx.json(out);
+    }
+
+    void command(Context ctx) {
+        LiveExercises.Live live = live(ctx);
+        Actor actor = access.actor(ctx, live);
+        Command command;
+        try {
+            command = Json.read(ctx.body(), Command.class);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "not a command: " + e.getMessage());
+        }
+        Outcome outcome;
+        try {
+            outcome = exercises.handle(live, actor, command);
+        } catch (EventStore.Conflict e) {
+            throw new ApiError(409, "another command came first; try again");
+        }
+        switch (outcome) {
+            case Outcome.Rejected r -> throw new ApiError(422, r.reason());
+            case Outcome.Accepted a -> {
+                if (command instanceof Command.ReleaseInject || command instanceof Command.WithdrawInject
+                        || command instanceof Command.RevealQuestion || command instanceof Command.StartExercise
+                        || command instanceof Command.EndExercise) {
+                    audit.record(actor.user(), command.getClass().getSimpleName(), live.id() + ": " + Json.write(command));
+                }
+                ctx.json(Map.of("events", a.events()));
+            }
+        }
+    }
+
+    void stream(SseClient client) {
+        Context ctx = client.ctx();
+        LiveExercises.Live live = live(ctx);
+        Actor actor = access.actor(ctx, live);
+        long lastSeen = 0;
+        String header = ctx.header("Last-Event-ID") != null ? ctx.header("Last-Event-ID") : ctx.queryParam("lastEventId");
+        if (header != null && !header.isBlank()) {
+            try {
+                lastSeen = Long.parseLong(header.strip());
+            } catch (NumberFormatException e) {
+                throw new ApiError(400, "Last-Event-ID must be a number");
+            }
+        }
+        client.keepAlive();
+        LiveExercises.Subscriber subscriber = new LiveExercises.Subscriber(actor, r -> {
+            if (!client.terminated()) {
+                client.sendEvent(r.event().getClass().getSimpleName(), Json.write(r), Long.toString(r.sequence()));
+            }
+        });
+        client.onClose(() -> exercises.unsubscribe(live, subscriber));
+        exercises.subscribe(live, subscriber, lastSeen);
+    }
+
+    private LiveExercises.Live live(Context ctx) {
+        String id = ctx.pathParam("id");
+        return exercises.get(id).orElseThrow(() -> new ApiError(404, "no such exercise: " + id));
+    }
+}

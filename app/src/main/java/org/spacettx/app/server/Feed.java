@@ -1,0 +1,74 @@
+package org.spacettx.app.server;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.spacettx.exercise.engine.Actor;
+import org.spacettx.exercise.engine.Exercise;
+import org.spacettx.exercise.engine.ExerciseState;
+import org.spacettx.exercise.engine.Item;
+import org.spacettx.exercise.policy.Visibility;
+import org.spacettx.exercise.scenario.Inject;
+import org.spacettx.exercise.scenario.Scenario;
+
+/** What one viewer sees of an exercise now: every item passes through the visibility policy. */
+final class Feed {
+
+    private Feed() {
+    }
+
+    static Map<String, Object> of(Exercise exercise, Actor viewer, java.time.Instant wallNow) {
+        Scenario s = exercise.scenario();
+        ExerciseState state = exercise.state();
+        Visibility v = exercise.visibility();
+        Map<String, Object> feed = new LinkedHashMap<>();
+        feed.put("exercise", Map.of("id", s.id(), "title", s.title(), "banner", s.banner()));
+        feed.put("viewer", Map.of("user", viewer.user(), "role", viewer.role().name().toLowerCase(java.util.Locale.ROOT),
+                "cell", viewer.cell(), "nation", viewer.nation()));
+        Map<String, Object> clock = new LinkedHashMap<>();
+        clock.put("scenarioTime", state.scenarioTimeAt(wallNow).toString());
+        clock.put("running", state.running());
+        clock.put("speed", state.speed());
+        clock.put("move", state.currentMove());
+        clock.put("started", state.started());
+        clock.put("ended", state.ended());
+        feed.put("clock", clock);
+        List<Map<String, Object>> injects = new ArrayList<>();
+        for (Item.ReleasedInject r : v.filter(viewer, List.copyOf(state.released().values()))) {
+            injects.add(inject(r, viewer));
+        }
+        feed.put("injects", injects);
+        feed.put("messages", v.filter(viewer, state.messages()));
+        feed.put("rfis", v.filter(viewer, List.copyOf(state.rfis().values())));
+        feed.put("answers", v.filter(viewer, state.answers()));
+        feed.put("observations", v.filter(viewer, state.observations()));
+        feed.put("actionItems", v.filter(viewer, List.copyOf(state.actionItems().values())));
+        feed.put("statement", state.statement());
+        feed.put("lastSequence", state.lastSequence());
+        return feed;
+    }
+
+    private static Map<String, Object> inject(Item.ReleasedInject r, Actor viewer) {
+        Inject i = r.inject();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", i.number());
+        m.put("move", i.move());
+        m.put("from", i.sender());
+        m.put("to", i.recipients());
+        m.put("channel", i.channel());
+        m.put("marking", i.marking().toString());
+        m.put("subject", i.subject());
+        m.put("body", i.body());
+        m.put("releasedAt", r.scenarioTime().toString());
+        m.put("reason", r.reason());
+        m.put("acknowledgedBy", r.acknowledgedBy());
+        m.put("attachments", i.attachments());
+        if (viewer.isControl() || viewer.role() == Actor.Role.OBSERVER) {
+            m.put("expectedAction", i.expectedAction());
+            m.put("objectives", i.objectives());
+        }
+        return m;
+    }
+}

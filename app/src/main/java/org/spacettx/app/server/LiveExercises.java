@@ -1,0 +1,179 @@
+package org.spacettx.app.server;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.spacettx.app.store.EventStore;
+import org.spacettx.app.store.ExerciseRecords;
+import org.spacettx.exercise.engine.Actor;
+import org.spacettx.exercise.engine.Command;
+import org.spacettx.exercise.engine.Event;
+import org.spacettx.exercise.engine.Exercise;
+import org.spacettx.exercise.engine.Outcome;
+import org.spacettx.exercise.engine.TriggerSchedule;
+import org.spacettx.exercise.policy.EventVisibility;
+import org.spacettx.exercise.scenario.Scenario;
+import org.spacettx.exercise.scenario.ScenarioReader;
+import org.spacettx.orbit.data.OrekitData;
+
+/**
+ * The exercises this server runs: each one's engine, rebuilt at start-up by replaying its stored events, and its
+ * live-stream subscribers. A command is decided, appended to the store in one transaction and only then shown to
+ * subscribers; if the append fails, the engine is rebuilt from the store, so memory never runs ahead of disk.
+ */
+public final class LiveExercises {
+
+    /** A live-stream subscriber: who watches, and how to send them an event. */
+    public record Subscriber(Actor viewer, Consumer<Event.Recorded> send) {
+    }
+
+    /** One running exercise. Its monitor serialises its commands and subscriptions. */
+    public static final class Live {
+        private final String id;
+        private final Scenario scenario;
+        private final Map<Integer, Instant> scheduled;
+        private final TriggerSchedule schedule;
+        private Exercise exercise;
+        private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+
+        Live(String id, Scenario scenario, TriggerSchedule schedule, List<Event.Recorded> log) {
+            this.id = id;
+            this.scenario = scenario;
+            this.schedule = schedule;
+            this.scheduled = Exercise.scheduledTimes(schedule);
+            this.exercise = Exercise.replay(scenario, scheduled, log);
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public Scenario scenario() {
+            return scenario;
+        }
+
+        public TriggerSchedule schedule() {
+            return schedule;
+        }
+
+        /** The engine; read it only while holding this object's monitor. */
+        public Exercise exercise() {
+            return exercise;
+        }
+    }
+
+    private final ExerciseRecords records;
+    private final EventStore store;
+    private final OrekitData data;
+    private final Clock clock;
+    private final Map<String, Live> live = new ConcurrentHashMap<>();
+
+    public LiveExercises(ExerciseRecords records, EventStore store, OrekitData data, Clock clock) {
+        this.records = records;
+        this.store = store;
+        this.data = data;
+        this.clock = clock;
+    }
+
+    /** Loads every stored exercise and replays its log. */
+    public void loadAll() {
+        for (ExerciseRecords.Record r : records.all()) {
+            load(r.id(), r.scenarioYaml());
+        }
+    }
+
+    /** Parses a scenario (no catalog files: an uploaded scenario must not read the server's files). */
+    public ScenarioReader.Result parse(String yaml) {
+        return ScenarioReader.parse(yaml, null, data);
+    }
+
+    Live load(String id, String yaml) {
+        ScenarioReader.Result result = parse(yaml);
+        if (!result.ok()) {
+            throw new IllegalStateException("stored scenario of " + id + " no longer validates: " + result.errors().get(0).message());
+        }
+        Live l = new Live(id, result.scenario(), TriggerSchedule.compute(result.scenario(), data), store.load(id));
+        live.put(id, l);
+        return l;
+    }
+
+    public Optional<Live> get(String id) {
+        return Optional.ofNullable(live.get(id));
+    }
+
+    public List<Live> all() {
+        return List.copyOf(live.values());
+    }
+
+    /** Decides, stores and broadcasts one command. */
+    public Outcome handle(Live l, Actor actor, Command command) {
+        List<Event.Recorded> accepted;
+        synchronized (l) {
+            Exercise ex = l.exercise;
+            Instant now = clock.instant();
+            List<Event.Recorded> log = ex.log();
+            Instant last = log.isEmpty() ? now : log.get(log.size() - 1).wallTime();
+            long before = ex.state().lastSequence();
+            Outcome outcome = ex.handle(actor, now.isBefore(last) ? last : now, command);
+            if (!(outcome instanceof Outcome.Accepted a)) {
+                return outcome;
+            }
+            try {
+                store.append(l.id, before, a.events());
+            } catch (RuntimeException e) {
+                l.exercise = Exercise.replay(l.scenario, l.scheduled, store.load(l.id));
+                throw e;
+            }
+            accepted = a.events();
+            EventVisibility visibility = new EventVisibility(ex.visibility());
+            for (Subscriber s : l.subscribers) {
+                for (Event.Recorded r : accepted) {
+                    if (visibility.canSee(s.viewer(), r, ex.state())) {
+                        s.send().accept(r);
+                    }
+                }
+            }
+            return outcome;
+        }
+    }
+
+    /**
+     * Sends a new subscriber every visible event after {@code lastSeen} and registers it for what follows, under the
+     * exercise's monitor, so that nothing falls between the two (no gap, no duplicate).
+     */
+    public void subscribe(Live l, Subscriber s, long lastSeen) {
+        synchronized (l) {
+            Exercise ex = l.exercise;
+            EventVisibility visibility = new EventVisibility(ex.visibility());
+            for (Event.Recorded r : ex.log()) {
+                if (r.sequence() > lastSeen && visibility.canSee(s.viewer(), r, ex.state())) {
+                    s.send().accept(r);
+                }
+            }
+            l.subscribers.add(s);
+        }
+    }
+
+    public void unsubscribe(Live l, Subscriber s) {
+        l.subscribers.remove(s);
+    }
+
+    /** The clock's beat: running exercises release what has become due. */
+    public void tick() {
+        for (Live l : live.values()) {
+            boolean running;
+            synchronized (l) {
+                running = l.exercise.state().running() && !l.exercise.state().ended();
+            }
+            if (running) {
+                handle(l, Actor.SYSTEM, new Command.Tick());
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.spacettx.app.server;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+
+import org.spacettx.app.auth.Sessions;
+import org.spacettx.app.store.Accounts;
+import org.spacettx.app.store.AuditLog;
+import org.spacettx.app.store.Database;
+import org.spacettx.app.store.EventStore;
+import org.spacettx.app.store.ExerciseRecords;
+import org.spacettx.exercise.engine.Json;
+import org.spacettx.orbit.data.OrekitData;
+
+/**
+ * The SpaceTTX server: the whole HTTP set-up, top to bottom. Handlers are in {@link SessionRoutes} and
+ * {@link ExerciseRoutes}; they delegate to the engine and the store.
+ */
+public final class Server implements AutoCloseable {
+
+    /** Largest request body accepted (a scenario file with its texts stays far below). */
+    static final long MAX_REQUEST_BYTES = 2_000_000;
+
+    private final Javalin app;
+    private final LiveExercises exercises;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "spacettx-clock");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private Server(Javalin app, LiveExercises exercises) {
+        this.app = app;
+        this.exercises = exercises;
+    }
+
+    /** Starts a server on a port (0: any free one) over a database. */
+    public static Server start(String host, int port, Database db, boolean secureCookies, Clock clock) {
+        Accounts accounts = new Accounts(db);
+        ExerciseRecords records = new ExerciseRecords(db);
+        AuditLog audit = new AuditLog(db);
+        LiveExercises exercises = new LiveExercises(records, new EventStore(db), OrekitData.standard(), clock);
+        exercises.loadAll();
+        Sessions sessions = new Sessions(clock);
+        Access access = new Access(sessions, accounts, records, secureCookies);
+        SessionRoutes sessionRoutes = new SessionRoutes(access, accounts, records, sessions, audit);
+        ExerciseRoutes exerciseRoutes = new ExerciseRoutes(access, exercises, records, accounts, audit, clock);
+
+        Javalin app = Javalin.create(config -> {
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            config.staticFiles.add("/public", Location.CLASSPATH);
+            config.startup.showJavalinBanner = false;
+
+            config.routes.before(ctx -> securityHeaders(ctx));
+            config.routes.before("/api/*", access::authenticate);
+
+            config.routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
+            config.routes.post("/api/session", sessionRoutes::login);
+            config.routes.delete("/api/session", sessionRoutes::logout);
+            config.routes.get("/api/me", sessionRoutes::me);
+
+            config.routes.get("/api/exercises", exerciseRoutes::list);
+            config.routes.post("/api/exercises", exerciseRoutes::create);
+            config.routes.post("/api/exercises/{id}/members", exerciseRoutes::addMember);
+            config.routes.get("/api/exercises/{id}/feed", exerciseRoutes::feed);
+            config.routes.get("/api/exercises/{id}/timeline", exerciseRoutes::timeline);
+            config.routes.post("/api/exercises/{id}/commands", exerciseRoutes::command);
+            config.routes.sse("/api/exercises/{id}/stream", exerciseRoutes::stream);
+
+            config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.details()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                org.slf4j.LoggerFactory.getLogger(Server.class).error("request failed: " + ctx.method() + " " + ctx.path(), e);
+                error(ctx, 500, "internal error; it has been logged", null);
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.path().startsWith("/api/")) {
+                    error(ctx, 404, "no such resource: " + ctx.method() + " " + ctx.path(), null);
+                }
+            });
+            config.routes.error(405, ctx -> error(ctx, 405, "method not allowed", null));
+            config.routes.error(413, ctx -> error(ctx, 413, "request too large (limit " + MAX_REQUEST_BYTES + " bytes)", null));
+        }).start();
+        Server server = new Server(app, exercises);
+        server.ticker.scheduleAtFixedRate(server::tickSafely, 1, 1, TimeUnit.SECONDS);
+        return server;
+    }
+
+    private void tickSafely() {
+        try {
+            exercises.tick();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Server.class).warn("clock tick failed: " + e.getMessage());
+        }
+    }
+
+    static void error(Context ctx, int status, String message, Object details) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("error", message);
+        if (details != null) {
+            body.put("details", details);
+        }
+        ctx.status(status).json(body);
+    }
+
+    /** Headers for every response: no framing, no sniffing, scripts and styles from this server only. */
+    static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+                + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cache-Control", ctx.path().startsWith("/api/") ? "no-store" : "no-cache");
+        if (ctx.method() == HandlerType.OPTIONS) {
+            ctx.status(204);
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public LiveExercises exercises() {
+        return exercises;
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        app.stop();
+    }
+}

@@ -1,0 +1,133 @@
+package org.spacettx.app.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.spacettx.app.auth.Passwords;
+
+/** User accounts: username, display name, Argon2id password hash, administrator flag, disabled flag. */
+public final class Accounts {
+
+    public record User(String username, String displayName, boolean admin, boolean disabled) {
+    }
+
+    private final Database db;
+
+    public Accounts(Database db) {
+        this.db = db;
+    }
+
+    public static void checkUsername(String username) {
+        if (username == null || !username.matches("[a-z][a-z0-9._-]{1,63}")) {
+            throw new IllegalArgumentException("a username is 2 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter");
+        }
+    }
+
+    public static void checkPassword(String password) {
+        if (password == null || password.length() < 10 || password.length() > 200) {
+            throw new IllegalArgumentException("a password is 10 to 200 characters");
+        }
+    }
+
+    public void create(String username, String displayName, String password, boolean admin) {
+        checkUsername(username);
+        checkPassword(password);
+        String hash = Passwords.hash(password);
+        try {
+            db.transaction(c -> {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO users (username, display_name, password_hash, is_admin,"
+                        + " disabled, created_at) VALUES (?, ?, ?, ?, FALSE, ?)")) {
+                    s.setString(1, username);
+                    s.setString(2, displayName == null || displayName.isBlank() ? username : displayName);
+                    s.setString(3, hash);
+                    s.setBoolean(4, admin);
+                    s.setTimestamp(5, Timestamp.from(Instant.now()));
+                    s.executeUpdate();
+                }
+                return null;
+            });
+        } catch (StoreException e) {
+            if (e.isConflict()) {
+                throw new IllegalArgumentException("user '" + username + "' already exists");
+            }
+            throw e;
+        }
+    }
+
+    public Optional<User> find(String username) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT username, display_name, is_admin, disabled FROM users WHERE username = ?")) {
+                s.setString(1, username);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(user(r)) : Optional.<User>empty();
+                }
+            }
+        });
+    }
+
+    public List<User> list() {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT username, display_name, is_admin, disabled FROM users ORDER BY username");
+                 ResultSet r = s.executeQuery()) {
+                List<User> out = new ArrayList<>();
+                while (r.next()) {
+                    out.add(user(r));
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The user when the password is right and the account enabled. */
+    public Optional<User> authenticate(String username, String password) {
+        String hash = db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT password_hash FROM users WHERE username = ? AND disabled = FALSE")) {
+                s.setString(1, username);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? r.getString(1) : null;
+                }
+            }
+        });
+        // Hash even for unknown users, so that timing does not tell which usernames exist.
+        boolean ok = Passwords.verify(password == null ? "" : password, hash == null ? DUMMY : hash) && hash != null;
+        return ok ? find(username) : Optional.empty();
+    }
+
+    private static final String DUMMY = Passwords.hash("not-a-real-password");
+
+    public void setDisabled(String username, boolean disabled) {
+        update("UPDATE users SET disabled = ? WHERE username = ?", s -> s.setBoolean(1, disabled), username);
+    }
+
+    public void setPassword(String username, String password) {
+        checkPassword(password);
+        String hash = Passwords.hash(password);
+        update("UPDATE users SET password_hash = ? WHERE username = ?", s -> s.setString(1, hash), username);
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement s) throws java.sql.SQLException;
+    }
+
+    private void update(String sql, Binder binder, String username) {
+        int n = db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                binder.bind(s);
+                s.setString(2, username);
+                return s.executeUpdate();
+            }
+        });
+        if (n == 0) {
+            throw new IllegalArgumentException("no user '" + username + "'");
+        }
+    }
+
+    private static User user(ResultSet r) throws java.sql.SQLException {
+        return new User(r.getString(1), r.getString(2), r.getBoolean(3), r.getBoolean(4));
+    }
+}

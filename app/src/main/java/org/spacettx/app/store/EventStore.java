@@ -1,0 +1,86 @@
+package org.spacettx.app.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.spacettx.exercise.engine.Event;
+import org.spacettx.exercise.engine.Json;
+
+/** The append-only log of each exercise's events. */
+public final class EventStore {
+
+    /** Another command appended first: reload and try again. */
+    public static final class Conflict extends RuntimeException {
+        public Conflict(String message) {
+            super(message);
+        }
+    }
+
+    private final Database db;
+
+    public EventStore(Database db) {
+        this.db = db;
+    }
+
+    public List<Event.Recorded> load(String exerciseId) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT body FROM events WHERE exercise_id = ? ORDER BY seq")) {
+                s.setString(1, exerciseId);
+                List<Event.Recorded> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(Json.read(r.getString(1), Event.Recorded.class));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Appends events in one transaction, provided the log still ends at {@code expectedLastSequence}.
+     *
+     * @throws Conflict when another append came first
+     */
+    public void append(String exerciseId, long expectedLastSequence, List<Event.Recorded> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            db.transaction(c -> {
+                try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM events WHERE exercise_id = ?")) {
+                    s.setString(1, exerciseId);
+                    try (ResultSet r = s.executeQuery()) {
+                        r.next();
+                        long last = r.getLong(1);
+                        if (last != expectedLastSequence) {
+                            throw new Conflict("the log of " + exerciseId + " ends at " + last + ", not " + expectedLastSequence);
+                        }
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO events (exercise_id, seq, scenario_time, wall_time,"
+                        + " actor, body) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    for (Event.Recorded e : events) {
+                        s.setString(1, exerciseId);
+                        s.setLong(2, e.sequence());
+                        s.setTimestamp(3, Timestamp.from(e.scenarioTime()));
+                        s.setTimestamp(4, Timestamp.from(e.wallTime()));
+                        s.setString(5, e.actor().user());
+                        s.setString(6, Json.write(e));
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+                return null;
+            });
+        } catch (StoreException e) {
+            if (e.isConflict()) {
+                throw new Conflict("another command was appended to " + exerciseId + " first");
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package org.spacettx.app.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spacettx.app.store.AuditLog;
+import org.spacettx.app.store.Database;
+
+/** The server over real HTTP against an embedded H2 database, with the demo exercise and accounts. */
+class ServerTest {
+
+    static final String PASSWORD = "test-password-42";
+    static final String EX = "rok-us-space-ttx";
+
+    @TempDir
+    static Path dir;
+    static Database db;
+    static Server server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = Database.open(Database.embeddedUrl(dir), "sa", "");
+        org.spacettx.app.cli.DemoAccess.prepare(db, PASSWORD);
+        server = Server.start("127.0.0.1", 0, db, false, Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        db.close();
+    }
+
+    static ApiClient as(String user) {
+        ApiClient c = new ApiClient(server.port());
+        assertThat(c.login(user, PASSWORD).status()).isEqualTo(200);
+        return c;
+    }
+
+    @Test
+    void loginLogoutAndErrorsAreJson() {
+        ApiClient anonymous = new ApiClient(server.port());
+        ApiClient.Response denied = anonymous.get("/api/exercises");
+        assertThat(denied.status()).isEqualTo(401);
+        assertThat(denied.json().get("error").asText()).isEqualTo("log in first");
+        ApiClient.Response wrong = anonymous.login("kor1", "nope-nope-nope");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.body()).doesNotContain("Exception").doesNotContain("at org.");
+
+        ApiClient kor = as("kor1");
+        assertThat(kor.get("/api/me").json().get("memberships").get(0).get("cell").asText()).isEqualTo("kor");
+        assertThat(kor.delete("/api/session").status()).isEqualTo(204);
+        assertThat(kor.get("/api/me").status()).isEqualTo(401);
+        assertThat(anonymous.get("/api/nothing-here").status()).isEqualTo(401);
+        assertThat(as("usa1").get("/api/nothing-here").json().get("error").asText()).startsWith("no such resource");
+    }
+
+    @Test
+    void sessionCookieIsHttpOnlyStrictAndNewOnEveryLogin() {
+        ApiClient c = new ApiClient(server.port());
+        ApiClient.Response first = c.login("usa1", PASSWORD);
+        String cookie1 = first.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie1).contains("HttpOnly").contains("SameSite=Strict").startsWith("spacettx_session=");
+        ApiClient.Response second = c.login("usa1", PASSWORD);
+        String cookie2 = second.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie2.split(";")[0]).isNotEqualTo(cookie1.split(";")[0]);
+        assertThat(first.json().get("csrfToken").asText()).isNotEqualTo(second.json().get("csrfToken").asText());
+    }
+
+    @Test
+    void stateChangesNeedTheCsrfToken() {
+        ApiClient control = as("control");
+        ApiClient.Response without = control.postRaw("/api/exercises/" + EX + "/commands", "{\"type\":\"Tick\"}", null);
+        assertThat(without.status()).isEqualTo(403);
+        ApiClient.Response wrong = control.postRaw("/api/exercises/" + EX + "/commands", "{\"type\":\"Tick\"}", "forged");
+        assertThat(wrong.status()).isEqualTo(403);
+    }
+
+    @Test
+    void loginsAreThrottledAfterRepeatedFailures() {
+        ApiClient c = new ApiClient(server.port());
+        for (int i = 0; i < 5; i++) {
+            assertThat(c.login("observer", "wrong-password-" + i).status()).isEqualTo(401);
+        }
+        assertThat(c.login("observer", PASSWORD).status()).isEqualTo(429);
+    }
+
+    @Test
+    void securityHeadersOnEveryResponse() {
+        ApiClient.Response r = new ApiClient(server.port()).get("/");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
+    void playingAMoveShowsEachNationOnlyWhatIsReleasableToIt() throws Exception {
+        ApiClient control = as("control");
+        ApiClient kor = as("kor1");
+        ApiClient usa = as("usa1");
+        BlockingQueue<ApiClient.SseEvent> korStream = ApiClient.queue();
+        BlockingQueue<ApiClient.SseEvent> usaStream = ApiClient.queue();
+        Runnable closeKor = kor.stream(EX, null, korStream);
+        Runnable closeUsa = usa.stream(EX, null, usaStream);
+        try {
+            if (!control.get("/api/exercises/" + EX + "/feed").json().get("clock").get("started").asBoolean()) {
+                assertThat(control.command(EX, "{\"type\":\"StartExercise\"}").status()).isEqualTo(200);
+            }
+            assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M3\"}").status()).isEqualTo(200);
+            JsonNode korFeed = kor.get("/api/exercises/" + EX + "/feed").json();
+            JsonNode usaFeed = usa.get("/api/exercises/" + EX + "/feed").json();
+            List<String> korMarkings = markings(korFeed);
+            List<String> usaMarkings = markings(usaFeed);
+            assertThat(korMarkings).contains("KOR ONLY").doesNotContain("USA ONLY");
+            assertThat(usaMarkings).contains("USA ONLY").doesNotContain("KOR ONLY");
+            // The live streams carried the releases, each to whom it may reach, nothing else.
+            List<ApiClient.SseEvent> usaEvents = drain(usaStream, "InjectReleased", 10);
+            assertThat(usaEvents).isNotEmpty();
+            for (ApiClient.SseEvent e : usaEvents) {
+                int number = new com.fasterxml.jackson.databind.ObjectMapper().readTree(e.data()).get("event").get("number").asInt();
+                assertThat(List.of(2, 13, 21)).as("KOR ONLY inject %d reached the US stream", number).doesNotContain(number);
+            }
+            assertThat(drain(korStream, "InjectReleased", 10)).isNotEmpty();
+            // A player cannot release injects; control can, and the audit log records it.
+            assertThat(kor.command(EX, "{\"type\":\"ReleaseInject\",\"number\":19}").status()).isEqualTo(422);
+            assertThat(control.command(EX, "{\"type\":\"ReleaseInject\",\"number\":19}").status()).isEqualTo(200);
+            assertThat(new AuditLog(db).entries()).anyMatch(a -> a.action().equals("ReleaseInject"));
+            assertThat(new AuditLog(db).verify()).isEmpty();
+        } finally {
+            closeKor.run();
+            closeUsa.run();
+        }
+    }
+
+    @Test
+    void theStreamResumesFromLastEventIdWithoutGapOrDuplicate() throws Exception {
+        ApiClient control = as("control");
+        if (!control.get("/api/exercises/" + EX + "/feed").json().get("clock").get("started").asBoolean()) {
+            control.command(EX, "{\"type\":\"StartExercise\"}");
+        }
+        BlockingQueue<ApiClient.SseEvent> first = ApiClient.queue();
+        Runnable close = control.stream(EX, null, first);
+        for (int i = 0; i < 3; i++) {
+            control.command(EX, "{\"type\":\"PostMessage\",\"toCell\":\"kor\",\"body\":\"note " + i + "\",\"marking\":\"REL TO USA, KOR\"}");
+        }
+        List<ApiClient.SseEvent> seen = drain(first, null, 3);
+        close.run();
+        long lastSeq = Long.parseLong(control.get("/api/exercises/" + EX + "/feed").json().get("lastSequence").asText());
+        String cut = seen.get(seen.size() / 2).id();
+        control.command(EX, "{\"type\":\"PostMessage\",\"toCell\":\"usa\",\"body\":\"after the cut\",\"marking\":\"REL TO USA, KOR\"}");
+        BlockingQueue<ApiClient.SseEvent> resumed = ApiClient.queue();
+        Runnable close2 = control.stream(EX, cut, resumed);
+        try {
+            List<ApiClient.SseEvent> rest = drainUntil(resumed, lastSeq + 1);
+            List<Long> ids = new ArrayList<>();
+            rest.forEach(e -> ids.add(Long.parseLong(e.id())));
+            assertThat(ids.get(0)).isEqualTo(Long.parseLong(cut) + 1);
+            for (int i = 1; i < ids.size(); i++) {
+                assertThat(ids.get(i)).isEqualTo(ids.get(i - 1) + 1); // control sees every event: no gap
+            }
+            assertThat(ids).doesNotHaveDuplicates().contains(lastSeq + 1);
+        } finally {
+            close2.run();
+        }
+    }
+
+    @Test
+    void uploadedScenariosAreValidatedWithLineAndColumn() throws Exception {
+        ApiClient control = as("control"); // the demo's control account is an administrator
+        String broken = Files.readString(demoScenario()).replace("id: rok-us-space-ttx", "id: broken-copy")
+                .replace("channel: news", "chanel: news");
+        ApiClient.Response r = control.post("/api/exercises", broken);
+        assertThat(r.status()).isEqualTo(422);
+        JsonNode first = r.json().get("details").get(0);
+        assertThat(first.get("line").asInt()).isPositive();
+        assertThat(first.get("message").asText()).contains("unknown key 'chanel'");
+        ApiClient kor = as("kor1");
+        assertThat(kor.post("/api/exercises", "scenario: 1").status()).isEqualTo(403);
+        String withCatalog = Files.readString(demoScenario()).replace("id: rok-us-space-ttx", "id: sneaky")
+                .replace("\nstart: 2023-11-14T00:00:00Z", "\nstart: 2023-11-14T00:00:00Z\ncatalog: [/etc/passwd]");
+        assertThat(control.post("/api/exercises", withCatalog).json().get("details").toString())
+                .contains("catalog files cannot be used here");
+    }
+
+    @Test
+    void nonMembersGet404AndTheAuditChainDetectsTampering() throws Exception {
+        ApiClient control = as("control");
+        assertThat(control.get("/api/exercises/not-an-exercise/feed").status()).isEqualTo(404);
+        AuditLog audit = new AuditLog(db);
+        assertThat(audit.verify()).isEmpty();
+        Path copy = dir.resolve("tamper");
+        Files.createDirectories(copy);
+        try (Database other = Database.open(Database.embeddedUrl(copy), "sa", "")) {
+            AuditLog log = new AuditLog(other);
+            log.record("a", "login", "x");
+            log.record("b", "login", "y");
+            log.record("c", "ReleaseInject", "z");
+            assertThat(log.verify()).isEmpty();
+            other.transaction(c -> {
+                try (PreparedStatement s = c.prepareStatement("UPDATE audit SET detail = 'nothing' WHERE seq = 2")) {
+                    return s.executeUpdate();
+                }
+            });
+            assertThat(log.verify()).contains("entry 2 was changed");
+        }
+    }
+
+    static Path demoScenario() {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve("scenarios/rok-us-space-ttx.yaml"))) {
+                return d.resolve("scenarios/rok-us-space-ttx.yaml");
+            }
+        }
+        throw new IllegalStateException("demo scenario not found");
+    }
+
+    static List<String> markings(JsonNode feed) {
+        List<String> out = new ArrayList<>();
+        feed.get("injects").forEach(i -> out.add(i.get("marking").asText()));
+        return out;
+    }
+
+    static List<ApiClient.SseEvent> drain(BlockingQueue<ApiClient.SseEvent> q, String name, int atLeast) throws InterruptedException {
+        List<ApiClient.SseEvent> out = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            ApiClient.SseEvent e = q.poll(200, TimeUnit.MILLISECONDS);
+            if (e == null) {
+                if (out.size() >= Math.min(atLeast, 1) && q.isEmpty()) {
+                    break;
+                }
+                continue;
+            }
+            if (name == null || name.equals(e.name())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    static List<ApiClient.SseEvent> drainUntil(BlockingQueue<ApiClient.SseEvent> q, long sequence) throws InterruptedException {
+        List<ApiClient.SseEvent> out = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            ApiClient.SseEvent e = q.poll(200, TimeUnit.MILLISECONDS);
+            if (e != null) {
+                out.add(e);
+                if (Long.parseLong(e.id()) >= sequence) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+}
