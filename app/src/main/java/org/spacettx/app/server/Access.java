@@ -36,7 +36,8 @@ final class Access {
     }
 
     void authenticate(Context ctx) {
-        boolean open = ctx.path().equals("/api/health") || (ctx.path().equals("/api/session") && ctx.method() == HandlerType.POST);
+        boolean open = ctx.path().equals("/api/health") || ctx.path().equals("/api/openapi.json")
+                || (ctx.path().equals("/api/session") && ctx.method() == HandlerType.POST);
         if (open || ctx.method() == HandlerType.OPTIONS) {
             return;
         }

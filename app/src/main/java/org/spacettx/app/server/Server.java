@@ -27,6 +27,17 @@ import org.spacettx.orbit.data.OrekitData;
  */
 public final class Server implements AutoCloseable {
 
+    /** The API's OpenAPI 3.1 description, from the jar. */
+    private static final byte[] OPENAPI = openApi();
+
+    private static byte[] openApi() {
+        try (var in = Server.class.getResourceAsStream("/openapi.json")) {
+            return in.readAllBytes();
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("openapi.json is missing from the jar", e);
+        }
+    }
+
     /** Largest request body accepted (a scenario file with its texts stays far below). */
     static final long MAX_REQUEST_BYTES = 2_000_000;
 
@@ -67,6 +78,7 @@ public final class Server implements AutoCloseable {
             config.routes.before("/api/*", access::authenticate);
 
             config.routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
+            config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OPENAPI));
             config.routes.post("/api/session", sessionRoutes::login);
             config.routes.delete("/api/session", sessionRoutes::logout);
             config.routes.get("/api/me", sessionRoutes::me);
