@@ -181,14 +181,39 @@ final class ExerciseRoutes {
             }
         }
         client.keepAlive();
+        // Each subscriber has its own queue and writer thread: broadcasting only enqueues, so a slow or stalled
+        // browser delays nobody else; one that falls too far behind is disconnected (it resumes with Last-Event-ID).
+        java.util.concurrent.BlockingQueue<LiveExercises.Delivery> queue = new java.util.concurrent.LinkedBlockingQueue<>(STREAM_BACKLOG);
         LiveExercises.Subscriber subscriber = new LiveExercises.Subscriber(actor, r -> {
-            if (!client.terminated()) {
-                client.sendEvent(r.event().getClass().getSimpleName(), Json.write(r), Long.toString(r.sequence()));
+            if (!queue.offer(r)) {
+                client.close();
             }
         });
-        client.onClose(() -> exercises.unsubscribe(live, subscriber));
+        Thread writer = Thread.ofVirtual().name("sse-" + actor.user()).start(() -> {
+            try {
+                while (!client.terminated()) {
+                    var r = queue.poll(15, java.util.concurrent.TimeUnit.SECONDS);
+                    if (r == null) {
+                        client.sendComment("keep-alive");
+                    } else {
+                        client.sendEvent(r.type(), r.json(), Long.toString(r.sequence()));
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                client.close();
+            }
+        });
+        client.onClose(() -> {
+            exercises.unsubscribe(live, subscriber);
+            writer.interrupt();
+        });
         exercises.subscribe(live, subscriber, lastSeen);
     }
+
+    /** Events a live-stream client may fall behind before it is disconnected. */
+    static final int STREAM_BACKLOG = 10_000;
 
     private LiveExercises.Live live(Context ctx) {
         String id = ctx.pathParam("id");

@@ -30,7 +30,14 @@ import org.spacettx.orbit.data.OrekitData;
 public final class LiveExercises {
 
     /** A live-stream subscriber: who watches, and how to send them an event. */
-    public record Subscriber(Actor viewer, Consumer<Event.Recorded> send) {
+    public record Subscriber(Actor viewer, Consumer<Delivery> send) {
+    }
+
+    /** An event ready to send: serialised once, whatever the number of subscribers. */
+    public record Delivery(long sequence, String type, String json) {
+        static Delivery of(Event.Recorded r) {
+            return new Delivery(r.sequence(), r.event().getClass().getSimpleName(), org.spacettx.exercise.engine.Json.write(r));
+        }
     }
 
     /** One running exercise. Its monitor serialises its commands and subscriptions. */
@@ -132,10 +139,14 @@ public final class LiveExercises {
             }
             accepted = a.events();
             EventVisibility visibility = new EventVisibility(ex.visibility());
-            for (Subscriber s : l.subscribers) {
-                for (Event.Recorded r : accepted) {
+            for (Event.Recorded r : accepted) {
+                Delivery delivery = null;
+                for (Subscriber s : l.subscribers) {
                     if (visibility.canSee(s.viewer(), r, ex.state())) {
-                        s.send().accept(r);
+                        if (delivery == null) {
+                            delivery = Delivery.of(r);
+                        }
+                        s.send().accept(delivery);
                     }
                 }
             }
@@ -153,7 +164,7 @@ public final class LiveExercises {
             EventVisibility visibility = new EventVisibility(ex.visibility());
             for (Event.Recorded r : ex.log()) {
                 if (r.sequence() > lastSeen && visibility.canSee(s.viewer(), r, ex.state())) {
-                    s.send().accept(r);
+                    s.send().accept(Delivery.of(r));
                 }
             }
             l.subscribers.add(s);

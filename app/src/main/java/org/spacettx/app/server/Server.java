@@ -73,6 +73,8 @@ public final class Server implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.startup.showJavalinBanner = false;
+            // Live streams hold their connections for hours: virtual threads keep hundreds of them cheap.
+            config.concurrency.useVirtualThreads = true;
 
             config.routes.before(ctx -> securityHeaders(ctx));
             config.routes.before("/api/*", access::authenticate);
