@@ -139,6 +139,30 @@ final class ExerciseRoutes {
         ctx.json(out);
     }
 
+    /** The space picture at {@code ?at=ISO} (default: the exercise's scenario time now). */
+    void space(Context ctx) {
+        LiveExercises.Live live = live(ctx);
+        access.actor(ctx, live);
+        java.time.Instant at;
+        String param = ctx.queryParam("at");
+        if (param == null) {
+            synchronized (live) {
+                at = live.exercise().state().scenarioTimeAt(clock.instant());
+            }
+        } else {
+            try {
+                at = java.time.Instant.parse(param);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new ApiError(400, "at: '" + param + "' is not an ISO-8601 UTC time");
+            }
+        }
+        if (at.isBefore(live.scenario().start()) || at.isAfter(live.scenario().end())) {
+            throw new ApiError(400, "at: " + at + " is outside the scenario (" + live.scenario().start() + " to "
+                    + live.scenario().end() + ")");
+        }
+        ctx.json(live.space().at(at));
+    }
+
     void command(Context ctx) {
         LiveExercises.Live live = live(ctx);
         Actor actor = access.actor(ctx, live);
@@ -165,6 +189,10 @@ final class ExerciseRoutes {
                 ctx.json(Map.of("events", a.events()));
             }
         }
+    }
+
+    void checkStreamAccess(Context ctx) {
+        access.actor(ctx, live(ctx));
     }
 
     void stream(SseClient client) {

@@ -46,6 +46,7 @@ public final class LiveExercises {
         private final Scenario scenario;
         private final Map<Integer, Instant> scheduled;
         private final TriggerSchedule schedule;
+        private final org.spacettx.exercise.engine.SpacePicture space;
         private Exercise exercise;
         private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
@@ -55,6 +56,12 @@ public final class LiveExercises {
             this.schedule = schedule;
             this.scheduled = Exercise.scheduledTimes(schedule);
             this.exercise = Exercise.replay(scenario, scheduled, log);
+            this.space = new org.spacettx.exercise.engine.SpacePicture(scenario, schedule, OrekitData.standard());
+        }
+
+        /** The space picture of the scenario (cached). */
+        public org.spacettx.exercise.engine.SpacePicture space() {
+            return space;
         }
 
         public String id() {

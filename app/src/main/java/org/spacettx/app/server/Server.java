@@ -78,6 +78,8 @@ public final class Server implements AutoCloseable {
 
             config.routes.before(ctx -> securityHeaders(ctx));
             config.routes.before("/api/*", access::authenticate);
+            // The stream answers 200 as soon as it starts: who may open it is decided before that.
+            config.routes.before("/api/exercises/{id}/stream", exerciseRoutes::checkStreamAccess);
 
             config.routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
             config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OPENAPI));
@@ -90,6 +92,7 @@ public final class Server implements AutoCloseable {
             config.routes.post("/api/exercises/{id}/members", exerciseRoutes::addMember);
             config.routes.get("/api/exercises/{id}/feed", exerciseRoutes::feed);
             config.routes.get("/api/exercises/{id}/timeline", exerciseRoutes::timeline);
+            config.routes.get("/api/exercises/{id}/space", exerciseRoutes::space);
             config.routes.post("/api/exercises/{id}/commands", exerciseRoutes::command);
             config.routes.sse("/api/exercises/{id}/stream", exerciseRoutes::stream);
 

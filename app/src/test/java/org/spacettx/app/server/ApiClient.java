@@ -126,6 +126,20 @@ final class ApiClient {
         return () -> future.cancel(true);
     }
 
+    /** The status with which the live stream answers (the connection is then dropped). */
+    int streamStatus(String exercise) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/exercises/" + exercise + "/stream"))
+                .header("Accept", "text/event-stream").GET().build();
+        try {
+            HttpResponse<java.io.InputStream> r = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                    .get(20, java.util.concurrent.TimeUnit.SECONDS);
+            r.body().close();
+            return r.statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static BlockingQueue<SseEvent> queue() {
         return new LinkedBlockingQueue<>();
     }

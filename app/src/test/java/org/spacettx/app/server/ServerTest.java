@@ -218,6 +218,27 @@ class ServerTest {
         }
     }
 
+    @Test
+    void theSpacePictureShowsTheReconSatelliteAndItsOverflightsOfOsan() {
+        ApiClient kor = as("kor1");
+        JsonNode picture = kor.get("/api/exercises/" + EX + "/space?at=2023-11-22T00:00:00Z").json();
+        JsonNode recon = null;
+        for (JsonNode o : picture.get("objects")) {
+            if (o.get("id").asText().equals("recon-1")) {
+                recon = o;
+            }
+        }
+        assertThat(recon).isNotNull();
+        assertThat(recon.get("inOrbit").asBoolean()).isTrue();
+        assertThat(recon.get("position").get("altKm").asDouble()).isBetween(450.0, 560.0);
+        assertThat(recon.get("track").size()).isGreaterThan(100);
+        assertThat(picture.get("windows").toString()).contains("Osan Air Base");
+        JsonNode before = kor.get("/api/exercises/" + EX + "/space?at=2023-11-20T00:00:00Z").json();
+        assertThat(before.get("objects").toString()).contains("\"id\":\"recon-1\"");
+        assertThat(kor.get("/api/exercises/" + EX + "/space?at=1999-01-01T00:00:00Z").status()).isEqualTo(400);
+        assertThat(kor.get("/api/exercises/" + EX + "/space?at=yesterday").status()).isEqualTo(400);
+    }
+
     static Path demoScenario() {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
             if (Files.isRegularFile(d.resolve("scenarios/rok-us-space-ttx.yaml"))) {

@@ -1,0 +1,154 @@
+package org.spacettx.exercise.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.spacettx.exercise.scenario.Scenario;
+import org.spacettx.exercise.scenario.SpaceObject;
+import org.spacettx.orbit.access.OverflightFinder;
+import org.spacettx.orbit.access.Sensor;
+import org.spacettx.orbit.access.Target;
+import org.spacettx.orbit.access.Window;
+import org.spacettx.orbit.data.OrekitData;
+import org.spacettx.orbit.geo.Area;
+import org.spacettx.orbit.geo.Site;
+import org.spacettx.orbit.propagate.Ephemeris;
+import org.spacettx.orbit.propagate.GeodeticPosition;
+import org.spacettx.orbit.propagate.PropagationException;
+import org.spacettx.orbit.propagate.Sgp4;
+
+/**
+ * The scenario's space picture at a scenario time: where each object is, its ground track around that time, and
+ * the overflight windows of the scenario's places by its imaging objects. Windows are computed once per scenario
+ * (over its whole span, on the trigger schedule's sampled ephemerides) and kept; positions are cheap.
+ */
+public final class SpacePicture {
+
+    /** Ground track shown: this long before and after the time asked for. */
+    static final Duration TRACK_BEFORE = Duration.ofMinutes(30);
+    static final Duration TRACK_AFTER = Duration.ofMinutes(100);
+    /** Windows shown: those overlapping this span around the time asked for. */
+    static final Duration WINDOW_SPAN = Duration.ofHours(24);
+
+    private final Scenario scenario;
+    private final TriggerSchedule schedule;
+    private final OrekitData data;
+    private final Map<String, Sgp4> propagators = new LinkedHashMap<>();
+    private volatile List<Window> windows;
+    private final Map<Instant, Map<String, Object>> cache = new ConcurrentHashMap<>();
+
+    public SpacePicture(Scenario scenario, TriggerSchedule schedule, OrekitData data) {
+        this.scenario = scenario;
+        this.schedule = schedule;
+        this.data = data;
+        for (SpaceObject o : scenario.objects()) {
+            propagators.put(o.id(), Sgp4.of(o.elements(), data));
+        }
+    }
+
+    /** Every overflight window of the scenario's sites and areas by its objects that have a sensor model. */
+    public List<Window> windows() {
+        List<Window> w = windows;
+        if (w == null) {
+            synchronized (this) {
+                if (windows == null) {
+                    windows = computeWindows();
+                }
+                w = windows;
+            }
+        }
+        return w;
+    }
+
+    private List<Window> computeWindows() {
+        List<Window> out = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
+        for (Map.Entry<String, Site> s : scenario.sites().entrySet()) {
+            targets.add(Target.of(s.getValue()));
+        }
+        for (Map.Entry<String, Area> a : scenario.areas().entrySet()) {
+            targets.add(Target.of(a.getValue(), Target.DEFAULT_SPACING_KM));
+        }
+        for (int i = 0; i < scenario.objects().size(); i++) {
+            SpaceObject o = scenario.objects().get(i);
+            if (o.sensorSpec().isEmpty()) {
+                continue;
+            }
+            Ephemeris e = schedule.sky().objects().get(i);
+            Sensor sensor = Sensor.parse(o.sensorSpec());
+            for (Target t : targets) {
+                for (Window w : OverflightFinder.find(schedule.sky(), e, t, sensor)) {
+                    if (o.inOrbitFrom() == null || !w.end().isBefore(o.inOrbitFrom())) {
+                        out.add(w);
+                    }
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Window::start));
+        return List.copyOf(out);
+    }
+
+    /** The picture at a time (rounded down to the minute, and cached), as JSON-ready maps. */
+    public Map<String, Object> at(Instant time) {
+        Instant minute = time.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        if (cache.size() > 10_000) {
+            cache.clear();
+        }
+        return cache.computeIfAbsent(minute, this::compute);
+    }
+
+    private Map<String, Object> compute(Instant t) {
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (SpaceObject o : scenario.objects()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", o.id());
+            m.put("name", o.name());
+            m.put("nation", o.nation());
+            m.put("norad", o.elements().noradId());
+            m.put("sensor", o.sensorSpec());
+            boolean inOrbit = o.inOrbitFrom() == null || !t.isBefore(o.inOrbitFrom());
+            m.put("inOrbit", inOrbit);
+            if (inOrbit) {
+                Sgp4 sgp4 = propagators.get(o.id());
+                try {
+                    GeodeticPosition p = sgp4.geodetic(t);
+                    m.put("position", Map.of("lat", round(p.latitudeDeg()), "lon", round(p.longitudeDeg()),
+                            "altKm", Math.round(p.altitudeKm() * 10) / 10.0));
+                    List<double[]> track = new ArrayList<>();
+                    Instant from = o.inOrbitFrom() != null && t.minus(TRACK_BEFORE).isBefore(o.inOrbitFrom())
+                            ? o.inOrbitFrom() : t.minus(TRACK_BEFORE);
+                    for (Instant s = from; !s.isAfter(t.plus(TRACK_AFTER)); s = s.plusSeconds(60)) {
+                        GeodeticPosition q = sgp4.geodetic(s);
+                        track.add(new double[] {round(q.longitudeDeg()), round(q.latitudeDeg())});
+                    }
+                    m.put("track", track);
+                } catch (PropagationException e) {
+                    m.put("inOrbit", false);
+                    m.put("note", e.getMessage());
+                }
+            }
+            objects.add(m);
+        }
+        List<Map<String, Object>> windowList = new ArrayList<>();
+        for (Window w : windows()) {
+            if (w.end().isAfter(t.minus(WINDOW_SPAN)) && w.start().isBefore(t.plus(WINDOW_SPAN))) {
+                windowList.add(Map.of("norad", w.noradId(), "object", w.objectName(), "target", w.targetName(),
+                        "start", w.start().toString(), "end", w.end().toString(), "coverage", Math.round(w.coverage() * 1000) / 1000.0));
+            }
+        }
+        Map<String, Object> picture = new LinkedHashMap<>();
+        picture.put("time", t.toString());
+        picture.put("objects", objects);
+        picture.put("windows", windowList);
+        return picture;
+    }
+
+    private static double round(double degrees) {
+        return Math.round(degrees * 1e4) / 1e4;
+    }
+}
