@@ -212,15 +212,14 @@ final class ExerciseRoutes {
         // Each subscriber has its own queue and writer thread: broadcasting only enqueues, so a slow or stalled
         // browser delays nobody else; one that falls too far behind is disconnected (it resumes with Last-Event-ID).
         java.util.concurrent.BlockingQueue<LiveExercises.Delivery> queue = new java.util.concurrent.LinkedBlockingQueue<>(STREAM_BACKLOG);
-        LiveExercises.Subscriber subscriber = new LiveExercises.Subscriber(actor, r -> {
-            if (!queue.offer(r)) {
-                client.close();
-            }
-        });
-        Thread writer = Thread.ofVirtual().name("sse-" + actor.user()).start(() -> {
+        java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread writer = Thread.ofVirtual().name("sse-" + actor.user()).unstarted(() -> {
             try {
-                while (!client.terminated()) {
+                while (open.get() && !client.terminated()) {
                     var r = queue.poll(15, java.util.concurrent.TimeUnit.SECONDS);
+                    if (!open.get()) {
+                        break;
+                    }
                     if (r == null) {
                         client.sendComment("keep-alive");
                     } else {
@@ -230,13 +229,23 @@ final class ExerciseRoutes {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                client.close();
+                open.set(false);
             }
         });
+        Runnable close = () -> {
+            open.set(false);
+            writer.interrupt();
+        };
+        LiveExercises.Subscriber subscriber = new LiveExercises.Subscriber(actor, r -> {
+            if (!queue.offer(r)) {
+                close.run(); // too far behind: the browser reconnects and resumes with Last-Event-ID
+            }
+        }, close);
         client.onClose(() -> {
             exercises.unsubscribe(live, subscriber);
-            writer.interrupt();
+            close.run();
         });
+        writer.start();
         exercises.subscribe(live, subscriber, lastSeen);
     }
 

@@ -29,8 +29,8 @@ import org.spacettx.orbit.data.OrekitData;
  */
 public final class LiveExercises {
 
-    /** A live-stream subscriber: who watches, and how to send them an event. */
-    public record Subscriber(Actor viewer, Consumer<Delivery> send) {
+    /** A live-stream subscriber: who watches, how to send them an event, and how to end their stream. */
+    public record Subscriber(Actor viewer, Consumer<Delivery> send, Runnable close) {
     }
 
     /** An event ready to send: serialised once, whatever the number of subscribers. */
@@ -180,6 +180,16 @@ public final class LiveExercises {
 
     public void unsubscribe(Live l, Subscriber s) {
         l.subscribers.remove(s);
+    }
+
+    /** Ends every live stream (the server is stopping). */
+    public void closeAllStreams() {
+        for (Live l : live.values()) {
+            for (Subscriber s : l.subscribers) {
+                s.close().run();
+            }
+            l.subscribers.clear();
+        }
     }
 
     /** The clock's beat: running exercises release what has become due. */

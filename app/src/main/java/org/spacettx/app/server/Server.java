@@ -98,7 +98,7 @@ public final class Server implements AutoCloseable {
 
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.details()));
             config.routes.exception(Exception.class, (e, ctx) -> {
-                org.slf4j.LoggerFactory.getLogger(Server.class).error("request failed: " + ctx.method() + " " + ctx.path(), e);
+                org.slf4j.LoggerFactory.getLogger(Server.class).error("request failed: " + describe(ctx), e);
                 error(ctx, 500, "internal error; it has been logged", null);
             });
             config.routes.error(404, ctx -> {
@@ -119,6 +119,15 @@ public final class Server implements AutoCloseable {
             exercises.tick();
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(Server.class).warn("clock tick failed: " + e.getMessage());
+        }
+    }
+
+    /** Method and path, when the request still exists (a stream's context outlives its request). */
+    private static String describe(Context ctx) {
+        try {
+            return ctx.method() + " " + ctx.path();
+        } catch (RuntimeException e) {
+            return "(a finished request)";
         }
     }
 
@@ -155,6 +164,7 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        exercises.closeAllStreams();
         app.stop();
     }
 }
