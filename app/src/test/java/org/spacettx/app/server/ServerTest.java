@@ -99,6 +99,14 @@ class ServerTest {
     }
 
     @Test
+    void oversizedRequestsAreRefusedAsJson() {
+        ApiClient control = as("control");
+        ApiClient.Response r = control.post("/api/exercises", "x".repeat(3_000_000));
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.body()).doesNotContain("Exception");
+    }
+
+    @Test
     void securityHeadersOnEveryResponse() {
         ApiClient.Response r = new ApiClient(server.port()).get("/");
         assertThat(r.status()).isEqualTo(200);
