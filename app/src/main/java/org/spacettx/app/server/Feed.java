@@ -5,12 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.OptionalDouble;
+
+import org.spacettx.exercise.assess.AnswerValue;
+import org.spacettx.exercise.assess.Divergence;
 import org.spacettx.exercise.engine.Actor;
 import org.spacettx.exercise.engine.Exercise;
 import org.spacettx.exercise.engine.ExerciseState;
 import org.spacettx.exercise.engine.Item;
 import org.spacettx.exercise.policy.Visibility;
 import org.spacettx.exercise.scenario.Inject;
+import org.spacettx.exercise.scenario.Question;
 import org.spacettx.exercise.scenario.Scenario;
 
 /** What one viewer sees of an exercise now: every item passes through the visibility policy. */
@@ -42,12 +47,56 @@ final class Feed {
         feed.put("injects", injects);
         feed.put("messages", v.filter(viewer, state.messages()));
         feed.put("rfis", v.filter(viewer, List.copyOf(state.rfis().values())));
-        feed.put("answers", v.filter(viewer, state.answers()));
+        List<Item.SubmittedAnswer> answers = v.filter(viewer, state.answers());
+        feed.put("answers", answers);
+        feed.put("questions", questions(s, state, viewer, answers, wallNow));
         feed.put("observations", v.filter(viewer, state.observations()));
         feed.put("actionItems", v.filter(viewer, List.copyOf(state.actionItems().values())));
         feed.put("statement", state.statement());
         feed.put("lastSequence", state.lastSequence());
         return feed;
+    }
+
+    /**
+     * The questions this viewer is asked (control and observers: all) once their move has begun, with the open
+     * round, which rounds are revealed and the divergence of each revealed round among the answers the viewer sees.
+     */
+    private static List<Map<String, Object>> questions(Scenario s, ExerciseState state, Actor viewer,
+                                                       List<Item.SubmittedAnswer> visible, java.time.Instant wallNow) {
+        boolean all = viewer.isControl() || viewer.role() == Actor.Role.OBSERVER;
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Question q : s.questions()) {
+            if (!all && (!q.cells().contains(viewer.cell()) || !state.moveHasStarted(q.move(), wallNow))) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", q.id());
+            m.put("move", q.move());
+            m.put("type", q.type());
+            m.put("text", q.text());
+            m.put("options", q.options());
+            m.put("unit", q.unit());
+            m.put("cells", q.cells());
+            m.put("round", state.round(q.id()));
+            List<Map<String, Object>> rounds = new ArrayList<>();
+            for (int round = 1; round <= state.round(q.id()); round++) {
+                if (!state.isRevealed(q.id(), round)) {
+                    continue;
+                }
+                int r = round;
+                List<AnswerValue> values = visible.stream()
+                        .filter(a -> a.question().equals(q.id()) && a.round() == r && a.revealed())
+                        .map(Item.SubmittedAnswer::value).toList();
+                Map<String, Object> revealed = new LinkedHashMap<>();
+                revealed.put("round", round);
+                OptionalDouble d = Divergence.of(q, values);
+                revealed.put("divergence", d.isPresent() ? d.getAsDouble() : null);
+                rounds.add(revealed);
+            }
+            m.put("revealedRounds", rounds);
+            out.add(m);
+        }
+        return out;
     }
 
     private static Map<String, Object> inject(Item.ReleasedInject r, Actor viewer) {

@@ -72,6 +72,7 @@ public final class Server implements AutoCloseable {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.staticFiles.add("/public", Location.CLASSPATH);
+            config.staticFiles.enableWebjars();
             config.startup.showJavalinBanner = false;
             // Live streams hold their connections for hours: virtual threads keep hundreds of them cheap.
             config.concurrency.useVirtualThreads = true;

@@ -73,6 +73,7 @@ final class SessionRoutes {
         out.put("displayName", user.displayName());
         out.put("admin", user.admin());
         out.put("memberships", records.memberships(user.username()));
+        out.put("csrfToken", access.session(ctx).csrfToken()); // a reloaded console page needs it again
         ctx.json(out);
     }
 

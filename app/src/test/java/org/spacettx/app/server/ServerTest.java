@@ -247,6 +247,74 @@ class ServerTest {
         assertThat(kor.get("/api/exercises/" + EX + "/space?at=yesterday").status()).isEqualTo(400);
     }
 
+    @Test
+    void questionsReachTheirCellsAsTheirMoveBeginsAndAreRevealedWithTheirDivergence() throws Exception {
+        ApiClient control = as("control");
+        String id = "questions-" + System.nanoTime();
+        assertThat(control.post("/api/exercises?id=" + id, Files.readString(demoScenario())).status()).isEqualTo(201);
+        for (String[] m : new String[][] {{"kor1", "kor"}, {"usa1", "usa"}}) {
+            assertThat(control.post("/api/exercises/" + id + "/members",
+                    "{\"username\":\"" + m[0] + "\",\"role\":\"player\",\"cell\":\"" + m[1] + "\"}").status()).isEqualTo(204);
+        }
+        ApiClient kor = as("kor1");
+        ApiClient usa = as("usa1");
+        assertThat(questionIds(kor, id)).containsExactly("Q1", "Q2", "Q3");
+        assertThat(questionIds(control, id)).hasSize(9);
+        String answer = "{\"type\":\"SubmitAnswer\",\"question\":\"Q1\",\"value\":{\"type\":\"Number\",\"value\":%d},"
+                + "\"confidence\":\"LOW\",\"rationale\":\"\"}";
+        assertThat(control.command(id, "{\"type\":\"StartExercise\"}").status()).isEqualTo(200);
+        assertThat(kor.command(id, answer.formatted(70)).status()).isEqualTo(200);
+        assertThat(usa.command(id, answer.formatted(40)).status()).isEqualTo(200);
+        JsonNode blind = question(kor, id, "Q1");
+        assertThat(blind.get("round").asInt()).isEqualTo(1);
+        assertThat(blind.get("revealedRounds")).isEmpty();
+        assertThat(control.command(id, "{\"type\":\"RevealQuestion\",\"question\":\"Q1\"}").status()).isEqualTo(200);
+        JsonNode revealed = question(kor, id, "Q1").get("revealedRounds").get(0);
+        assertThat(revealed.get("round").asInt()).isEqualTo(1);
+        assertThat(revealed.get("divergence").asDouble()).isCloseTo(0.30, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(control.command(id, "{\"type\":\"JumpToMove\",\"move\":\"M2\"}").status()).isEqualTo(200);
+        assertThat(questionIds(kor, id)).contains("Q4", "Q5", "Q6").doesNotContain("Q7");
+        // A reloaded console page asks who it is and gets the session's CSRF token back.
+        assertThat(kor.get("/api/me").json().get("csrfToken").asText()).isEqualTo(kor.csrf);
+    }
+
+    @Test
+    void theSpacePictureCarriesTheScenarioPlaces() {
+        JsonNode places = as("kor1").get("/api/exercises/" + EX + "/space?at=2023-11-22T00:00:00Z").json().get("places");
+        JsonNode osan = null;
+        JsonNode area = null;
+        for (JsonNode p : places) {
+            if (p.get("name").asText().equals("Osan Air Base")) {
+                osan = p;
+            }
+            if (p.get("kind").asText().equals("area")) {
+                area = p;
+            }
+        }
+        assertThat(osan).isNotNull();
+        assertThat(osan.get("point").get(0).asDouble()).isCloseTo(127.03, org.assertj.core.data.Offset.offset(0.05)); // lon first
+        assertThat(osan.get("point").get(1).asDouble()).isCloseTo(37.09, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(area).isNotNull();
+        JsonNode ring = area.get("rings").get(0);
+        assertThat(ring.size()).isGreaterThan(3);
+        assertThat(ring.get(0)).isEqualTo(ring.get(ring.size() - 1)); // closed
+    }
+
+    static List<String> questionIds(ApiClient c, String exercise) {
+        List<String> out = new ArrayList<>();
+        c.get("/api/exercises/" + exercise + "/feed").json().get("questions").forEach(q -> out.add(q.get("id").asText()));
+        return out;
+    }
+
+    static JsonNode question(ApiClient c, String exercise, String id) {
+        for (JsonNode q : c.get("/api/exercises/" + exercise + "/feed").json().get("questions")) {
+            if (q.get("id").asText().equals(id)) {
+                return q;
+            }
+        }
+        throw new AssertionError("no question " + id);
+    }
+
     static Path demoScenario() {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
             if (Files.isRegularFile(d.resolve("scenarios/rok-us-space-ttx.yaml"))) {

@@ -41,11 +41,13 @@ public final class SpacePicture {
     private final Map<String, Sgp4> propagators = new LinkedHashMap<>();
     private volatile List<Window> windows;
     private final Map<Instant, Map<String, Object>> cache = new ConcurrentHashMap<>();
+    private final List<Map<String, Object>> places;
 
     public SpacePicture(Scenario scenario, TriggerSchedule schedule, OrekitData data) {
         this.scenario = scenario;
         this.schedule = schedule;
         this.data = data;
+        this.places = places(scenario);
         for (SpaceObject o : scenario.objects()) {
             propagators.put(o.id(), Sgp4.of(o.elements(), data));
         }
@@ -145,7 +147,38 @@ public final class SpacePicture {
         picture.put("time", t.toString());
         picture.put("objects", objects);
         picture.put("windows", windowList);
+        picture.put("places", places);
         return picture;
+    }
+
+    /** The scenario's sites (points) and areas (closed outer rings, circles as 72-gons), as [lon, lat] for maps. */
+    private static List<Map<String, Object>> places(Scenario scenario) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        scenario.sites().forEach((id, site) -> out.add(Map.of("id", id, "name", site.name(), "kind", "site",
+                "point", new double[] {round(site.longitudeDeg()), round(site.latitudeDeg())})));
+        scenario.areas().forEach((id, area) -> {
+            List<List<double[]>> rings = new ArrayList<>();
+            switch (area) {
+                case org.spacettx.orbit.geo.PolygonArea p -> p.polygons().forEach(polygon -> {
+                    List<double[]> ring = new ArrayList<>(polygon.get(0).stream()
+                            .map(g -> new double[] {round(g.longitudeDeg()), round(g.latitudeDeg())}).toList());
+                    if (!java.util.Arrays.equals(ring.get(0), ring.get(ring.size() - 1))) {
+                        ring.add(ring.get(0)); // closed, as GeoJSON rings are
+                    }
+                    rings.add(ring);
+                });
+                case org.spacettx.orbit.geo.CircleArea c -> {
+                    List<double[]> ring = new ArrayList<>();
+                    for (int az = 0; az <= 360; az += 5) {
+                        var g = c.center().destination(az, c.capRadiusDeg());
+                        ring.add(new double[] {round(g.longitudeDeg()), round(g.latitudeDeg())});
+                    }
+                    rings.add(ring);
+                }
+            }
+            out.add(Map.of("id", id, "name", area.name(), "kind", "area", "rings", rings));
+        });
+        return out;
     }
 
     private static double round(double degrees) {

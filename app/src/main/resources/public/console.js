@@ -1,0 +1,430 @@
+// SpaceTTX web console: one page for control, national cells and observers.
+// Everything shown comes from the API, which has already filtered it for this user; scenario and user text is
+// only ever put into the page as text (textContent), never as markup.
+"use strict";
+
+(() => {
+  const state = { csrf: null, me: null, exercise: null, feed: null, timeline: [], stream: null, map: null,
+    layers: null, lang: localStorage.getItem("spacettx.lang") || "en", refresh: null, clockTimer: null, seen: new Set() };
+
+  const $ = (id) => document.getElementById(id);
+  const t = (key) => (window.I18N[state.lang] || window.I18N.en)[key] || window.I18N.en[key] || key;
+  const text = (value) => value == null ? "" : typeof value === "string" ? value : (value[state.lang] || value.en || "");
+
+  /** A UTC time to the second, as staff read it: 2023-11-14 01:52:31Z. */
+  const when = (iso) => iso ? iso.replace("T", " ").replace(/(\d\d:\d\d:\d\d)(\.\d+)?Z$/, "$1Z") : "—";
+
+  /** An element with attributes and children (strings become text nodes). */
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v == null || v === false) continue;
+      if (k === "class") node.className = v;
+      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, v === true ? "" : v);
+    }
+    for (const c of children.flat()) {
+      if (c != null) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+
+  async function api(method, path, body) {
+    const headers = { "Accept": "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (method !== "GET" && state.csrf) headers["X-CSRF-Token"] = state.csrf;
+    const response = await fetch(path, { method, headers, credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body) });
+    if (response.status === 204) return null;
+    const data = await response.json().catch(() => ({ error: response.statusText }));
+    if (!response.ok) {
+      const error = new Error(data.error || ("HTTP " + response.status));
+      error.status = response.status;
+      throw error;
+    }
+    return data;
+  }
+
+  function status(message, isError) {
+    const s = $("status");
+    s.textContent = message || "";
+    s.classList.toggle("error", !!isError);
+  }
+
+  async function command(body) {
+    try {
+      await api("POST", `/api/exercises/${encodeURIComponent(state.exercise)}/commands`, body);
+      status(t("done"));
+      scheduleRefresh(0);
+    } catch (e) {
+      status(e.message, true);
+    }
+  }
+
+  // ---- language ----
+  function applyLanguage() {
+    document.documentElement.lang = state.lang;
+    $("language").value = state.lang;
+    for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+    if (state.feed) renderFeed();
+  }
+
+  // ---- views ----
+  function show(view) {
+    for (const id of ["login-view", "list-view", "exercise-view"]) $(id).hidden = id !== view;
+    $("logout").hidden = view === "login-view";
+  }
+
+  async function start() {
+    $("language").addEventListener("change", () => {
+      state.lang = $("language").value;
+      localStorage.setItem("spacettx.lang", state.lang);
+      applyLanguage();
+    });
+    $("login-form").addEventListener("submit", login);
+    $("logout").addEventListener("click", logout);
+    wireControls();
+    applyLanguage();
+    try {
+      const me = await api("GET", "/api/me");
+      signedIn(me);
+    } catch (e) {
+      show("login-view");
+    }
+  }
+
+  async function login(event) {
+    event.preventDefault();
+    $("login-error").textContent = "";
+    try {
+      const me = await api("POST", "/api/session", { username: $("username").value, password: $("password").value });
+      $("password").value = "";
+      signedIn(me);
+    } catch (e) {
+      $("login-error").textContent = e.status === 401 ? t("login.failed") : e.message;
+    }
+  }
+
+  async function logout() {
+    closeStream();
+    try { await api("DELETE", "/api/session"); } catch (e) { /* the session may already be gone */ }
+    state.csrf = null; state.me = null; state.exercise = null; state.feed = null;
+    $("who").textContent = "";
+    history.replaceState(null, "", "/");
+    show("login-view");
+  }
+
+  async function signedIn(me) {
+    state.csrf = me.csrfToken;
+    state.me = me;
+    $("who").textContent = me.displayName ? `${me.displayName} (${me.username})` : me.username;
+    const exercises = await api("GET", "/api/exercises");
+    const wanted = new URLSearchParams(location.search).get("exercise");
+    if (wanted && exercises.some((x) => x.id === wanted)) return openExercise(wanted);
+    if (exercises.length === 1) return openExercise(exercises[0].id);
+    const list = $("exercise-list");
+    list.replaceChildren(...exercises.map((x) => el("li", {},
+      el("a", { href: `?exercise=${encodeURIComponent(x.id)}`, onclick: (e) => { e.preventDefault(); openExercise(x.id); } },
+        text(x.title)), ` — ${x.role}, ${x.cell}`)));
+    show("list-view");
+  }
+
+  // ---- exercise ----
+  async function openExercise(id) {
+    state.exercise = id;
+    state.seen = new Set(JSON.parse(localStorage.getItem(`spacettx.seen.${id}`) || "[]"));
+    history.replaceState(null, "", `?exercise=${encodeURIComponent(id)}`);
+    show("exercise-view");
+    await refresh();
+    openStream();
+    if (!state.clockTimer) state.clockTimer = setInterval(renderClock, 1000);
+  }
+
+  async function refresh() {
+    try {
+      state.feed = await api("GET", `/api/exercises/${encodeURIComponent(state.exercise)}/feed`);
+      state.feedAt = Date.now();
+      if (state.feed.viewer.role === "controller") {
+        state.timeline = await api("GET", `/api/exercises/${encodeURIComponent(state.exercise)}/timeline`);
+      }
+      renderFeed();
+      await refreshMap();
+    } catch (e) {
+      if (e.status === 401) return logout();
+      status(e.message, true);
+    }
+  }
+
+  function scheduleRefresh(delay) {
+    clearTimeout(state.refresh);
+    state.refresh = setTimeout(refresh, delay);
+  }
+
+  const EVENT_TYPES = ["ExerciseStarted", "ClockStarted", "ClockPaused", "SpeedSet", "ClockJumped", "MoveStarted",
+    "InjectReleased", "InjectWithdrawn", "InjectAcknowledged", "MessagePosted", "RfiRequested", "RfiAnswered",
+    "AnswerSubmitted", "QuestionRevealed", "RoundOpened", "ObservationRecorded", "ActionItemSaved",
+    "StatementDrafted", "StatementAgreed", "DissentNoted", "ExerciseEnded"];
+
+  function openStream() {
+    closeStream();
+    // EventSource resends the last event id itself when it reconnects, so nothing is missed across a drop.
+    const source = new EventSource(`/api/exercises/${encodeURIComponent(state.exercise)}/stream`);
+    const onEvent = () => { status(""); scheduleRefresh(150); };
+    for (const type of EVENT_TYPES) source.addEventListener(type, onEvent);
+    source.onerror = () => status(t("live.lost"), true);
+    source.onopen = () => status("");
+    state.stream = source;
+  }
+
+  function closeStream() {
+    if (state.stream) state.stream.close();
+    state.stream = null;
+  }
+
+  // ---- rendering ----
+  function renderFeed() {
+    const f = state.feed;
+    document.title = `SpaceTTX — ${text(f.exercise.title)}`;
+    $("exercise-title").textContent = text(f.exercise.title);
+    for (const id of ["banner-top", "banner-bottom"]) $(id).textContent = f.exercise.banner;
+    const control = f.viewer.role === "controller";
+    $("control-panel").hidden = !control;
+    $("observer-panel").hidden = f.viewer.role !== "observer";
+    renderClock();
+    renderInjects(f);
+    renderQuestions(f);
+    if (control) renderTimeline(f);
+    if (f.viewer.role === "observer") {
+      $("observations").replaceChildren(...f.observations.map((o) =>
+        el("li", {}, `${o.objective} · ${o.rating}/5 · ${o.text} (${o.observer})`)));
+    }
+  }
+
+  /** Scenario time now, from the feed's reading and the clock's speed (the server stays the authority). */
+  function scenarioNow() {
+    const c = state.feed.clock;
+    const base = Date.parse(c.scenarioTime);
+    return new Date(c.running ? base + (Date.now() - state.feedAt) * c.speed : base);
+  }
+
+  function renderClock() {
+    if (!state.feed) return;
+    const c = state.feed.clock;
+    $("clock-time").textContent = when(scenarioNow().toISOString());
+    $("clock-move").textContent = c.move || "—";
+    $("clock-state").textContent = c.ended ? t("clock.ended") : !c.started ? t("clock.notStarted")
+      : c.running ? `${t("clock.running")} ×${c.speed}` : t("clock.paused");
+  }
+
+  function renderInjects(f) {
+    const list = $("feed");
+    if (!f.injects.length && !f.messages.length) {
+      list.replaceChildren(el("li", { class: "empty" }, t("feed.empty")));
+      return;
+    }
+    const items = f.injects.slice().sort((a, b) => b.releasedAt.localeCompare(a.releasedAt) || b.number - a.number);
+    const me = f.viewer.cell;
+    list.replaceChildren(...items.map((i) => {
+      const acked = i.acknowledgedBy.includes(me);
+      const unread = !state.seen.has(i.number);
+      const li = el("li", { class: "inject" + (unread ? " unread" : ""), "data-inject": i.number },
+        el("div", { class: "meta" }, el("span", { class: "marking" }, i.marking),
+          ` #${i.number} · ${i.move} · ${i.channel} · ${i.from} → ${i.to.join(", ")} · ${when(i.releasedAt)}`),
+        el("strong", {}, text(i.subject)),
+        el("p", {}, text(i.body)),
+        i.attachments.length ? el("p", { class: "meta" }, i.attachments.map((a) => `${a.kind}: ${a.object} (${a.hours} h)`).join("; ")) : null,
+        i.expectedAction ? el("p", { class: "meta" }, "→ " + text(i.expectedAction)) : null,
+        el("div", { class: "meta" }, i.acknowledgedBy.length ? `${t("feed.acked")}: ${i.acknowledgedBy.join(", ")}` : ""),
+        f.viewer.role === "player" && !acked
+          ? el("button", { type: "button", class: "secondary", onclick: () => command({ type: "AcknowledgeInject", number: i.number }) }, t("feed.ack"))
+          : null);
+      state.seen.add(i.number);
+      return li;
+    }), ...f.messages.map((m) => el("li", { class: "inject message" },
+      el("div", { class: "meta" }, el("span", { class: "marking" }, m.marking), ` ${m.fromCell} → ${m.toCell} · ${when(m.scenarioTime)}`),
+      el("p", {}, m.body))));
+    localStorage.setItem(`spacettx.seen.${state.exercise}`, JSON.stringify([...state.seen]));
+  }
+
+  function renderTimeline(f) {
+    const released = new Map(f.injects.map((i) => [i.number, i]));
+    $("msel").tBodies[0].replaceChildren(...state.timeline.map((row) => el("tr", {},
+      el("td", {}, row.number), el("td", {}, row.move), el("td", {}, when(row.release)),
+      el("td", {}, row.trigger), el("td", {}, row.marking),
+      el("td", {}, released.has(row.number) ? t("msel.released") : t("msel.pending")),
+      el("td", {}, released.has(row.number) ? "" : el("button", { type: "button", class: "secondary",
+        "aria-label": `${t("msel.release.button")} #${row.number}`,
+        onclick: () => command({ type: "ReleaseInject", number: row.number }) }, t("msel.release.button"))))));
+    const moves = [...new Set(state.timeline.map((r) => r.move))];
+    const jump = $("jump-move");
+    if (jump.options.length !== moves.length) jump.replaceChildren(...moves.map((m) => el("option", { value: m }, m)));
+  }
+
+  function describeValue(v) {
+    switch (v.type) {
+      case "Number": return String(v.value);
+      case "Choice": return v.option;
+      case "Choices": return v.options.join(", ");
+      default: return v.text;
+    }
+  }
+
+  function renderQuestions(f) {
+    const box = $("questions");
+    // Redraw only when something shown changed, and keep what a user is typing in an answer form meanwhile.
+    const signature = JSON.stringify([state.lang, f.questions, f.answers]);
+    if (box.dataset.signature === signature) return;
+    box.dataset.signature = signature;
+    const typed = new Map([...box.querySelectorAll("input, select, textarea")].map((n) =>
+      [n.id, n.multiple ? [...n.selectedOptions].map((o) => o.value) : n.value]));
+    const focused = document.activeElement && box.contains(document.activeElement) ? document.activeElement.id : null;
+    const player = f.viewer.role === "player";
+    const control = f.viewer.role === "controller";
+    box.replaceChildren(el("p", { class: "meta" }, t("questions.blind")), ...f.questions.map((q) => {
+      const mine = f.answers.filter((a) => a.question === q.id && a.cell === f.viewer.cell && a.round === q.round);
+      const revealed = f.answers.filter((a) => a.question === q.id && a.revealed);
+      const node = el("div", { class: "question", "data-question": q.id },
+        el("strong", {}, `${q.id} (${q.move}) `), text(q.text),
+        q.options.length ? el("ul", {}, q.options.map((o) => el("li", {}, `${o.id}: ${text(o.text)}`))) : null,
+        el("div", { class: "meta" }, `round ${q.round}`));
+      if (mine.length) node.append(el("p", {}, `${t("questions.yours")}: ${describeValue(mine[mine.length - 1].value)}`));
+      if (player) node.append(answerForm(q));
+      if (control) {
+        node.append(el("div", { class: "row" },
+          el("button", { type: "button", onclick: () => command({ type: "RevealQuestion", question: q.id }) }, t("questions.reveal")),
+          el("button", { type: "button", class: "secondary", onclick: () => command({ type: "OpenRound", question: q.id }) }, t("questions.round"))));
+      }
+      for (const r of q.revealedRounds) {
+        const answers = revealed.filter((a) => a.round === r.round);
+        node.append(el("h4", {}, `${t("questions.revealed")} — round ${r.round}`),
+          el("div", { class: "answers" }, answers.map((a) => el("div", { class: "answer" },
+            el("strong", {}, a.cell), ` ${describeValue(a.value)}${q.unit ? " " + q.unit : ""} · ${t("confidence." + a.confidence)}`,
+            a.rationale ? el("p", {}, a.rationale) : null))),
+          el("p", { class: "divergence" }, `${t("questions.divergence")}: ${r.divergence == null ? "—" : Math.round(r.divergence * 100) + " %"}`));
+      }
+      return node;
+    }));
+    for (const [id, value] of typed) {
+      const n = document.getElementById(id);
+      if (!n) continue;
+      if (n.multiple) for (const o of n.options) o.selected = value.includes(o.value);
+      else n.value = value;
+    }
+    if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+  }
+
+  function answerForm(q) {
+    const id = `answer-${q.id}`;
+    let input;
+    if (q.type === "SINGLE") {
+      input = el("select", { id }, q.options.map((o) => el("option", { value: o.id }, `${o.id}: ${text(o.text)}`)));
+    } else if (q.type === "MULTIPLE") {
+      input = el("select", { id, multiple: true }, q.options.map((o) => el("option", { value: o.id }, `${o.id}: ${text(o.text)}`)));
+    } else if (q.type === "TEXT") {
+      input = el("textarea", { id });
+    } else {
+      const range = q.type === "PROBABILITY" ? { min: 0, max: 100 } : q.type === "SCALE" ? { min: 1, max: 5 } : {};
+      input = el("input", { id, type: "number", step: "any", required: true, ...range });
+    }
+    const confidence = el("select", { id: `${id}-confidence` },
+      ["LOW", "MODERATE", "HIGH"].map((c) => el("option", { value: c }, t("confidence." + c))));
+    const rationale = el("input", { id: `${id}-rationale`, placeholder: "rationale" });
+    return el("form", { class: "answer-form", onsubmit: (e) => {
+      e.preventDefault();
+      let value;
+      if (q.type === "SINGLE") value = { type: "Choice", option: input.value };
+      else if (q.type === "MULTIPLE") value = { type: "Choices", options: [...input.selectedOptions].map((o) => o.value) };
+      else if (q.type === "TEXT") value = { type: "Free", text: input.value };
+      else value = { type: "Number", value: Number(input.value) };
+      command({ type: "SubmitAnswer", question: q.id, value, confidence: confidence.value, rationale: rationale.value });
+    } }, el("label", { for: id }, q.id), input,
+      el("label", { for: `${id}-confidence` }, t("questions.confidence")), confidence, rationale,
+      el("button", { type: "submit" }, t("questions.submit")));
+  }
+
+  // ---- map ----
+  /** The arcs of a TopoJSON topology as [lon, lat] lines (quantized arcs are delta-encoded). */
+  function topologyLines(topology) {
+    const [sx, sy] = topology.transform ? topology.transform.scale : [1, 1];
+    const [tx, ty] = topology.transform ? topology.transform.translate : [0, 0];
+    return topology.arcs.map((arc) => {
+      let x = 0, y = 0;
+      return arc.map(([dx, dy]) => {
+        if (topology.transform) { x += dx; y += dy; } else { x = dx; y = dy; }
+        return [y * sy + ty, x * sx + tx];
+      });
+    });
+  }
+
+  /** A [lon, lat] track as Leaflet lines, split where it crosses the antimeridian. */
+  function splitTrack(points) {
+    const lines = [[]];
+    let last = null;
+    for (const [lon, lat] of points) {
+      if (last != null && Math.abs(lon - last) > 180) lines.push([]);
+      lines[lines.length - 1].push([lat, lon]);
+      last = lon;
+    }
+    return lines;
+  }
+
+  async function ensureMap() {
+    if (state.map || !window.L) return;
+    state.map = L.map("map", { worldCopyJump: false, minZoom: 1, maxBounds: [[-90, -200], [90, 200]] }).setView([35, 127], 3);
+    state.layers = L.layerGroup().addTo(state.map);
+    try {
+      const response = await fetch("/maps/countries-50m.json");
+      const topology = await response.json();
+      L.polyline(topologyLines(topology), { color: "#6b7a89", weight: 0.7, interactive: false }).addTo(state.map);
+    } catch (e) {
+      status("world map unavailable: " + e.message, true);
+    }
+  }
+
+  async function refreshMap() {
+    await ensureMap();
+    let picture;
+    try {
+      picture = await api("GET", `/api/exercises/${encodeURIComponent(state.exercise)}/space?at=${encodeURIComponent(scenarioNow().toISOString())}`);
+    } catch (e) {
+      $("windows").replaceChildren(el("li", {}, e.message));
+      return;
+    }
+    if (state.layers) {
+      state.layers.clearLayers();
+      for (const p of picture.places || []) {
+        if (p.kind === "site") {
+          L.circleMarker([p.point[1], p.point[0]], { radius: 4, color: "#1f7a3a" }).bindTooltip(p.name).addTo(state.layers);
+        } else {
+          L.polygon(p.rings.map((ring) => ring.map(([lon, lat]) => [lat, lon])), { color: "#1f7a3a", weight: 1, fillOpacity: 0.08 })
+            .bindTooltip(p.name).addTo(state.layers);
+        }
+      }
+      for (const o of picture.objects) {
+        if (!o.inOrbit || !o.position) continue;
+        L.polyline(splitTrack(o.track), { color: "#a33", weight: 1.5 }).addTo(state.layers);
+        L.circleMarker([o.position.lat, o.position.lon], { radius: 6, color: "#a33", fillOpacity: 0.9 })
+          .bindTooltip(`${o.name} (${o.nation}) ${o.position.altKm} km`).addTo(state.layers);
+      }
+    }
+    $("windows").replaceChildren(...picture.windows.map((w) =>
+      el("li", {}, `${w.object} → ${w.target}: ${when(w.start)} – ${when(w.end)}`)));
+  }
+
+  // ---- control ----
+  function wireControls() {
+    $("start-exercise").addEventListener("click", () => command({ type: "StartExercise" }));
+    $("start-clock").addEventListener("click", () => command({ type: "StartClock" }));
+    $("pause-clock").addEventListener("click", () => command({ type: "PauseClock" }));
+    $("set-speed").addEventListener("click", () => command({ type: "SetSpeed", speed: Number($("speed").value) }));
+    $("jump").addEventListener("click", () => command({ type: "JumpToMove", move: $("jump-move").value }));
+    $("observation-form").addEventListener("submit", (e) => {
+      e.preventDefault();
+      command({ type: "RecordObservation", objective: $("obs-objective").value, inject: null,
+        rating: Number($("obs-rating").value), text: $("obs-text").value });
+      $("obs-text").value = "";
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", start);
+})();

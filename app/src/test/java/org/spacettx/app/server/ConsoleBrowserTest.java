@@ -1,0 +1,207 @@
+package org.spacettx.app.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.spacettx.app.store.Database;
+import org.spacettx.app.store.Databases;
+
+/**
+ * The web console in a real browser (Debian's headless Chromium): control and the ROK cell side by side, live
+ * delivery without reloading, releasability, a blind answer revealed with its divergence, the map, Korean.
+ */
+@Tag("browser")
+class ConsoleBrowserTest {
+
+    static final String PASSWORD = "browser-demo-password";
+    static final String EX = "rok-us-space-ttx";
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    /** Selenium looks for a DevTools binding of this Chromium's version, which these tests do not use. */
+    static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static Database db;
+    static Server server;
+    static WebDriver control;
+    static WebDriver kor;
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    @BeforeAll
+    static void start() throws Exception {
+        CDP_LOG.setLevel(Level.SEVERE);
+        boolean present = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+        String missing = "the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (apt-get install chromium chromium-driver)";
+        if (System.getenv("SPACETTX_REQUIRE_BROWSER") != null) {
+            assertThat(present).as(missing).isTrue();
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(present, missing);
+        db = Databases.h2();
+        org.spacettx.app.cli.DemoAccess.prepare(db, PASSWORD);
+        server = Server.start("127.0.0.1", 0, db, false, Clock.systemUTC());
+        control = browser();
+        kor = browser();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (WebDriver d : new WebDriver[] {control, kor}) {
+            if (d != null) {
+                d.quit();
+            }
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    static WebDriver browser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        Path profile = Files.createTempDirectory("spacettx-chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1000", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).build();
+        return new ChromeDriver(service, options);
+    }
+
+    static String url() {
+        return "http://127.0.0.1:" + server.port() + "/";
+    }
+
+    static void login(WebDriver d, String user) {
+        d.get(url());
+        WebDriverWait wait = new WebDriverWait(d, WAIT);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+        d.findElement(By.id("password")).sendKeys(PASSWORD);
+        d.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("exercise-view")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("exercise-title"), "ROK"));
+    }
+
+    static WebElement waitFor(WebDriver d, By by) {
+        return new WebDriverWait(d, WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    /** Clicks an element, finding it again if a live update redrew it in between. */
+    static void click(WebDriver d, By by) {
+        new WebDriverWait(d, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(x -> {
+                    x.findElement(by).click();
+                    return true;
+                });
+    }
+
+    static void release(int inject) {
+        click(control, By.cssSelector("button[aria-label='Release #" + inject + "']"));
+    }
+
+    static void severeConsoleMessagesNone(WebDriver d) {
+        List<LogEntry> severe = d.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                // the page asks who is logged in before anyone is: that one 401 is how it learns to show the login
+                .filter(e -> !(e.getMessage().contains("/api/me ") && e.getMessage().contains("401"))).toList();
+        assertThat(severe).as("console errors (CSP violations, failed requests, script errors)").isEmpty();
+    }
+
+    static void screenshot(WebDriver d, String name) throws Exception {
+        Path dir = Path.of("target", "browser");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) d).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void controlAndCellPlayAMoveLive() throws Exception {
+        login(control, "control");
+        login(kor, "kor1");
+        assertThat(kor.findElement(By.id("control-panel")).isDisplayed()).isFalse();
+        assertThat(control.findElement(By.id("control-panel")).isDisplayed()).isTrue();
+
+        control.findElement(By.id("start-exercise")).click();
+        new WebDriverWait(control, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("clock-state"), "paused"));
+
+        // Released by control, the inject reaches the ROK cell's open page over the live stream.
+        release(1);
+        WebElement first = waitFor(kor, By.cssSelector("#feed [data-inject='1']"));
+        assertThat(first.getText()).contains("Kim and Putin pledge cooperation at Vostochny").contains("REL TO KOR, USA");
+
+        // A US-only inject never reaches the ROK page, even after a later inject that does.
+        release(3);
+        waitFor(control, By.cssSelector("#feed [data-inject='3']"));
+        release(2);
+        waitFor(kor, By.cssSelector("#feed [data-inject='2']"));
+        assertThat(kor.getPageSource()).doesNotContain("Russian engineers reported at Sohae").doesNotContain("USA ONLY");
+
+        // The cell acknowledges; control sees who did.
+        click(kor, By.cssSelector("#feed [data-inject='1'] button"));
+        new WebDriverWait(control, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#feed [data-inject='1']"), "Acknowledged by: kor"));
+
+        // A blind answer: the US answers over the API; neither sees the other's until control reveals.
+        WebElement answer = waitFor(kor, By.id("answer-Q1"));
+        answer.sendKeys("70");
+        click(kor, By.cssSelector("[data-question='Q1'] form button[type=submit]"));
+        new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-question='Q1']"), "Your answer: 70"));
+        ApiClient usa = new ApiClient(server.port());
+        usa.login("usa1", PASSWORD);
+        assertThat(usa.command(EX, "{\"type\":\"SubmitAnswer\",\"question\":\"Q1\",\"value\":{\"type\":\"Number\",\"value\":40},"
+                + "\"confidence\":\"LOW\",\"rationale\":\"no imagery yet\"}").status()).isEqualTo(200);
+        assertThat(kor.findElement(By.cssSelector("[data-question='Q1']")).getText()).doesNotContain("no imagery yet");
+        click(control, By.cssSelector("[data-question='Q1'] button"));
+        new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-question='Q1'] .divergence"), "30 %"));
+        assertThat(kor.findElement(By.cssSelector("[data-question='Q1']")).getText()).contains("no imagery yet").contains("usa");
+
+        // The map: the world's borders and the scenario's places are drawn.
+        assertThat(kor.findElements(By.cssSelector("#map path.leaflet-interactive"))).isNotEmpty();
+        assertThat(kor.findElements(By.cssSelector("#map path"))).hasSizeGreaterThan(1);
+
+        // Korean interface texts, scenario texts in Korean too.
+        new Select(kor.findElement(By.id("language"))).selectByValue("ko");
+        assertThat(kor.findElement(By.id("feed-heading")).getText()).isEqualTo("상황 전파");
+        assertThat(kor.findElement(By.cssSelector("#feed [data-inject='1']")).getText()).contains("김정은·푸틴, 보스토치니서 협력 약속");
+
+        screenshot(control, "control");
+        screenshot(kor, "kor");
+        severeConsoleMessagesNone(control);
+        severeConsoleMessagesNone(kor);
+    }
+}
