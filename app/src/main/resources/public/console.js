@@ -194,6 +194,7 @@
     renderInjects(f);
     renderQuestions(f);
     if (control) renderTimeline(f);
+    renderCoordination(f);
     if (f.viewer.role === "observer") {
       $("observations").replaceChildren(...f.observations.map((o) =>
         el("li", {}, `${o.objective} · ${o.rating}/5 · ${o.text} (${o.observer})`)));
@@ -227,7 +228,14 @@
     list.replaceChildren(...items.map((i) => {
       const acked = i.acknowledgedBy.includes(me);
       const unread = !state.seen.has(i.number);
-      const li = el("li", { class: "inject" + (unread ? " unread" : ""), "data-inject": i.number },
+      const markRead = () => {
+        if (state.seen.has(i.number)) return;
+        state.seen.add(i.number);
+        localStorage.setItem(`spacettx.seen.${state.exercise}`, JSON.stringify([...state.seen]));
+        li.classList.remove("unread");
+      };
+      const li = el("li", { class: "inject" + (unread ? " unread" : ""), "data-inject": i.number, tabindex: 0,
+        onclick: markRead, onfocus: markRead },
         el("div", { class: "meta" }, el("span", { class: "marking" }, i.marking),
           ` #${i.number} · ${i.move} · ${i.channel} · ${i.from} → ${i.to.join(", ")} · ${when(i.releasedAt)}`),
         el("strong", {}, text(i.subject)),
@@ -238,26 +246,69 @@
         f.viewer.role === "player" && !acked
           ? el("button", { type: "button", class: "secondary", onclick: () => command({ type: "AcknowledgeInject", number: i.number }) }, t("feed.ack"))
           : null);
-      state.seen.add(i.number);
       return li;
     }), ...f.messages.map((m) => el("li", { class: "inject message" },
       el("div", { class: "meta" }, el("span", { class: "marking" }, m.marking), ` ${m.fromCell} → ${m.toCell} · ${when(m.scenarioTime)}`),
       el("p", {}, m.body))));
-    localStorage.setItem(`spacettx.seen.${state.exercise}`, JSON.stringify([...state.seen]));
   }
 
   function renderTimeline(f) {
-    const released = new Map(f.injects.map((i) => [i.number, i]));
-    $("msel").tBodies[0].replaceChildren(...state.timeline.map((row) => el("tr", {},
-      el("td", {}, row.number), el("td", {}, row.move), el("td", {}, when(row.release)),
+    $("msel").tBodies[0].replaceChildren(...state.timeline.map((row) => el("tr", { "data-msel": row.number },
+      el("td", {}, row.number), el("td", {}, row.move, el("br"), text(row.subject)), el("td", {}, when(row.release)),
       el("td", {}, row.trigger), el("td", {}, row.marking),
-      el("td", {}, released.has(row.number) ? t("msel.released") : t("msel.pending")),
-      el("td", {}, released.has(row.number) ? "" : el("button", { type: "button", class: "secondary",
-        "aria-label": `${t("msel.release.button")} #${row.number}`,
-        onclick: () => command({ type: "ReleaseInject", number: row.number }) }, t("msel.release.button"))))));
+      el("td", {}, t("msel." + row.status), row.releasedAt ? ` ${when(row.releasedAt)}` : "",
+        row.acknowledgedBy.length ? el("div", { class: "meta" }, `${t("feed.acked")}: ${row.acknowledgedBy.join(", ")}`) : null),
+      el("td", {}, row.status === "released"
+        ? el("button", { type: "button", class: "secondary", "aria-label": `${t("msel.withdraw")} #${row.number}`,
+          onclick: () => {
+            const reason = window.prompt(`${t("msel.reason")} #${row.number}`);
+            if (reason) command({ type: "WithdrawInject", number: row.number, reason });
+          } }, t("msel.withdraw"))
+        : el("button", { type: "button", class: "secondary", "aria-label": `${t("msel.release.button")} #${row.number}`,
+          onclick: () => command({ type: "ReleaseInject", number: row.number }) }, t("msel.release.button"))))));
     const moves = [...new Set(state.timeline.map((r) => r.move))];
     const jump = $("jump-move");
     if (jump.options.length !== moves.length) jump.replaceChildren(...moves.map((m) => el("option", { value: m }, m)));
+  }
+
+  function renderCoordination(f) {
+    const role = f.viewer.role;
+    const to = $("msg-to");
+    const others = f.cells.filter((c) => c.id !== f.viewer.cell && c.kind !== "OBSERVER");
+    if (to.options.length !== others.length || to.dataset.lang !== state.lang) {
+      const chosen = to.value;
+      to.replaceChildren(...others.map((c) => el("option", { value: c.id }, `${text(c.name)} (${c.id})`)));
+      to.dataset.lang = state.lang;
+      if (chosen) to.value = chosen;
+    }
+    $("message-form").hidden = role === "observer";
+    $("rfi-form").hidden = role !== "player";
+    $("rfis").replaceChildren(...f.rfis.map((r) => {
+      const li = el("li", { "data-rfi": r.id }, el("span", { class: "marking" }, r.marking), ` ${r.id} · ${r.cell}: ${r.question} — `,
+        r.answer ? el("strong", {}, r.answer) : el("em", {}, t("rfi.open")));
+      if (role === "controller" && !r.answer) {
+        const input = el("input", { id: `rfi-answer-${r.id}`, "aria-label": `${t("rfi.answer")} ${r.id}` });
+        li.append(" ", input, " ", el("button", { type: "button", class: "secondary",
+          onclick: () => input.value && command({ type: "AnswerRfi", rfi: r.id, answer: input.value }) }, t("rfi.answer")));
+      }
+      return li;
+    }));
+    const st = f.statement;
+    $("statement-text").textContent = st.text || t("statement.none");
+    $("statement-status").textContent = [
+      st.agreedBy.length ? `${t("statement.agreedBy")}: ${st.agreedBy.join(", ")}` : "",
+      st.dissents.length ? `${t("statement.dissents")}: ${st.dissents.join(" | ")}` : ""].filter(Boolean).join(" · ");
+    $("statement-draft-form").hidden = role !== "controller";
+    $("statement-player").hidden = role !== "player" || !st.text;
+    $("action-form").hidden = role === "observer";
+    const nations = [...new Set(f.cells.map((c) => c.nation).filter((n) => /^[A-Z]{3}$/.test(n || "")))];
+    const owner = $("action-owner");
+    if (owner.options.length !== nations.length) {
+      owner.replaceChildren(...nations.map((n) => el("option", { value: n }, n)));
+      if (nations.includes(f.viewer.nation)) owner.value = f.viewer.nation;
+    }
+    $("action-items").tBodies[0].replaceChildren(...f.actionItems.map((a) => el("tr", {},
+      el("td", {}, a.id), el("td", {}, a.title), el("td", {}, a.ownerNation), el("td", {}, a.due || "—"), el("td", {}, a.status))));
   }
 
   function describeValue(v) {
@@ -328,7 +379,7 @@
     }
     const confidence = el("select", { id: `${id}-confidence` },
       ["LOW", "MODERATE", "HIGH"].map((c) => el("option", { value: c }, t("confidence." + c))));
-    const rationale = el("input", { id: `${id}-rationale`, placeholder: "rationale" });
+    const rationale = el("input", { id: `${id}-rationale` });
     return el("form", { class: "answer-form", onsubmit: (e) => {
       e.preventDefault();
       let value;
@@ -338,7 +389,8 @@
       else value = { type: "Number", value: Number(input.value) };
       command({ type: "SubmitAnswer", question: q.id, value, confidence: confidence.value, rationale: rationale.value });
     } }, el("label", { for: id }, q.id), input,
-      el("label", { for: `${id}-confidence` }, t("questions.confidence")), confidence, rationale,
+      el("label", { for: `${id}-confidence` }, t("questions.confidence")), confidence,
+      el("label", { for: `${id}-rationale` }, t("questions.rationale")), rationale,
       el("button", { type: "submit" }, t("questions.submit")));
   }
 
@@ -418,6 +470,30 @@
     $("pause-clock").addEventListener("click", () => command({ type: "PauseClock" }));
     $("set-speed").addEventListener("click", () => command({ type: "SetSpeed", speed: Number($("speed").value) }));
     $("jump").addEventListener("click", () => command({ type: "JumpToMove", move: $("jump-move").value }));
+    $("message-form").addEventListener("submit", (e) => {
+      e.preventDefault();
+      command({ type: "PostMessage", toCell: $("msg-to").value, body: $("msg-body").value, marking: $("msg-marking").value });
+      $("msg-body").value = "";
+    });
+    $("rfi-form").addEventListener("submit", (e) => {
+      e.preventDefault();
+      command({ type: "RequestInformation", question: $("rfi-question").value, marking: $("rfi-marking").value });
+      $("rfi-question").value = "";
+    });
+    $("statement-draft-form").addEventListener("submit", (e) => {
+      e.preventDefault();
+      command({ type: "DraftStatement", text: $("statement-draft").value });
+    });
+    $("statement-agree").addEventListener("click", () => command({ type: "AgreeStatement" }));
+    $("statement-dissent-send").addEventListener("click", () => {
+      if ($("statement-dissent").value) command({ type: "NoteDissent", text: $("statement-dissent").value });
+    });
+    $("action-form").addEventListener("submit", (e) => {
+      e.preventDefault();
+      command({ type: "SaveActionItem", id: null, title: $("action-title").value, ownerNation: $("action-owner").value,
+        due: $("action-due").value, status: "open" });
+      $("action-title").value = "";
+    });
     $("observation-form").addEventListener("submit", (e) => {
       e.preventDefault();
       command({ type: "RecordObservation", objective: $("obs-objective").value, inject: null,

@@ -12,12 +12,20 @@ window.I18N = {
     "msel.status": "Status", "msel.release.button": "Release", "msel.released": "released", "msel.pending": "pending",
     "feed.title": "Feed", "feed.empty": "No injects yet.", "feed.ack": "Acknowledge", "feed.acked": "Acknowledged by",
     "map.title": "Space picture", "map.windows": "Overflight windows (next 24 h)",
-    "questions.title": "Assessment questions", "questions.submit": "Submit answer", "questions.confidence": "Confidence",
+    "questions.title": "Assessment questions", "questions.submit": "Submit answer", "questions.confidence": "Confidence", "questions.rationale": "Rationale",
     "questions.reveal": "Reveal", "questions.round": "Open next round", "questions.revealed": "Revealed answers",
     "questions.divergence": "Divergence", "questions.blind": "Answers stay blind until control reveals them.",
     "questions.yours": "Your answer", "confidence.LOW": "low", "confidence.MODERATE": "moderate", "confidence.HIGH": "high",
     "observer.title": "Observations", "observer.objective": "Objective", "observer.rating": "Rating (1-5)",
-    "observer.text": "Observation", "observer.record": "Record", "done": "Done.", "live.lost": "Live updates interrupted; reconnecting…"
+    "observer.text": "Observation", "observer.record": "Record", "done": "Done.", "live.lost": "Live updates interrupted; reconnecting…",
+    "coord.title": "Coordination", "messages.title": "Messages", "messages.to": "To cell", "messages.marking": "Marking",
+    "messages.body": "Message", "messages.send": "Send", "rfi.title": "Requests for information", "rfi.question": "Request",
+    "rfi.ask": "Ask control", "rfi.answer": "Answer", "rfi.open": "open", "statement.title": "Joint statement",
+    "statement.draft": "Draft", "statement.save": "Save draft", "statement.agree": "Agree", "statement.dissent": "Dissent",
+    "statement.noteDissent": "Note dissent", "statement.none": "No draft yet.", "statement.agreedBy": "Agreed by",
+    "statement.dissents": "Dissents", "actions.title": "Action items", "actions.item": "Item", "actions.owner": "Owner",
+    "actions.due": "Due", "actions.status": "Status", "actions.add": "Add action item", "msel.withdraw": "Withdraw",
+    "msel.withdrawn": "withdrawn", "msel.reason": "Reason for withdrawing inject"
   },
   ko: {
     "language": "언어", "logout": "로그아웃", "login.title": "로그인", "login.username": "사용자 이름",
@@ -31,11 +39,19 @@ window.I18N = {
     "msel.status": "상태", "msel.release.button": "배포", "msel.released": "배포됨", "msel.pending": "대기",
     "feed.title": "상황 전파", "feed.empty": "아직 전파된 상황이 없습니다.", "feed.ack": "수신 확인", "feed.acked": "수신 확인",
     "map.title": "우주 상황도", "map.windows": "상공 통과 시간대 (향후 24시간)",
-    "questions.title": "평가 질문", "questions.submit": "답변 제출", "questions.confidence": "확신도",
+    "questions.title": "평가 질문", "questions.submit": "답변 제출", "questions.confidence": "확신도", "questions.rationale": "근거",
     "questions.reveal": "공개", "questions.round": "다음 차수 시작", "questions.revealed": "공개된 답변",
     "questions.divergence": "견해차", "questions.blind": "통제반이 공개하기 전까지 답변은 비공개입니다.",
     "questions.yours": "우리 답변", "confidence.LOW": "낮음", "confidence.MODERATE": "보통", "confidence.HIGH": "높음",
     "observer.title": "관찰 기록", "observer.objective": "목표", "observer.rating": "평가 (1-5)",
-    "observer.text": "관찰 내용", "observer.record": "기록", "done": "완료.", "live.lost": "실시간 연결이 끊겼습니다. 다시 연결 중…"
+    "observer.text": "관찰 내용", "observer.record": "기록", "done": "완료.", "live.lost": "실시간 연결이 끊겼습니다. 다시 연결 중…",
+    "coord.title": "협조", "messages.title": "메시지", "messages.to": "받는 반", "messages.marking": "배포 제한",
+    "messages.body": "내용", "messages.send": "보내기", "rfi.title": "정보 요청(RFI)", "rfi.question": "요청 내용",
+    "rfi.ask": "통제반에 요청", "rfi.answer": "답변", "rfi.open": "미답변", "statement.title": "공동 성명",
+    "statement.draft": "초안", "statement.save": "초안 저장", "statement.agree": "동의", "statement.dissent": "이견",
+    "statement.noteDissent": "이견 기록", "statement.none": "아직 초안이 없습니다.", "statement.agreedBy": "동의",
+    "statement.dissents": "이견", "actions.title": "후속 조치", "actions.item": "항목", "actions.owner": "담당",
+    "actions.due": "기한", "actions.status": "상태", "actions.add": "후속 조치 추가", "msel.withdraw": "철회",
+    "msel.withdrawn": "철회됨", "msel.reason": "상황 철회 사유"
   }
 };

@@ -127,14 +127,23 @@ final class ExerciseRoutes {
             throw new ApiError(403, "the timeline is for control");
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        for (TriggerSchedule.Entry e : live.schedule().entries()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("number", e.inject().number());
-            row.put("move", e.inject().move());
-            row.put("release", e.time().map(Object::toString).orElse(null));
-            row.put("trigger", e.basis());
-            row.put("marking", e.inject().marking().toString());
-            out.add(row);
+        synchronized (live) {
+            var state = live.exercise().state();
+            for (TriggerSchedule.Entry e : live.schedule().entries()) {
+                int number = e.inject().number();
+                var released = state.released().get(number);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("number", number);
+                row.put("move", e.inject().move());
+                row.put("release", e.time().map(Object::toString).orElse(null));
+                row.put("trigger", e.basis());
+                row.put("marking", e.inject().marking().toString());
+                row.put("subject", e.inject().subject());
+                row.put("status", released != null ? "released" : state.isWithdrawn(number) ? "withdrawn" : "pending");
+                row.put("releasedAt", released == null ? null : released.scenarioTime().toString());
+                row.put("acknowledgedBy", released == null ? List.of() : released.acknowledgedBy());
+                out.add(row);
+            }
         }
         ctx.json(out);
     }

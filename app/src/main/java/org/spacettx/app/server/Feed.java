@@ -32,6 +32,7 @@ final class Feed {
         feed.put("exercise", Map.of("id", s.id(), "title", s.title(), "banner", s.banner()));
         feed.put("viewer", Map.of("user", viewer.user(), "role", viewer.role().name().toLowerCase(java.util.Locale.ROOT),
                 "cell", viewer.cell(), "nation", viewer.nation()));
+        feed.put("cells", s.cells());
         Map<String, Object> clock = new LinkedHashMap<>();
         clock.put("scenarioTime", state.scenarioTimeAt(wallNow).toString());
         clock.put("running", state.running());

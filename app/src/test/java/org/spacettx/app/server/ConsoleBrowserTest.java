@@ -158,8 +158,12 @@ class ConsoleBrowserTest {
         new WebDriverWait(control, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("clock-state"), "paused"));
 
         // Released by control, the inject reaches the ROK cell's open page over the live stream.
+        long clicked = System.nanoTime();
         release(1);
         WebElement first = waitFor(kor, By.cssSelector("#feed [data-inject='1']"));
+        double seconds = (System.nanoTime() - clicked) / 1e9;
+        assertThat(seconds).as("seconds from control's click to the ROK page showing the inject").isLessThan(2.0);
+        System.out.printf("console: inject shown on the ROK page %.2f s after control's click%n", seconds);
         assertThat(first.getText()).contains("Kim and Putin pledge cooperation at Vostochny").contains("REL TO KOR, USA");
 
         // A US-only inject never reaches the ROK page, even after a later inject that does.
@@ -189,6 +193,32 @@ class ConsoleBrowserTest {
         new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[data-question='Q1'] .divergence"), "30 %"));
         assertThat(kor.findElement(By.cssSelector("[data-question='Q1']")).getText()).contains("no imagery yet").contains("usa");
+
+        // An RFI from the ROK cell, answered by control, answer seen by the cell; an action item seen by control.
+        kor.findElement(By.id("rfi-question")).sendKeys("Which sensors tracked the stage impact?");
+        click(kor, By.cssSelector("#rfi-form button[type=submit]"));
+        WebElement answerBox = waitFor(control, By.cssSelector("#rfis input[id^='rfi-answer-']"));
+        answerBox.sendKeys("Two radars; details at the next move.");
+        click(control, By.cssSelector("#rfis button"));
+        new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rfis"), "Two radars"));
+        kor.findElement(By.id("action-title")).sendKeys("Draft a combined overflight warning procedure");
+        kor.findElement(By.id("action-due")).sendKeys("03152024");
+        click(kor, By.cssSelector("#action-form button[type=submit]"));
+        new WebDriverWait(control, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("action-items"), "Draft a combined overflight warning procedure"));
+
+        // Every form control has a label, and nothing was fetched from anywhere but this server.
+        for (WebDriver d : List.of(control, kor)) {
+            Object unlabeled = ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "return [...document.querySelectorAll('input, select, textarea')]"
+                            + ".filter(n => !n.getAttribute('aria-label') && !document.querySelector(`label[for='${n.id}']`))"
+                            + ".map(n => n.id || n.outerHTML);");
+            assertThat((List<?>) unlabeled).as("form controls without a label").isEmpty();
+            Object foreign = ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "return performance.getEntriesByType('resource').map(e => e.name)"
+                            + ".filter(u => !u.startsWith(location.origin + '/'));");
+            assertThat((List<?>) foreign).as("requests that left this server").isEmpty();
+        }
 
         // The map: the world's borders and the scenario's places are drawn.
         assertThat(kor.findElements(By.cssSelector("#map path.leaflet-interactive"))).isNotEmpty();
