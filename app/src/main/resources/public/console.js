@@ -29,6 +29,64 @@
     return node;
   }
 
+  /** An SVG element (charts are drawn with attributes only: the CSP allows no inline style). */
+  function svg(tag, attrs, ...children) {
+    const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+    for (const c of children.flat()) if (c != null) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    return node;
+  }
+
+  /** Horizontal bars, one per row: {label, value (or null), text}; value scaled to max. */
+  function barChart(rows, max, summary) {
+    if (!rows.some((r) => r.value != null)) return el("p", { class: "meta" }, t("chart.none"));
+    const rowHeight = 22, left = 150, width = 600, barMax = width - left - 60;
+    return svg("svg", { viewBox: `0 0 ${width} ${rows.length * rowHeight + 4}`, role: "img", "aria-label": summary, class: "bars" },
+      svg("title", {}, summary),
+      rows.map((r, k) => svg("g", { transform: `translate(0 ${k * rowHeight + 2})` },
+        svg("text", { x: left - 6, y: 15, "text-anchor": "end", class: "label" }, r.label),
+        r.value == null ? svg("text", { x: left, y: 15, class: "label" }, "—")
+          : [svg("rect", { x: left, y: 3, height: 14, width: Math.max(1, barMax * r.value / max), class: "bar" }),
+            svg("text", { x: left + Math.max(1, barMax * r.value / max) + 4, y: 15, class: "label" }, r.text)])));
+  }
+
+  function renderCharts(f) {
+    const rows = f.questions.map((q) => {
+      const last = q.revealedRounds[q.revealedRounds.length - 1];
+      const d = last ? last.divergence : null;
+      return { label: q.id, value: d, text: d == null ? "" : `${Math.round(d * 100)} %` };
+    });
+    $("divergence-chart").replaceChildren(barChart(rows, 1, t("chart.divergence")));
+    const moves = f.moves.map((m) => ({ label: `${m.id} ${text(m.title)}`.slice(0, 24), value: m.unifiedUnderstanding,
+      text: m.unifiedUnderstanding == null ? "" : Math.round(m.unifiedUnderstanding).toString() }));
+    $("unified-chart").replaceChildren(barChart(moves, 100, t("chart.unified")));
+  }
+
+  /** Overflight windows per satellite and place on a 48-hour axis centred on the scenario time. */
+  function windowChart(picture) {
+    const now = Date.parse(picture.time), span = 24 * 3600e3;
+    const rows = [...new Set(picture.windows.map((w) => `${w.object} → ${w.target}`))].sort();
+    if (!rows.length) return el("p", { class: "meta" }, "—");
+    const rowHeight = 18, left = 230, width = 600, top = 18, plot = width - left - 10;
+    const x = (ms) => left + plot * (ms - (now - span)) / (2 * span);
+    const ticks = [];
+    for (let h = -24; h <= 24; h += 6) {
+      ticks.push(svg("line", { x1: x(now + h * 3600e3), x2: x(now + h * 3600e3), y1: top - 4, y2: top + rows.length * rowHeight, class: "tick" }),
+        svg("text", { x: x(now + h * 3600e3), y: top - 6, "text-anchor": "middle", class: "label" }, h === 0 ? t("map.now") : `${h > 0 ? "+" : ""}${h} h`));
+    }
+    return svg("svg", { viewBox: `0 0 ${width} ${top + rows.length * rowHeight + 4}`, role: "img", class: "timeline",
+      "aria-label": `${t("map.windows")}: ${picture.windows.length}` },
+    ticks,
+    rows.map((r, k) => svg("text", { x: left - 6, y: top + k * rowHeight + 13, "text-anchor": "end", class: "label" }, r)),
+    picture.windows.map((w) => {
+      const k = rows.indexOf(`${w.object} → ${w.target}`);
+      const a = Math.max(x(Date.parse(w.start)), left), b = Math.min(x(Date.parse(w.end)), left + plot);
+      return svg("rect", { x: a, y: top + k * rowHeight + 3, width: Math.max(2, b - a), height: rowHeight - 6, class: "window" },
+        svg("title", {}, `${w.object} → ${w.target}: ${when(w.start)} – ${when(w.end)}`));
+    }),
+    svg("line", { x1: x(now), x2: x(now), y1: top - 2, y2: top + rows.length * rowHeight, class: "now" }));
+  }
+
   async function api(method, path, body) {
     const headers = { "Accept": "application/json" };
     if (body !== undefined) headers["Content-Type"] = "application/json";
@@ -195,6 +253,7 @@
     renderQuestions(f);
     if (control) renderTimeline(f);
     renderCoordination(f);
+    renderCharts(f);
     if (f.viewer.role === "observer") {
       $("observations").replaceChildren(...f.observations.map((o) =>
         el("li", {}, `${o.objective} · ${o.rating}/5 · ${o.text} (${o.observer})`)));
@@ -420,6 +479,13 @@
     return lines;
   }
 
+  /** A popup's content: a title, lines, and the next overflight windows involving it, soonest first. */
+  function details(title, lines, windows) {
+    const upcoming = windows.slice().sort((a, b) => a.start.localeCompare(b.start)).slice(0, 8);
+    return el("div", { class: "details" }, el("strong", {}, title), lines.filter(Boolean).map((l) => el("div", {}, l)),
+      upcoming.length ? el("ul", {}, upcoming.map((w) => el("li", {}, `${w.object} → ${w.target}: ${when(w.start)} – ${when(w.end)}`))) : null);
+  }
+
   async function ensureMap() {
     if (state.map || !window.L) return;
     state.map = L.map("map", { worldCopyJump: false, minZoom: 1, maxBounds: [[-90, -200], [90, 200]] }).setView([35, 127], 3);
@@ -446,19 +512,35 @@
       state.layers.clearLayers();
       for (const p of picture.places || []) {
         if (p.kind === "site") {
-          L.circleMarker([p.point[1], p.point[0]], { radius: 4, color: "#1f7a3a" }).bindTooltip(p.name).addTo(state.layers);
+          L.circleMarker([p.point[1], p.point[0]], { radius: 4, color: "#1f7a3a", className: `place place-${p.id}` }).bindTooltip(p.name)
+            .bindPopup(() => details(p.name, [`${p.point[1].toFixed(3)}°, ${p.point[0].toFixed(3)}°`],
+              picture.next.filter((w) => w.target === p.name))).addTo(state.layers);
         } else {
           L.polygon(p.rings.map((ring) => ring.map(([lon, lat]) => [lat, lon])), { color: "#1f7a3a", weight: 1, fillOpacity: 0.08 })
-            .bindTooltip(p.name).addTo(state.layers);
+            .bindTooltip(p.name).bindPopup(() => details(p.name, [], picture.next.filter((w) => w.target === p.name)))
+            .addTo(state.layers);
         }
       }
       for (const o of picture.objects) {
         if (!o.inOrbit || !o.position) continue;
         L.polyline(splitTrack(o.track), { color: "#a33", weight: 1.5 }).addTo(state.layers);
-        L.circleMarker([o.position.lat, o.position.lon], { radius: 6, color: "#a33", fillOpacity: 0.9 })
-          .bindTooltip(`${o.name} (${o.nation}) ${o.position.altKm} km`).addTo(state.layers);
+        L.circleMarker([o.position.lat, o.position.lon], { radius: 6, color: "#a33", fillOpacity: 0.9, className: `sat sat-${o.id}` })
+          .bindTooltip(`${text(o.name)} (${o.nation}) ${o.position.altKm} km`)
+          .bindPopup(() => details(text(o.name), [`${o.nation} · NORAD ${o.norad}`,
+            `${o.position.lat.toFixed(2)}°, ${o.position.lon.toFixed(2)}° · ${o.position.altKm} km`,
+            o.sensor ? `sensor: ${o.sensor}` : null],
+          picture.next.filter((w) => w.norad === o.norad))).addTo(state.layers);
       }
     }
+    $("window-chart").replaceChildren(windowChart(picture));
+    const now = Date.parse(picture.time);
+    const rows = picture.next.slice().sort((a, b) => a.target.localeCompare(b.target) || a.start.localeCompare(b.start));
+    $("next-windows").tBodies[0].replaceChildren(...rows.map((w) => {
+      const minutes = Math.round((Date.parse(w.start) - now) / 60e3);
+      return el("tr", { "data-next": `${w.norad}|${w.target}` }, el("td", {}, w.target), el("td", {}, w.object),
+        el("td", {}, when(w.start)),
+        el("td", {}, minutes <= 0 ? t("next.now") : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`));
+    }));
     $("windows").replaceChildren(...picture.windows.map((w) =>
       el("li", {}, `${w.object} → ${w.target}: ${when(w.start)} – ${when(w.end)}`)));
   }

@@ -50,7 +50,9 @@ final class Feed {
         feed.put("rfis", v.filter(viewer, List.copyOf(state.rfis().values())));
         List<Item.SubmittedAnswer> answers = v.filter(viewer, state.answers());
         feed.put("answers", answers);
-        feed.put("questions", questions(s, state, viewer, answers, wallNow));
+        List<Map<String, Object>> questions = questions(s, state, viewer, answers, wallNow);
+        feed.put("questions", questions);
+        feed.put("moves", moves(s, questions));
         feed.put("observations", v.filter(viewer, state.observations()));
         feed.put("actionItems", v.filter(viewer, List.copyOf(state.actionItems().values())));
         feed.put("statement", state.statement());
@@ -95,6 +97,35 @@ final class Feed {
                 rounds.add(revealed);
             }
             m.put("revealedRounds", rounds);
+            out.add(m);
+        }
+        return out;
+    }
+
+    /**
+     * The moves, each with its unified-understanding index over the questions this viewer sees, from the divergence
+     * of each question's latest revealed round (null until one is measured).
+     */
+    private static List<Map<String, Object>> moves(Scenario s, List<Map<String, Object>> questions) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (var move : s.moves()) {
+            List<Double> divergences = new ArrayList<>();
+            for (Map<String, Object> q : questions) {
+                if (!move.id().equals(q.get("move"))) {
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> rounds = (List<Map<String, Object>>) q.get("revealedRounds");
+                if (!rounds.isEmpty() && rounds.get(rounds.size() - 1).get("divergence") instanceof Double d) {
+                    divergences.add(d);
+                }
+            }
+            OptionalDouble index = Divergence.unifiedUnderstanding(divergences);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", move.id());
+            m.put("title", move.title());
+            m.put("start", move.start().toString());
+            m.put("unifiedUnderstanding", index.isPresent() ? index.getAsDouble() : null);
             out.add(m);
         }
         return out;

@@ -221,8 +221,41 @@ class ConsoleBrowserTest {
         }
 
         // The map: the world's borders and the scenario's places are drawn.
-        assertThat(kor.findElements(By.cssSelector("#map path.leaflet-interactive"))).isNotEmpty();
-        assertThat(kor.findElements(By.cssSelector("#map path"))).hasSizeGreaterThan(1);
+        assertThat(kor.findElements(By.cssSelector("#map path.place-osan"))).hasSize(1);
+        assertThat(kor.findElements(By.cssSelector("#map path"))).hasSizeGreaterThan(10);
+
+        // The US cell never sees the KOR-only inject; the observer gets the observation form.
+        WebDriver third = browser();
+        try {
+            login(third, "usa1");
+            waitFor(third, By.cssSelector("#feed [data-inject='3']"));
+            assertThat(third.findElements(By.cssSelector("#feed [data-inject='2']"))).isEmpty();
+            assertThat(third.getPageSource()).doesNotContain("New activity at the Sohae assembly building").doesNotContain("KOR ONLY");
+            screenshot(third, "usa");
+            click(third, By.id("logout"));
+            login(third, "observer");
+            third.findElement(By.id("obs-text")).sendKeys("The ROK cell asked control before sharing inject 2.");
+            click(third, By.cssSelector("#observation-form button[type=submit]"));
+            new WebDriverWait(third, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("observations"), "asked control before sharing"));
+            screenshot(third, "observer");
+            severeConsoleMessagesNone(third);
+        } finally {
+            third.quit();
+        }
+
+        // Control jumps to move 3: the reconnaissance satellite is in orbit, on the map, with its Osan overflights.
+        new Select(control.findElement(By.id("jump-move"))).selectByValue("M3");
+        click(control, By.id("jump"));
+        waitFor(kor, By.cssSelector("#map path.sat-recon-1"));
+        // Its next optical overflight of Osan (warning schedule) is 24 h 54 min after the start of move 3.
+        WebElement osanNext = waitFor(kor, By.cssSelector("#next-windows tr[data-next='99001|Osan Air Base']"));
+        assertThat(osanNext.getText()).contains("MALLIGYONG-1 (EXERCISE)").contains("2023-11-25 00:53:49Z").contains("24 h 54 min");
+        // (the marker may lie outside the map's view: the click is dispatched to it, as Leaflet hears clicks)
+        ((org.openqa.selenium.JavascriptExecutor) kor).executeScript("document.querySelector('#map path.sat-recon-1')"
+                + ".dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+        new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".leaflet-popup-content"), "Osan Air Base"));
 
         // Korean interface texts, scenario texts in Korean too.
         new Select(kor.findElement(By.id("language"))).selectByValue("ko");

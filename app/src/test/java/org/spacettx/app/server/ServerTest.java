@@ -272,6 +272,9 @@ class ServerTest {
         JsonNode revealed = question(kor, id, "Q1").get("revealedRounds").get(0);
         assertThat(revealed.get("round").asInt()).isEqualTo(1);
         assertThat(revealed.get("divergence").asDouble()).isCloseTo(0.30, org.assertj.core.data.Offset.offset(1e-12));
+        JsonNode m1 = kor.get("/api/exercises/" + id + "/feed").json().get("moves").get(0);
+        assertThat(m1.get("id").asText()).isEqualTo("M1");
+        assertThat(m1.get("unifiedUnderstanding").asDouble()).isCloseTo(70.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(control.command(id, "{\"type\":\"JumpToMove\",\"move\":\"M2\"}").status()).isEqualTo(200);
         assertThat(questionIds(kor, id)).contains("Q4", "Q5", "Q6").doesNotContain("Q7");
         // A reloaded console page asks who it is and gets the session's CSRF token back.

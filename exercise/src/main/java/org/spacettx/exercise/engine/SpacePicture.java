@@ -143,10 +143,20 @@ public final class SpacePicture {
                         "start", w.start().toString(), "end", w.end().toString(), "coverage", Math.round(w.coverage() * 1000) / 1000.0));
             }
         }
+        // The warning schedule's question: when is each satellite next over each place, however far ahead.
+        Map<String, Window> next = new LinkedHashMap<>();
+        windows().stream().filter(w -> w.end().isAfter(t)).sorted(java.util.Comparator.comparing(Window::start))
+                .forEach(w -> next.putIfAbsent(w.noradId() + "|" + w.targetName(), w));
+        List<Map<String, Object>> nextList = new ArrayList<>();
+        for (Window w : next.values()) {
+            nextList.add(Map.of("norad", w.noradId(), "object", w.objectName(), "target", w.targetName(),
+                    "start", w.start().toString(), "end", w.end().toString()));
+        }
         Map<String, Object> picture = new LinkedHashMap<>();
         picture.put("time", t.toString());
         picture.put("objects", objects);
         picture.put("windows", windowList);
+        picture.put("next", nextList);
         picture.put("places", places);
         return picture;
     }
