@@ -524,6 +524,10 @@
       for (const o of picture.objects) {
         if (!o.inOrbit || !o.position) continue;
         L.polyline(splitTrack(o.track), { color: "#a33", weight: 1.5 }).addTo(state.layers);
+        if (o.footprint) {
+          L.polygon(o.footprint.map(([lon, lat]) => [lat, lon]), { color: "#a33", weight: 1, dashArray: "4 3",
+            fillOpacity: 0.12, interactive: false, className: `footprint footprint-${o.id}` }).addTo(state.layers);
+        }
         L.circleMarker([o.position.lat, o.position.lon], { radius: 6, color: "#a33", fillOpacity: 0.9, className: `sat sat-${o.id}` })
           .bindTooltip(`${text(o.name)} (${o.nation}) ${o.position.altKm} km`)
           .bindPopup(() => details(text(o.name), [`${o.nation} · NORAD ${o.norad}`,

@@ -248,6 +248,7 @@ class ConsoleBrowserTest {
         new Select(control.findElement(By.id("jump-move"))).selectByValue("M3");
         click(control, By.id("jump"));
         waitFor(kor, By.cssSelector("#map path.sat-recon-1"));
+        assertThat(kor.findElements(By.cssSelector("#map path.footprint-recon-1"))).as("sensor footprint").hasSize(1);
         // Its next optical overflight of Osan (warning schedule) is 24 h 54 min after the start of move 3.
         WebElement osanNext = waitFor(kor, By.cssSelector("#next-windows tr[data-next='99001|Osan Air Base']"));
         assertThat(osanNext.getText()).contains("MALLIGYONG-1 (EXERCISE)").contains("2023-11-25 00:53:49Z").contains("24 h 54 min");

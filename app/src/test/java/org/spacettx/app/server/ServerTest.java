@@ -240,6 +240,11 @@ class ServerTest {
         assertThat(recon.get("inOrbit").asBoolean()).isTrue();
         assertThat(recon.get("position").get("altKm").asDouble()).isBetween(450.0, 560.0);
         assertThat(recon.get("track").size()).isGreaterThan(100);
+        // optical, 30 deg off nadir at about 500 km: a footprint about 2.6 deg (290 km) in radius around the satellite
+        JsonNode edge = recon.get("footprint").get(0);
+        double dLat = edge.get(1).asDouble() - recon.get("position").get("lat").asDouble();
+        assertThat(recon.get("footprint").size()).isEqualTo(73);
+        assertThat(Math.abs(dLat)).isBetween(2.3, 3.0);
         assertThat(picture.get("windows").toString()).contains("Osan Air Base");
         JsonNode before = kor.get("/api/exercises/" + EX + "/space?at=2023-11-20T00:00:00Z").json();
         assertThat(before.get("objects").toString()).contains("\"id\":\"recon-1\"");

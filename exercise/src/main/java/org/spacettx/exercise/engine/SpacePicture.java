@@ -16,6 +16,9 @@ import org.spacettx.orbit.access.Target;
 import org.spacettx.orbit.access.Window;
 import org.spacettx.orbit.data.OrekitData;
 import org.spacettx.orbit.geo.Area;
+import org.spacettx.orbit.geo.CircleArea;
+import org.spacettx.orbit.geo.GeoPoint;
+import org.spacettx.orbit.geo.PolygonArea;
 import org.spacettx.orbit.geo.Site;
 import org.spacettx.orbit.propagate.Ephemeris;
 import org.spacettx.orbit.propagate.GeodeticPosition;
@@ -129,6 +132,9 @@ public final class SpacePicture {
                         track.add(new double[] {round(q.longitudeDeg()), round(q.latitudeDeg())});
                     }
                     m.put("track", track);
+                    if (!o.sensorSpec().isEmpty()) {
+                        m.put("footprint", footprint(Sensor.parse(o.sensorSpec()), p));
+                    }
                 } catch (PropagationException e) {
                     m.put("inOrbit", false);
                     m.put("note", e.getMessage());
@@ -169,7 +175,7 @@ public final class SpacePicture {
         scenario.areas().forEach((id, area) -> {
             List<List<double[]>> rings = new ArrayList<>();
             switch (area) {
-                case org.spacettx.orbit.geo.PolygonArea p -> p.polygons().forEach(polygon -> {
+                case PolygonArea p -> p.polygons().forEach(polygon -> {
                     List<double[]> ring = new ArrayList<>(polygon.get(0).stream()
                             .map(g -> new double[] {round(g.longitudeDeg()), round(g.latitudeDeg())}).toList());
                     if (!java.util.Arrays.equals(ring.get(0), ring.get(ring.size() - 1))) {
@@ -177,18 +183,28 @@ public final class SpacePicture {
                     }
                     rings.add(ring);
                 });
-                case org.spacettx.orbit.geo.CircleArea c -> {
-                    List<double[]> ring = new ArrayList<>();
-                    for (int az = 0; az <= 360; az += 5) {
-                        var g = c.center().destination(az, c.capRadiusDeg());
-                        ring.add(new double[] {round(g.longitudeDeg()), round(g.latitudeDeg())});
-                    }
-                    rings.add(ring);
-                }
+                case CircleArea c -> rings.add(circle(c.center(), c.capRadiusDeg()));
             }
             out.add(Map.of("id", id, "name", area.name(), "kind", "area", "rings", rings));
         });
         return out;
+    }
+
+    /** The ground the sensor can see from where the satellite is, as a closed ring of [lon, lat] (72 sides). */
+    private static List<double[]> footprint(Sensor sensor, GeodeticPosition p) {
+        double earthM = Area.EARTH_RADIUS_KM * 1000;
+        double angle = sensor.footprintAngleDeg(earthM + p.altitudeKm() * 1000, earthM);
+        return circle(new GeoPoint(p.latitudeDeg(), p.longitudeDeg()), angle);
+    }
+
+    /** A small circle (72 sides, closed) of the given central angle around a point, as [lon, lat]. */
+    private static List<double[]> circle(GeoPoint centre, double angleDeg) {
+        List<double[]> ring = new ArrayList<>();
+        for (int az = 0; az <= 360; az += 5) {
+            GeoPoint g = centre.destination(az, angleDeg);
+            ring.add(new double[] {round(g.longitudeDeg()), round(g.latitudeDeg())});
+        }
+        return ring;
     }
 
     private static double round(double degrees) {

@@ -127,8 +127,16 @@ public record Sensor(String type, double maxOffNadirDeg, double minElevationDeg,
      * skip ahead safely, so it errs on the large side.
      */
     public double footprintHalfAngleDeg(double radiusM) {
-        double re = Topocentric.WGS84_A * (1 - Topocentric.WGS84_F);
-        double ratio = re / radiusM;
+        return footprintAngleDeg(radiusM, Topocentric.WGS84_A * (1 - Topocentric.WGS84_F)) * 1.05 + 0.2;
+    }
+
+    /**
+     * Earth central angle (degrees) of the footprint's edge on a spherical Earth of {@code earthRadiusM}: where the
+     * off-nadir limit or the minimum elevation, whichever is tighter, is reached (law of sines in the triangle of
+     * Earth centre, satellite and ground point). For maps; the finders use the exact geometry.
+     */
+    public double footprintAngleDeg(double radiusM, double earthRadiusM) {
+        double ratio = earthRadiusM / radiusM;
         double eps = Math.toRadians(minElevationDeg);
         double lambda = Math.PI / 2 - eps - Math.asin(Math.min(1, ratio * Math.cos(eps)));
         if (!Double.isNaN(maxOffNadirDeg)) {
@@ -138,6 +146,6 @@ public record Sensor(String type, double maxOffNadirDeg, double minElevationDeg,
                 lambda = Math.min(lambda, Math.asin(s) - eta);
             }
         }
-        return Math.toDegrees(lambda) * 1.05 + 0.2;
+        return Math.toDegrees(lambda);
     }
 }
