@@ -251,7 +251,10 @@
     renderClock();
     renderInjects(f);
     renderQuestions(f);
-    if (control) renderTimeline(f);
+    if (control) {
+      renderTimeline(f);
+      renderActivity(f);
+    }
     renderCoordination(f);
     renderCharts(f);
     if (f.viewer.role === "observer") {
@@ -370,6 +373,22 @@
       el("td", {}, a.id), el("td", {}, a.title), el("td", {}, a.ownerNation), el("td", {}, a.due || "—"), el("td", {}, a.status))));
   }
 
+  /** For control: what each delegation has done so far, from the feed control sees. */
+  function renderActivity(f) {
+    const rounds = new Map(f.questions.map((q) => [q.id, q.round]));
+    $("activity").tBodies[0].replaceChildren(...f.cells.filter((c) => c.kind === "BLUE" || c.kind === "RED").map((c) => {
+      const reached = f.injects.filter((i) => i.to.includes(c.id) || i.to.includes("all"));
+      const acked = reached.filter((i) => i.acknowledgedBy.includes(c.id));
+      const answered = new Set(f.answers.filter((a) => a.cell === c.id && rounds.get(a.question) === a.round).map((a) => a.question));
+      const asked = f.questions.filter((q) => q.cells.includes(c.id));
+      const rfis = f.rfis.filter((r) => r.cell === c.id);
+      return el("tr", { "data-cell": c.id }, el("td", {}, `${text(c.name)} (${c.id})`),
+        el("td", {}, `${acked.length} / ${reached.length}`), el("td", {}, `${answered.size} / ${asked.length}`),
+        el("td", {}, f.messages.filter((m) => m.fromCell === c.id).length),
+        el("td", {}, `${rfis.length} (${rfis.filter((r) => !r.answer).length})`));
+    }));
+  }
+
   function describeValue(v) {
     switch (v.type) {
       case "Number": return String(v.value);
@@ -400,6 +419,8 @@
       if (mine.length) node.append(el("p", {}, `${t("questions.yours")}: ${describeValue(mine[mine.length - 1].value)}`));
       if (player) node.append(answerForm(q));
       if (control) {
+        const answeredBy = [...new Set(f.answers.filter((a) => a.question === q.id && a.round === q.round).map((a) => a.cell))];
+        node.append(el("p", { class: "meta" }, `${t("questions.answeredBy")}: ${answeredBy.join(", ") || "—"}`));
         node.append(el("div", { class: "row" },
           el("button", { type: "button", onclick: () => command({ type: "RevealQuestion", question: q.id }) }, t("questions.reveal")),
           el("button", { type: "button", class: "secondary", onclick: () => command({ type: "OpenRound", question: q.id }) }, t("questions.round"))));

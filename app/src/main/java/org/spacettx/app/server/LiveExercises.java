@@ -57,6 +57,14 @@ public final class LiveExercises {
             this.scheduled = Exercise.scheduledTimes(schedule);
             this.exercise = Exercise.replay(scenario, scheduled, log);
             this.space = new org.spacettx.exercise.engine.SpacePicture(scenario, schedule, OrekitData.standard());
+            // the overflight windows take a moment: work them out now rather than on the first console's request
+            Thread.ofVirtual().name("windows-" + id).start(() -> {
+                try {
+                    space.windows();
+                } catch (RuntimeException e) {
+                    // not cached then: the first request that needs the windows computes them and reports the error
+                }
+            });
         }
 
         /** The space picture of the scenario (cached). */

@@ -189,6 +189,9 @@ class ConsoleBrowserTest {
         assertThat(usa.command(EX, "{\"type\":\"SubmitAnswer\",\"question\":\"Q1\",\"value\":{\"type\":\"Number\",\"value\":40},"
                 + "\"confidence\":\"LOW\",\"rationale\":\"no imagery yet\"}").status()).isEqualTo(200);
         assertThat(kor.findElement(By.cssSelector("[data-question='Q1']")).getText()).doesNotContain("no imagery yet");
+        new WebDriverWait(control, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-question='Q1']"), "Answered this round: kor, usa"));
+        assertThat(control.findElement(By.cssSelector("#activity tr[data-cell='kor']")).getText()).contains("1 / 2");
         click(control, By.cssSelector("[data-question='Q1'] button"));
         new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[data-question='Q1'] .divergence"), "30 %"));
@@ -267,5 +270,41 @@ class ConsoleBrowserTest {
         screenshot(kor, "kor");
         severeConsoleMessagesNone(control);
         severeConsoleMessagesNone(kor);
+    }
+
+    @Test
+    void keyboardAloneLogsInAndTheConsoleFitsATablet() throws Exception {
+        WebDriver d = browser();
+        try {
+            d.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1280)); // a tablet held upright
+            d.get(url());
+            waitFor(d, By.id("username"));
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) d;
+            List<String> order = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                new org.openqa.selenium.interactions.Actions(d).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+                order.add((String) js.executeScript("return document.activeElement.id || document.activeElement.tagName"));
+            }
+            // Tab goes through the page in reading order: language, then the login form, top to bottom.
+            assertThat(order).containsExactly("language", "username", "password", "BUTTON");
+            new org.openqa.selenium.interactions.Actions(d).keyDown(org.openqa.selenium.Keys.SHIFT)
+                    .sendKeys(org.openqa.selenium.Keys.TAB, org.openqa.selenium.Keys.TAB)
+                    .keyUp(org.openqa.selenium.Keys.SHIFT).perform();
+            new org.openqa.selenium.interactions.Actions(d).sendKeys("usa1", org.openqa.selenium.Keys.TAB, PASSWORD,
+                    org.openqa.selenium.Keys.ENTER).perform();
+            new WebDriverWait(d, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("exercise-title"), "ROK"));
+            // One h1, then the exercise as h2 and its sections as h3: a screen reader's outline of the page.
+            assertThat(d.findElements(By.tagName("h1"))).hasSize(1);
+            assertThat(d.findElement(By.cssSelector("#exercise-view h2")).getText()).contains("ROK");
+            assertThat(d.findElements(By.cssSelector("#exercise-view h3")).stream().filter(WebElement::isDisplayed)
+                    .map(WebElement::getText).toList()).contains("Feed", "Space picture", "Assessment questions", "Coordination");
+            Number overflow = (Number) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(overflow.intValue()).as("horizontal overflow at tablet width, px").isLessThanOrEqualTo(0);
+            waitFor(d, By.cssSelector("#next-windows tbody tr"));
+            screenshot(d, "usa-tablet");
+            severeConsoleMessagesNone(d);
+        } finally {
+            d.quit();
+        }
     }
 }
