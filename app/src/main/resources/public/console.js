@@ -195,7 +195,14 @@
     show("exercise-view");
     await refresh();
     openStream();
-    if (!state.clockTimer) state.clockTimer = setInterval(renderClock, 1000);
+    if (!state.clockTimer) {
+      let seconds = 0;
+      state.clockTimer = setInterval(() => {
+        renderClock();
+        // while the clock runs, satellites move: redraw the picture every 5 s (the server caches it per minute)
+        if (state.feed && state.feed.clock.running && ++seconds % 5 === 0) refreshMap();
+      }, 1000);
+    }
   }
 
   async function refresh() {
@@ -258,8 +265,10 @@
     renderCoordination(f);
     renderCharts(f);
     if (f.viewer.role === "observer") {
+      fillSelect($("obs-objective"), f.objectives.map((o) => [o.id, `${o.id}: ${text(o.title)}`]));
+      fillSelect($("obs-inject"), [["", "—"], ...f.injects.map((i) => [String(i.number), `#${i.number} ${text(i.subject)}`])]);
       $("observations").replaceChildren(...f.observations.map((o) =>
-        el("li", {}, `${o.objective} · ${o.rating}/5 · ${o.text} (${o.observer})`)));
+        el("li", {}, `${o.objective}${o.inject ? " · #" + o.inject : ""} · ${o.rating}/5 · ${o.text} (${o.observer})`)));
     }
   }
 
@@ -371,6 +380,16 @@
     }
     $("action-items").tBodies[0].replaceChildren(...f.actionItems.map((a) => el("tr", {},
       el("td", {}, a.id), el("td", {}, a.title), el("td", {}, a.ownerNation), el("td", {}, a.due || "—"), el("td", {}, a.status))));
+  }
+
+  /** Replaces a select's options by [value, label] pairs when they changed, keeping the choice. */
+  function fillSelect(select, options) {
+    const key = JSON.stringify(options);
+    if (select.dataset.options === key) return;
+    const chosen = select.value;
+    select.replaceChildren(...options.map(([value, label]) => el("option", { value }, label)));
+    select.dataset.options = key;
+    if (options.some(([value]) => value === chosen)) select.value = chosen;
   }
 
   /** For control: what each delegation has done so far, from the feed control sees. */
@@ -603,7 +622,8 @@
     });
     $("observation-form").addEventListener("submit", (e) => {
       e.preventDefault();
-      command({ type: "RecordObservation", objective: $("obs-objective").value, inject: null,
+      command({ type: "RecordObservation", objective: $("obs-objective").value,
+        inject: $("obs-inject").value ? Number($("obs-inject").value) : null,
         rating: Number($("obs-rating").value), text: $("obs-text").value });
       $("obs-text").value = "";
     });

@@ -33,6 +33,9 @@ final class Feed {
         feed.put("viewer", Map.of("user", viewer.user(), "role", viewer.role().name().toLowerCase(java.util.Locale.ROOT),
                 "cell", viewer.cell(), "nation", viewer.nation()));
         feed.put("cells", s.cells());
+        if (viewer.isControl() || viewer.role() == Actor.Role.OBSERVER) {
+            feed.put("objectives", s.objectives()); // what observers rate against
+        }
         Map<String, Object> clock = new LinkedHashMap<>();
         clock.put("scenarioTime", state.scenarioTimeAt(wallNow).toString());
         clock.put("running", state.running());

@@ -237,10 +237,12 @@ class ConsoleBrowserTest {
             screenshot(third, "usa");
             click(third, By.id("logout"));
             login(third, "observer");
+            new Select(waitFor(third, By.id("obs-objective"))).selectByValue("O1");
+            new Select(third.findElement(By.id("obs-inject"))).selectByValue("1");
             third.findElement(By.id("obs-text")).sendKeys("The ROK cell asked control before sharing inject 2.");
             click(third, By.cssSelector("#observation-form button[type=submit]"));
             new WebDriverWait(third, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.id("observations"), "asked control before sharing"));
+                    By.id("observations"), "O1 · #1 · 3/5 · The ROK cell asked control before sharing"));
             screenshot(third, "observer");
             severeConsoleMessagesNone(third);
         } finally {
