@@ -519,6 +519,9 @@
     return lines;
   }
 
+  /** Leaflet puts string content into the page as HTML: scenario text goes in as a text node instead. */
+  const asText = (s) => el("span", {}, s);
+
   /** A popup's content: a title, lines, and the next overflight windows involving it, soonest first. */
   function details(title, lines, windows) {
     const upcoming = windows.slice().sort((a, b) => a.start.localeCompare(b.start)).slice(0, 8);
@@ -552,12 +555,12 @@
       state.layers.clearLayers();
       for (const p of picture.places || []) {
         if (p.kind === "site") {
-          L.circleMarker([p.point[1], p.point[0]], { radius: 4, color: "#1f7a3a", className: `place place-${p.id}` }).bindTooltip(p.name)
+          L.circleMarker([p.point[1], p.point[0]], { radius: 4, color: "#1f7a3a", className: `place place-${p.id}` }).bindTooltip(asText(p.name))
             .bindPopup(() => details(p.name, [`${p.point[1].toFixed(3)}°, ${p.point[0].toFixed(3)}°`],
               picture.next.filter((w) => w.target === p.name))).addTo(state.layers);
         } else {
           L.polygon(p.rings.map((ring) => ring.map(([lon, lat]) => [lat, lon])), { color: "#1f7a3a", weight: 1, fillOpacity: 0.08 })
-            .bindTooltip(p.name).bindPopup(() => details(p.name, [], picture.next.filter((w) => w.target === p.name)))
+            .bindTooltip(asText(p.name)).bindPopup(() => details(p.name, [], picture.next.filter((w) => w.target === p.name)))
             .addTo(state.layers);
         }
       }
@@ -569,7 +572,7 @@
             fillOpacity: 0.12, interactive: false, className: `footprint footprint-${o.id}` }).addTo(state.layers);
         }
         L.circleMarker([o.position.lat, o.position.lon], { radius: 6, color: "#a33", fillOpacity: 0.9, className: `sat sat-${o.id}` })
-          .bindTooltip(`${text(o.name)} (${o.nation}) ${o.position.altKm} km`)
+          .bindTooltip(asText(`${text(o.name)} (${o.nation}) ${o.position.altKm} km`))
           .bindPopup(() => details(text(o.name), [`${o.nation} · NORAD ${o.norad}`,
             `${o.position.lat.toFixed(2)}°, ${o.position.lon.toFixed(2)}° · ${o.position.altKm} km`,
             o.sensor ? `sensor: ${o.sensor}` : null],

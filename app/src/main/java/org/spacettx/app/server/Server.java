@@ -133,6 +133,17 @@ public final class Server implements AutoCloseable {
     }
 
     static void error(Context ctx, int status, String message, Object details) {
+        // A request refused before its body was read (no session, no right) still has the body on the wire; reading
+        // it keeps the connection usable, where closing it would cut off a client still sending (a broken pipe
+        // instead of our answer).
+        long length = ctx.contentLength();
+        if (length > 0 && length <= MAX_REQUEST_BYTES) {
+            try {
+                ctx.bodyAsBytes();
+            } catch (RuntimeException e) {
+                // the client went away; the answer below goes nowhere either
+            }
+        }
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("error", message);
         if (details != null) {

@@ -42,6 +42,7 @@ class ConsoleBrowserTest {
     static final String PASSWORD = "browser-demo-password";
     static final String EX = "rok-us-space-ttx";
     static final Duration WAIT = Duration.ofSeconds(20);
+    static final String HOSTILE = "<img src=x onerror=\"document.title='pwned'\"> see attached";
 
     /** Selenium looks for a DevTools binding of this Chromium's version, which these tests do not use. */
     static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
@@ -210,6 +211,11 @@ class ConsoleBrowserTest {
         new WebDriverWait(control, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("action-items"), "Draft a combined overflight warning procedure"));
 
+        // A message with markup in it: sent from the ROK page, it must reach the US page as text, not as markup.
+        new Select(kor.findElement(By.id("msg-to"))).selectByValue("usa");
+        kor.findElement(By.id("msg-body")).sendKeys(HOSTILE);
+        click(kor, By.cssSelector("#message-form button[type=submit]"));
+
         // Every form control has a label, and nothing was fetched from anywhere but this server.
         for (WebDriver d : List.of(control, kor)) {
             Object unlabeled = ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
@@ -234,6 +240,10 @@ class ConsoleBrowserTest {
             waitFor(third, By.cssSelector("#feed [data-inject='3']"));
             assertThat(third.findElements(By.cssSelector("#feed [data-inject='2']"))).isEmpty();
             assertThat(third.getPageSource()).doesNotContain("New activity at the Sohae assembly building").doesNotContain("KOR ONLY");
+            WebElement message = waitFor(third, By.cssSelector("#feed li.message"));
+            assertThat(message.getText()).contains(HOSTILE);
+            assertThat(third.findElements(By.cssSelector("#feed img"))).isEmpty();
+            assertThat(third.getTitle()).doesNotContain("pwned");
             screenshot(third, "usa");
             click(third, By.id("logout"));
             login(third, "observer");
