@@ -354,6 +354,7 @@
     }
     $("message-form").hidden = role === "observer";
     $("rfi-form").hidden = role !== "player";
+    const typed = keepTyped($("rfis"));
     $("rfis").replaceChildren(...f.rfis.map((r) => {
       const li = el("li", { "data-rfi": r.id }, el("span", { class: "marking" }, r.marking), ` ${r.id} · ${r.cell}: ${r.question} — `,
         r.answer ? el("strong", {}, r.answer) : el("em", {}, t("rfi.open")));
@@ -364,6 +365,7 @@
       }
       return li;
     }));
+    typed();
     const st = f.statement;
     $("statement-text").textContent = st.text || t("statement.none");
     $("statement-status").textContent = [
@@ -380,6 +382,25 @@
     }
     $("action-items").tBodies[0].replaceChildren(...f.actionItems.map((a) => el("tr", {},
       el("td", {}, a.id), el("td", {}, a.title), el("td", {}, a.ownerNation), el("td", {}, a.due || "—"), el("td", {}, a.status))));
+  }
+
+  /**
+   * Notes what the user has typed or chosen in a part of the page about to be redrawn, and where the focus is;
+   * the returned function puts both back into the redrawn elements of the same ids.
+   */
+  function keepTyped(container) {
+    const values = new Map([...container.querySelectorAll("input, select, textarea")].map((n) =>
+      [n.id, n.multiple ? [...n.selectedOptions].map((o) => o.value) : n.value]));
+    const focused = document.activeElement && container.contains(document.activeElement) ? document.activeElement.id : null;
+    return () => {
+      for (const [id, value] of values) {
+        const n = document.getElementById(id);
+        if (!n) continue;
+        if (n.multiple) for (const o of n.options) o.selected = value.includes(o.value);
+        else n.value = value;
+      }
+      if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+    };
   }
 
   /** Replaces a select's options by [value, label] pairs when they changed, keeping the choice. */
@@ -408,11 +429,16 @@
     }));
   }
 
-  function describeValue(v) {
+  /** An answer as people read it: a number, or the chosen options' texts in the current language. */
+  function describeValue(v, q) {
+    const option = (id) => {
+      const o = q.options.find((x) => x.id === id);
+      return o ? `${id}: ${text(o.text)}` : id;
+    };
     switch (v.type) {
       case "Number": return String(v.value);
-      case "Choice": return v.option;
-      case "Choices": return v.options.join(", ");
+      case "Choice": return option(v.option);
+      case "Choices": return v.options.map(option).join("; ");
       default: return v.text;
     }
   }
@@ -423,9 +449,7 @@
     const signature = JSON.stringify([state.lang, f.questions, f.answers]);
     if (box.dataset.signature === signature) return;
     box.dataset.signature = signature;
-    const typed = new Map([...box.querySelectorAll("input, select, textarea")].map((n) =>
-      [n.id, n.multiple ? [...n.selectedOptions].map((o) => o.value) : n.value]));
-    const focused = document.activeElement && box.contains(document.activeElement) ? document.activeElement.id : null;
+    const typed = keepTyped(box);
     const player = f.viewer.role === "player";
     const control = f.viewer.role === "controller";
     box.replaceChildren(el("p", { class: "meta" }, t("questions.blind")), ...f.questions.map((q) => {
@@ -434,8 +458,8 @@
       const node = el("div", { class: "question", "data-question": q.id },
         el("strong", {}, `${q.id} (${q.move}) `), text(q.text),
         q.options.length ? el("ul", {}, q.options.map((o) => el("li", {}, `${o.id}: ${text(o.text)}`))) : null,
-        el("div", { class: "meta" }, `round ${q.round}`));
-      if (mine.length) node.append(el("p", {}, `${t("questions.yours")}: ${describeValue(mine[mine.length - 1].value)}`));
+        el("div", { class: "meta" }, `${t("questions.roundLabel")} ${q.round}`));
+      if (mine.length) node.append(el("p", {}, `${t("questions.yours")}: ${describeValue(mine[mine.length - 1].value, q)}`));
       if (player) node.append(answerForm(q));
       if (control) {
         const answeredBy = [...new Set(f.answers.filter((a) => a.question === q.id && a.round === q.round).map((a) => a.cell))];
@@ -446,21 +470,15 @@
       }
       for (const r of q.revealedRounds) {
         const answers = revealed.filter((a) => a.round === r.round);
-        node.append(el("h4", {}, `${t("questions.revealed")} — round ${r.round}`),
+        node.append(el("h4", {}, `${t("questions.revealed")} — ${t("questions.roundLabel")} ${r.round}`),
           el("div", { class: "answers" }, answers.map((a) => el("div", { class: "answer" },
-            el("strong", {}, a.cell), ` ${describeValue(a.value)}${q.unit ? " " + q.unit : ""} · ${t("confidence." + a.confidence)}`,
+            el("strong", {}, a.cell), ` ${describeValue(a.value, q)}${q.unit ? " " + q.unit : ""} · ${t("confidence." + a.confidence)}`,
             a.rationale ? el("p", {}, a.rationale) : null))),
           el("p", { class: "divergence" }, `${t("questions.divergence")}: ${r.divergence == null ? "—" : Math.round(r.divergence * 100) + " %"}`));
       }
       return node;
     }));
-    for (const [id, value] of typed) {
-      const n = document.getElementById(id);
-      if (!n) continue;
-      if (n.multiple) for (const o of n.options) o.selected = value.includes(o.value);
-      else n.value = value;
-    }
-    if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+    typed();
   }
 
   function answerForm(q) {

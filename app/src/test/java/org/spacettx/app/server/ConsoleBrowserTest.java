@@ -130,6 +130,23 @@ class ConsoleBrowserTest {
                 });
     }
 
+    /** The text of an element, read again if a live update redrew it meanwhile. */
+    static String textOf(WebDriver d, By by) {
+        return new WebDriverWait(d, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(x -> x.findElement(by).getText());
+    }
+
+    /** Types into an element, finding it again if a live update redrew it before the keys went in. */
+    static void type(WebDriver d, By by, String keys) {
+        new WebDriverWait(d, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(x -> {
+                    x.findElement(by).sendKeys(keys);
+                    return true;
+                });
+    }
+
     static void release(int inject) {
         click(control, By.cssSelector("button[aria-label='Release #" + inject + "']"));
     }
@@ -161,11 +178,11 @@ class ConsoleBrowserTest {
         // Released by control, the inject reaches the ROK cell's open page over the live stream.
         long clicked = System.nanoTime();
         release(1);
-        WebElement first = waitFor(kor, By.cssSelector("#feed [data-inject='1']"));
+        waitFor(kor, By.cssSelector("#feed [data-inject='1']"));
         double seconds = (System.nanoTime() - clicked) / 1e9;
         assertThat(seconds).as("seconds from control's click to the ROK page showing the inject").isLessThan(2.0);
         System.out.printf("console: inject shown on the ROK page %.2f s after control's click%n", seconds);
-        assertThat(first.getText()).contains("Kim and Putin pledge cooperation at Vostochny").contains("REL TO KOR, USA");
+        assertThat(textOf(kor, By.cssSelector("#feed [data-inject='1']"))).contains("Kim and Putin pledge cooperation at Vostochny").contains("REL TO KOR, USA");
 
         // A US-only inject never reaches the ROK page, even after a later inject that does.
         release(3);
@@ -180,8 +197,7 @@ class ConsoleBrowserTest {
                 By.cssSelector("#feed [data-inject='1']"), "Acknowledged by: kor"));
 
         // A blind answer: the US answers over the API; neither sees the other's until control reveals.
-        WebElement answer = waitFor(kor, By.id("answer-Q1"));
-        answer.sendKeys("70");
+        type(kor, By.id("answer-Q1"), "70");
         click(kor, By.cssSelector("[data-question='Q1'] form button[type=submit]"));
         new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[data-question='Q1']"), "Your answer: 70"));
@@ -189,20 +205,26 @@ class ConsoleBrowserTest {
         usa.login("usa1", PASSWORD);
         assertThat(usa.command(EX, "{\"type\":\"SubmitAnswer\",\"question\":\"Q1\",\"value\":{\"type\":\"Number\",\"value\":40},"
                 + "\"confidence\":\"LOW\",\"rationale\":\"no imagery yet\"}").status()).isEqualTo(200);
-        assertThat(kor.findElement(By.cssSelector("[data-question='Q1']")).getText()).doesNotContain("no imagery yet");
+        assertThat(textOf(kor, By.cssSelector("[data-question='Q1']"))).doesNotContain("no imagery yet");
         new WebDriverWait(control, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[data-question='Q1']"), "Answered this round: kor, usa"));
-        assertThat(control.findElement(By.cssSelector("#activity tr[data-cell='kor']")).getText()).contains("1 / 2");
+        assertThat(textOf(control, By.cssSelector("#activity tr[data-cell='kor']"))).contains("1 / 2");
         click(control, By.cssSelector("[data-question='Q1'] button"));
         new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[data-question='Q1'] .divergence"), "30 %"));
-        assertThat(kor.findElement(By.cssSelector("[data-question='Q1']")).getText()).contains("no imagery yet").contains("usa");
+        assertThat(textOf(kor, By.cssSelector("[data-question='Q1']"))).contains("no imagery yet").contains("usa");
 
         // An RFI from the ROK cell, answered by control, answer seen by the cell; an action item seen by control.
         kor.findElement(By.id("rfi-question")).sendKeys("Which sensors tracked the stage impact?");
         click(kor, By.cssSelector("#rfi-form button[type=submit]"));
-        WebElement answerBox = waitFor(control, By.cssSelector("#rfis input[id^='rfi-answer-']"));
-        answerBox.sendKeys("Two radars; details at the next move.");
+        type(control, By.cssSelector("#rfis input[id^='rfi-answer-']"), "Two radars; details at the next move.");
+        // A second RFI arrives while control is typing: the list is redrawn, what control typed stays.
+        type(kor, By.id("rfi-question"), "Is the debris field tracked?");
+        click(kor, By.cssSelector("#rfi-form button[type=submit]"));
+        new WebDriverWait(control, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rfis"), "debris field"));
+        String kept = new WebDriverWait(control, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("rfi-answer-RFI-1")).getDomProperty("value"));
+        assertThat(kept).isEqualTo("Two radars; details at the next move.");
         click(control, By.cssSelector("#rfis button"));
         new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rfis"), "Two radars"));
         kor.findElement(By.id("action-title")).sendKeys("Draft a combined overflight warning procedure");
@@ -240,8 +262,8 @@ class ConsoleBrowserTest {
             waitFor(third, By.cssSelector("#feed [data-inject='3']"));
             assertThat(third.findElements(By.cssSelector("#feed [data-inject='2']"))).isEmpty();
             assertThat(third.getPageSource()).doesNotContain("New activity at the Sohae assembly building").doesNotContain("KOR ONLY");
-            WebElement message = waitFor(third, By.cssSelector("#feed li.message"));
-            assertThat(message.getText()).contains(HOSTILE);
+            waitFor(third, By.cssSelector("#feed li.message"));
+            assertThat(textOf(third, By.cssSelector("#feed li.message"))).contains(HOSTILE);
             assertThat(third.findElements(By.cssSelector("#feed img"))).isEmpty();
             assertThat(third.getTitle()).doesNotContain("pwned");
             screenshot(third, "usa");
@@ -265,8 +287,8 @@ class ConsoleBrowserTest {
         waitFor(kor, By.cssSelector("#map path.sat-recon-1"));
         assertThat(kor.findElements(By.cssSelector("#map path.footprint-recon-1"))).as("sensor footprint").hasSize(1);
         // Its next optical overflight of Osan (warning schedule) is 24 h 54 min after the start of move 3.
-        WebElement osanNext = waitFor(kor, By.cssSelector("#next-windows tr[data-next='99001|Osan Air Base']"));
-        assertThat(osanNext.getText()).contains("MALLIGYONG-1 (EXERCISE)").contains("2023-11-25 00:53:49Z").contains("24 h 54 min");
+        waitFor(kor, By.cssSelector("#next-windows tr[data-next='99001|Osan Air Base']"));
+        assertThat(textOf(kor, By.cssSelector("#next-windows tr[data-next='99001|Osan Air Base']"))).contains("MALLIGYONG-1 (EXERCISE)").contains("2023-11-25 00:53:49Z").contains("24 h 54 min");
         // (the marker may lie outside the map's view: the click is dispatched to it, as Leaflet hears clicks)
         ((org.openqa.selenium.JavascriptExecutor) kor).executeScript("document.querySelector('#map path.sat-recon-1')"
                 + ".dispatchEvent(new MouseEvent('click', {bubbles: true}))");
@@ -276,7 +298,7 @@ class ConsoleBrowserTest {
         // Korean interface texts, scenario texts in Korean too.
         new Select(kor.findElement(By.id("language"))).selectByValue("ko");
         assertThat(kor.findElement(By.id("feed-heading")).getText()).isEqualTo("상황 전파");
-        assertThat(kor.findElement(By.cssSelector("#feed [data-inject='1']")).getText()).contains("김정은·푸틴, 보스토치니서 협력 약속");
+        assertThat(textOf(kor, By.cssSelector("#feed [data-inject='1']"))).contains("김정은·푸틴, 보스토치니서 협력 약속");
 
         screenshot(control, "control");
         screenshot(kor, "kor");
