@@ -15,15 +15,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import org.spacettx.orbit.data.OrekitData;
 import org.spacettx.orbit.input.InputException;
+import org.spacettx.orbit.input.JsonInput;
 import org.spacettx.orbit.input.SourceLocation;
 
 /**
@@ -59,7 +58,6 @@ public final class CatalogReader {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final CsvMapper CSV = new CsvMapper();
 
     private final OrekitData data;
@@ -248,13 +246,7 @@ public final class CatalogReader {
     }
 
     private void readJson(String text, SourceLocation at, List<ElementSet> sets, List<Rejection> rejections) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputException(at.atLine(line), null, "is not well-formed JSON: " + e.getOriginalMessage());
-        }
+        JsonNode root = JsonInput.read(text, at);
         Iterator<JsonNode> records = root instanceof ArrayNode array ? array.elements() : List.of(root).iterator();
         int index = 0;
         while (records.hasNext()) {

@@ -7,11 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.spacettx.orbit.input.InputException;
+import org.spacettx.orbit.input.JsonInput;
 import org.spacettx.orbit.input.SourceLocation;
 
 /**
@@ -21,7 +20,6 @@ import org.spacettx.orbit.input.SourceLocation;
  */
 public final class GeoJsonPlaces {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private GeoJsonPlaces() {
     }
@@ -40,13 +38,7 @@ public final class GeoJsonPlaces {
     }
 
     public static Places parse(String text, SourceLocation at) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputException(at.atLine(line), null, "is not well-formed JSON: " + e.getOriginalMessage());
-        }
+        JsonNode root = JsonInput.read(text, at);
         if (root == null || !root.isObject()) {
             throw new InputException(at, null, "is not a GeoJSON object");
         }
@@ -64,7 +56,7 @@ public final class GeoJsonPlaces {
         } else if (type.equals("Feature")) {
             feature(root, "feature 1", at, sites, areas);
         } else {
-            geometry(root, JSON.createObjectNode(), "geometry", at, sites, areas);
+            geometry(root, JsonInput.emptyObject(), "geometry", at, sites, areas);
         }
         return new Places(sites, areas);
     }
