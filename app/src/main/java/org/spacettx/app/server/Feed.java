@@ -53,9 +53,9 @@ final class Feed {
         feed.put("rfis", v.filter(viewer, List.copyOf(state.rfis().values())));
         List<Item.SubmittedAnswer> answers = v.filter(viewer, state.answers());
         feed.put("answers", answers);
-        List<Map<String, Object>> questions = questions(s, state, viewer, answers, wallNow);
-        feed.put("questions", questions);
-        feed.put("moves", moves(s, questions));
+        Map<String, List<Double>> latestDivergences = new java.util.HashMap<>();
+        feed.put("questions", questions(s, state, viewer, answers, wallNow, latestDivergences));
+        feed.put("moves", moves(s, latestDivergences));
         feed.put("observations", v.filter(viewer, state.observations()));
         feed.put("actionItems", v.filter(viewer, List.copyOf(state.actionItems().values())));
         feed.put("statement", state.statement());
@@ -66,9 +66,11 @@ final class Feed {
     /**
      * The questions this viewer is asked (control and observers: all) once their move has begun, with the open
      * round, which rounds are revealed and the divergence of each revealed round among the answers the viewer sees.
+     * The divergence of each question's latest revealed round, where measured, is added to {@code latestByMove}.
      */
     private static List<Map<String, Object>> questions(Scenario s, ExerciseState state, Actor viewer,
-                                                       List<Item.SubmittedAnswer> visible, java.time.Instant wallNow) {
+                                                       List<Item.SubmittedAnswer> visible, java.time.Instant wallNow,
+                                                       Map<String, List<Double>> latestByMove) {
         boolean all = viewer.isControl() || viewer.role() == Actor.Role.OBSERVER;
         List<Map<String, Object>> out = new ArrayList<>();
         for (Question q : s.questions()) {
@@ -85,6 +87,7 @@ final class Feed {
             m.put("cells", q.cells());
             m.put("round", state.round(q.id()));
             List<Map<String, Object>> rounds = new ArrayList<>();
+            OptionalDouble latest = OptionalDouble.empty();
             for (int round = 1; round <= state.round(q.id()); round++) {
                 if (!state.isRevealed(q.id(), round)) {
                     continue;
@@ -98,6 +101,10 @@ final class Feed {
                 OptionalDouble d = Divergence.of(q, values);
                 revealed.put("divergence", d.isPresent() ? d.getAsDouble() : null);
                 rounds.add(revealed);
+                latest = d;
+            }
+            if (latest.isPresent()) {
+                latestByMove.computeIfAbsent(q.move(), k -> new ArrayList<>()).add(latest.getAsDouble());
             }
             m.put("revealedRounds", rounds);
             out.add(m);
@@ -105,25 +112,11 @@ final class Feed {
         return out;
     }
 
-    /**
-     * The moves, each with its unified-understanding index over the questions this viewer sees, from the divergence
-     * of each question's latest revealed round (null until one is measured).
-     */
-    private static List<Map<String, Object>> moves(Scenario s, List<Map<String, Object>> questions) {
+    /** The moves, each with its unified-understanding index from the latest revealed divergences (null until one). */
+    private static List<Map<String, Object>> moves(Scenario s, Map<String, List<Double>> latestByMove) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (var move : s.moves()) {
-            List<Double> divergences = new ArrayList<>();
-            for (Map<String, Object> q : questions) {
-                if (!move.id().equals(q.get("move"))) {
-                    continue;
-                }
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> rounds = (List<Map<String, Object>>) q.get("revealedRounds");
-                if (!rounds.isEmpty() && rounds.get(rounds.size() - 1).get("divergence") instanceof Double d) {
-                    divergences.add(d);
-                }
-            }
-            OptionalDouble index = Divergence.unifiedUnderstanding(divergences);
+            OptionalDouble index = Divergence.unifiedUnderstanding(latestByMove.getOrDefault(move.id(), List.of()));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", move.id());
             m.put("title", move.title());

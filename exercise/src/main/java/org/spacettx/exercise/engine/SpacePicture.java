@@ -42,6 +42,8 @@ public final class SpacePicture {
     private final TriggerSchedule schedule;
     private final OrekitData data;
     private final Map<String, Sgp4> propagators = new LinkedHashMap<>();
+    /** The sensor model of each object that has one, by object id. */
+    private final Map<String, Sensor> sensors = new LinkedHashMap<>();
     private volatile List<Window> windows;
     private final Map<Instant, Map<String, Object>> cache = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> places;
@@ -53,6 +55,9 @@ public final class SpacePicture {
         this.places = places(scenario);
         for (SpaceObject o : scenario.objects()) {
             propagators.put(o.id(), Sgp4.of(o.elements(), data));
+            if (!o.sensorSpec().isEmpty()) {
+                sensors.put(o.id(), Sensor.parse(o.sensorSpec()));
+            }
         }
     }
 
@@ -81,11 +86,11 @@ public final class SpacePicture {
         }
         for (int i = 0; i < scenario.objects().size(); i++) {
             SpaceObject o = scenario.objects().get(i);
-            if (o.sensorSpec().isEmpty()) {
+            Sensor sensor = sensors.get(o.id());
+            if (sensor == null) {
                 continue;
             }
             Ephemeris e = schedule.sky().objects().get(i);
-            Sensor sensor = Sensor.parse(o.sensorSpec());
             for (Target t : targets) {
                 for (Window w : OverflightFinder.find(schedule.sky(), e, t, sensor)) {
                     if (o.inOrbitFrom() == null || !w.end().isBefore(o.inOrbitFrom())) {
@@ -132,8 +137,8 @@ public final class SpacePicture {
                         track.add(new double[] {round(q.longitudeDeg()), round(q.latitudeDeg())});
                     }
                     m.put("track", track);
-                    if (!o.sensorSpec().isEmpty()) {
-                        m.put("footprint", footprint(Sensor.parse(o.sensorSpec()), p));
+                    if (sensors.containsKey(o.id())) {
+                        m.put("footprint", footprint(sensors.get(o.id()), p));
                     }
                 } catch (PropagationException e) {
                     m.put("inOrbit", false);
