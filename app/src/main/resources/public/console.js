@@ -112,8 +112,7 @@
   async function command(body) {
     try {
       await api("POST", `/api/exercises/${encodeURIComponent(state.exercise)}/commands`, body);
-      status(t("done"));
-      scheduleRefresh(0);
+      status(t("done")); // its events come back over the live stream, which redraws the page once
     } catch (e) {
       status(e.message, true);
     }
