@@ -65,7 +65,8 @@
   /** Overflight windows per satellite and place on a 48-hour axis centred on the scenario time. */
   function windowChart(picture) {
     const now = Date.parse(picture.time), span = 24 * 3600e3;
-    const rows = [...new Set(picture.windows.map((w) => `${w.object} → ${w.target}`))].sort();
+    const label = (w) => `${w.object} → ${text(w.target)}`;
+    const rows = [...new Set(picture.windows.map(label))].sort();
     if (!rows.length) return el("p", { class: "meta" }, "—");
     const rowHeight = 18, left = 230, width = 600, top = 18, plot = width - left - 10;
     const x = (ms) => left + plot * (ms - (now - span)) / (2 * span);
@@ -79,13 +80,16 @@
     ticks,
     rows.map((r, k) => svg("text", { x: left - 6, y: top + k * rowHeight + 13, "text-anchor": "end", class: "label" }, r)),
     picture.windows.map((w) => {
-      const k = rows.indexOf(`${w.object} → ${w.target}`);
+      const k = rows.indexOf(label(w));
       const a = Math.max(x(Date.parse(w.start)), left), b = Math.min(x(Date.parse(w.end)), left + plot);
       return svg("rect", { x: a, y: top + k * rowHeight + 3, width: Math.max(2, b - a), height: rowHeight - 6, class: "window" },
-        svg("title", {}, `${w.object} → ${w.target}: ${when(w.start)} – ${when(w.end)}`));
+        svg("title", {}, windowText(w)));
     }),
     svg("line", { x1: x(now), x2: x(now), y1: top - 2, y2: top + rows.length * rowHeight, class: "now" }));
   }
+
+  /** One overflight window as a line of text, in the current language. */
+  const windowText = (w) => `${w.object} → ${text(w.target)}: ${when(w.start)} – ${when(w.end)}`;
 
   async function api(method, path, body) {
     const headers = { "Accept": "application/json" };
@@ -123,7 +127,10 @@
     document.documentElement.lang = state.lang;
     $("language").value = state.lang;
     for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
-    if (state.feed) renderFeed();
+    if (state.feed) {
+      renderFeed();
+      refreshMap(); // place names and window labels in the new language
+    }
   }
 
   // ---- views ----
@@ -543,7 +550,7 @@
   function details(title, lines, windows) {
     const upcoming = windows.slice().sort((a, b) => a.start.localeCompare(b.start)).slice(0, 8);
     return el("div", { class: "details" }, el("strong", {}, title), lines.filter(Boolean).map((l) => el("div", {}, l)),
-      upcoming.length ? el("ul", {}, upcoming.map((w) => el("li", {}, `${w.object} → ${w.target}: ${when(w.start)} – ${when(w.end)}`))) : null);
+      upcoming.length ? el("ul", {}, upcoming.map((w) => el("li", {}, windowText(w)))) : null);
   }
 
   async function ensureMap() {
@@ -572,12 +579,12 @@
       state.layers.clearLayers();
       for (const p of picture.places || []) {
         if (p.kind === "site") {
-          L.circleMarker([p.point[1], p.point[0]], { radius: 4, color: "#1f7a3a", className: `place place-${p.id}` }).bindTooltip(asText(p.name))
-            .bindPopup(() => details(p.name, [`${p.point[1].toFixed(3)}°, ${p.point[0].toFixed(3)}°`],
-              picture.next.filter((w) => w.target === p.name))).addTo(state.layers);
+          L.circleMarker([p.point[1], p.point[0]], { radius: 4, color: "#1f7a3a", className: `place place-${p.id}` }).bindTooltip(asText(text(p.name)))
+            .bindPopup(() => details(text(p.name), [`${p.point[1].toFixed(3)}°, ${p.point[0].toFixed(3)}°`],
+              picture.next.filter((w) => w.place === p.id))).addTo(state.layers);
         } else {
           L.polygon(p.rings.map((ring) => ring.map(([lon, lat]) => [lat, lon])), { color: "#1f7a3a", weight: 1, fillOpacity: 0.08 })
-            .bindTooltip(asText(p.name)).bindPopup(() => details(p.name, [], picture.next.filter((w) => w.target === p.name)))
+            .bindTooltip(asText(text(p.name))).bindPopup(() => details(text(p.name), [], picture.next.filter((w) => w.place === p.id)))
             .addTo(state.layers);
         }
       }
@@ -598,15 +605,14 @@
     }
     $("window-chart").replaceChildren(windowChart(picture));
     const now = Date.parse(picture.time);
-    const rows = picture.next.slice().sort((a, b) => a.target.localeCompare(b.target) || a.start.localeCompare(b.start));
+    const rows = picture.next.slice().sort((a, b) => text(a.target).localeCompare(text(b.target)) || a.start.localeCompare(b.start));
     $("next-windows").tBodies[0].replaceChildren(...rows.map((w) => {
       const minutes = Math.round((Date.parse(w.start) - now) / 60e3);
-      return el("tr", { "data-next": `${w.norad}|${w.target}` }, el("td", {}, w.target), el("td", {}, w.object),
+      return el("tr", { "data-next": `${w.norad}|${w.place}` }, el("td", {}, text(w.target)), el("td", {}, w.object),
         el("td", {}, when(w.start)),
         el("td", {}, minutes <= 0 ? t("next.now") : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`));
     }));
-    $("windows").replaceChildren(...picture.windows.map((w) =>
-      el("li", {}, `${w.object} → ${w.target}: ${when(w.start)} – ${when(w.end)}`)));
+    $("windows").replaceChildren(...picture.windows.map((w) => el("li", {}, windowText(w))));
   }
 
   // ---- control ----

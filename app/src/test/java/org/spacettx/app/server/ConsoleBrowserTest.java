@@ -287,8 +287,8 @@ class ConsoleBrowserTest {
         waitFor(kor, By.cssSelector("#map path.sat-recon-1"));
         assertThat(kor.findElements(By.cssSelector("#map path.footprint-recon-1"))).as("sensor footprint").hasSize(1);
         // Its next optical overflight of Osan (warning schedule) is 24 h 54 min after the start of move 3.
-        waitFor(kor, By.cssSelector("#next-windows tr[data-next='99001|Osan Air Base']"));
-        assertThat(textOf(kor, By.cssSelector("#next-windows tr[data-next='99001|Osan Air Base']"))).contains("MALLIGYONG-1 (EXERCISE)").contains("2023-11-25 00:53:49Z").contains("24 h 54 min");
+        waitFor(kor, By.cssSelector("#next-windows tr[data-next='99001|osan']"));
+        assertThat(textOf(kor, By.cssSelector("#next-windows tr[data-next='99001|osan']"))).contains("Osan Air Base").contains("MALLIGYONG-1 (EXERCISE)").contains("2023-11-25 00:53:49Z").contains("24 h 54 min");
         // (the marker may lie outside the map's view: the click is dispatched to it, as Leaflet hears clicks)
         ((org.openqa.selenium.JavascriptExecutor) kor).executeScript("document.querySelector('#map path.sat-recon-1')"
                 + ".dispatchEvent(new MouseEvent('click', {bubbles: true}))");
@@ -299,6 +299,9 @@ class ConsoleBrowserTest {
         new Select(kor.findElement(By.id("language"))).selectByValue("ko");
         assertThat(kor.findElement(By.id("feed-heading")).getText()).isEqualTo("상황 전파");
         assertThat(textOf(kor, By.cssSelector("#feed [data-inject='1']"))).contains("김정은·푸틴, 보스토치니서 협력 약속");
+        // ...and the places of the warning schedule by their Korean names.
+        new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#next-windows tr[data-next='99001|osan']"), "오산 공군기지"));
 
         screenshot(control, "control");
         screenshot(kor, "kor");

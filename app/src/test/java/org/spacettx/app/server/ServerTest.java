@@ -246,6 +246,15 @@ class ServerTest {
         assertThat(recon.get("footprint").size()).isEqualTo(73);
         assertThat(Math.abs(dLat)).isBetween(2.3, 3.0);
         assertThat(picture.get("windows").toString()).contains("Osan Air Base");
+        JsonNode osanNext = null;
+        for (JsonNode w : picture.get("next")) {
+            if (w.get("place").asText().equals("osan") && w.get("norad").asInt() == 99001) {
+                osanNext = w;
+            }
+        }
+        assertThat(osanNext).as("next overflight of Osan by the recon satellite").isNotNull();
+        assertThat(osanNext.get("target").get("en").asText()).isEqualTo("Osan Air Base");
+        assertThat(osanNext.get("target").get("ko").asText()).isEqualTo("오산 공군기지");
         JsonNode before = kor.get("/api/exercises/" + EX + "/space?at=2023-11-20T00:00:00Z").json();
         assertThat(before.get("objects").toString()).contains("\"id\":\"recon-1\"");
         assertThat(kor.get("/api/exercises/" + EX + "/space?at=1999-01-01T00:00:00Z").status()).isEqualTo(400);
@@ -292,7 +301,7 @@ class ServerTest {
         JsonNode osan = null;
         JsonNode area = null;
         for (JsonNode p : places) {
-            if (p.get("name").asText().equals("Osan Air Base")) {
+            if (p.get("name").get("en").asText().equals("Osan Air Base")) {
                 osan = p;
             }
             if (p.get("kind").asText().equals("area")) {

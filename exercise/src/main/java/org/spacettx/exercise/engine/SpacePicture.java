@@ -44,7 +44,7 @@ public final class SpacePicture {
     private final Map<String, Sgp4> propagators = new LinkedHashMap<>();
     /** The sensor model of each object that has one, by object id. */
     private final Map<String, Sensor> sensors = new LinkedHashMap<>();
-    private volatile List<Window> windows;
+    private volatile List<PlaceWindow> windows;
     private final Map<Instant, Map<String, Object>> cache = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> places;
 
@@ -61,9 +61,13 @@ public final class SpacePicture {
         }
     }
 
+    /** An overflight window and the id of the scenario place it is over. */
+    public record PlaceWindow(String place, Window window) {
+    }
+
     /** Every overflight window of the scenario's sites and areas by its objects that have a sensor model. */
-    public List<Window> windows() {
-        List<Window> w = windows;
+    public List<PlaceWindow> windows() {
+        List<PlaceWindow> w = windows;
         if (w == null) {
             synchronized (this) {
                 if (windows == null) {
@@ -75,14 +79,14 @@ public final class SpacePicture {
         return w;
     }
 
-    private List<Window> computeWindows() {
-        List<Window> out = new ArrayList<>();
-        List<Target> targets = new ArrayList<>();
+    private List<PlaceWindow> computeWindows() {
+        List<PlaceWindow> out = new ArrayList<>();
+        Map<String, Target> targets = new LinkedHashMap<>();
         for (Map.Entry<String, Site> s : scenario.sites().entrySet()) {
-            targets.add(Target.of(s.getValue()));
+            targets.put(s.getKey(), Target.of(s.getValue()));
         }
         for (Map.Entry<String, Area> a : scenario.areas().entrySet()) {
-            targets.add(Target.of(a.getValue(), Target.DEFAULT_SPACING_KM));
+            targets.put(a.getKey(), Target.of(a.getValue(), Target.DEFAULT_SPACING_KM));
         }
         for (int i = 0; i < scenario.objects().size(); i++) {
             SpaceObject o = scenario.objects().get(i);
@@ -91,15 +95,15 @@ public final class SpacePicture {
                 continue;
             }
             Ephemeris e = schedule.sky().objects().get(i);
-            for (Target t : targets) {
-                for (Window w : OverflightFinder.find(schedule.sky(), e, t, sensor)) {
+            for (Map.Entry<String, Target> t : targets.entrySet()) {
+                for (Window w : OverflightFinder.find(schedule.sky(), e, t.getValue(), sensor)) {
                     if (o.inOrbitFrom() == null || !w.end().isBefore(o.inOrbitFrom())) {
-                        out.add(w);
+                        out.add(new PlaceWindow(t.getKey(), w));
                     }
                 }
             }
         }
-        out.sort(java.util.Comparator.comparing(Window::start));
+        out.sort(java.util.Comparator.comparing((PlaceWindow p) -> p.window().start()));
         return List.copyOf(out);
     }
 
@@ -148,20 +152,22 @@ public final class SpacePicture {
             objects.add(m);
         }
         List<Map<String, Object>> windowList = new ArrayList<>();
-        for (Window w : windows()) {
+        for (PlaceWindow p : windows()) {
+            Window w = p.window();
             if (w.end().isAfter(t.minus(WINDOW_SPAN)) && w.start().isBefore(t.plus(WINDOW_SPAN))) {
-                windowList.add(Map.of("norad", w.noradId(), "object", w.objectName(), "target", w.targetName(),
-                        "start", w.start().toString(), "end", w.end().toString(), "coverage", Math.round(w.coverage() * 1000) / 1000.0));
+                Map<String, Object> m = windowMap(p);
+                m.put("coverage", Math.round(w.coverage() * 1000) / 1000.0);
+                windowList.add(m);
             }
         }
-        // The warning schedule's question: when is each satellite next over each place, however far ahead.
-        Map<String, Window> next = new LinkedHashMap<>();
-        windows().stream().filter(w -> w.end().isAfter(t)).sorted(java.util.Comparator.comparing(Window::start))
-                .forEach(w -> next.putIfAbsent(w.noradId() + "|" + w.targetName(), w));
+        // The warning schedule's question: when is each satellite next over each place, however far ahead
+        // (windows() is sorted by start).
+        Map<String, PlaceWindow> next = new LinkedHashMap<>();
+        windows().stream().filter(p -> p.window().end().isAfter(t))
+                .forEach(p -> next.putIfAbsent(p.window().noradId() + "|" + p.place(), p));
         List<Map<String, Object>> nextList = new ArrayList<>();
-        for (Window w : next.values()) {
-            nextList.add(Map.of("norad", w.noradId(), "object", w.objectName(), "target", w.targetName(),
-                    "start", w.start().toString(), "end", w.end().toString()));
+        for (PlaceWindow p : next.values()) {
+            nextList.add(windowMap(p));
         }
         Map<String, Object> picture = new LinkedHashMap<>();
         picture.put("time", t.toString());
@@ -172,10 +178,23 @@ public final class SpacePicture {
         return picture;
     }
 
+    /** A window as the console reads it: place id and its name in both languages, object, times. */
+    private Map<String, Object> windowMap(PlaceWindow p) {
+        Window w = p.window();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("norad", w.noradId());
+        m.put("object", w.objectName());
+        m.put("place", p.place());
+        m.put("target", scenario.placeName(p.place()));
+        m.put("start", w.start().toString());
+        m.put("end", w.end().toString());
+        return m;
+    }
+
     /** The scenario's sites (points) and areas (closed outer rings, circles as 72-gons), as [lon, lat] for maps. */
     private static List<Map<String, Object>> places(Scenario scenario) {
         List<Map<String, Object>> out = new ArrayList<>();
-        scenario.sites().forEach((id, site) -> out.add(Map.of("id", id, "name", site.name(), "kind", "site",
+        scenario.sites().forEach((id, site) -> out.add(Map.of("id", id, "name", scenario.placeName(id), "kind", "site",
                 "point", new double[] {round(site.longitudeDeg()), round(site.latitudeDeg())})));
         scenario.areas().forEach((id, area) -> {
             List<List<double[]>> rings = new ArrayList<>();
@@ -190,7 +209,7 @@ public final class SpacePicture {
                 });
                 case CircleArea c -> rings.add(circle(c.center(), c.capRadiusDeg()));
             }
-            out.add(Map.of("id", id, "name", area.name(), "kind", "area", "rings", rings));
+            out.add(Map.of("id", id, "name", scenario.placeName(id), "kind", "area", "rings", rings));
         });
         return out;
     }

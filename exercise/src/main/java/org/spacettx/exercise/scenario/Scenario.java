@@ -8,22 +8,32 @@ import java.util.Optional;
 import org.spacettx.orbit.geo.Area;
 import org.spacettx.orbit.geo.Site;
 
-/** A validated scenario: everything the exercise engine needs, with ids resolved and checked. */
+/**
+ * A validated scenario: everything the exercise engine needs, with ids resolved and checked. Sites and areas carry
+ * their English names (the orbital engine's reports use them); {@code placeNames} holds every place's name in both
+ * languages, by place id.
+ */
 public record Scenario(String id, Text title, String banner, Text description, Instant start, Instant end,
                        List<Cell> cells, List<Objective> objectives, Map<String, Site> sites, Map<String, Area> areas,
-                       List<SpaceObject> objects, List<Move> moves, List<Inject> injects, List<Question> questions,
-                       List<ActionItemSeed> actionItems) {
+                       Map<String, Text> placeNames, List<SpaceObject> objects, List<Move> moves, List<Inject> injects,
+                       List<Question> questions, List<ActionItemSeed> actionItems) {
 
     public Scenario {
         cells = List.copyOf(cells);
         objectives = List.copyOf(objectives);
         sites = Map.copyOf(sites);
         areas = Map.copyOf(areas);
+        placeNames = Map.copyOf(placeNames);
         objects = List.copyOf(objects);
         moves = List.copyOf(moves);
         injects = List.copyOf(injects);
         questions = List.copyOf(questions);
         actionItems = List.copyOf(actionItems);
+    }
+
+    /** A place's name in both languages (its id when the scenario gave it no name). */
+    public Text placeName(String placeId) {
+        return placeNames.getOrDefault(placeId, Text.of(placeId, placeId));
     }
 
     public Optional<Cell> cell(String id) {

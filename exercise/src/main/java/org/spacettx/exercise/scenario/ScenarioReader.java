@@ -285,14 +285,15 @@ public final class ScenarioReader {
             List<Objective> objectives = objectives(root);
             Map<String, Site> sites = new LinkedHashMap<>();
             Map<String, Area> areas = new LinkedHashMap<>();
-            places(root, sites, areas);
+            Map<String, Text> placeNames = new LinkedHashMap<>();
+            places(root, sites, areas, placeNames);
             List<SpaceObject> objects = objects(root, catalog);
             List<Move> moves = moves(root, start, end);
             List<Question> questions = questions(root, moves, cells);
             List<Inject> injects = injects(root, moves, cells, objectives, objects, sites, areas, questions, start, end);
             List<ActionItemSeed> actionItems = actionItems(root);
             return new Scenario(id, text(root, "title", true), string(root, "banner", "EXERCISE // EXERCISE // EXERCISE"),
-                    text(root, "description", false), start, end, cells, objectives, sites, areas, objects, moves,
+                    text(root, "description", false), start, end, cells, objectives, sites, areas, placeNames, objects, moves,
                     injects, questions, actionItems);
         }
 
@@ -380,7 +381,7 @@ public final class ScenarioReader {
             return out;
         }
 
-        void places(MapNode root, Map<String, Site> sites, Map<String, Area> areas) {
+        void places(MapNode root, Map<String, Site> sites, Map<String, Area> areas, Map<String, Text> names) {
             YamlNode placesNode = root.entries().get("places");
             if (placesNode == null) {
                 return;
@@ -397,8 +398,10 @@ public final class ScenarioReader {
                 }
                 keys(m, Set.of("id", "name", "lat", "lon", "alt_m", "nation", "kind"), "id", "lat", "lon");
                 String id = string(m, "id", "");
+                Text name = placeName(m, id);
+                names.put(id, name);
                 try {
-                    Site site = new Site(text(m, "name", false).en().isEmpty() ? id : text(m, "name", false).en(),
+                    Site site = new Site(name.en(),
                             number(m, "lat", 0.0), number(m, "lon", 0.0), number(m, "alt_m", 0.0),
                             string(m, "nation", ""), string(m, "kind", ""));
                     if (sites.containsKey(id) || areas.containsKey(id)) {
@@ -416,8 +419,9 @@ public final class ScenarioReader {
                 }
                 keys(m, Set.of("id", "name", "nation", "kind", "polygon", "circle"), "id");
                 String id = string(m, "id", "");
-                String name = text(m, "name", false).en().isEmpty() ? id : text(m, "name", false).en();
-                Area area = area(m, name);
+                Text name = placeName(m, id);
+                names.put(id, name);
+                Area area = area(m, name.en());
                 if (area != null) {
                     if (sites.containsKey(id) || areas.containsKey(id)) {
                         error(m, "place id '" + id + "' is used twice");
@@ -425,6 +429,12 @@ public final class ScenarioReader {
                     areas.put(id, area);
                 }
             }
+        }
+
+        /** A place's name, each language falling back to the other and then to the id. */
+        Text placeName(MapNode m, String id) {
+            Text given = text(m, "name", false);
+            return given.isEmpty() ? Text.of(id, id) : Text.of(given.in("en"), given.in("ko"));
         }
 
         Area area(MapNode m, String name) {
