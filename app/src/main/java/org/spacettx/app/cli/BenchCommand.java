@@ -16,6 +16,7 @@ import org.spacettx.orbit.catalog.ElementSet;
 import org.spacettx.orbit.catalog.OrekitTle;
 import org.spacettx.orbit.data.OrekitData;
 import org.spacettx.orbit.input.InputException;
+import org.spacettx.orbit.propagate.BatchSgp4;
 import org.spacettx.orbit.propagate.PropagationException;
 import org.spacettx.orbit.propagate.Sgp4;
 
@@ -30,7 +31,8 @@ public final class BenchCommand {
 
     @Command(name = "propagate", mixinStandardHelpOptions = true, description = {
             "Propagations per second for a catalog over a span at a fixed step: plain Orekit SGP4 (the baseline),",
-            "SpaceTTX's checked SGP4 in TEME and in geodetic coordinates, single-threaded and on N threads."})
+            "SpaceTTX's checked SGP4 in TEME and in geodetic coordinates, and the batch kernel in TEME,",
+            "single-threaded and on N threads."})
     static final class Propagate implements Callable<Integer> {
         @Mixin
         ObjectOptions objects;
@@ -45,8 +47,48 @@ public final class BenchCommand {
         @Mixin
         FormatOption format;
 
-        /** One object's work at one date: returns a number so that the JIT cannot drop the computation. */
-        private record Case(String name, int threads, ToDoubleBiFunction<Integer, AbsoluteDate> work) {
+        /**
+         * A range of objects at one grid date (by index): returns a number so that the JIT cannot drop the
+         * computation, and counts failed propagations into {@code failed[0]}.
+         */
+        private interface RangeWork {
+            double apply(int from, int to, int dateIndex, long[] failed);
+        }
+
+        private record Case(String name, int threads, RangeWork work) {
+        }
+
+        /** One object at a time through a per-object function; a propagation that throws counts as failed. */
+        private static RangeWork perObject(ToDoubleBiFunction<Integer, AbsoluteDate> work, List<AbsoluteDate> dates) {
+            return (from, to, k, failed) -> {
+                double sink = 0;
+                AbsoluteDate d = dates.get(k);
+                for (int i = from; i < to; i++) {
+                    try {
+                        sink += work.applyAsDouble(i, d);
+                    } catch (RuntimeException e) {
+                        failed[0]++;
+                    }
+                }
+                return sink;
+            };
+        }
+
+        /** The batch kernel over the range; shares one state array, each thread writing its own objects. */
+        private static RangeWork batch(BatchSgp4 kernel, double[] minutes) {
+            BatchSgp4.States states = new BatchSgp4.States(kernel.size());
+            return (from, to, k, failed) -> {
+                kernel.propagate(minutes[k], from, to, states);
+                double sink = 0;
+                for (int i = from; i < to; i++) {
+                    if (states.status[i] == BatchSgp4.OK) {
+                        sink += states.x[i];
+                    } else {
+                        failed[0]++;
+                    }
+                }
+                return sink;
+            };
         }
 
         @Override
@@ -62,14 +104,17 @@ public final class BenchCommand {
             }
             List<Sgp4> objects = new ArrayList<>();
             List<TLE> tles = new ArrayList<>();
+            List<ElementSet> kept = new ArrayList<>();
             for (ElementSet e : all) {
                 try {
                     objects.add(Sgp4.of(e, data));
                     tles.add(OrekitTle.toTle(e, data.utc()));
+                    kept.add(e);
                 } catch (PropagationException ex) {
                     System.err.println("spacettx: left out " + ex.getMessage());
                 }
             }
+            BatchSgp4 kernel = BatchSgp4.of(kept, data);
             Instant start = loaded.catalog().latestEpoch().orElseThrow(() -> new InputException(null, "--tle", "empty catalog"));
             AbsoluteDate t0 = objects.get(0).toDate(start);
             int steps = (int) Math.floor(hours * 3600 / stepSeconds) + 1;
@@ -85,18 +130,24 @@ public final class BenchCommand {
                 }
                 return list;
             });
-            ToDoubleBiFunction<Integer, AbsoluteDate> orekit = (i, d) -> plain.get().get(i).getPVCoordinates(d).getPosition().getX();
-            ToDoubleBiFunction<Integer, AbsoluteDate> teme = (i, d) -> objects.get(i).teme(d).xKm();
-            ToDoubleBiFunction<Integer, AbsoluteDate> geodetic = (i, d) -> objects.get(i).geodetic(d).latitudeDeg();
+            RangeWork orekit = perObject((i, d) -> plain.get().get(i).getPVCoordinates(d).getPosition().getX(), dates);
+            RangeWork teme = perObject((i, d) -> objects.get(i).teme(d).xKm(), dates);
+            RangeWork geodetic = perObject((i, d) -> objects.get(i).geodetic(d).latitudeDeg(), dates);
+            double[] minutes = new double[steps];
+            for (int i = 0; i < steps; i++) {
+                minutes[i] = kernel.minutesAt(start) + i * stepSeconds / 60.0;
+            }
+            RangeWork fast = batch(kernel, minutes);
             List<Case> cases = List.of(new Case("orekit-sgp4 (baseline)", 1, orekit), new Case("spacettx-teme", 1, teme),
-                    new Case("spacettx-geodetic", 1, geodetic), new Case("orekit-sgp4", n, orekit),
-                    new Case("spacettx-teme", n, teme), new Case("spacettx-geodetic", n, geodetic));
+                    new Case("spacettx-geodetic", 1, geodetic), new Case("spacettx-batch-teme", 1, fast),
+                    new Case("orekit-sgp4", n, orekit), new Case("spacettx-teme", n, teme),
+                    new Case("spacettx-geodetic", n, geodetic), new Case("spacettx-batch-teme", n, fast));
 
             System.err.printf("spacettx: %d objects x %d steps = %d propagations per case; warming up%n",
                     objects.size(), steps, (long) objects.size() * steps);
-            List<AbsoluteDate> warmDates = dates.subList(0, Math.max(1, Math.min(steps, 240)));
+            int warmSteps = Math.max(1, Math.min(steps, 240));
             for (Case c : cases) {
-                run(c, objects.size(), warmDates);
+                run(c, objects.size(), warmSteps);
             }
             double baseline = 0;
             try (RowWriter out = new RowWriter(List.of(Column.text("case", 24), Column.text("threads", 7),
@@ -104,7 +155,7 @@ public final class BenchCommand {
                     Column.number("per_second", 12, 0), Column.number("ratio_to_baseline", 17, 2)), format.format, System.out)) {
                 for (Case c : cases) {
                     long begin = System.nanoTime();
-                    long[] counts = run(c, objects.size(), dates);
+                    long[] counts = run(c, objects.size(), steps);
                     double seconds = (System.nanoTime() - begin) / 1e9;
                     double rate = counts[0] / seconds;
                     if (baseline == 0) {
@@ -120,7 +171,7 @@ public final class BenchCommand {
         }
 
         /** Runs a case time-major (all objects at one date, then the next) on its threads; returns {done, failed}. */
-        private static long[] run(Case c, int objectCount, List<AbsoluteDate> dates) throws Exception {
+        private static long[] run(Case c, int objectCount, int steps) throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(c.threads());
             try {
                 List<Future<long[]>> parts = new ArrayList<>();
@@ -128,20 +179,12 @@ public final class BenchCommand {
                     int from = (int) ((long) objectCount * k / c.threads());
                     int to = (int) ((long) objectCount * (k + 1) / c.threads());
                     parts.add(pool.submit(() -> {
-                        long done = 0;
-                        long failed = 0;
+                        long[] failed = new long[1];
                         double sink = 0;
-                        for (AbsoluteDate d : dates) {
-                            for (int i = from; i < to; i++) {
-                                try {
-                                    sink += c.work().applyAsDouble(i, d);
-                                    done++;
-                                } catch (RuntimeException e) {
-                                    failed++;
-                                }
-                            }
+                        for (int step = 0; step < steps; step++) {
+                            sink += c.work().apply(from, to, step, failed);
                         }
-                        return new long[] {done + failed, failed, Double.isNaN(sink) ? 1 : 0};
+                        return new long[] {(long) (to - from) * steps, failed[0], Double.isNaN(sink) ? 1 : 0};
                     }));
                 }
                 long[] total = new long[2];

@@ -1,0 +1,545 @@
+package org.spacettx.orbit.propagate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.orekit.time.AbsoluteDate;
+import org.orekit.utils.PVCoordinates;
+import org.spacettx.orbit.catalog.ElementSet;
+import org.spacettx.orbit.catalog.OrekitTle;
+import org.spacettx.orbit.data.OrekitData;
+
+/**
+ * SGP4 for many objects at once: the near-Earth model (period under 225 minutes) evaluated by our own kernel over
+ * structure-of-arrays coefficients, for throughput; deep-space objects (SDP4) through the Orekit path
+ * ({@link Sgp4}), one propagator each. States are TEME, km and km/s, like the reference.
+ *
+ * <p>The kernel follows the published algorithm (Hoots and Roehrich, Spacetrack Report #3, as revised by Vallado
+ * et al. 2006) with the WGS-72 constants that Orekit and the reference use, including the reference's stop
+ * conditions. It is verified against Vallado's verification set and against Orekit on a whole catalog
+ * ({@code BatchSgp4Test}).
+ *
+ * <p>Times are minutes since a reference date (the earliest epoch of the batch), so one call can evaluate every
+ * object at the same instant although their epochs differ. Safe to use from several threads at once: the
+ * coefficients are read-only and deep-space propagators are per thread (see {@link Sgp4}).
+ */
+public final class BatchSgp4 {
+
+    // WGS-72 constants, as in the reference implementation and Orekit's TLEConstants.
+    static final double EARTH_RADIUS_KM = 6378.135;
+    private static final double MU_KM3_S2 = 398600.8;
+    private static final double XKE = 60.0 / Math.sqrt(EARTH_RADIUS_KM * EARTH_RADIUS_KM * EARTH_RADIUS_KM / MU_KM3_S2);
+    private static final double J2 = 0.001082616;
+    private static final double J3 = -0.00000253881;
+    private static final double J4 = -0.00000165597;
+    private static final double J3OJ2 = J3 / J2;
+    private static final double TWO_THIRDS = 2.0 / 3.0;
+    private static final double TWO_PI = 2.0 * Math.PI;
+    private static final double KM_PER_ER_MIN_TO_KM_S = EARTH_RADIUS_KM * XKE / 60.0;
+
+    /** Status codes written per object: 0 is a valid state, the others are {@link Sgp4Error#code()}. */
+    public static final int OK = 0;
+
+    private final List<ElementSet> elements;
+    private final AbsoluteDate reference;
+    private final OrekitData data;
+    private final int size;
+    /** Epoch of each object, minutes after the reference date. */
+    private final double[] epochMinutes;
+    /** Null for near-Earth objects; the Orekit path for deep-space ones. */
+    private final Sgp4[] deepSpace;
+    /** Initialisation failure code per object (0 when it initialised). */
+    private final int[] initError;
+    // Near-Earth coefficients, one array each (structure of arrays).
+    private final double[] mo;
+    private final double[] argpo;
+    private final double[] nodeo;
+    private final double[] ecco;
+    private final double[] inclo;
+    private final double[] bstar;
+    private final double[] noUnkozai;
+    private final double[] mdot;
+    private final double[] argpdot;
+    private final double[] nodedot;
+    private final double[] nodecf;
+    private final double[] cc1;
+    private final double[] cc4;
+    private final double[] cc5;
+    private final double[] t2cof;
+    private final double[] omgcof;
+    private final double[] xmcof;
+    private final double[] eta;
+    private final double[] delmo;
+    private final double[] sinmao;
+    private final double[] d2;
+    private final double[] d3;
+    private final double[] d4;
+    private final double[] t3cof;
+    private final double[] t4cof;
+    private final double[] t5cof;
+    private final double[] xlcof;
+    private final double[] aycof;
+    private final double[] con41;
+    private final double[] x1mth2;
+    private final double[] x7thm1;
+    private final double[] sinio;
+    private final double[] cosio;
+    private final boolean[] simple;
+
+    private BatchSgp4(List<ElementSet> elements, OrekitData data) {
+        this.elements = List.copyOf(elements);
+        this.data = data;
+        this.size = elements.size();
+        AbsoluteDate earliest = null;
+        AbsoluteDate[] epochs = new AbsoluteDate[size];
+        for (int i = 0; i < size; i++) {
+            epochs[i] = OrekitTle.toDate(elements.get(i).epoch(), data.utc());
+            if (earliest == null || epochs[i].isBefore(earliest)) {
+                earliest = epochs[i];
+            }
+        }
+        this.reference = earliest == null ? AbsoluteDate.J2000_EPOCH : earliest;
+        epochMinutes = new double[size];
+        deepSpace = new Sgp4[size];
+        initError = new int[size];
+        mo = new double[size];
+        argpo = new double[size];
+        nodeo = new double[size];
+        ecco = new double[size];
+        inclo = new double[size];
+        bstar = new double[size];
+        noUnkozai = new double[size];
+        mdot = new double[size];
+        argpdot = new double[size];
+        nodedot = new double[size];
+        nodecf = new double[size];
+        cc1 = new double[size];
+        cc4 = new double[size];
+        cc5 = new double[size];
+        t2cof = new double[size];
+        omgcof = new double[size];
+        xmcof = new double[size];
+        eta = new double[size];
+        delmo = new double[size];
+        sinmao = new double[size];
+        d2 = new double[size];
+        d3 = new double[size];
+        d4 = new double[size];
+        t3cof = new double[size];
+        t4cof = new double[size];
+        t5cof = new double[size];
+        xlcof = new double[size];
+        aycof = new double[size];
+        con41 = new double[size];
+        x1mth2 = new double[size];
+        x7thm1 = new double[size];
+        sinio = new double[size];
+        cosio = new double[size];
+        simple = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            epochMinutes[i] = epochs[i].durationFrom(reference) / 60.0;
+            initialise(i, elements.get(i));
+        }
+    }
+
+    /** Prepares every element set; one that cannot be initialised reports its error at every time. */
+    public static BatchSgp4 of(List<ElementSet> elements, OrekitData data) {
+        return new BatchSgp4(elements, data);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public ElementSet elements(int index) {
+        return elements.get(index);
+    }
+
+    public List<ElementSet> elements() {
+        return elements;
+    }
+
+    /** True when object {@code index} is deep-space (SDP4, through Orekit). */
+    public boolean isDeepSpace(int index) {
+        return deepSpace[index] != null;
+    }
+
+    /** Minutes from the batch's reference date to an instant (leap seconds counted, through Orekit's UTC). */
+    public double minutesAt(Instant time) {
+        return OrekitTle.toDate(time, data.utc()).durationFrom(reference) / 60.0;
+    }
+
+    /** The instant {@code minutes} after the reference date. */
+    public Instant instantAt(double minutes) {
+        return OrekitTle.toInstant(reference.shiftedBy(minutes * 60.0), data.utc());
+    }
+
+    /** Minutes since object {@code index}'s own epoch at {@code minutes} after the reference date. */
+    public double minutesSinceEpoch(int index, double minutes) {
+        return minutes - epochMinutes[index];
+    }
+
+    private void initialise(int i, ElementSet e) {
+        double no = e.meanMotion() * TWO_PI / 1440.0;
+        double ecc = e.eccentricity();
+        double inc = Math.toRadians(e.inclinationDeg());
+        ecco[i] = ecc;
+        inclo[i] = inc;
+        nodeo[i] = Math.toRadians(e.raanDeg());
+        argpo[i] = Math.toRadians(e.argPerigeeDeg());
+        mo[i] = Math.toRadians(e.meanAnomalyDeg());
+        bstar[i] = e.bstar();
+        if (!(no > 0) || !(ecc >= 0 && ecc < 1)) {
+            initError[i] = !(no > 0) ? Sgp4Error.MEAN_MOTION.code() : Sgp4Error.MEAN_ELEMENTS.code();
+            return;
+        }
+        // Recover the original mean motion and semi-major axis from the Kozai mean motion of the element set.
+        double eccsq = ecc * ecc;
+        double omeosq = 1.0 - eccsq;
+        double rteosq = Math.sqrt(omeosq);
+        double cosi = Math.cos(inc);
+        double cosio2 = cosi * cosi;
+        double ak = Math.pow(XKE / no, TWO_THIRDS);
+        double d1 = 0.75 * J2 * (3.0 * cosio2 - 1.0) / (rteosq * omeosq);
+        double del = d1 / (ak * ak);
+        double adel = ak * (1.0 - del * del - del * (1.0 / 3.0 + 134.0 * del * del / 81.0));
+        del = d1 / (adel * adel);
+        double nUnkozai = no / (1.0 + del);
+        if (TWO_PI / nUnkozai >= 225.0) {
+            try {
+                deepSpace[i] = Sgp4.of(e, data);
+            } catch (PropagationException ex) {
+                initError[i] = ex.error().code() == 0 ? Sgp4Error.MEAN_ELEMENTS.code() : ex.error().code();
+            }
+            return;
+        }
+        double ao = Math.pow(XKE / nUnkozai, TWO_THIRDS);
+        double sini = Math.sin(inc);
+        double po = ao * omeosq;
+        double c42 = 1.0 - 5.0 * cosio2;
+        double c41 = -c42 - cosio2 - cosio2;
+        double posq = po * po;
+        double rp = ao * (1.0 - ecc);
+        noUnkozai[i] = nUnkozai;
+        con41[i] = c41;
+        sinio[i] = sini;
+        cosio[i] = cosi;
+        simple[i] = rp < 220.0 / EARTH_RADIUS_KM + 1.0;
+
+        // Atmospheric density parameters: s and (q0 - s)^4, lowered for perigees under 156 km.
+        double sfour = 78.0 / EARTH_RADIUS_KM + 1.0;
+        double qzms24 = Math.pow((120.0 - 78.0) / EARTH_RADIUS_KM, 4);
+        double perigeeKm = (rp - 1.0) * EARTH_RADIUS_KM;
+        if (perigeeKm < 156.0) {
+            sfour = perigeeKm < 98.0 ? 20.0 : perigeeKm - 78.0;
+            qzms24 = Math.pow((120.0 - sfour) / EARTH_RADIUS_KM, 4);
+            sfour = sfour / EARTH_RADIUS_KM + 1.0;
+        }
+        double pinvsq = 1.0 / posq;
+        double tsi = 1.0 / (ao - sfour);
+        double et = ao * ecc * tsi;
+        double etasq = et * et;
+        double eeta = ecc * et;
+        double psisq = Math.abs(1.0 - etasq);
+        double coef = qzms24 * Math.pow(tsi, 4);
+        double coef1 = coef / Math.pow(psisq, 3.5);
+        double c2 = coef1 * nUnkozai * (ao * (1.0 + 1.5 * etasq + eeta * (4.0 + etasq))
+                + 0.375 * J2 * tsi / psisq * c41 * (8.0 + 3.0 * etasq * (8.0 + etasq)));
+        double c1 = e.bstar() * c2;
+        double c3 = ecc > 1.0e-4 ? -2.0 * coef * tsi * J3OJ2 * nUnkozai * sini / ecc : 0.0;
+        double x1m = 1.0 - cosio2;
+        cc1[i] = c1;
+        x1mth2[i] = x1m;
+        cc4[i] = 2.0 * nUnkozai * coef1 * ao * omeosq * (et * (2.0 + 0.5 * etasq) + ecc * (0.5 + 2.0 * etasq)
+                - J2 * tsi / (ao * psisq) * (-3.0 * c41 * (1.0 - 2.0 * eeta + etasq * (1.5 - 0.5 * eeta))
+                + 0.75 * x1m * (2.0 * etasq - eeta * (1.0 + etasq)) * Math.cos(2.0 * argpo[i])));
+        cc5[i] = 2.0 * coef1 * ao * omeosq * (1.0 + 2.75 * (etasq + eeta) + eeta * etasq);
+        double cosio4 = cosio2 * cosio2;
+        double temp1 = 1.5 * J2 * pinvsq * nUnkozai;
+        double temp2 = 0.5 * temp1 * J2 * pinvsq;
+        double temp3 = -0.46875 * J4 * pinvsq * pinvsq * nUnkozai;
+        mdot[i] = nUnkozai + 0.5 * temp1 * rteosq * c41 + 0.0625 * temp2 * rteosq * (13.0 - 78.0 * cosio2 + 137.0 * cosio4);
+        argpdot[i] = -0.5 * temp1 * c42 + 0.0625 * temp2 * (7.0 - 114.0 * cosio2 + 395.0 * cosio4)
+                + temp3 * (3.0 - 36.0 * cosio2 + 49.0 * cosio4);
+        double xhdot1 = -temp1 * cosi;
+        nodedot[i] = xhdot1 + (0.5 * temp2 * (4.0 - 19.0 * cosio2) + 2.0 * temp3 * (3.0 - 7.0 * cosio2)) * cosi;
+        omgcof[i] = e.bstar() * c3 * Math.cos(argpo[i]);
+        xmcof[i] = ecc > 1.0e-4 ? -TWO_THIRDS * coef * e.bstar() / eeta : 0.0;
+        nodecf[i] = 3.5 * omeosq * xhdot1 * c1;
+        t2cof[i] = 1.5 * c1;
+        // The reference guards the division for inclinations of exactly 180 degrees.
+        double onePlusCos = Math.abs(cosi + 1.0) > 1.5e-12 ? 1.0 + cosi : 1.5e-12;
+        xlcof[i] = -0.25 * J3OJ2 * sini * (3.0 + 5.0 * cosi) / onePlusCos;
+        aycof[i] = -0.5 * J3OJ2 * sini;
+        eta[i] = et;
+        double dm = 1.0 + et * Math.cos(mo[i]);
+        delmo[i] = dm * dm * dm;
+        sinmao[i] = Math.sin(mo[i]);
+        x7thm1[i] = 7.0 * cosio2 - 1.0;
+        if (!simple[i]) {
+            double c1sq = c1 * c1;
+            d2[i] = 4.0 * ao * tsi * c1sq;
+            double temp = d2[i] * tsi * c1 / 3.0;
+            d3[i] = (17.0 * ao + sfour) * temp;
+            d4[i] = 0.5 * temp * ao * tsi * (221.0 * ao + 31.0 * sfour) * c1;
+            t3cof[i] = d2[i] + 2.0 * c1sq;
+            t4cof[i] = 0.25 * (3.0 * d3[i] + c1 * (12.0 * d2[i] + 10.0 * c1sq));
+            t5cof[i] = 0.2 * (3.0 * d4[i] + 12.0 * c1 * d3[i] + 6.0 * d2[i] * d2[i] + 15.0 * c1sq * (2.0 * d2[i] + c1sq));
+        }
+    }
+
+    /**
+     * States of objects {@code from} (inclusive) to {@code to} (exclusive), all at {@code minutes} after the
+     * reference date, into {@code out} at the objects' own indices.
+     */
+    public void propagate(double minutes, int from, int to, States out) {
+        for (int i = from; i < to; i++) {
+            if (initError[i] != 0) {
+                out.status[i] = initError[i];
+            } else if (deepSpace[i] != null) {
+                deep(i, minutes - epochMinutes[i], out);
+            } else {
+                out.status[i] = nearEarth(i, minutes - epochMinutes[i], out.x, out.y, out.z, out.vx, out.vy, out.vz, i);
+            }
+        }
+    }
+
+    /** Every object at {@code minutes} after the reference date, on {@code threads} threads. */
+    public void propagate(double minutes, States out, int threads) {
+        if (threads <= 1 || size < 2 * threads) {
+            propagate(minutes, 0, size, out);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> parts = new ArrayList<>();
+            for (int k = 0; k < threads; k++) {
+                int from = (int) ((long) size * k / threads);
+                int to = (int) ((long) size * (k + 1) / threads);
+                parts.add(pool.submit(() -> propagate(minutes, from, to, out)));
+            }
+            for (Future<?> f : parts) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("propagation interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** One object at {@code minutesSinceEpoch} after its own epoch, into {@code out[0..5]} (km, km/s); returns the status. */
+    public int stateSinceEpoch(int index, double minutesSinceEpoch, double[] out) {
+        if (initError[index] != 0) {
+            return initError[index];
+        }
+        if (deepSpace[index] != null) {
+            Sgp4 sgp4 = deepSpace[index];
+            try {
+                PVCoordinates pv = sgp4.pvTeme(sgp4.epochDate().shiftedBy(minutesSinceEpoch * 60.0));
+                copy(pv, out, 0);
+                return OK;
+            } catch (PropagationException e) {
+                return e.error().code() == 0 ? Sgp4Error.NUMERICAL.code() : e.error().code();
+            }
+        }
+        double[] x = new double[1];
+        double[] y = new double[1];
+        double[] z = new double[1];
+        double[] vx = new double[1];
+        double[] vy = new double[1];
+        double[] vz = new double[1];
+        int status = nearEarth(index, minutesSinceEpoch, x, y, z, vx, vy, vz, 0);
+        out[0] = x[0];
+        out[1] = y[0];
+        out[2] = z[0];
+        out[3] = vx[0];
+        out[4] = vy[0];
+        out[5] = vz[0];
+        return status;
+    }
+
+    private void deep(int i, double tsince, States out) {
+        Sgp4 sgp4 = deepSpace[i];
+        try {
+            PVCoordinates pv = sgp4.pvTeme(sgp4.epochDate().shiftedBy(tsince * 60.0));
+            Vector3D p = pv.getPosition();
+            Vector3D v = pv.getVelocity();
+            out.x[i] = p.getX() / 1000.0;
+            out.y[i] = p.getY() / 1000.0;
+            out.z[i] = p.getZ() / 1000.0;
+            out.vx[i] = v.getX() / 1000.0;
+            out.vy[i] = v.getY() / 1000.0;
+            out.vz[i] = v.getZ() / 1000.0;
+            out.status[i] = OK;
+        } catch (PropagationException e) {
+            out.status[i] = e.error().code() == 0 ? Sgp4Error.NUMERICAL.code() : e.error().code();
+        }
+    }
+
+    private static void copy(PVCoordinates pv, double[] out, int offset) {
+        out[offset] = pv.getPosition().getX() / 1000.0;
+        out[offset + 1] = pv.getPosition().getY() / 1000.0;
+        out[offset + 2] = pv.getPosition().getZ() / 1000.0;
+        out[offset + 3] = pv.getVelocity().getX() / 1000.0;
+        out[offset + 4] = pv.getVelocity().getY() / 1000.0;
+        out[offset + 5] = pv.getVelocity().getZ() / 1000.0;
+    }
+
+    /** The near-Earth SGP4 at {@code t} minutes since epoch; writes slot {@code k} of the outputs, returns the status. */
+    private int nearEarth(int i, double t, double[] ox, double[] oy, double[] oz, double[] ovx, double[] ovy,
+                          double[] ovz, int k) {
+        // Secular gravity and atmospheric drag.
+        double xmdf = mo[i] + mdot[i] * t;
+        double argpdf = argpo[i] + argpdot[i] * t;
+        double nodedf = nodeo[i] + nodedot[i] * t;
+        double argpm = argpdf;
+        double mm = xmdf;
+        double t2 = t * t;
+        double nodem = nodedf + nodecf[i] * t2;
+        double tempa = 1.0 - cc1[i] * t;
+        double tempe = bstar[i] * cc4[i] * t;
+        double templ = t2cof[i] * t2;
+        if (!simple[i]) {
+            double delomg = omgcof[i] * t;
+            double delmtemp = 1.0 + eta[i] * Math.cos(xmdf);
+            double delm = xmcof[i] * (delmtemp * delmtemp * delmtemp - delmo[i]);
+            double temp = delomg + delm;
+            mm = xmdf + temp;
+            argpm = argpdf - temp;
+            double t3 = t2 * t;
+            double t4 = t3 * t;
+            tempa = tempa - d2[i] * t2 - d3[i] * t3 - d4[i] * t4;
+            tempe = tempe + bstar[i] * cc5[i] * (Math.sin(mm) - sinmao[i]);
+            templ = templ + t3cof[i] * t3 + t4 * (t4cof[i] + t * t5cof[i]);
+        }
+        double n0 = noUnkozai[i];
+        double am = Math.pow(XKE / n0, TWO_THIRDS) * tempa * tempa;
+        double nm = XKE / Math.pow(am, 1.5);
+        double em = ecco[i] - tempe;
+        if (em >= 1.0 || em < -0.001 || am < 0.95 || !(am == am)) {
+            return Sgp4Error.MEAN_ELEMENTS.code();
+        }
+        if (em < 1.0e-6) {
+            em = 1.0e-6;
+        }
+        mm = mm + n0 * templ;
+        double xlm = mm + argpm + nodem;
+        nodem = nodem % TWO_PI;
+        argpm = argpm % TWO_PI;
+        xlm = xlm % TWO_PI;
+        mm = (xlm - argpm - nodem) % TWO_PI;
+
+        // Long-period periodics.
+        double sinArgp = Math.sin(argpm);
+        double cosArgp = Math.cos(argpm);
+        double axnl = em * cosArgp;
+        double temp = 1.0 / (am * (1.0 - em * em));
+        double aynl = em * sinArgp + temp * aycof[i];
+        double xl = mm + argpm + nodem + temp * xlcof[i] * axnl;
+
+        // Kepler's equation in the form of the reference (u = E + ω, with the 0.95 step limit).
+        double u = (xl - nodem) % TWO_PI;
+        double eo1 = u;
+        double sineo1 = 0;
+        double coseo1 = 1;
+        double tem5 = 9999.9;
+        for (int ktr = 1; Math.abs(tem5) >= 1.0e-12 && ktr <= 10; ktr++) {
+            sineo1 = Math.sin(eo1);
+            coseo1 = Math.cos(eo1);
+            tem5 = 1.0 - coseo1 * axnl - sineo1 * aynl;
+            tem5 = (u - aynl * coseo1 + axnl * sineo1 - eo1) / tem5;
+            if (Math.abs(tem5) >= 0.95) {
+                tem5 = tem5 > 0.0 ? 0.95 : -0.95;
+            }
+            eo1 = eo1 + tem5;
+        }
+
+        // Short-period periodics.
+        double ecose = axnl * coseo1 + aynl * sineo1;
+        double esine = axnl * sineo1 - aynl * coseo1;
+        double el2 = axnl * axnl + aynl * aynl;
+        double pl = am * (1.0 - el2);
+        if (pl < 0.0) {
+            return Sgp4Error.SEMI_LATUS_RECTUM.code();
+        }
+        double rl = am * (1.0 - ecose);
+        double rdotl = Math.sqrt(am) * esine / rl;
+        double rvdotl = Math.sqrt(pl) / rl;
+        double betal = Math.sqrt(1.0 - el2);
+        temp = esine / (1.0 + betal);
+        double sinu = am / rl * (sineo1 - aynl - axnl * temp);
+        double cosu = am / rl * (coseo1 - axnl + aynl * temp);
+        double su = Math.atan2(sinu, cosu);
+        double sin2u = (cosu + cosu) * sinu;
+        double cos2u = 1.0 - 2.0 * sinu * sinu;
+        temp = 1.0 / pl;
+        double temp1 = 0.5 * J2 * temp;
+        double temp2 = temp1 * temp;
+        double cosip = cosio[i];
+        double sinip = sinio[i];
+        double mrt = rl * (1.0 - 1.5 * temp2 * betal * con41[i]) + 0.5 * temp1 * x1mth2[i] * cos2u;
+        su = su - 0.25 * temp2 * x7thm1[i] * sin2u;
+        double xnode = nodem + 1.5 * temp2 * cosip * sin2u;
+        double xinc = inclo[i] + 1.5 * temp2 * cosip * sinip * cos2u;
+        double mvt = rdotl - nm * temp1 * x1mth2[i] * sin2u / XKE;
+        double rvdot = rvdotl + nm * temp1 * (x1mth2[i] * cos2u + 1.5 * con41[i]) / XKE;
+
+        // Orientation vectors.
+        double sinsu = Math.sin(su);
+        double cossu = Math.cos(su);
+        double snod = Math.sin(xnode);
+        double cnod = Math.cos(xnode);
+        double sini = Math.sin(xinc);
+        double cosi = Math.cos(xinc);
+        double xmx = -snod * cosi;
+        double xmy = cnod * cosi;
+        double ux = xmx * sinsu + cnod * cossu;
+        double uy = xmy * sinsu + snod * cossu;
+        double uz = sini * sinsu;
+        double vx = xmx * cossu - cnod * sinsu;
+        double vy = xmy * cossu - snod * sinsu;
+        double vz = sini * cossu;
+        double r = mrt * EARTH_RADIUS_KM;
+        ox[k] = r * ux;
+        oy[k] = r * uy;
+        oz[k] = r * uz;
+        ovx[k] = (mvt * ux + rvdot * vx) * KM_PER_ER_MIN_TO_KM_S;
+        ovy[k] = (mvt * uy + rvdot * vy) * KM_PER_ER_MIN_TO_KM_S;
+        ovz[k] = (mvt * uz + rvdot * vz) * KM_PER_ER_MIN_TO_KM_S;
+        if (mrt < 1.0) {
+            return Sgp4Error.DECAYED.code();
+        }
+        return OK;
+    }
+
+    /** TEME states of a batch at one time, km and km/s, with a status per object (0 = valid). */
+    public static final class States {
+        public final double[] x;
+        public final double[] y;
+        public final double[] z;
+        public final double[] vx;
+        public final double[] vy;
+        public final double[] vz;
+        public final int[] status;
+
+        public States(int size) {
+            x = new double[size];
+            y = new double[size];
+            z = new double[size];
+            vx = new double[size];
+            vy = new double[size];
+            vz = new double[size];
+            status = new int[size];
+        }
+    }
+}

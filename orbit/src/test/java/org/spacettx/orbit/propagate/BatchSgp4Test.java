@@ -1,0 +1,158 @@
+package org.spacettx.orbit.propagate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.spacettx.orbit.SharedData;
+import org.spacettx.orbit.catalog.Catalog;
+import org.spacettx.orbit.catalog.CatalogReader;
+import org.spacettx.orbit.catalog.ElementSet;
+import org.spacettx.orbit.data.OrekitData;
+import org.spacettx.orbit.propagate.ValladoVerificationTest.Case;
+
+/**
+ * The batch kernel against Vallado's verification set (the same rows and tolerances as the Orekit path) and
+ * against the Orekit path on a whole real catalog.
+ */
+class BatchSgp4Test {
+
+    @BeforeAll
+    static void load() throws IOException {
+        ValladoVerificationTest.load();
+    }
+
+    @Test
+    void everyNearEarthReferenceRowAgrees() {
+        List<ElementSet> sets = ValladoVerificationTest.cases.stream().map(Case::elements).toList();
+        BatchSgp4 batch = BatchSgp4.of(sets, OrekitData.standard());
+        int rows = 0;
+        int nearEarthCases = 0;
+        double worstPosition = 0;
+        double worstVelocity = 0;
+        StringBuilder report = new StringBuilder();
+        double[] s = new double[6];
+        for (int k = 0; k < sets.size(); k++) {
+            Case c = ValladoVerificationTest.cases.get(k);
+            if (batch.isDeepSpace(k)) {
+                continue; // the Orekit path, verified by ValladoVerificationTest
+            }
+            nearEarthCases++;
+            double casePosition = 0;
+            double caseVelocity = 0;
+            for (double[] row : c.validRows()) {
+                int status = batch.stateSinceEpoch(k, row[0], s);
+                assertThat(status).as("%s at %s min", c.elements().noradId(), row[0]).isEqualTo(BatchSgp4.OK);
+                casePosition = Math.max(casePosition, Math.max(Math.abs(s[0] - row[1]), Math.max(Math.abs(s[1] - row[2]), Math.abs(s[2] - row[3]))));
+                caseVelocity = Math.max(caseVelocity, Math.max(Math.abs(s[3] - row[4]), Math.max(Math.abs(s[4] - row[5]), Math.abs(s[5] - row[6]))));
+                rows++;
+            }
+            report.append(String.format("%6d rows=%3d  dpos=%.2e km  dvel=%.2e km/s%n", c.elements().noradId(),
+                    c.rows().size(), casePosition, caseVelocity));
+            worstPosition = Math.max(worstPosition, casePosition);
+            worstVelocity = Math.max(worstVelocity, caseVelocity);
+        }
+        System.out.print(report);
+        assertThat(nearEarthCases).isEqualTo(9);
+        assertThat(rows).isEqualTo(158);
+        assertThat(worstPosition).as(report.toString()).isLessThan(ValladoVerificationTest.POSITION_TOLERANCE_KM);
+        assertThat(worstVelocity).as(report.toString()).isLessThan(ValladoVerificationTest.VELOCITY_TOLERANCE_KM_S);
+    }
+
+    @Test
+    void nearEarthStopsAreTheReferenceStops() {
+        List<String> seen = new ArrayList<>();
+        List<ElementSet> sets = ValladoVerificationTest.cases.stream().map(Case::elements).toList();
+        BatchSgp4 batch = BatchSgp4.of(sets, OrekitData.standard());
+        double[] s = new double[6];
+        for (int k = 0; k < sets.size(); k++) {
+            Case c = ValladoVerificationTest.cases.get(k);
+            double stop = c.stopTsince();
+            if (batch.isDeepSpace(k) || Double.isNaN(stop)) {
+                continue;
+            }
+            int status = batch.stateSinceEpoch(k, stop, s);
+            seen.add(c.elements().noradId() + ":" + status);
+            // the reference's last printed row was still valid
+            if (!c.validRows().isEmpty()) {
+                double last = c.validRows().get(c.validRows().size() - 1)[0];
+                assertThat(batch.stateSinceEpoch(k, last, s)).as("%s at %s", c.elements().noradId(), last).isEqualTo(BatchSgp4.OK);
+            }
+        }
+        System.out.println("near-Earth stops: " + seen);
+        // The near-Earth cases that stop in the reference: two with mean elements out of range (code 1) where
+        // the reference itself stops, and decays (6).
+        assertThat(seen).isNotEmpty().allSatisfy(v -> assertThat(v).doesNotEndWith(":0"));
+    }
+
+    /**
+     * Every object of the 2026 LEO snapshot at 25 times over a day against the Orekit path: both stop on the same
+     * objects, and the states agree within 1 m and 1 mm/s (worst seen: 9 cm, 0.13 mm/s). Orekit is an older translation of the same model: it
+     * keeps Spacetrack Report #3's semi-major axis recovery ({@code a0dp = a0 / (1 - δ0)}, where the reference
+     * takes {@code (ke / n0'')^(2/3)}), which moves high-drag orbits by centimetres, and it applies the
+     * eccentricity-dependent drag terms (C3, the δω and δM terms) from e ≥ 1e-4, where the reference requires
+     * e > 1e-4. Real catalogs hold element sets with e = 0.0001000 exactly (nine in this snapshot); for those the kernel
+     * follows the reference, and is compared with Orekit given the next eccentricity below 1e-4 (which makes
+     * Orekit skip those terms too, and changes nothing else at 1e-20).
+     */
+    @Test
+    @Tag("slow")
+    void matchesTheOrekitPathOnTheWholeLeoSnapshotOverADay() {
+        OrekitData data = OrekitData.standard();
+        Catalog catalog = Catalog.of(CatalogReader.strict(data)
+                .read(List.of(SharedData.path("catalog/spacetrack-3le-leo-2026-06-10.txt"))).elementSets());
+        BatchSgp4 batch = BatchSgp4.of(catalog.all(), data);
+        List<Sgp4> orekit = new ArrayList<>();
+        int atThreshold = 0;
+        for (ElementSet e : catalog.all()) {
+            if (e.eccentricity() == 1.0e-4) {
+                atThreshold++;
+                e = withEccentricity(e, Math.nextDown(1.0e-4));
+            }
+            orekit.add(Sgp4.of(e, data));
+        }
+        double start = batch.minutesAt(catalog.latestEpoch().orElseThrow());
+        BatchSgp4.States states = new BatchSgp4.States(batch.size());
+        double worstPosition = 0;
+        double worstVelocity = 0;
+        long compared = 0;
+        int bothStopped = 0;
+        for (int step = 0; step <= 24; step++) {
+            double minutes = start + step * 60;
+            batch.propagate(minutes, states, 2);
+            for (int i = 0; i < batch.size(); i++) {
+                CartesianState reference;
+                try {
+                    reference = orekit.get(i).temeAtMinutes(batch.minutesSinceEpoch(i, minutes));
+                } catch (PropagationException e) {
+                    assertThat(states.status[i]).as("object %d at step %d: Orekit path stops (%s)", catalog.all().get(i).noradId(), step, e.getMessage())
+                            .isNotEqualTo(BatchSgp4.OK);
+                    bothStopped++;
+                    continue;
+                }
+                assertThat(states.status[i]).as("object %d at step %d", catalog.all().get(i).noradId(), step).isEqualTo(BatchSgp4.OK);
+                worstPosition = Math.max(worstPosition, Math.abs(states.x[i] - reference.xKm()) + Math.abs(states.y[i] - reference.yKm()) + Math.abs(states.z[i] - reference.zKm()));
+                worstVelocity = Math.max(worstVelocity, Math.abs(states.vx[i] - reference.vxKmS()) + Math.abs(states.vy[i] - reference.vyKmS()) + Math.abs(states.vz[i] - reference.vzKmS()));
+                compared++;
+            }
+        }
+        System.out.printf("batch vs Orekit: %d objects (%d with e = 1e-4), %d states, %d stopped in both, worst %.2e km, %.2e km/s%n",
+                batch.size(), atThreshold, compared, bothStopped, worstPosition, worstVelocity);
+        assertThat(compared).isGreaterThan(16_000L * 24);
+        assertThat(atThreshold).isPositive();
+        assertThat(worstPosition).isLessThan(1e-3);
+        assertThat(worstVelocity).isLessThan(1e-6);
+    }
+
+    private static ElementSet withEccentricity(ElementSet e, double eccentricity) {
+        return new ElementSet(e.noradId(), e.name(), e.cosparId(), e.classification(), e.epoch(), e.meanMotion(),
+                eccentricity, e.inclinationDeg(), e.raanDeg(), e.argPerigeeDeg(), e.meanAnomalyDeg(), e.bstar(),
+                e.meanMotionDot(), e.meanMotionDdot(), e.ephemerisType(), e.elementSetNumber(), e.revolutionNumber(),
+                e.info(), e.source());
+    }
+}
