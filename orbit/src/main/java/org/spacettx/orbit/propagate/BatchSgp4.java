@@ -1,12 +1,7 @@
 package org.spacettx.orbit.propagate;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.orekit.time.AbsoluteDate;
@@ -14,6 +9,7 @@ import org.orekit.utils.PVCoordinates;
 import org.spacettx.orbit.catalog.ElementSet;
 import org.spacettx.orbit.catalog.OrekitTle;
 import org.spacettx.orbit.data.OrekitData;
+import org.spacettx.orbit.parallel.Parallel;
 
 /**
  * SGP4 for many objects at once: the near-Earth model (period under 225 minutes) evaluated by our own kernel over
@@ -92,7 +88,7 @@ public final class BatchSgp4 {
     private final double[] cosio;
     private final boolean[] simple;
 
-    private BatchSgp4(List<ElementSet> elements, OrekitData data) {
+    private BatchSgp4(List<ElementSet> elements, OrekitData data, boolean kernel) {
         this.elements = List.copyOf(elements);
         this.data = data;
         this.size = elements.size();
@@ -144,13 +140,21 @@ public final class BatchSgp4 {
         simple = new boolean[size];
         for (int i = 0; i < size; i++) {
             epochMinutes[i] = epochs[i].durationFrom(reference) / 60.0;
-            initialise(i, elements.get(i));
+            initialise(i, elements.get(i), kernel);
         }
     }
 
-    /** Prepares every element set; one that cannot be initialised reports its error at every time. */
+    /**
+     * Prepares every element set for the fast path (near-Earth objects in the batch kernel); one that cannot be
+     * initialised reports its error at every time.
+     */
     public static BatchSgp4 of(List<ElementSet> elements, OrekitData data) {
-        return new BatchSgp4(elements, data);
+        return new BatchSgp4(elements, data, true);
+    }
+
+    /** The same interface over the reference path: every object through Orekit ({@link Sgp4}). */
+    public static BatchSgp4 orekitPath(List<ElementSet> elements, OrekitData data) {
+        return new BatchSgp4(elements, data, false);
     }
 
     public int size() {
@@ -165,8 +169,8 @@ public final class BatchSgp4 {
         return elements;
     }
 
-    /** True when object {@code index} is deep-space (SDP4, through Orekit). */
-    public boolean isDeepSpace(int index) {
+    /** True when object {@code index} goes through Orekit: deep-space (SDP4), or every object on the reference path. */
+    public boolean throughOrekit(int index) {
         return deepSpace[index] != null;
     }
 
@@ -185,7 +189,7 @@ public final class BatchSgp4 {
         return minutes - epochMinutes[index];
     }
 
-    private void initialise(int i, ElementSet e) {
+    private void initialise(int i, ElementSet e, boolean kernel) {
         double no = e.meanMotion() * TWO_PI / 1440.0;
         double ecc = e.eccentricity();
         double inc = Math.toRadians(e.inclinationDeg());
@@ -211,7 +215,7 @@ public final class BatchSgp4 {
         double adel = ak * (1.0 - del * del - del * (1.0 / 3.0 + 134.0 * del * del / 81.0));
         del = d1 / (adel * adel);
         double nUnkozai = no / (1.0 + del);
-        if (TWO_PI / nUnkozai >= 225.0) {
+        if (!kernel || TWO_PI / nUnkozai >= 225.0) {
             try {
                 deepSpace[i] = Sgp4.of(e, data);
             } catch (PropagationException ex) {
@@ -316,25 +320,15 @@ public final class BatchSgp4 {
             propagate(minutes, 0, size, out);
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> parts = new ArrayList<>();
-            for (int k = 0; k < threads; k++) {
-                int from = (int) ((long) size * k / threads);
-                int to = (int) ((long) size * (k + 1) / threads);
-                parts.add(pool.submit(() -> propagate(minutes, from, to, out)));
-            }
-            for (Future<?> f : parts) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("propagation interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        Parallel.map(Parallel.ranges(size, threads), threads, r -> {
+            propagate(minutes, r[0], r[1], out);
+            return r;
+        });
+    }
+
+    /** One object at {@code minutes} after the reference date, into {@code out[0..5]} (km, km/s); returns the status. */
+    public int stateAt(int index, double minutes, double[] out) {
+        return stateSinceEpoch(index, minutes - epochMinutes[index], out);
     }
 
     /** One object at {@code minutesSinceEpoch} after its own epoch, into {@code out[0..5]} (km, km/s); returns the status. */

@@ -2,12 +2,7 @@ package org.spacettx.orbit.propagate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.orekit.bodies.AnalyticalSolarPositionProvider;
@@ -16,6 +11,7 @@ import org.orekit.time.AbsoluteDate;
 import org.orekit.utils.PVCoordinates;
 import org.spacettx.orbit.catalog.OrekitTle;
 import org.spacettx.orbit.data.OrekitData;
+import org.spacettx.orbit.parallel.Parallel;
 
 /**
  * Earth-fixed ephemerides of many objects on one time grid, and the Sun's direction on the same grid. The frame
@@ -82,31 +78,7 @@ public final class Ephemerides {
             sun[3 * k + 1] = s.getY();
             sun[3 * k + 2] = s.getZ();
         }
-        int workers = Math.max(1, Math.min(threads, objects.size()));
-        List<Ephemeris> result = new ArrayList<>(objects.size());
-        if (workers == 1) {
-            for (Sgp4 object : objects) {
-                result.add(sampleOne(object, dates, transforms, stepSeconds));
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(workers);
-            try {
-                List<Future<Ephemeris>> futures = new ArrayList<>();
-                for (Sgp4 object : objects) {
-                    futures.add(pool.submit(() -> sampleOne(object, dates, transforms, stepSeconds)));
-                }
-                for (Future<Ephemeris> f : futures) {
-                    result.add(f.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("sampling interrupted", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdown();
-            }
-        }
+        List<Ephemeris> result = Parallel.map(objects, threads, object -> sampleOne(object, dates, transforms, stepSeconds));
         return new Ephemerides(start, stepSeconds, count, result, sun);
     }
 

@@ -39,7 +39,7 @@ class BatchSgp4Test {
         double[] s = new double[6];
         for (int k = 0; k < sets.size(); k++) {
             Case c = ValladoVerificationTest.cases.get(k);
-            if (batch.isDeepSpace(k)) {
+            if (batch.throughOrekit(k)) {
                 continue; // the Orekit path, verified by ValladoVerificationTest
             }
             nearEarthCases++;
@@ -73,7 +73,7 @@ class BatchSgp4Test {
         for (int k = 0; k < sets.size(); k++) {
             Case c = ValladoVerificationTest.cases.get(k);
             double stop = c.stopTsince();
-            if (batch.isDeepSpace(k) || Double.isNaN(stop)) {
+            if (batch.throughOrekit(k) || Double.isNaN(stop)) {
                 continue;
             }
             int status = batch.stateSinceEpoch(k, stop, s);

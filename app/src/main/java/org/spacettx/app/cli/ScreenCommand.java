@@ -1,0 +1,164 @@
+package org.spacettx.app.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.spacettx.orbit.catalog.ElementSet;
+import org.spacettx.orbit.conjunction.CollisionProbability;
+import org.spacettx.orbit.conjunction.Conjunction;
+import org.spacettx.orbit.conjunction.Screening;
+import org.spacettx.orbit.input.InputException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code spacettx screen}: close approaches in a catalog over a span. */
+@Command(name = "screen", mixinStandardHelpOptions = true, description = {
+        "Conjunction screening: every close approach (local minimum of distance) below a threshold, all objects",
+        "against each other, or the --primary objects against the whole catalog. Sorted by time of closest approach;",
+        "the miss vector is given in the primary's radial / in-track / cross-track frame (km).",
+        "With --pc-hbr-m, a probability of collision (Foster 2-D) under the uncertainties you state: element sets",
+        "carry no covariance, so it is labelled as assumed."})
+public final class ScreenCommand implements Callable<Integer> {
+
+    @Option(names = "--tle", required = true, paramLabel = "FILE|DIR|URL", description = "Catalog (any supported format); repeatable.")
+    List<String> sources;
+
+    @Mixin
+    CatalogOptions catalogOptions;
+
+    @Option(names = "--primary", paramLabel = "NORAD", split = ",",
+            description = "Screen these objects against the catalog (repeatable); default: all against all.")
+    List<Integer> primaries;
+
+    @Mixin
+    SpanOptions span;
+
+    @Option(names = "--threshold-km", required = true, paramLabel = "KM", description = "Report approaches closer than this.")
+    double thresholdKm;
+
+    @Option(names = "--step", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Screening interval (default ${DEFAULT-VALUE}); results do not depend on it, speed does.")
+    double stepSeconds;
+
+    @Option(names = "--propagator", defaultValue = "fast", paramLabel = "fast|orekit",
+            description = "fast: the batch SGP4 kernel; orekit: the reference path (default ${DEFAULT-VALUE}).")
+    String propagator;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available processors).")
+    Integer threads;
+
+    @Option(names = "--pc-hbr-m", paramLabel = "METRES", description = "Combined hard-body radius: adds a probability of collision.")
+    Double hardBodyRadiusM;
+
+    @Option(names = "--pc-sigma-km", paramLabel = "R,I,C", defaultValue = "0.1,0.5,0.1",
+            description = "Assumed 1-sigma position uncertainty of each object, radial, in-track, cross-track, km (default ${DEFAULT-VALUE}).")
+    String sigmas;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
+
+    @Mixin
+    FormatOption format;
+
+    @Override
+    public Integer call() {
+        Times.Span s = span.span();
+        if (!(thresholdKm > 0) || thresholdKm > 1000) {
+            throw new InputException(null, "--threshold-km", "must be above 0 and at most 1000");
+        }
+        if (!(stepSeconds >= 1) || stepSeconds > 600) {
+            throw new InputException(null, "--step", "must be between 1 and 600 seconds");
+        }
+        Screening.Propagator path = switch (propagator.trim().toLowerCase(Locale.ROOT)) {
+            case "fast" -> Screening.Propagator.FAST;
+            case "orekit" -> Screening.Propagator.OREKIT;
+            default -> throw new InputException(null, "--propagator", "'" + propagator + "' is not fast or orekit");
+        };
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1 || workers > 1024) {
+            throw new InputException(null, "--threads", "must be between 1 and 1024");
+        }
+        CollisionProbability probability = probability();
+        CatalogOptions.Loaded loaded = catalogOptions.load(sources);
+        List<ElementSet> catalog = loaded.catalog().all();
+        Set<Integer> wanted = new LinkedHashSet<>(primaries == null ? List.of() : primaries);
+        for (int norad : wanted) {
+            if (loaded.catalog().byNorad(norad).isEmpty()) {
+                throw new InputException(null, "--primary", "object " + norad + " is not in the catalog");
+            }
+        }
+        Screening.Progress progress = quiet ? null : new Screening.Progress() {
+            private int lastPercent = -1;
+
+            @Override
+            public synchronized void update(int done, int total) {
+                int percent = (int) (100L * done / total);
+                if (percent / 10 != lastPercent / 10) {
+                    lastPercent = percent;
+                    System.err.printf("spacettx: screening %d%% (%d of %d intervals)%n", percent, done, total);
+                }
+            }
+        };
+        Screening.Result result = Screening.run(catalog, new Screening.Request(s.from(), s.to(), thresholdKm, wanted,
+                stepSeconds, workers, path, probability), loaded.data(), progress);
+        List<Column> columns = new ArrayList<>(List.of(Column.text("norad_a", 7), Column.text("norad_b", 7),
+                Column.text("tca_utc", 27), Column.number("miss_km", 9, 3), Column.number("rel_speed_km_s", 14, 3),
+                Column.number("radial_km", 10, 3), Column.number("intrack_km", 10, 3), Column.number("crosstrack_km", 13, 3)));
+        if (probability != null) {
+            columns.add(Column.text("pc_assumed", 11));
+        }
+        try (RowWriter out = new RowWriter(columns, format.format, System.out)) {
+            for (Conjunction c : result.conjunctions()) {
+                List<Object> row = new ArrayList<>(List.of(c.noradA(), c.noradB(), c.tca().toString(), c.missKm(),
+                        c.relativeSpeedKmS(), c.radialKm(), c.inTrackKm(), c.crossTrackKm()));
+                if (probability != null) {
+                    row.add(String.format(Locale.ROOT, "%.3e", c.probability()));
+                }
+                out.row(row.toArray());
+            }
+        }
+        if (!quiet) {
+            Screening.Stats st = result.stats();
+            System.err.printf("spacettx: %d objects, %d intervals, %d close approaches in %.1f s (%s propagator)%n",
+                    st.objects(), st.intervals(), result.conjunctions().size(), st.seconds(), path.name().toLowerCase(Locale.ROOT));
+            if (st.droppedObjects() > 0) {
+                System.err.printf("spacettx: %d objects left out where SGP4 failed or put them outside their orbit (decayed)%n",
+                        st.droppedObjects());
+            }
+            if (probability != null) {
+                System.err.printf("spacettx: pc_assumed: Foster 2-D, hard-body radius %.1f m, assumed 1-sigma %s km (R,I,C) for every object%n",
+                        hardBodyRadiusM, sigmas);
+            }
+        }
+        return 0;
+    }
+
+    private CollisionProbability probability() {
+        if (hardBodyRadiusM == null) {
+            return null;
+        }
+        String[] parts = sigmas.split(",");
+        if (parts.length != 3) {
+            throw new InputException(null, "--pc-sigma-km", "'" + sigmas + "' is not three numbers R,I,C");
+        }
+        double[] v = new double[3];
+        for (int k = 0; k < 3; k++) {
+            try {
+                v[k] = Double.parseDouble(parts[k].trim());
+            } catch (NumberFormatException e) {
+                throw new InputException(null, "--pc-sigma-km", "'" + parts[k].trim() + "' is not a number");
+            }
+        }
+        try {
+            return new CollisionProbability(hardBodyRadiusM / 1000.0, v[0], v[1], v[2]);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(null, "--pc-hbr-m/--pc-sigma-km", e.getMessage());
+        }
+    }
+}

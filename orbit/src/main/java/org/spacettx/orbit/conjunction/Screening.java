@@ -1,0 +1,620 @@
+package org.spacettx.orbit.conjunction;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.spacettx.orbit.catalog.ElementSet;
+import org.spacettx.orbit.data.OrekitData;
+import org.spacettx.orbit.parallel.Parallel;
+import org.spacettx.orbit.propagate.BatchSgp4;
+
+/**
+ * Conjunction screening of a catalog over a time span: every local minimum of the distance between two objects
+ * that is below a threshold, all-vs-all or for a set of primaries against the rest.
+ *
+ * <p>The span is cut into intervals of {@code step} seconds; all objects are propagated to the interval ends
+ * (TEME, SGP4). Within one interval an object stays within a sphere around the midpoint of its chord: half the
+ * chord plus the sagitta bound {@code A·step²/8}, where {@code A} bounds its acceleration (gravity at its lowest
+ * possible radius, with 5 % for J2 and drag). The chain of filters, each conservative, so that no approach below
+ * the threshold can be lost:
+ * <ol>
+ * <li>a spatial grid of those spheres (cell = largest diameter + threshold): only objects in neighbouring cells
+ * can pass the next test; the few objects faster than LEO (eccentric orbits near perigee) are kept out of the
+ * grid and tested against every cell within their reach, so that they do not coarsen it;</li>
+ * <li>sphere against sphere: centres farther apart than both radii plus the threshold cannot approach;</li>
+ * <li>relative motion against its chord: the relative position departs from the straight line between its end
+ * values by at most the sum of both sagittas, so a chord that stays farther than threshold + sagittas is
+ * rejected;</li>
+ * <li>for what is left, the range rate {@code d·ḋ} on cubic Hermite interpolation of both objects' states (eight
+ * sub-steps per interval) is searched for a change of sign from approaching to receding, the root found by
+ * bisection, then polished on exact SGP4 states by the secant method to 1 µs; the miss distance at that time
+ * decides.</li>
+ * </ol>
+ * Only interior minima are reported: an approach still closing at the end of the span (or already opening at its
+ * start) has no time of closest approach inside it.
+ */
+public final class Screening {
+
+    /** Gravitational parameter (WGS-72, as SGP4), km³/s². */
+    private static final double MU = 398600.8;
+    /** Margin on the acceleration bound for J2 (1e-3 of gravity), drag and SGP4's periodic terms. */
+    private static final double ACCELERATION_MARGIN = 1.05;
+    /** Lowest radius assumed below the mean perigee, km: short-period terms and decay over the span. */
+    private static final double PERIGEE_MARGIN_KM = 50;
+    /**
+     * Highest radius accepted above the mean apogee at epoch, km (or 5 % of the semi-major axis if more). Drag only
+     * lowers an orbit; SGP4 of a heavily dragged element set far past its epoch runs its drag polynomial through
+     * zero and returns states millions of km out while the reference raises no error (seen: 30642, B* = 0.12,
+     * eight days after epoch). Such states are dropped as decayed.
+     */
+    private static final double APOGEE_MARGIN_KM = 100;
+    private static final int SUB_STEPS = 8;
+    /** Intervals propagated and screened together by one thread. */
+    private static final int CHUNK = 30;
+
+    public enum Propagator {
+        /** The batch kernel (near-Earth) and Orekit for deep space. */
+        FAST,
+        /** Every object through the Orekit path: the reference. */
+        OREKIT
+    }
+
+    /**
+     * @param primaries   catalog numbers screened against everything else; empty for all-vs-all
+     * @param stepSeconds interval length; 60 s suits LEO (Hermite interpolation good to about a metre)
+     * @param probability assumptions for a probability of collision, or null for none
+     */
+    public record Request(Instant from, Instant to, double thresholdKm, Set<Integer> primaries, double stepSeconds,
+                          int threads, Propagator propagator, CollisionProbability probability) {
+        public Request {
+            primaries = Set.copyOf(primaries);
+            if (!to.isAfter(from)) {
+                throw new IllegalArgumentException("the span must end after it starts");
+            }
+            if (!(thresholdKm > 0)) {
+                throw new IllegalArgumentException("the threshold must be positive");
+            }
+            if (!(stepSeconds > 0) || stepSeconds > 600) {
+                throw new IllegalArgumentException("the step must be between 0 and 600 seconds");
+            }
+        }
+    }
+
+    /** What a run did, for the bench and for progress reports. */
+    /**
+     * @param droppedObjects objects left out of part of the span because SGP4 failed or left their orbit there
+     */
+    public record Stats(int objects, int intervals, long propagations, long sphereCandidates, long chordCandidates,
+                        long minimaRefined, int droppedObjects, double seconds) {
+    }
+
+    public record Result(List<Conjunction> conjunctions, Stats stats) {
+    }
+
+    /** Told after each finished chunk of intervals. */
+    public interface Progress {
+        void update(int intervalsDone, int intervals);
+    }
+
+    private final BatchSgp4 kernel;
+    private final Request request;
+    private final int n;
+    private final double[] accelerationBound;
+    private final double[] perigeeBoundKm;
+    private final double[] apogeeBoundKm;
+    private final boolean[] primary;
+    private final boolean[] droppedAnywhere;
+    private final boolean allVsAll;
+    private final int intervals;
+    private final double dt;
+    private final double startMinutes;
+    /**
+     * Largest sphere radius of the objects put in the grid: what an object on a near-circular LEO orbit reaches in
+     * one interval (8.2 km/s, above circular speed at 200 km). Faster objects are checked against the cells they
+     * reach instead, so a few eccentric orbits near perigee do not coarsen the grid for everyone.
+     */
+    private final double capRadius;
+    private final AtomicLong sphereCandidates = new AtomicLong();
+    private final AtomicLong chordCandidates = new AtomicLong();
+    private final AtomicLong minimaRefined = new AtomicLong();
+
+    private Screening(List<ElementSet> catalog, Request request, OrekitData data) {
+        this.request = request;
+        this.kernel = request.propagator() == Propagator.FAST ? BatchSgp4.of(catalog, data)
+                : BatchSgp4.orekitPath(catalog, data);
+        this.n = catalog.size();
+        this.accelerationBound = new double[n];
+        this.perigeeBoundKm = new double[n];
+        this.apogeeBoundKm = new double[n];
+        this.primary = new boolean[n];
+        this.droppedAnywhere = new boolean[n];
+        this.allVsAll = request.primaries().isEmpty();
+        for (int i = 0; i < n; i++) {
+            ElementSet e = catalog.get(i);
+            double meanMotion = e.meanMotion() * 2 * Math.PI / 86400.0;
+            double a = Math.cbrt(MU / (meanMotion * meanMotion));
+            perigeeBoundKm[i] = Math.max(1000.0, a * (1 - e.eccentricity()) - PERIGEE_MARGIN_KM);
+            apogeeBoundKm[i] = a * (1 + e.eccentricity()) + Math.max(APOGEE_MARGIN_KM, 0.05 * a);
+            primary[i] = request.primaries().contains(e.noradId());
+        }
+        double spanSeconds = (request.to().toEpochMilli() - request.from().toEpochMilli()) / 1000.0;
+        this.intervals = Math.max(1, (int) Math.ceil(spanSeconds / request.stepSeconds() - 1e-9));
+        this.dt = spanSeconds / intervals;
+        this.startMinutes = kernel.minutesAt(request.from());
+        this.capRadius = 8.2 * dt / 2 + ACCELERATION_MARGIN * MU / (6478.0 * 6478.0) * dt * dt / 8;
+        for (int i = 0; i < n; i++) {
+            accelerationBound[i] = ACCELERATION_MARGIN * MU / (perigeeBoundKm[i] * perigeeBoundKm[i]);
+        }
+    }
+
+    /** Screens {@code catalog} as asked; {@code progress} may be null. */
+    public static Result run(List<ElementSet> catalog, Request request, OrekitData data, Progress progress) {
+        long begin = System.nanoTime();
+        Screening s = new Screening(catalog, request, data);
+        List<Conjunction> found = s.screen(progress);
+        Stats stats = new Stats(s.n, s.intervals, (long) s.n * (s.intervals + (s.intervals + CHUNK - 1) / CHUNK),
+                s.sphereCandidates.get(), s.chordCandidates.get(), s.minimaRefined.get(), s.droppedCount(),
+                (System.nanoTime() - begin) / 1e9);
+        return new Result(found, stats);
+    }
+
+    private int droppedCount() {
+        int count = 0;
+        for (boolean d : droppedAnywhere) {
+            count += d ? 1 : 0;
+        }
+        return count;
+    }
+
+    private List<Conjunction> screen(Progress progress) {
+        int chunks = (intervals + CHUNK - 1) / CHUNK;
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        int threads = Math.max(1, Math.min(request.threads(), chunks));
+        List<Integer> workers = new ArrayList<>();
+        for (int w = 0; w < threads; w++) {
+            workers.add(w);
+        }
+        List<List<Conjunction>> parts = Parallel.map(workers, threads, w -> {
+            Worker worker = new Worker();
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                worker.chunk(c);
+                int finished = done.addAndGet(Math.min(CHUNK, intervals - c * CHUNK));
+                if (progress != null) {
+                    progress.update(finished, intervals);
+                }
+            }
+            sphereCandidates.addAndGet(worker.sphereCount);
+            chordCandidates.addAndGet(worker.chordCount);
+            minimaRefined.addAndGet(worker.refinedCount);
+            synchronized (droppedAnywhere) {
+                for (int i = 0; i < n; i++) {
+                    droppedAnywhere[i] |= worker.dropped[i];
+                }
+            }
+            return worker.found;
+        });
+        List<Conjunction> all = new ArrayList<>();
+        parts.forEach(all::addAll);
+        all.sort(Comparator.comparing(Conjunction::tca).thenComparingInt(Conjunction::noradA)
+                .thenComparingInt(Conjunction::noradB));
+        return List.copyOf(all);
+    }
+
+    private double minutes(double secondsFromStart) {
+        return startMinutes + secondsFromStart / 60.0;
+    }
+
+    /** One thread's buffers: the states of a chunk, the grid, and what it found. */
+    private final class Worker {
+        final BatchSgp4.States[] states = new BatchSgp4.States[CHUNK + 1];
+        final double[] cx = new double[n];
+        final double[] cy = new double[n];
+        final double[] cz = new double[n];
+        final double[] radius = new double[n];
+        final double[] sagitta = new double[n];
+        final int[] valid = new int[n];
+        final int[] big = new int[n];
+        // Cell-ordered copies of the grid's objects: index, centre, radius + threshold, primary, half chord, sagitta.
+        final int[] order = new int[n];
+        final double[] px = new double[n];
+        final double[] py = new double[n];
+        final double[] pz = new double[n];
+        final double[] pr = new double[n];
+        final boolean[] pp = new boolean[n];
+        final double[] hx = new double[n];
+        final double[] hy = new double[n];
+        final double[] hz = new double[n];
+        final double[] ps = new double[n];
+        /** Objects whose SGP4 states left their orbit (see APOGEE_MARGIN_KM) somewhere in this worker's chunks. */
+        final boolean[] dropped = new boolean[n];
+        final int[] nextInCell = new int[n];
+        final int capacity = Integer.highestOneBit(Math.max(16, 4 * n)) * 2;
+        final long[] keys = new long[capacity];
+        final int[] heads = new int[capacity];
+        final int[] stamps = new int[capacity];
+        final int[] cellStart = new int[capacity];
+        final int[] cellEnd = new int[capacity];
+        final int[] occupied = new int[n];
+        int stamp;
+        final List<Conjunction> found = new ArrayList<>();
+        /** Counters kept per thread (shared atomic counters cost more than the tests they count). */
+        long sphereCount;
+        long chordCount;
+        long refinedCount;
+        final double[] sa = new double[6];
+        final double[] sb = new double[6];
+
+        Worker() {
+            for (int k = 0; k <= CHUNK; k++) {
+                states[k] = new BatchSgp4.States(n);
+            }
+        }
+
+        void chunk(int c) {
+            int first = c * CHUNK;
+            int last = Math.min(intervals, first + CHUNK);
+            for (int k = first; k <= last; k++) {
+                kernel.propagate(minutes(k * dt), 0, n, states[k - first]);
+            }
+            for (int k = first; k < last; k++) {
+                interval(k, states[k - first], states[k + 1 - first]);
+            }
+        }
+
+        void interval(int k, BatchSgp4.States s0, BatchSgp4.States s1) {
+            int count = 0;
+            int bigCount = 0;
+            double largest = 0;
+            for (int i = 0; i < n; i++) {
+                if (s0.status[i] != BatchSgp4.OK || s1.status[i] != BatchSgp4.OK) {
+                    dropped[i] = true;
+                    continue;
+                }
+                double r0 = Math.sqrt(s0.x[i] * s0.x[i] + s0.y[i] * s0.y[i] + s0.z[i] * s0.z[i]);
+                double r1 = Math.sqrt(s1.x[i] * s1.x[i] + s1.y[i] * s1.y[i] + s1.z[i] * s1.z[i]);
+                if (Math.max(r0, r1) > apogeeBoundKm[i]) {
+                    dropped[i] = true;
+                    continue;
+                }
+                double rMin = Math.min(perigeeBoundKm[i], Math.min(r0, r1));
+                double acceleration = Math.max(accelerationBound[i], ACCELERATION_MARGIN * MU / (rMin * rMin));
+                double dx = s1.x[i] - s0.x[i];
+                double dy = s1.y[i] - s0.y[i];
+                double dz = s1.z[i] - s0.z[i];
+                cx[i] = 0.5 * (s0.x[i] + s1.x[i]);
+                cy[i] = 0.5 * (s0.y[i] + s1.y[i]);
+                cz[i] = 0.5 * (s0.z[i] + s1.z[i]);
+                sagitta[i] = acceleration * dt * dt / 8;
+                radius[i] = 0.5 * Math.sqrt(dx * dx + dy * dy + dz * dz) + sagitta[i];
+                if (radius[i] > capRadius) {
+                    big[bigCount++] = i;
+                } else {
+                    largest = Math.max(largest, radius[i]);
+                    valid[count++] = i;
+                }
+            }
+            double threshold = request.thresholdKm();
+            double cell = 2 * largest + threshold;
+            stamp++;
+            int cells = 0;
+            for (int v = 0; v < count; v++) {
+                int i = valid[v];
+                long key = key(cell(cx[i], cell), cell(cy[i], cell), cell(cz[i], cell));
+                int slot = slot(key);
+                if (stamps[slot] != stamp) {
+                    stamps[slot] = stamp;
+                    keys[slot] = key;
+                    heads[slot] = -1;
+                    occupied[cells++] = slot;
+                }
+                nextInCell[i] = heads[slot];
+                heads[slot] = i;
+            }
+            // Objects laid out cell after cell, so that the pair loops below read memory in order.
+            int p = 0;
+            for (int o = 0; o < cells; o++) {
+                int slot = occupied[o];
+                cellStart[slot] = p;
+                for (int i = heads[slot]; i >= 0; i = nextInCell[i]) {
+                    order[p] = i;
+                    px[p] = cx[i];
+                    py[p] = cy[i];
+                    pz[p] = cz[i];
+                    pr[p] = radius[i] + threshold;
+                    hx[p] = 0.5 * (s1.x[i] - s0.x[i]);
+                    hy[p] = 0.5 * (s1.y[i] - s0.y[i]);
+                    hz[p] = 0.5 * (s1.z[i] - s0.z[i]);
+                    ps[p] = sagitta[i];
+                    pp[p] = allVsAll || primary[i];
+                    p++;
+                }
+                cellEnd[slot] = p;
+            }
+            for (int o = 0; o < cells; o++) {
+                int slot = occupied[o];
+                int start = cellStart[slot];
+                int end = cellEnd[slot];
+                for (int a = start; a < end; a++) {
+                    for (int b = a + 1; b < end; b++) {
+                        packed(a, b, k, s0, s1);
+                    }
+                }
+                long key = keys[slot];
+                int kx = (int) (key >> 42);
+                int ky = (int) (key << 22 >> 43);
+                int kz = (int) (key << 43 >> 43);
+                for (int dx = 0; dx <= 1; dx++) {
+                    for (int dy = dx == 0 ? 0 : -1; dy <= 1; dy++) {
+                        for (int dz = dx == 0 && dy == 0 ? 1 : -1; dz <= 1; dz++) {
+                            int other = find(key(kx + dx, ky + dy, kz + dz));
+                            if (other < 0) {
+                                continue;
+                            }
+                            int otherStart = cellStart[other];
+                            int otherEnd = cellEnd[other];
+                            for (int a = start; a < end; a++) {
+                                for (int b = otherStart; b < otherEnd; b++) {
+                                    packed(a, b, k, s0, s1);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            // Fast objects (eccentric orbits near perigee) against every cell their reach overlaps, and each other.
+            for (int b = 0; b < bigCount; b++) {
+                int i = big[b];
+                double reach = radius[i] + largest + threshold;
+                int x0 = cell(cx[i] - reach, cell);
+                int x1 = cell(cx[i] + reach, cell);
+                int y0 = cell(cy[i] - reach, cell);
+                int y1 = cell(cy[i] + reach, cell);
+                int z0 = cell(cz[i] - reach, cell);
+                int z1 = cell(cz[i] + reach, cell);
+                for (int x = x0; x <= x1; x++) {
+                    for (int y = y0; y <= y1; y++) {
+                        for (int z = z0; z <= z1; z++) {
+                            int slot = find(key(x, y, z));
+                            if (slot < 0) {
+                                continue;
+                            }
+                            for (int b2 = cellStart[slot]; b2 < cellEnd[slot]; b2++) {
+                                consider(i, order[b2], k, s0, s1);
+                            }
+                        }
+                    }
+                }
+                for (int c = b + 1; c < bigCount; c++) {
+                    consider(i, big[c], k, s0, s1);
+                }
+            }
+        }
+
+        int slot(long key) {
+            int h = hash(key);
+            while (stamps[h] == stamp && keys[h] != key) {
+                h = (h + 1) & (capacity - 1);
+            }
+            return h;
+        }
+
+        int find(long key) {
+            int h = hash(key);
+            while (stamps[h] == stamp) {
+                if (keys[h] == key) {
+                    return h;
+                }
+                h = (h + 1) & (capacity - 1);
+            }
+            return -1;
+        }
+
+        int hash(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h >>> 40) & (capacity - 1);
+        }
+
+        /** The sphere test on the cell-ordered copies, then {@link #chord}. */
+        void packed(int a, int b, int k, BatchSgp4.States s0, BatchSgp4.States s1) {
+            if (!pp[a] && !pp[b]) {
+                return;
+            }
+            double dcx = px[b] - px[a];
+            double dcy = py[b] - py[a];
+            double dcz = pz[b] - pz[a];
+            double reach = pr[a] + pr[b] - request.thresholdKm();
+            if (dcx * dcx + dcy * dcy + dcz * dcz > reach * reach) {
+                return;
+            }
+            sphereCount++;
+            // The relative chord runs from (centres - half chords) to (centres + half chords).
+            double ex = 2 * (hx[b] - hx[a]);
+            double ey = 2 * (hy[b] - hy[a]);
+            double ez = 2 * (hz[b] - hz[a]);
+            if (closerThan(dcx - 0.5 * ex, dcy - 0.5 * ey, dcz - 0.5 * ez, ex, ey, ez,
+                    request.thresholdKm() + ps[a] + ps[b])) {
+                chordCount++;
+                refine(order[a], order[b], k, s0, s1);
+            }
+        }
+
+        void consider(int i, int j, int k, BatchSgp4.States s0, BatchSgp4.States s1) {
+            if (!allVsAll && !primary[i] && !primary[j]) {
+                return;
+            }
+            double threshold = request.thresholdKm();
+            double dcx = cx[j] - cx[i];
+            double dcy = cy[j] - cy[i];
+            double dcz = cz[j] - cz[i];
+            double reach = radius[i] + radius[j] + threshold;
+            if (dcx * dcx + dcy * dcy + dcz * dcz > reach * reach) {
+                return;
+            }
+            chord(i, j, k, s0, s1);
+        }
+
+        /** The relative chord test, then the search for minima. */
+        void chord(int i, int j, int k, BatchSgp4.States s0, BatchSgp4.States s1) {
+            sphereCount++;
+            double d0x = s0.x[j] - s0.x[i];
+            double d0y = s0.y[j] - s0.y[i];
+            double d0z = s0.z[j] - s0.z[i];
+            if (closerThan(d0x, d0y, d0z, s1.x[j] - s1.x[i] - d0x, s1.y[j] - s1.y[i] - d0y, s1.z[j] - s1.z[i] - d0z,
+                    request.thresholdKm() + sagitta[i] + sagitta[j])) {
+                chordCount++;
+                refine(i, j, k, s0, s1);
+            }
+        }
+
+        /** Range-rate roots in the interval on Hermite interpolation, then on exact states. */
+        void refine(int i, int j, int k, BatchSgp4.States s0, BatchSgp4.States s1) {
+            double previous = rangeRateHermite(i, j, s0, s1, 0);
+            for (int q = 1; q <= SUB_STEPS; q++) {
+                double u = (double) q / SUB_STEPS;
+                double current = q == SUB_STEPS ? rangeRateExactNode(i, j, s1) : rangeRateHermite(i, j, s0, s1, u);
+                if (previous < 0 && current >= 0) {
+                    double lo = (double) (q - 1) / SUB_STEPS;
+                    double hi = u;
+                    for (int it = 0; it < 40 && (hi - lo) * dt > 1e-6; it++) {
+                        double mid = 0.5 * (lo + hi);
+                        if (rangeRateHermite(i, j, s0, s1, mid) < 0) {
+                            lo = mid;
+                        } else {
+                            hi = mid;
+                        }
+                    }
+                    refinedCount++;
+                    polish(i, j, (k + 0.5 * (lo + hi)) * dt);
+                }
+                previous = current;
+            }
+        }
+
+        double rangeRateExactNode(int i, int j, BatchSgp4.States s) {
+            return (s.x[j] - s.x[i]) * (s.vx[j] - s.vx[i]) + (s.y[j] - s.y[i]) * (s.vy[j] - s.vy[i])
+                    + (s.z[j] - s.z[i]) * (s.vz[j] - s.vz[i]);
+        }
+
+        /** d·ḋ at fraction {@code u} of the interval, from cubic Hermite interpolation of both objects. */
+        double rangeRateHermite(int i, int j, BatchSgp4.States s0, BatchSgp4.States s1, double u) {
+            double u2 = u * u;
+            double u3 = u2 * u;
+            double h00 = 2 * u3 - 3 * u2 + 1;
+            double h10 = (u3 - 2 * u2 + u) * dt;
+            double h01 = -2 * u3 + 3 * u2;
+            double h11 = (u3 - u2) * dt;
+            double g00 = (6 * u2 - 6 * u) / dt;
+            double g10 = 3 * u2 - 4 * u + 1;
+            double g01 = (-6 * u2 + 6 * u) / dt;
+            double g11 = 3 * u2 - 2 * u;
+            double px = h00 * (s0.x[j] - s0.x[i]) + h10 * (s0.vx[j] - s0.vx[i]) + h01 * (s1.x[j] - s1.x[i]) + h11 * (s1.vx[j] - s1.vx[i]);
+            double py = h00 * (s0.y[j] - s0.y[i]) + h10 * (s0.vy[j] - s0.vy[i]) + h01 * (s1.y[j] - s1.y[i]) + h11 * (s1.vy[j] - s1.vy[i]);
+            double pz = h00 * (s0.z[j] - s0.z[i]) + h10 * (s0.vz[j] - s0.vz[i]) + h01 * (s1.z[j] - s1.z[i]) + h11 * (s1.vz[j] - s1.vz[i]);
+            double vx = g00 * (s0.x[j] - s0.x[i]) + g10 * (s0.vx[j] - s0.vx[i]) + g01 * (s1.x[j] - s1.x[i]) + g11 * (s1.vx[j] - s1.vx[i]);
+            double vy = g00 * (s0.y[j] - s0.y[i]) + g10 * (s0.vy[j] - s0.vy[i]) + g01 * (s1.y[j] - s1.y[i]) + g11 * (s1.vy[j] - s1.vy[i]);
+            double vz = g00 * (s0.z[j] - s0.z[i]) + g10 * (s0.vz[j] - s0.vz[i]) + g01 * (s1.z[j] - s1.z[i]) + g11 * (s1.vz[j] - s1.vz[i]);
+            return px * vx + py * vy + pz * vz;
+        }
+
+        /** Exact range rate at {@code t} seconds from the start (states left in sa, sb); NaN if either fails. */
+        double rangeRateExact(int i, int j, double t) {
+            if (kernel.stateAt(i, minutes(t), sa) != BatchSgp4.OK || kernel.stateAt(j, minutes(t), sb) != BatchSgp4.OK
+                    || sa[0] * sa[0] + sa[1] * sa[1] + sa[2] * sa[2] > apogeeBoundKm[i] * apogeeBoundKm[i]
+                    || sb[0] * sb[0] + sb[1] * sb[1] + sb[2] * sb[2] > apogeeBoundKm[j] * apogeeBoundKm[j]) {
+                return Double.NaN;
+            }
+            return (sb[0] - sa[0]) * (sb[3] - sa[3]) + (sb[1] - sa[1]) * (sb[4] - sa[4]) + (sb[2] - sa[2]) * (sb[5] - sa[5]);
+        }
+
+        /** Secant iterations on the exact range rate from the interpolated root, then the conjunction if close. */
+        void polish(int i, int j, double t) {
+            double t0 = t;
+            double f0 = rangeRateExact(i, j, t0);
+            double t1 = t + 1e-3;
+            double f1 = rangeRateExact(i, j, t1);
+            double best = t;
+            for (int it = 0; it < 8 && !Double.isNaN(f0) && !Double.isNaN(f1) && f1 != f0; it++) {
+                double t2 = t1 - f1 * (t1 - t0) / (f1 - f0);
+                if (Math.abs(t2 - t) > 1.0) {
+                    break; // no convergence near the interpolated root: keep that
+                }
+                t0 = t1;
+                f0 = f1;
+                t1 = t2;
+                f1 = rangeRateExact(i, j, t1);
+                best = t1;
+                if (Math.abs(t1 - t0) < 1e-6) {
+                    break;
+                }
+            }
+            if (Double.isNaN(rangeRateExact(i, j, best))) {
+                return;
+            }
+            double mx = sb[0] - sa[0];
+            double my = sb[1] - sa[1];
+            double mz = sb[2] - sa[2];
+            double miss = Math.sqrt(mx * mx + my * my + mz * mz);
+            if (miss > request.thresholdKm()) {
+                return;
+            }
+            ElementSet a = kernel.elements(i);
+            ElementSet b = kernel.elements(j);
+            boolean swap = allVsAll ? a.noradId() > b.noradId()
+                    : (primary[j] && !primary[i]) || (primary[i] && primary[j] && a.noradId() > b.noradId());
+            double[] pa = swap ? sb.clone() : sa.clone();
+            double[] pb = swap ? sa.clone() : sb.clone();
+            ElementSet first = swap ? b : a;
+            ElementSet second = swap ? a : b;
+            found.add(conjunction(first, second, pa, pb, best));
+        }
+
+        Conjunction conjunction(ElementSet a, ElementSet b, double[] pa, double[] pb, double t) {
+            double[] r = {pa[0], pa[1], pa[2]};
+            double rn = Math.sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
+            double[] radial = {r[0] / rn, r[1] / rn, r[2] / rn};
+            double hx = pa[1] * pa[5] - pa[2] * pa[4];
+            double hy = pa[2] * pa[3] - pa[0] * pa[5];
+            double hz = pa[0] * pa[4] - pa[1] * pa[3];
+            double hn = Math.sqrt(hx * hx + hy * hy + hz * hz);
+            double[] cross = {hx / hn, hy / hn, hz / hn};
+            double[] along = {cross[1] * radial[2] - cross[2] * radial[1], cross[2] * radial[0] - cross[0] * radial[2],
+                    cross[0] * radial[1] - cross[1] * radial[0]};
+            double[] d = {pb[0] - pa[0], pb[1] - pa[1], pb[2] - pa[2]};
+            double[] w = {pb[3] - pa[3], pb[4] - pa[4], pb[5] - pa[5]};
+            double miss = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+            double speed = Math.sqrt(w[0] * w[0] + w[1] * w[1] + w[2] * w[2]);
+            double probability = request.probability() == null ? Double.NaN : request.probability().of(pa, pb);
+            return new Conjunction(a.noradId(), a.name(), b.noradId(), b.name(), kernel.instantAt(minutes(t)), miss,
+                    speed, dot(d, radial), dot(d, along), dot(d, cross), probability);
+        }
+    }
+
+    /** Whether the segment from d0 to d0 + e comes within {@code limit} of the origin. */
+    private static boolean closerThan(double d0x, double d0y, double d0z, double ex, double ey, double ez, double limit) {
+        double ee = ex * ex + ey * ey + ez * ez;
+        double f = ee > 0 ? Math.max(0, Math.min(1, -(d0x * ex + d0y * ey + d0z * ez) / ee)) : 0;
+        double mx = d0x + f * ex;
+        double my = d0y + f * ey;
+        double mz = d0z + f * ez;
+        return mx * mx + my * my + mz * mz <= limit * limit;
+    }
+
+    private static double dot(double[] u, double[] v) {
+        return u[0] * v[0] + u[1] * v[1] + u[2] * v[2];
+    }
+
+    private static int cell(double coordinate, double size) {
+        return (int) Math.floor(coordinate / size);
+    }
+
+    /** Three cell indices (each within ±2^20) packed into one key. */
+    private static long key(int x, int y, int z) {
+        return ((long) x << 42) | (((long) y & 0x1FFFFF) << 21) | ((long) z & 0x1FFFFF);
+    }
+}
