@@ -27,7 +27,7 @@ class ExerciseCommandTest {
     void validateAcceptsTheDemo() {
         CliRun run = CliRun.of("exercise", "validate", demo().toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("valid (0 warnings): 4 cells, 4 moves, 24 injects, 9 questions");
+        assertThat(run.out()).contains("valid (0 warnings): 4 cells, 4 moves, 25 injects, 9 questions");
     }
 
     @Test
@@ -48,7 +48,7 @@ class ExerciseCommandTest {
         CliRun run = CliRun.of("exercise", "timeline", demo().toString(), "--format", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode rows = new ObjectMapper().readTree(run.out());
-        assertThat(rows).hasSize(24);
+        assertThat(rows).hasSize(25);
         JsonNode launch = rows.get(7);
         assertThat(launch.get("number").asInt()).isEqualTo(8);
         assertThat(launch.get("release_utc").asText()).isEqualTo("2023-11-21T13:42:28Z");
@@ -69,10 +69,10 @@ class ExerciseCommandTest {
         }).toList();
         assertThat(events.get(0).get("event").get("type").asText()).isEqualTo("ExerciseStarted");
         assertThat(events.get(events.size() - 1).get("event").get("type").asText()).isEqualTo("ExerciseEnded");
-        assertThat(events.stream().filter(e -> e.get("event").get("type").asText().equals("InjectReleased"))).hasSize(24);
+        assertThat(events.stream().filter(e -> e.get("event").get("type").asText().equals("InjectReleased"))).hasSize(25);
         for (int i = 0; i < events.size(); i++) {
             assertThat(events.get(i).get("sequence").asLong()).isEqualTo(i + 1);
         }
-        assertThat(run.err()).contains("24 injects released of 24, 0 refused steps");
+        assertThat(run.err()).contains("25 injects released of 25, 0 refused steps");
     }
 }

@@ -96,12 +96,12 @@ class DemoOverHttpTest {
                 JsonNode feed = null;
                 for (int i = 0; i < 40; i++) {
                     feed = control.get("/api/exercises/" + EX + "/feed").json();
-                    if (feed.get("injects").size() == 24) {
+                    if (feed.get("injects").size() == 25) {
                         break;
                     }
                     Thread.sleep(250);
                 }
-                assertThat(feed.get("injects").size()).isEqualTo(24);
+                assertThat(feed.get("injects").size()).isEqualTo(25);
                 ok(control.command(EX, "{\"type\":\"EndExercise\"}"));
 
                 JsonNode korFeed = kor.get("/api/exercises/" + EX + "/feed").json();
@@ -122,7 +122,7 @@ class DemoOverHttpTest {
                 ApiClient control = new ApiClient(again.port());
                 control.login("control", PASSWORD);
                 JsonNode feed = control.get("/api/exercises/" + EX + "/feed").json();
-                assertThat(feed.get("injects").size()).isEqualTo(24);
+                assertThat(feed.get("injects").size()).isEqualTo(25);
                 assertThat(feed.get("clock").get("ended").asBoolean()).isTrue();
             }
         }

@@ -163,6 +163,8 @@ public final class Exercise {
             case Trigger.FirstOverflight t -> "first overflight of " + t.place() + " by " + t.object();
             case Trigger.Pass t -> "pass of " + t.object() + " over " + t.site();
             case Trigger.CloseApproach t -> "close approach of " + t.object() + " and " + t.other();
+            case Trigger.Conjunction t -> "predicted conjunction of " + t.object()
+                    + (t.with().isEmpty() ? "" : " and " + t.with()) + ", " + t.lead().toHours() + " h ahead";
             default -> "released";
         };
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.spacettx.exercise.scenario.Inject;
 import org.spacettx.exercise.scenario.Scenario;
@@ -20,7 +21,10 @@ import org.spacettx.orbit.access.Sensor;
 import org.spacettx.orbit.access.Target;
 import org.spacettx.orbit.access.Topocentric;
 import org.spacettx.orbit.access.Window;
+import org.spacettx.orbit.catalog.ElementSet;
 import org.spacettx.orbit.conjunction.CloseApproachFinder;
+import org.spacettx.orbit.conjunction.Conjunction;
+import org.spacettx.orbit.conjunction.Screening;
 import org.spacettx.orbit.data.OrekitData;
 import org.spacettx.orbit.propagate.Ephemerides;
 import org.spacettx.orbit.propagate.Ephemeris;
@@ -28,7 +32,8 @@ import org.spacettx.orbit.propagate.Sgp4;
 
 /**
  * When each inject of a scenario will be released if nobody intervenes: scenario times for time triggers, and for
- * orbital triggers the times the orbital engine computes (first overflight, pass, launch, close approach). Manual
+ * orbital triggers the times the orbital engine computes (first overflight, pass, launch, close approach, predicted
+ * conjunction). Manual
  * and answer-dependent injects have no time here; injects waiting on those inherit that.
  */
 public final class TriggerSchedule {
@@ -72,7 +77,7 @@ public final class TriggerSchedule {
         }
         Map<Integer, Entry> entries = new LinkedHashMap<>();
         for (Inject inject : scenario.injects()) {
-            entries.put(inject.number(), direct(scenario, inject, sky, byId));
+            entries.put(inject.number(), direct(scenario, inject, sky, byId, data));
         }
         // Chains of after_inject triggers (validation has excluded cycles): resolve until nothing changes.
         boolean changed = true;
@@ -92,7 +97,8 @@ public final class TriggerSchedule {
         return new TriggerSchedule(entries, sky);
     }
 
-    private static Entry direct(Scenario scenario, Inject inject, Ephemerides sky, Map<String, Ephemeris> byId) {
+    private static Entry direct(Scenario scenario, Inject inject, Ephemerides sky, Map<String, Ephemeris> byId,
+                                OrekitData data) {
         return switch (inject.trigger()) {
             case Trigger.AtTime at -> new Entry(inject, Optional.of(at.time()), "scenario time");
             case Trigger.Manual m -> new Entry(inject, Optional.empty(), "released by control");
@@ -124,6 +130,7 @@ public final class TriggerSchedule {
                 yield new Entry(inject, time, "first pass of " + o.elements().name() + " over " + p.site() + " above "
                         + p.minElevationDeg() + " deg" + (time.isEmpty() ? ": none before the scenario ends" : ""));
             }
+            case Trigger.Conjunction c -> conjunction(scenario, inject, c, data);
             case Trigger.CloseApproach c -> {
                 SpaceObject a = scenario.object(c.object()).orElseThrow();
                 SpaceObject b = scenario.object(c.other()).orElseThrow();
@@ -135,6 +142,45 @@ public final class TriggerSchedule {
                         + (time.isEmpty() ? ": no such approach before the scenario ends" : ""));
             }
         };
+    }
+
+    /**
+     * Screens the trigger's object against the scenario's other objects (or the one named) from {@code after} to
+     * the scenario's end; the first approach whose partner is in orbit by then decides.
+     */
+    private static Entry conjunction(Scenario scenario, Inject inject, Trigger.Conjunction c, OrekitData data) {
+        SpaceObject primary = scenario.object(c.object()).orElseThrow();
+        Instant after = later(later(c.after(), primary.inOrbitFrom()), scenario.start());
+        Map<Integer, SpaceObject> byNorad = new HashMap<>();
+        List<ElementSet> sets = new ArrayList<>();
+        for (SpaceObject o : scenario.objects()) {
+            if (o == primary || c.with().isEmpty() || o.id().equals(c.with())) {
+                byNorad.put(o.elements().noradId(), o);
+                sets.add(o.elements());
+            }
+        }
+        String label = primary.elements().name() + (c.with().isEmpty() ? " with any scenario object"
+                : " with " + scenario.object(c.with()).orElseThrow().elements().name());
+        if (sets.size() < 2 || !after.isBefore(scenario.end())) {
+            return new Entry(inject, Optional.empty(), "conjunction of " + label + ": nothing to screen");
+        }
+        List<Conjunction> found = Screening.run(sets, new Screening.Request(after, scenario.end(), c.belowKm(),
+                Set.of(primary.elements().noradId()), 60, Runtime.getRuntime().availableProcessors(),
+                Screening.Propagator.FAST, null), data, null).conjunctions();
+        for (Conjunction x : found) {
+            SpaceObject other = byNorad.get(x.noradB());
+            if (other.inOrbitFrom() != null && x.tca().isBefore(other.inOrbitFrom())) {
+                continue;
+            }
+            Instant release = later(x.tca().minus(c.lead()), after);
+            return new Entry(inject, Optional.of(release), String.format(java.util.Locale.ROOT,
+                    "conjunction of %s with %s: closest approach %s, miss %.2f km at %.1f m/s, released %d h before",
+                    primary.elements().name(), other.elements().name(), x.tca().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                    x.missKm(), x.relativeSpeedKmS() * 1000,
+                    c.lead().toHours()));
+        }
+        return new Entry(inject, Optional.empty(), "conjunction of " + label + " within " + c.belowKm()
+                + " km: none before the scenario ends");
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -795,7 +795,7 @@ public final class ScenarioReader {
                 return new Trigger.Manual();
             }
             Set<String> kinds = Set.of("at", "manual", "first_overflight", "pass", "launch", "close_approach",
-                    "after_inject", "on_answer");
+                    "conjunction", "after_inject", "on_answer");
             keys(m, kinds);
             if (m.entries().size() != 1) {
                 error(m, "a trigger needs exactly one of " + new java.util.TreeSet<>(kinds));
@@ -889,6 +889,26 @@ public final class ScenarioReader {
                                 error(t.entries().getOrDefault("site", t), "site '" + site + "' is not defined in 'places.sites'");
                             }
                             return new Trigger.Pass(object, site, number(t, "min_elevation", 10.0), after);
+                        }
+                        case "conjunction" -> {
+                            keys(t, Set.of("object", "with", "below_km", "lead_hours", "after"), "object", "below_km");
+                            String with = string(t, "with", "");
+                            if (!with.isEmpty() && objects.stream().noneMatch(o -> o.id().equals(with))) {
+                                error(t.entries().get("with"), "object '" + with + "' is not defined in 'objects'");
+                            }
+                            if (with.equals(object)) {
+                                error(t.entries().get("with"), "a conjunction needs two different objects");
+                            }
+                            double below = number(t, "below_km", 0.0);
+                            if (!(below > 0) || below > 1000) {
+                                error(t.entries().getOrDefault("below_km", t), "below_km must be a distance above 0 and at most 1000 km");
+                            }
+                            double lead = number(t, "lead_hours", 0.0);
+                            if (!(lead >= 0) || lead > 240) {
+                                error(t.entries().getOrDefault("lead_hours", t), "lead_hours must be between 0 and 240");
+                            }
+                            return new Trigger.Conjunction(object, with, below,
+                                    Duration.ofSeconds(Math.round(Math.max(0, Math.min(240, lead)) * 3600)), after);
                         }
                         default -> {
                             keys(t, Set.of("object", "other", "below_km", "after"), "object", "other", "below_km");

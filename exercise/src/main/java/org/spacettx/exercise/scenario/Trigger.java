@@ -30,6 +30,15 @@ public sealed interface Trigger {
     record CloseApproach(String object, String other, double belowKm, Instant after) implements Trigger {
     }
 
+    /**
+     * A predicted conjunction, released {@code lead} before its time of closest approach (and not before
+     * {@code after}): the first close approach after {@code after} closer than {@code belowKm} between
+     * {@code object} and {@code with}, or any other object of the scenario when {@code with} is empty, found by
+     * screening the scenario's objects.
+     */
+    record Conjunction(String object, String with, double belowKm, Duration lead, Instant after) implements Trigger {
+    }
+
     /** A delay after another inject is released. */
     record AfterInject(int inject, Duration delay) implements Trigger {
     }

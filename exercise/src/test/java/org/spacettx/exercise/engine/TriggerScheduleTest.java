@@ -85,9 +85,48 @@ class TriggerScheduleTest {
         assertThat(Duration.between(schedule.timeOf(17).orElseThrow(), first).toMillis() / 1000.0).isBetween(0.0, 1.0);
     }
 
+    /**
+     * Inject 25 is released 36 h before the closest approach of rok-eo and inspector that screening predicts: a
+     * 1-second scan of their distance from Orekit's SGP4 finds the same minimum (time within 1 s, miss within 10 m).
+     */
+    @Test
+    void conjunctionWarningIsTheScreenedClosestApproachLessItsLead() {
+        Sgp4 a = Sgp4.of(demo.object("rok-eo").orElseThrow().elements(), DATA);
+        Sgp4 b = Sgp4.of(demo.object("inspector").orElseThrow().elements(), DATA);
+        Instant from = demo.move("M2").orElseThrow().start();
+        Instant tca = null;
+        double miss = Double.NaN;
+        double before = Double.NaN;
+        double here = distance(a, b, from);
+        long span = Duration.between(from, demo.end()).toSeconds();
+        for (int s = 1; s < span && tca == null; s++) {
+            double after = distance(a, b, from.plusSeconds(s + 1));
+            if (here < before && here <= after && here < 10) {
+                tca = from.plusSeconds(s);
+                miss = here;
+            }
+            before = here;
+            here = after;
+        }
+        assertThat(tca).as("the scan finds the approach").isNotNull();
+        TriggerSchedule.Entry entry = schedule.entries().stream().filter(e -> e.inject().number() == 25).findFirst().orElseThrow();
+        Instant release = entry.time().orElseThrow();
+        assertThat(Duration.between(release.plus(Duration.ofHours(36)), tca).toMillis() / 1000.0).isBetween(-1.0, 1.0);
+        assertThat(entry.basis()).contains("ROK EO SAT").contains("RU INSPECTOR").contains("36 h before");
+        double reported = Double.parseDouble(entry.basis().replaceAll(".*miss ([0-9.]+) km.*", "$1"));
+        assertThat(reported).isCloseTo(miss, org.assertj.core.data.Offset.offset(0.01 + 0.005)); // printed to 10 m
+        assertThat(release).isAfterOrEqualTo(from);
+    }
+
+    private static double distance(Sgp4 a, Sgp4 b, Instant t) {
+        CartesianState x = a.teme(t);
+        CartesianState y = b.teme(t);
+        return Math.sqrt(Math.pow(x.xKm() - y.xKm(), 2) + Math.pow(x.yKm() - y.yKm(), 2) + Math.pow(x.zKm() - y.zKm(), 2));
+    }
+
     @Test
     void everyOrbitalTriggerOfTheDemoHappensWithinTheScenario() {
-        for (int n : new int[] {5, 10, 11, 12, 17, 18}) {
+        for (int n : new int[] {5, 10, 11, 12, 17, 18, 25}) {
             Instant t = schedule.timeOf(n).orElseThrow(() -> new AssertionError("inject " + n + " has no time"));
             assertThat(t).isBetween(demo.start(), demo.end());
         }
