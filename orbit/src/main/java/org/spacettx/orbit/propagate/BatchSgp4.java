@@ -60,6 +60,8 @@ public final class BatchSgp4 {
     private final double[] inclo;
     private final double[] bstar;
     private final double[] noUnkozai;
+    /** (ke / n0'')^(2/3): the semi-major axis before drag, earth radii. */
+    private final double[] aBase;
     private final double[] mdot;
     private final double[] argpdot;
     private final double[] nodedot;
@@ -111,6 +113,7 @@ public final class BatchSgp4 {
         inclo = new double[size];
         bstar = new double[size];
         noUnkozai = new double[size];
+        aBase = new double[size];
         mdot = new double[size];
         argpdot = new double[size];
         nodedot = new double[size];
@@ -231,6 +234,7 @@ public final class BatchSgp4 {
         double posq = po * po;
         double rp = ao * (1.0 - ecc);
         noUnkozai[i] = nUnkozai;
+        aBase[i] = ao;
         con41[i] = c41;
         sinio[i] = sini;
         cosio[i] = cosi;
@@ -417,8 +421,8 @@ public final class BatchSgp4 {
             templ = templ + t3cof[i] * t3 + t4 * (t4cof[i] + t * t5cof[i]);
         }
         double n0 = noUnkozai[i];
-        double am = Math.pow(XKE / n0, TWO_THIRDS) * tempa * tempa;
-        double nm = XKE / Math.pow(am, 1.5);
+        double am = aBase[i] * tempa * tempa;
+        double nm = XKE / (am * Math.sqrt(am));
         double em = ecco[i] - tempe;
         if (em >= 1.0 || em < -0.001 || am < 0.95 || !(am == am)) {
             return Sgp4Error.MEAN_ELEMENTS.code();
@@ -427,11 +431,11 @@ public final class BatchSgp4 {
             em = 1.0e-6;
         }
         mm = mm + n0 * templ;
-        double xlm = mm + argpm + nodem;
-        nodem = nodem % TWO_PI;
-        argpm = argpm % TWO_PI;
-        xlm = xlm % TWO_PI;
-        mm = (xlm - argpm - nodem) % TWO_PI;
+        // The reference reduces node, perigee, mean longitude and anomaly with fmod; every later use is periodic,
+        // so reducing the angles of Kepler's equation alone gives the same states (Java's % on doubles is slow).
+        nodem = reduce(nodem);
+        argpm = reduce(argpm);
+        mm = reduce(mm);
 
         // Long-period periodics.
         double sinArgp = Math.sin(argpm);
@@ -442,7 +446,7 @@ public final class BatchSgp4 {
         double xl = mm + argpm + nodem + temp * xlcof[i] * axnl;
 
         // Kepler's equation in the form of the reference (u = E + ω, with the 0.95 step limit).
-        double u = (xl - nodem) % TWO_PI;
+        double u = reduce(xl - nodem);
         double eo1 = u;
         double sineo1 = 0;
         double coseo1 = 1;
@@ -514,6 +518,11 @@ public final class BatchSgp4 {
             return Sgp4Error.DECAYED.code();
         }
         return OK;
+    }
+
+    /** An angle brought into [0, 2π). */
+    private static double reduce(double angle) {
+        return angle - TWO_PI * Math.floor(angle / TWO_PI);
     }
 
     /** TEME states of a batch at one time, km and km/s, with a status per object (0 = valid). */
