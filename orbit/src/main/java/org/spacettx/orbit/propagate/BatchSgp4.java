@@ -47,47 +47,49 @@ public final class BatchSgp4 {
     private final OrekitData data;
     private final int size;
     /** Epoch of each object, minutes after the reference date. */
-    private final double[] epochMinutes;
+    final double[] epochMinutes;
     /** Null for near-Earth objects; the Orekit path for deep-space ones. */
     private final Sgp4[] deepSpace;
+    /** Indices of the objects not in the near-Earth kernel (deep space, failed initialisation), ascending. */
+    private final int[] special;
     /** Initialisation failure code per object (0 when it initialised). */
     private final int[] initError;
     // Near-Earth coefficients, one array each (structure of arrays).
-    private final double[] mo;
-    private final double[] argpo;
-    private final double[] nodeo;
-    private final double[] ecco;
-    private final double[] inclo;
-    private final double[] bstar;
-    private final double[] noUnkozai;
+    final double[] mo;
+    final double[] argpo;
+    final double[] nodeo;
+    final double[] ecco;
+    final double[] inclo;
+    final double[] bstar;
+    final double[] noUnkozai;
     /** (ke / n0'')^(2/3): the semi-major axis before drag, earth radii. */
-    private final double[] aBase;
-    private final double[] mdot;
-    private final double[] argpdot;
-    private final double[] nodedot;
-    private final double[] nodecf;
-    private final double[] cc1;
-    private final double[] cc4;
-    private final double[] cc5;
-    private final double[] t2cof;
-    private final double[] omgcof;
-    private final double[] xmcof;
-    private final double[] eta;
-    private final double[] delmo;
-    private final double[] sinmao;
-    private final double[] d2;
-    private final double[] d3;
-    private final double[] d4;
-    private final double[] t3cof;
-    private final double[] t4cof;
-    private final double[] t5cof;
-    private final double[] xlcof;
-    private final double[] aycof;
-    private final double[] con41;
-    private final double[] x1mth2;
-    private final double[] x7thm1;
-    private final double[] sinio;
-    private final double[] cosio;
+    final double[] aBase;
+    final double[] mdot;
+    final double[] argpdot;
+    final double[] nodedot;
+    final double[] nodecf;
+    final double[] cc1;
+    final double[] cc4;
+    final double[] cc5;
+    final double[] t2cof;
+    final double[] omgcof;
+    final double[] xmcof;
+    final double[] eta;
+    final double[] delmo;
+    final double[] sinmao;
+    final double[] d2;
+    final double[] d3;
+    final double[] d4;
+    final double[] t3cof;
+    final double[] t4cof;
+    final double[] t5cof;
+    final double[] xlcof;
+    final double[] aycof;
+    final double[] con41;
+    final double[] x1mth2;
+    final double[] x7thm1;
+    final double[] sinio;
+    final double[] cosio;
     private final boolean[] simple;
 
     private BatchSgp4(List<ElementSet> elements, OrekitData data, boolean kernel) {
@@ -141,9 +143,17 @@ public final class BatchSgp4 {
         sinio = new double[size];
         cosio = new double[size];
         simple = new boolean[size];
+        int specials = 0;
         for (int i = 0; i < size; i++) {
             epochMinutes[i] = epochs[i].durationFrom(reference) / 60.0;
             initialise(i, elements.get(i), kernel);
+            specials += deepSpace[i] != null || initError[i] != 0 ? 1 : 0;
+        }
+        special = new int[specials];
+        for (int i = 0, k = 0; i < size; i++) {
+            if (deepSpace[i] != null || initError[i] != 0) {
+                special[k++] = i;
+            }
         }
     }
 
@@ -290,7 +300,12 @@ public final class BatchSgp4 {
         delmo[i] = dm * dm * dm;
         sinmao[i] = Math.sin(mo[i]);
         x7thm1[i] = 7.0 * cosio2 - 1.0;
-        if (!simple[i]) {
+        if (simple[i]) {
+            // The truncated model drops these terms; zero coefficients let the vector kernel use one formula.
+            omgcof[i] = 0;
+            xmcof[i] = 0;
+            cc5[i] = 0;
+        } else {
             double c1sq = c1 * c1;
             d2[i] = 4.0 * ao * tsi * c1sq;
             double temp = d2[i] * tsi * c1 / 3.0;
@@ -307,15 +322,53 @@ public final class BatchSgp4 {
      * reference date, into {@code out} at the objects' own indices.
      */
     public void propagate(double minutes, int from, int to, States out) {
-        for (int i = from; i < to; i++) {
-            if (initError[i] != 0) {
-                out.status[i] = initError[i];
-            } else if (deepSpace[i] != null) {
-                deep(i, minutes - epochMinutes[i], out);
-            } else {
-                out.status[i] = nearEarth(i, minutes - epochMinutes[i], out.x, out.y, out.z, out.vx, out.vy, out.vz, i);
+        int i = from;
+        if (VectorSgp4.AVAILABLE) {
+            for (int lanes = VectorSgp4.lanes(); i + lanes <= to; i += lanes) {
+                VectorSgp4.propagateAt(this, i, minutes, out);
             }
+            redoSpecial(from, i, k -> minutes - epochMinutes[k], out);
         }
+        for (; i < to; i++) {
+            one(i, minutes - epochMinutes[i], out);
+        }
+    }
+
+    /** As {@link #propagate(double, int, int, States)} with each object at its own time since epoch (tests). */
+    void propagateSince(double[] tsince, int from, int to, States out) {
+        int i = from;
+        if (VectorSgp4.AVAILABLE) {
+            for (int lanes = VectorSgp4.lanes(); i + lanes <= to; i += lanes) {
+                VectorSgp4.propagateSince(this, i, tsince, out);
+            }
+            redoSpecial(from, i, k -> tsince[k], out);
+        }
+        for (; i < to; i++) {
+            one(i, tsince[i], out);
+        }
+    }
+
+    /** Deep-space objects and failed initialisations among [from, to) on the scalar path (the vector lanes were wrong). */
+    private void redoSpecial(int from, int to, java.util.function.IntToDoubleFunction tsince, States out) {
+        int k = java.util.Arrays.binarySearch(special, from);
+        for (k = k < 0 ? -k - 1 : k; k < special.length && special[k] < to; k++) {
+            one(special[k], tsince.applyAsDouble(special[k]), out);
+        }
+    }
+
+    private void one(int i, double tsince, States out) {
+        if (initError[i] != 0) {
+            out.status[i] = initError[i];
+        } else if (deepSpace[i] != null) {
+            deep(i, tsince, out);
+        } else {
+            out.status[i] = nearEarth(i, tsince, out.x, out.y, out.z, out.vx, out.vy, out.vz, i);
+        }
+    }
+
+    /** Whether the SIMD kernel is in use in this JVM (see {@link VectorSgp4}). */
+    public static boolean vectorised() {
+        return VectorSgp4.AVAILABLE;
     }
 
     /** Every object at {@code minutes} after the reference date, on {@code threads} threads. */

@@ -64,6 +64,56 @@ class BatchSgp4Test {
         assertThat(worstVelocity).as(report.toString()).isLessThan(ValladoVerificationTest.VELOCITY_TOLERANCE_KM_S);
     }
 
+    /**
+     * The same rows through the SIMD lanes: all 33 cases in one batch, each lane at its own case's time, row after
+     * row (cases without that row sit at their epoch).
+     */
+    @Test
+    void theVectorLanesAgreeWithTheReferenceToo() {
+        assertThat(BatchSgp4.vectorised()).as("tests run with --add-modules jdk.incubator.vector").isTrue();
+        List<Case> cases = ValladoVerificationTest.cases;
+        BatchSgp4 batch = BatchSgp4.of(cases.stream().map(Case::elements).toList(), OrekitData.standard());
+        int longest = cases.stream().mapToInt(c -> c.validRows().size()).max().orElseThrow();
+        BatchSgp4.States states = new BatchSgp4.States(cases.size());
+        double[] tsince = new double[cases.size()];
+        double worst = 0;
+        int compared = 0;
+        for (int r = 0; r < longest; r++) {
+            for (int k = 0; k < cases.size(); k++) {
+                List<double[]> rows = cases.get(k).validRows();
+                tsince[k] = r < rows.size() ? rows.get(r)[0] : 0;
+            }
+            batch.propagateSince(tsince, 0, cases.size(), states);
+            for (int k = 0; k < cases.size(); k++) {
+                List<double[]> rows = cases.get(k).validRows();
+                if (batch.throughOrekit(k) || r >= rows.size()) {
+                    continue;
+                }
+                double[] row = rows.get(r);
+                assertThat(states.status[k]).as("%s at %s", cases.get(k).elements().noradId(), row[0]).isEqualTo(BatchSgp4.OK);
+                worst = Math.max(worst, Math.max(Math.abs(states.x[k] - row[1]), Math.max(Math.abs(states.y[k] - row[2]), Math.abs(states.z[k] - row[3]))));
+                assertThat(Math.abs(states.vx[k] - row[4]) + Math.abs(states.vy[k] - row[5]) + Math.abs(states.vz[k] - row[6]))
+                        .isLessThan(3 * ValladoVerificationTest.VELOCITY_TOLERANCE_KM_S);
+                compared++;
+            }
+        }
+        System.out.printf("vector lanes: %d rows, worst %.2e km%n", compared, worst);
+        assertThat(compared).isEqualTo(158);
+        assertThat(worst).isLessThan(ValladoVerificationTest.POSITION_TOLERANCE_KM);
+        // and the reference's stops, through the lanes
+        for (int k = 0; k < cases.size(); k++) {
+            tsince[k] = Double.isNaN(cases.get(k).stopTsince()) ? 0 : cases.get(k).stopTsince();
+        }
+        batch.propagateSince(tsince, 0, cases.size(), states);
+        double[] s = new double[6];
+        for (int k = 0; k < cases.size(); k++) {
+            if (!batch.throughOrekit(k) && !Double.isNaN(cases.get(k).stopTsince())) {
+                assertThat(states.status[k]).as("stop of %s", cases.get(k).elements().noradId())
+                        .isEqualTo(batch.stateSinceEpoch(k, tsince[k], s)).isNotEqualTo(BatchSgp4.OK);
+            }
+        }
+    }
+
     @Test
     void nearEarthStopsAreTheReferenceStops() {
         List<String> seen = new ArrayList<>();
