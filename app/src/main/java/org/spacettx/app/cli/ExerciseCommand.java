@@ -28,6 +28,16 @@ public final class ExerciseCommand {
         return result;
     }
 
+    /** The scenario of a file that has no errors; otherwise its problems and a summary on stderr, and empty. */
+    static java.util.Optional<org.spacettx.exercise.scenario.Scenario> valid(Path file) {
+        ScenarioReader.Result result = read(file);
+        if (!result.ok()) {
+            System.err.println("spacettx: " + file + ": " + result.errors().size() + " errors; fix them first");
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(result.scenario());
+    }
+
     @Command(name = "validate", mixinStandardHelpOptions = true, description = {
             "Check a scenario file: every error and warning with line, column and a plain explanation",
             "(unknown cell or object ids, impossible times, markings that would leak, trigger cycles...)."})

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {CatalogCommand.class, PropagateCommand.class, PassesCommand.class, OverflightCommand.class,
                 WarningCommand.class, LaunchCommand.class, ExerciseCommand.class, ServerCommands.Serve.class,
                 ServerCommands.Demo.class, ServerCommands.Users.class, ServerCommands.Db.class, ServerCommands.Audit.class,
-                ScreenCommand.class, BenchCommand.class,
+                ScreenCommand.class, ReportCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

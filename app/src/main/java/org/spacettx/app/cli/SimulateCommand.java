@@ -12,7 +12,6 @@ import org.spacettx.exercise.engine.Exercise;
 import org.spacettx.exercise.engine.Json;
 import org.spacettx.exercise.engine.Script;
 import org.spacettx.exercise.engine.TriggerSchedule;
-import org.spacettx.exercise.scenario.ScenarioReader;
 import org.spacettx.orbit.data.OrekitData;
 import org.spacettx.orbit.input.InputException;
 import org.spacettx.orbit.input.SourceLocation;
@@ -34,9 +33,8 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScenarioReader.Result result = ExerciseCommand.read(file);
-        if (!result.ok()) {
-            System.err.println("spacettx: " + file + ": " + result.errors().size() + " errors; fix them first");
+        java.util.Optional<org.spacettx.exercise.scenario.Scenario> scenario = ExerciseCommand.valid(file);
+        if (scenario.isEmpty()) {
             return Main.BAD_INPUT;
         }
         String text;
@@ -47,15 +45,15 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InputException(SourceLocation.of(script.toString()), null, "cannot be read: " + e.getMessage());
         }
-        TriggerSchedule schedule = TriggerSchedule.compute(result.scenario(), OrekitData.standard());
-        Exercise exercise = new Exercise(result.scenario(), Exercise.scheduledTimes(schedule));
+        TriggerSchedule schedule = TriggerSchedule.compute(scenario.get(), OrekitData.standard());
+        Exercise exercise = new Exercise(scenario.get(), Exercise.scheduledTimes(schedule));
         Script.Run run = Script.run(text, script.toString(), exercise, Instant.parse("2000-01-01T00:00:00Z"));
         for (Event.Recorded r : run.events()) {
             System.out.println(Json.write(r));
         }
         run.refusals().forEach(r -> System.err.println("spacettx: " + r));
         System.err.printf("spacettx: %d events, %d injects released of %d, %d refused steps%n", run.events().size(),
-                exercise.state().released().size(), result.scenario().injects().size(), run.refusals().size());
+                exercise.state().released().size(), scenario.get().injects().size(), run.refusals().size());
         return 0;
     }
 }

@@ -39,6 +39,14 @@ public final class BatchSgp4 {
     private static final double TWO_PI = 2.0 * Math.PI;
     private static final double KM_PER_ER_MIN_TO_KM_S = EARTH_RADIUS_KM * XKE / 60.0;
 
+    /**
+     * Whether the SIMD kernel runs: the incubating module must be in the boot layer (without it, loading
+     * {@link VectorSgp4} would fail), the processor must offer at least two double lanes, and
+     * {@code -Dspacettx.vector=false} turns it off.
+     */
+    private static final boolean VECTOR = !"false".equals(System.getProperty("spacettx.vector"))
+            && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorSgp4.lanes() >= 2;
+
     /** Status codes written per object: 0 is a valid state, the others are {@link Sgp4Error#code()}. */
     public static final int OK = 0;
 
@@ -323,7 +331,7 @@ public final class BatchSgp4 {
      */
     public void propagate(double minutes, int from, int to, States out) {
         int i = from;
-        if (VectorSgp4.AVAILABLE) {
+        if (VECTOR) {
             for (int lanes = VectorSgp4.lanes(); i + lanes <= to; i += lanes) {
                 VectorSgp4.propagateAt(this, i, minutes, out);
             }
@@ -337,7 +345,7 @@ public final class BatchSgp4 {
     /** As {@link #propagate(double, int, int, States)} with each object at its own time since epoch (tests). */
     void propagateSince(double[] tsince, int from, int to, States out) {
         int i = from;
-        if (VectorSgp4.AVAILABLE) {
+        if (VECTOR) {
             for (int lanes = VectorSgp4.lanes(); i + lanes <= to; i += lanes) {
                 VectorSgp4.propagateSince(this, i, tsince, out);
             }
@@ -368,7 +376,7 @@ public final class BatchSgp4 {
 
     /** Whether the SIMD kernel is in use in this JVM (see {@link VectorSgp4}). */
     public static boolean vectorised() {
-        return VectorSgp4.AVAILABLE;
+        return VECTOR;
     }
 
     /** Every object at {@code minutes} after the reference date, on {@code threads} threads. */

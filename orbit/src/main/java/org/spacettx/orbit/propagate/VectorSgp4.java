@@ -11,12 +11,11 @@ import jdk.incubator.vector.VectorSpecies;
  * as a blend of lanes. Lanes of deep-space objects and of element sets that failed to initialise compute nonsense
  * here and are redone by the caller on the scalar path.
  *
- * <p>Loaded only when the JVM runs with {@code --add-modules jdk.incubator.vector} (the launcher and the tests do);
- * otherwise {@link #AVAILABLE} is false and {@link BatchSgp4} stays scalar.
+ * <p>Touched only when the JVM runs with {@code --add-modules jdk.incubator.vector} (the launcher does for
+ * {@code screen} and {@code bench}, Surefire for the tests): {@link BatchSgp4} checks the module's presence
+ * before it loads this class, and otherwise stays scalar.
  */
 final class VectorSgp4 {
-
-    static final boolean AVAILABLE = available();
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final double XKE = 60.0 / Math.sqrt(BatchSgp4.EARTH_RADIUS_KM * BatchSgp4.EARTH_RADIUS_KM
@@ -25,17 +24,6 @@ final class VectorSgp4 {
     private static final double VELOCITY = BatchSgp4.EARTH_RADIUS_KM * XKE / 60.0;
 
     private VectorSgp4() {
-    }
-
-    private static boolean available() {
-        if ("false".equals(System.getProperty("spacettx.vector"))) {
-            return false;
-        }
-        try {
-            return DoubleVector.SPECIES_PREFERRED.length() >= 2;
-        } catch (LinkageError e) {
-            return false;
-        }
     }
 
     /** Lanes per vector. */

@@ -1,0 +1,133 @@
+package org.spacettx.app.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.spacettx.exercise.engine.Actor;
+import org.spacettx.exercise.engine.Event;
+import org.spacettx.exercise.engine.Exercise;
+import org.spacettx.exercise.engine.Json;
+import org.spacettx.exercise.report.AfterActionReport;
+import org.spacettx.exercise.report.ReportHtml;
+import org.spacettx.exercise.scenario.Cell;
+import org.spacettx.exercise.scenario.Scenario;
+import org.spacettx.orbit.input.InputException;
+import org.spacettx.orbit.input.SourceLocation;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spacettx report}: the after-action report of a played exercise, for one reader. */
+@Command(name = "report", mixinStandardHelpOptions = true, description = {
+        "After-action report and improvement plan of an exercise from its scenario and its event log (the JSON lines",
+        "'exercise simulate' prints), as one reader may see it: control (everything), a delegation's cell (only what",
+        "is releasable to it and what it was asked), or the observers' cell. HTML is one self-contained printable page."})
+final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "SCENARIO", description = "Scenario file.")
+    Path scenarioFile;
+
+    @Option(names = "--log", required = true, paramLabel = "EVENTS.jsonl", description = "The exercise's event log.")
+    Path log;
+
+    @Option(names = "--as", defaultValue = "control", paramLabel = "CELL",
+            description = "Whose copy: control or a cell id of the scenario (default ${DEFAULT-VALUE}).")
+    String reader;
+
+    @Option(names = "--format", defaultValue = "html", paramLabel = "html|json", description = "Default ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "en|ko|both", description = "Default ${DEFAULT-VALUE}.")
+    String lang;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        ReportHtml.Language language;
+        try {
+            language = ReportHtml.Language.parse(lang);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(null, "--lang", e.getMessage());
+        }
+        String kind = format.trim().toLowerCase(Locale.ROOT);
+        if (!kind.equals("html") && !kind.equals("json")) {
+            throw new InputException(null, "--format", "'" + format + "' is not html or json");
+        }
+        java.util.Optional<Scenario> valid = ExerciseCommand.valid(scenarioFile);
+        if (valid.isEmpty()) {
+            return Main.BAD_INPUT;
+        }
+        Scenario scenario = valid.get();
+        Actor actor = actor(scenario, reader);
+        Exercise exercise = Exercise.replay(scenario, Map.of(), events(log));
+        AfterActionReport report = AfterActionReport.of(scenario, exercise.state(), actor);
+        String text = kind.equals("json") ? Json.write(report) + "\n" : ReportHtml.render(report, language);
+        if (output == null) {
+            System.out.print(text);
+        } else {
+            try {
+                Files.writeString(output, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new InputException(SourceLocation.of(output.toString()), null, "cannot be written: " + e.getMessage());
+            }
+            System.err.println("spacettx: wrote " + output + " (" + report.timeline().size() + " injects, copy for "
+                    + report.reader().label() + ")");
+        }
+        return 0;
+    }
+
+    /** The reader a cell id stands for: control, a delegation's player, or an observer. */
+    static Actor actor(Scenario scenario, String cellId) {
+        Cell cell = scenario.cell(cellId.trim()).orElseThrow(() -> new InputException(null, "--as",
+                "'" + cellId + "' is not a cell of the scenario (" + String.join(", ",
+                        scenario.cells().stream().map(Cell::id).toList()) + ")"));
+        Actor.Role role = switch (cell.kind()) {
+            case CONTROL -> Actor.Role.CONTROLLER;
+            case OBSERVER -> Actor.Role.OBSERVER;
+            case BLUE, RED -> Actor.Role.PLAYER;
+        };
+        return new Actor("report", role, cell.id(), cell.nation() == null ? "" : cell.nation());
+    }
+
+    private static List<Event.Recorded> events(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(SourceLocation.of(file.toString()), null, "no such file");
+        } catch (IOException e) {
+            throw new InputException(SourceLocation.of(file.toString()), null, "cannot be read: " + e.getMessage());
+        }
+        List<Event.Recorded> events = new ArrayList<>();
+        for (int k = 0; k < lines.size(); k++) {
+            String line = lines.get(k).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            try {
+                events.add(Json.read(line, Event.Recorded.class));
+            } catch (RuntimeException e) {
+                throw new InputException(new SourceLocation(file.toString(), k + 1), null, "is not an event of the log");
+            }
+            if (events.get(events.size() - 1).sequence() != events.size()) {
+                throw new InputException(new SourceLocation(file.toString(), k + 1), null, "event " + events.size()
+                        + " has sequence " + events.get(events.size() - 1).sequence() + " (events missing or out of order)");
+            }
+        }
+        if (events.isEmpty()) {
+            throw new InputException(SourceLocation.of(file.toString()), null, "holds no events");
+        }
+        return events;
+    }
+}

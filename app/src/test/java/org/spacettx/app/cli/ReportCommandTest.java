@@ -1,0 +1,80 @@
+package org.spacettx.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo simulated by its script, then reported from its event log for control and for each delegation. */
+class ReportCommandTest {
+
+    static final String SCENARIO = Path.of("..", "scenarios", "rok-us-space-ttx.yaml").toString();
+    static final String SCRIPT = Path.of("..", "scenarios", "rok-us-space-ttx.script.jsonl").toString();
+
+    @TempDir
+    static Path dir;
+    static Path log;
+
+    @BeforeAll
+    static void simulate() throws Exception {
+        CliRun run = CliRun.of("exercise", "simulate", SCENARIO, "--script", SCRIPT);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        log = dir.resolve("events.jsonl");
+        Files.writeString(log, run.out());
+    }
+
+    static List<Integer> timeline(String cell) throws Exception {
+        CliRun run = CliRun.of("report", SCENARIO, "--log", log.toString(), "--as", cell, "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<Integer> numbers = new ArrayList<>();
+        for (JsonNode t : new ObjectMapper().readTree(run.out()).get("timeline")) {
+            numbers.add(t.get("number").asInt());
+        }
+        return numbers;
+    }
+
+    @Test
+    void eachCopyCarriesWhatItsReaderMaySee() throws Exception {
+        assertThat(timeline("control")).hasSize(25);
+        // KOR ONLY: 2, 13, 21; USA ONLY: 3, 14, 20 (see the demo scenario)
+        assertThat(timeline("kor")).hasSize(22).contains(2, 13, 21).doesNotContain(3, 14, 20);
+        assertThat(timeline("usa")).hasSize(22).contains(3, 14, 20).doesNotContain(2, 13, 21);
+    }
+
+    @Test
+    void htmlGoesToAFileInTheLanguageAsked() throws Exception {
+        Path out = dir.resolve("aar-kor.html");
+        CliRun run = CliRun.of("report", SCENARIO, "--log", log.toString(), "--as", "kor", "--lang", "ko", "-o", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("22 injects, copy for kor (KOR)");
+        String html = Files.readString(out);
+        assertThat(html).contains("<html lang=\"ko\">").contains("사후 강평 보고서 및 개선 계획").contains("공동 성명")
+                .doesNotContain("Objectives and evaluation");
+    }
+
+    @Test
+    void badLogsAndReadersAreOneLineAndExitTwo() throws Exception {
+        Path broken = dir.resolve("broken.jsonl");
+        List<String> lines = Files.readAllLines(log);
+        Files.write(broken, List.of(lines.get(0), "{\"not\": \"an event\"}"));
+        CliRun run = CliRun.of("report", SCENARIO, "--log", broken.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("spacettx: " + broken + ":2: is not an event of the log");
+        Path gap = dir.resolve("gap.jsonl");
+        Files.write(gap, List.of(lines.get(0), lines.get(2)));
+        assertThat(CliRun.of("report", SCENARIO, "--log", gap.toString()).err()).contains(":2: event 2 has sequence 3");
+        CliRun nobody = CliRun.of("report", SCENARIO, "--log", log.toString(), "--as", "navy");
+        assertThat(nobody.exitCode()).isEqualTo(2);
+        assertThat(nobody.err()).contains("'navy' is not a cell of the scenario (control, kor, usa, observers)");
+        assertThat(CliRun.of("report", SCENARIO, "--log", log.toString(), "--lang", "fr").err()).contains("'fr' is not en, ko or both");
+    }
+}

@@ -1,0 +1,204 @@
+package org.spacettx.exercise.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+import org.spacettx.exercise.assess.AnswerValue;
+import org.spacettx.exercise.assess.Divergence;
+import org.spacettx.exercise.engine.Actor;
+import org.spacettx.exercise.engine.ExerciseState;
+import org.spacettx.exercise.engine.Item;
+import org.spacettx.exercise.policy.Visibility;
+import org.spacettx.exercise.scenario.Move;
+import org.spacettx.exercise.scenario.Objective;
+import org.spacettx.exercise.scenario.Question;
+import org.spacettx.exercise.scenario.Scenario;
+import org.spacettx.exercise.scenario.Text;
+
+/**
+ * An after-action report and improvement plan (AAR/IP, in HSEEP's sense) of one exercise as one reader may see it:
+ * every item comes through the {@link Visibility} policy for that reader, so a delegation's copy carries nothing
+ * that is not releasable to it, and evaluators' observations and objective ratings appear only in control's and
+ * the observers' copies.
+ *
+ * @param reader      for whom this copy is: the role, cell and nation it was filtered for
+ * @param objectives  objectives with their observations and mean rating (empty for delegations)
+ * @param timeline    the injects the reader saw, by release time
+ * @param moves       each move with its questions' revealed rounds and its unified-understanding index
+ * @param statement   the joint statement, who agreed and the dissents
+ * @param observations all the evaluators' observations the reader may see
+ * @param improvementPlan the action items: owner nation, due date, status and history
+ */
+public record AfterActionReport(String exerciseId, Text title, String banner, Text description, Instant start,
+                                Instant end, Reader reader, List<CellLine> cells, List<ObjectiveResult> objectives,
+                                List<TimelineEntry> timeline, List<MoveSection> moves, Statement statement,
+                                List<ObservationLine> observations, List<ActionLine> improvementPlan) {
+
+    public record Reader(String role, String cell, String nation) {
+        /** "control", "kor (KOR)"... */
+        public String label() {
+            return cell.isEmpty() ? role : cell + (nation.isEmpty() ? "" : " (" + nation + ")");
+        }
+    }
+
+    public record CellLine(String id, Text name, String nation, String kind) {
+    }
+
+    /** An objective; {@code meanRating} on the observers' 1–4 scale, NaN without observations. */
+    public record ObjectiveResult(String id, Text title, List<Text> criteria, int observations, double meanRating) {
+        /** HSEEP's rating words for the mean, rounded: P (performed without challenges) .. U (unable to be performed). */
+        public String rating() {
+            if (Double.isNaN(meanRating)) {
+                return "";
+            }
+            return switch ((int) Math.round(meanRating)) {
+                case 4 -> "P";
+                case 3 -> "S";
+                case 2 -> "M";
+                default -> "U";
+            };
+        }
+    }
+
+    public record TimelineEntry(int number, String move, Instant released, Text subject, String marking,
+                                List<String> recipients, List<String> acknowledgedBy, String reason) {
+    }
+
+    public record AnswerLine(String cell, Text value, String confidence, String rationale) {
+    }
+
+    /** One revealed round; {@code divergence} 0..1, NaN when not measured (free text). */
+    public record Round(int round, List<AnswerLine> answers, double divergence) {
+    }
+
+    /** {@code convergence}: first round's divergence less the last's, NaN with fewer than two measured rounds. */
+    public record QuestionSection(String id, Text text, String type, List<Round> rounds, double convergence) {
+    }
+
+    /** {@code unifiedUnderstanding} 0..100, NaN before any measured reveal. */
+    public record MoveSection(String id, Text title, Instant start, List<QuestionSection> questions,
+                              double unifiedUnderstanding) {
+    }
+
+    public record Statement(String text, List<String> agreedBy, List<String> dissents) {
+    }
+
+    public record ObservationLine(String id, String objective, Integer inject, int rating, String text, String observer) {
+    }
+
+    public record ActionLine(String id, String title, String ownerNation, LocalDate due, String status,
+                             List<String> history) {
+    }
+
+    /** The report of {@code state} as {@code reader} may see it. */
+    public static AfterActionReport of(Scenario scenario, ExerciseState state, Actor reader) {
+        Visibility v = new Visibility(scenario);
+        List<CellLine> cells = scenario.cells().stream()
+                .map(c -> new CellLine(c.id(), c.name(), c.nation(), c.kind().name().toLowerCase(Locale.ROOT))).toList();
+
+        List<Item.Observation> observations = v.filter(reader, state.observations());
+        List<ObjectiveResult> objectives = new ArrayList<>();
+        if (reader.isControl() || reader.role() == Actor.Role.OBSERVER) {
+            for (Objective o : scenario.objectives()) {
+                List<Item.Observation> about = observations.stream().filter(x -> x.objective().equals(o.id())).toList();
+                double mean = about.stream().mapToInt(Item.Observation::rating).average().orElse(Double.NaN);
+                objectives.add(new ObjectiveResult(o.id(), o.title(), o.criteria(), about.size(), mean));
+            }
+        }
+
+        List<TimelineEntry> timeline = v.filter(reader, List.copyOf(state.released().values())).stream()
+                .sorted(Comparator.comparing(Item.ReleasedInject::scenarioTime)
+                        .thenComparingInt(r -> r.inject().number()))
+                .map(r -> new TimelineEntry(r.inject().number(), r.inject().move(), r.scenarioTime(), r.inject().subject(),
+                        r.inject().marking().toString(), r.inject().recipients(),
+                        r.acknowledgedBy().stream().sorted().toList(), r.reason()))
+                .toList();
+
+        List<Item.SubmittedAnswer> answers = v.filter(reader, state.answers()).stream().filter(Item.SubmittedAnswer::revealed).toList();
+        List<MoveSection> moves = new ArrayList<>();
+        for (Move m : scenario.moves()) {
+            List<QuestionSection> questions = new ArrayList<>();
+            List<Double> lastDivergences = new ArrayList<>();
+            for (Question q : scenario.questions()) {
+                if (!q.move().equals(m.id()) || !asked(reader, q)) {
+                    continue;
+                }
+                Map<Integer, List<Item.SubmittedAnswer>> byRound = answers.stream().filter(a -> a.question().equals(q.id()))
+                        .collect(Collectors.groupingBy(Item.SubmittedAnswer::round, java.util.TreeMap::new, Collectors.toList()));
+                List<Round> rounds = new ArrayList<>();
+                byRound.forEach((round, given) -> {
+                    OptionalDouble d = Divergence.of(q, given.stream().map(Item.SubmittedAnswer::value).toList());
+                    rounds.add(new Round(round, given.stream().sorted(Comparator.comparing(Item.SubmittedAnswer::cell))
+                            .map(a -> new AnswerLine(a.cell(), display(q, a.value()),
+                                    a.confidence().name().toLowerCase(Locale.ROOT), a.rationale())).toList(),
+                            d.orElse(Double.NaN)));
+                });
+                List<Double> measured = rounds.stream().map(Round::divergence).filter(d -> !Double.isNaN(d)).toList();
+                if (!measured.isEmpty()) {
+                    lastDivergences.add(measured.get(measured.size() - 1));
+                }
+                double convergence = measured.size() < 2 ? Double.NaN : measured.get(0) - measured.get(measured.size() - 1);
+                questions.add(new QuestionSection(q.id(), q.text(), q.type().name().toLowerCase(Locale.ROOT), rounds, convergence));
+            }
+            moves.add(new MoveSection(m.id(), m.title(), m.start(), questions,
+                    Divergence.unifiedUnderstanding(lastDivergences).orElse(Double.NaN)));
+        }
+
+        Item.Statement s = state.statement();
+        Statement statement = v.canSee(reader, s)
+                ? new Statement(s.text(), s.agreedBy().stream().sorted().toList(), s.dissents())
+                : new Statement("", List.of(), List.of());
+
+        List<ObservationLine> observationLines = observations.stream()
+                .map(o -> new ObservationLine(o.id(), o.objective(), o.inject(), o.rating(), o.text(), o.observer())).toList();
+        List<ActionLine> plan = v.filter(reader, List.copyOf(state.actionItems().values())).stream()
+                .sorted(Comparator.comparing(Item.ActionItem::id))
+                .map(a -> new ActionLine(a.id(), a.title(), a.ownerNation(), a.due(), a.status(), a.history())).toList();
+
+        return new AfterActionReport(scenario.id(), scenario.title(), scenario.banner(), scenario.description(),
+                scenario.start(), scenario.end(), new Reader(reader.role().name().toLowerCase(Locale.ROOT), reader.cell(),
+                        reader.nation()), cells, objectives, timeline, moves, statement, observationLines, plan);
+    }
+
+    /** Control and observers read every question; a delegation the ones asked of its cell. */
+    private static boolean asked(Actor reader, Question q) {
+        return reader.isControl() || reader.role() == Actor.Role.OBSERVER || q.cells().contains(reader.cell());
+    }
+
+    /** An answer as people read it: the number with its unit, or the chosen options' texts. */
+    private static Text display(Question q, AnswerValue value) {
+        return switch (value) {
+            case AnswerValue.Number n -> {
+                String s = formatNumber(n.value()) + switch (q.type()) {
+                    case PROBABILITY -> " %";
+                    case NUMBER -> q.unit().isEmpty() ? "" : " " + q.unit();
+                    default -> "";
+                };
+                yield Text.of(s, s);
+            }
+            case AnswerValue.Choice c -> option(q, c.option());
+            case AnswerValue.Choices c -> {
+                List<Text> texts = c.options().stream().map(o -> option(q, o)).toList();
+                yield Text.of(texts.stream().map(Text::en).collect(Collectors.joining("; ")),
+                        texts.stream().map(t -> t.in("ko")).collect(Collectors.joining("; ")));
+            }
+            case AnswerValue.Free f -> Text.of(f.text(), f.text());
+        };
+    }
+
+    private static Text option(Question q, String id) {
+        return q.options().stream().filter(o -> o.id().equals(id)).map(Question.Option::text).findFirst()
+                .orElse(Text.of(id, id));
+    }
+
+    private static String formatNumber(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+}

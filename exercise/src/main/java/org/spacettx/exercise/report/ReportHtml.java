@@ -1,0 +1,369 @@
+package org.spacettx.exercise.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.spacettx.exercise.scenario.Text;
+
+/**
+ * An {@link AfterActionReport} as one self-contained, printable HTML page: styles inline, the chart as inline SVG,
+ * no script and no request to anywhere. Every text from the scenario or the players is escaped. In English,
+ * Korean, or both (each text in English with the Korean beneath it).
+ */
+public final class ReportHtml {
+
+    public enum Language {
+        EN, KO, BOTH;
+
+        public static Language parse(String text) {
+            return switch (text.trim().toLowerCase(Locale.ROOT)) {
+                case "en" -> EN;
+                case "ko" -> KO;
+                case "both" -> BOTH;
+                default -> throw new IllegalArgumentException("'" + text + "' is not en, ko or both");
+            };
+        }
+    }
+
+    private static final Map<String, Text> LABELS = Map.ofEntries(
+            Map.entry("report", Text.of("After-action report and improvement plan", "사후 강평 보고서 및 개선 계획")),
+            Map.entry("copy", Text.of("Copy for", "배포 대상")),
+            Map.entry("period", Text.of("Scenario period", "시나리오 기간")),
+            Map.entry("participants", Text.of("Participants", "참가 셀")),
+            Map.entry("objectives", Text.of("Objectives and evaluation", "연습 목표와 평가")),
+            Map.entry("objective", Text.of("Objective", "목표")),
+            Map.entry("criteria", Text.of("Criteria", "평가 기준")),
+            Map.entry("observations", Text.of("Observations", "관찰 기록")),
+            Map.entry("rating", Text.of("Rating", "평가")),
+            Map.entry("timeline", Text.of("Timeline of injects", "상황 전파 경과")),
+            Map.entry("released", Text.of("Released (scenario time)", "전파 시각 (시나리오)")),
+            Map.entry("move", Text.of("Move", "단계")),
+            Map.entry("subject", Text.of("Subject", "제목")),
+            Map.entry("marking", Text.of("Marking", "배포 표시")),
+            Map.entry("to", Text.of("To", "수신")),
+            Map.entry("acknowledged", Text.of("Acknowledged by", "수신 확인")),
+            Map.entry("assessments", Text.of("Assessments by move", "단계별 평가")),
+            Map.entry("unified", Text.of("Unified-understanding index", "공동 인식 지수")),
+            Map.entry("round", Text.of("Round", "차수")),
+            Map.entry("cell", Text.of("Cell", "셀")),
+            Map.entry("answer", Text.of("Answer", "답변")),
+            Map.entry("confidence", Text.of("Confidence", "확신도")),
+            Map.entry("rationale", Text.of("Rationale", "근거")),
+            Map.entry("divergence", Text.of("Divergence", "이견 정도")),
+            Map.entry("convergence", Text.of("Convergence between rounds", "차수 간 수렴")),
+            Map.entry("notRevealed", Text.of("No revealed round.", "공개된 차수가 없음.")),
+            Map.entry("notMeasured", Text.of("not measured", "측정 안 함")),
+            Map.entry("statement", Text.of("Joint statement", "공동 성명")),
+            Map.entry("agreedBy", Text.of("Agreed by", "동의")),
+            Map.entry("dissents", Text.of("Dissents", "이견")),
+            Map.entry("noStatement", Text.of("No statement was drafted.", "성명 초안이 없음.")),
+            Map.entry("plan", Text.of("Improvement plan: action items for the working group", "개선 계획: 실무그룹 조치 과제")),
+            Map.entry("item", Text.of("Action item", "조치 과제")),
+            Map.entry("owner", Text.of("Owner", "담당")),
+            Map.entry("due", Text.of("Due", "기한")),
+            Map.entry("status", Text.of("Status", "상태")),
+            Map.entry("history", Text.of("History", "이력")),
+            Map.entry("none", Text.of("None.", "없음.")),
+            Map.entry("inject", Text.of("Inject", "상황")),
+            Map.entry("observer", Text.of("Observer", "관찰관")));
+
+    private final Language language;
+    private final StringBuilder out = new StringBuilder(64 * 1024);
+
+    private ReportHtml(Language language) {
+        this.language = language;
+    }
+
+    public static String render(AfterActionReport report, Language language) {
+        return new ReportHtml(language).page(report);
+    }
+
+    private String page(AfterActionReport r) {
+        out.append("<!DOCTYPE html>\n<html lang=\"").append(language == Language.KO ? "ko" : "en").append("\">\n<head>\n")
+                .append("<meta charset=\"utf-8\">\n<title>").append(escape(r.title().in(lang()))).append(" — ")
+                .append(escape(label("report").in(lang()))).append("</title>\n<style>").append(STYLE).append("</style>\n")
+                .append("</head>\n<body>\n");
+        banner(r.banner());
+        out.append("<header>\n<h1>");
+        text(r.title());
+        out.append("</h1>\n<p class=\"subtitle\">");
+        text(label("report"));
+        out.append("</p>\n<dl>\n");
+        term("copy", esc(r.reader().label()));
+        term("period", esc(time(r.start()) + " – " + time(r.end())));
+        StringBuilder cells = new StringBuilder();
+        for (AfterActionReport.CellLine c : r.cells()) {
+            cells.append(cells.isEmpty() ? "" : ", ").append(escape(c.name().in(lang())))
+                    .append(c.nation().isEmpty() ? "" : " (" + escape(c.nation()) + ")");
+        }
+        term("participants", cells.toString());
+        out.append("</dl>\n");
+        if (!r.description().isEmpty()) {
+            out.append("<p>");
+            text(r.description());
+            out.append("</p>\n");
+        }
+        out.append("</header>\n");
+
+        if (!r.objectives().isEmpty()) {
+            section("objectives");
+            out.append("<table>\n<thead><tr>");
+            headers("objective", "criteria", "observations", "rating");
+            out.append("</tr></thead>\n<tbody>\n");
+            for (AfterActionReport.ObjectiveResult o : r.objectives()) {
+                out.append("<tr><td><b>").append(escape(o.id())).append("</b> ");
+                text(o.title());
+                out.append("</td><td><ul>");
+                for (Text c : o.criteria()) {
+                    out.append("<li>");
+                    text(c);
+                    out.append("</li>");
+                }
+                out.append("</ul></td><td class=\"num\">").append(o.observations()).append("</td><td class=\"num\">")
+                        .append(Double.isNaN(o.meanRating()) ? "—"
+                                : String.format(Locale.ROOT, "%.1f (%s)", o.meanRating(), o.rating()))
+                        .append("</td></tr>\n");
+            }
+            out.append("</tbody></table>\n</section>\n");
+        }
+
+        section("timeline");
+        if (r.timeline().isEmpty()) {
+            none();
+        } else {
+            out.append("<table>\n<thead><tr><th>#</th>");
+            headers("released", "move", "subject", "marking", "to", "acknowledged");
+            out.append("</tr></thead>\n<tbody>\n");
+            for (AfterActionReport.TimelineEntry t : r.timeline()) {
+                out.append("<tr><td class=\"num\">").append(t.number()).append("</td><td>").append(esc(time(t.released())))
+                        .append("</td><td>").append(esc(t.move())).append("</td><td>");
+                text(t.subject());
+                out.append("</td><td>").append(esc(t.marking())).append("</td><td>").append(esc(String.join(", ", t.recipients())))
+                        .append("</td><td>").append(esc(String.join(", ", t.acknowledgedBy()))).append("</td></tr>\n");
+            }
+            out.append("</tbody></table>\n");
+        }
+        out.append("</section>\n");
+
+        section("assessments");
+        unifiedChart(r.moves());
+        for (AfterActionReport.MoveSection m : r.moves()) {
+            out.append("<h3>").append(esc(m.id())).append(" ");
+            text(m.title());
+            out.append("</h3>\n<p class=\"meta\">");
+            text(label("unified"));
+            out.append(": <b>").append(Double.isNaN(m.unifiedUnderstanding()) ? "—"
+                    : String.format(Locale.ROOT, "%.0f", m.unifiedUnderstanding())).append("</b></p>\n");
+            for (AfterActionReport.QuestionSection q : m.questions()) {
+                out.append("<div class=\"question\"><h4>").append(esc(q.id())).append(" ");
+                text(q.text());
+                out.append("</h4>\n");
+                if (q.rounds().isEmpty()) {
+                    out.append("<p class=\"meta\">");
+                    text(label("notRevealed"));
+                    out.append("</p>\n");
+                }
+                for (AfterActionReport.Round round : q.rounds()) {
+                    out.append("<table class=\"answers\">\n<caption>");
+                    text(label("round"));
+                    out.append(" ").append(round.round()).append(" · ");
+                    text(label("divergence"));
+                    out.append(": ").append(Double.isNaN(round.divergence()) ? escape(label("notMeasured").in(lang()))
+                            : String.format(Locale.ROOT, "%.0f %%", 100 * round.divergence())).append("</caption>\n<thead><tr>");
+                    headers("cell", "answer", "confidence", "rationale");
+                    out.append("</tr></thead>\n<tbody>\n");
+                    for (AfterActionReport.AnswerLine a : round.answers()) {
+                        out.append("<tr><td>").append(esc(a.cell())).append("</td><td>");
+                        text(a.value());
+                        out.append("</td><td>").append(esc(a.confidence())).append("</td><td>").append(esc(a.rationale()))
+                                .append("</td></tr>\n");
+                    }
+                    out.append("</tbody></table>\n");
+                }
+                if (!Double.isNaN(q.convergence())) {
+                    out.append("<p class=\"meta\">");
+                    text(label("convergence"));
+                    out.append(String.format(Locale.ROOT, ": %+.0f points", 100 * q.convergence())).append("</p>\n");
+                }
+                out.append("</div>\n");
+            }
+        }
+        out.append("</section>\n");
+
+        section("statement");
+        AfterActionReport.Statement s = r.statement();
+        if (s.text().isEmpty()) {
+            none("noStatement");
+        } else {
+            out.append("<blockquote>").append(esc(s.text())).append("</blockquote>\n<dl>\n");
+            term("agreedBy", esc(String.join(", ", s.agreedBy())));
+            term("dissents", s.dissents().isEmpty() ? "—" : esc(String.join(" · ", s.dissents())));
+            out.append("</dl>\n");
+        }
+        out.append("</section>\n");
+
+        if (!r.observations().isEmpty()) {
+            section("observations");
+            out.append("<table>\n<thead><tr>");
+            headers("objective", "inject", "rating", "observations", "observer");
+            out.append("</tr></thead>\n<tbody>\n");
+            for (AfterActionReport.ObservationLine o : r.observations()) {
+                out.append("<tr><td>").append(esc(o.objective())).append("</td><td class=\"num\">")
+                        .append(o.inject() == null ? "" : o.inject()).append("</td><td class=\"num\">").append(o.rating())
+                        .append("</td><td>").append(esc(o.text())).append("</td><td>").append(esc(o.observer()))
+                        .append("</td></tr>\n");
+            }
+            out.append("</tbody></table>\n</section>\n");
+        }
+
+        section("plan");
+        if (r.improvementPlan().isEmpty()) {
+            none();
+        } else {
+            out.append("<table>\n<thead><tr><th>#</th>");
+            headers("item", "owner", "due", "status", "history");
+            out.append("</tr></thead>\n<tbody>\n");
+            for (AfterActionReport.ActionLine a : r.improvementPlan()) {
+                out.append("<tr><td>").append(esc(a.id())).append("</td><td>").append(esc(a.title())).append("</td><td>")
+                        .append(esc(a.ownerNation())).append("</td><td>").append(a.due() == null ? "" : esc(a.due().toString()))
+                        .append("</td><td>").append(esc(a.status())).append("</td><td>")
+                        .append(esc(String.join(" · ", a.history()))).append("</td></tr>\n");
+            }
+            out.append("</tbody></table>\n");
+        }
+        out.append("</section>\n");
+        banner(r.banner());
+        out.append("</body>\n</html>\n");
+        return out.toString();
+    }
+
+    /** The unified-understanding index of each move as horizontal bars (0..100). */
+    private void unifiedChart(List<AfterActionReport.MoveSection> moves) {
+        int rowHeight = 24;
+        int left = 220;
+        int width = 640;
+        int bar = width - left - 50;
+        out.append("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ')
+                .append(moves.size() * rowHeight + 8).append("\" aria-label=\"").append(escape(label("unified").in(lang())))
+                .append("\"><title>").append(escape(label("unified").in(lang()))).append("</title>\n");
+        for (int k = 0; k < moves.size(); k++) {
+            AfterActionReport.MoveSection m = moves.get(k);
+            int y = k * rowHeight + 4;
+            String name = m.id() + " " + m.title().in(lang());
+            out.append("<text x=\"").append(left - 8).append("\" y=\"").append(y + 15).append("\" text-anchor=\"end\">")
+                    .append(escape(name.length() > 30 ? name.substring(0, 29) + "…" : name)).append("</text>");
+            if (Double.isNaN(m.unifiedUnderstanding())) {
+                out.append("<text x=\"").append(left).append("\" y=\"").append(y + 15).append("\">—</text>\n");
+            } else {
+                long w = Math.max(1, Math.round(bar * m.unifiedUnderstanding() / 100));
+                out.append("<rect x=\"").append(left).append("\" y=\"").append(y + 3).append("\" width=\"").append(w)
+                        .append("\" height=\"16\" class=\"bar\"/><text x=\"").append(left + w + 6).append("\" y=\"")
+                        .append(y + 15).append("\">").append(String.format(Locale.ROOT, "%.0f", m.unifiedUnderstanding()))
+                        .append("</text>\n");
+            }
+        }
+        out.append("</svg>\n");
+    }
+
+    private void banner(String banner) {
+        out.append("<div class=\"banner\">").append(esc(banner)).append("</div>\n");
+    }
+
+    private void section(String key) {
+        out.append("<section>\n<h2>");
+        text(label(key));
+        out.append("</h2>\n");
+    }
+
+    private void headers(String... keys) {
+        for (String k : keys) {
+            out.append("<th>");
+            text(label(k));
+            out.append("</th>");
+        }
+    }
+
+    private void term(String key, String escapedValue) {
+        out.append("<dt>");
+        text(label(key));
+        out.append("</dt><dd>").append(escapedValue).append("</dd>\n");
+    }
+
+    private void none() {
+        none("none");
+    }
+
+    private void none(String key) {
+        out.append("<p class=\"meta\">");
+        text(label(key));
+        out.append("</p>\n");
+    }
+
+    /** A bilingual text in the report's language; with both, the Korean follows the English when it differs. */
+    private void text(Text t) {
+        switch (language) {
+            case EN -> out.append(escape(t.in("en")));
+            case KO -> out.append(escape(t.in("ko")));
+            case BOTH -> {
+                out.append(escape(t.in("en")));
+                if (!t.ko().isEmpty() && !t.ko().equals(t.en())) {
+                    out.append("<span class=\"ko\" lang=\"ko\">").append(escape(t.ko())).append("</span>");
+                }
+            }
+        }
+    }
+
+    private String lang() {
+        return language == Language.KO ? "ko" : "en";
+    }
+
+    private static Text label(String key) {
+        return LABELS.get(key);
+    }
+
+    private static String time(Instant t) {
+        return t == null ? "" : t.toString().replace("T", " ").replaceAll("(\\d\\d:\\d\\d:\\d\\d)(\\.\\d+)?Z$", "$1Z");
+    }
+
+    private static String esc(String s) {
+        return escape(s);
+    }
+
+    /** Text for HTML element content and attribute values. */
+    static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static final String STYLE = """
+            body{font-family:"Noto Sans KR","Noto Sans",Arial,sans-serif;font-size:10.5pt;color:#1b1f24;margin:0 2.2em;line-height:1.4}
+            .banner{background:#1f6b33;color:#fff;text-align:center;font-weight:bold;letter-spacing:.08em;padding:.2em;margin:0 -2.2em}
+            h1{font-size:18pt;margin:.8em 0 .1em}h2{font-size:13pt;border-bottom:2px solid #1f6b33;margin-top:1.4em}
+            h3{font-size:11.5pt;margin:1em 0 .2em}h4{font-size:10.5pt;margin:.6em 0 .2em}
+            .subtitle{font-size:12pt;margin:0 0 .6em;color:#444}.meta{color:#555;margin:.2em 0}
+            dl{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em}dt{font-weight:bold}dd{margin:0}
+            table{border-collapse:collapse;width:100%;margin:.3em 0 .8em}th,td{border:1px solid #c9ced4;padding:.2em .4em;text-align:left;vertical-align:top}
+            th{background:#eef1f4}td.num{text-align:right;white-space:nowrap}caption{text-align:left;font-weight:bold;padding:.2em 0}
+            ul{margin:0;padding-left:1.1em}.ko{display:block;color:#444}
+            blockquote{border-left:4px solid #1f6b33;margin:.4em 0;padding:.2em .8em;background:#f4f7f4;white-space:pre-wrap}
+            svg.chart{width:100%;max-width:640px;font-size:11px}svg.chart .bar{fill:#1f6b33}
+            .question{page-break-inside:avoid}
+            @media print{body{margin:0 1cm}.banner{margin:0 -1cm;-webkit-print-color-adjust:exact;print-color-adjust:exact}section{page-break-inside:auto}h2{page-break-after:avoid}}
+            """;
+}

@@ -1,0 +1,127 @@
+package org.spacettx.exercise.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.spacettx.exercise.Demo;
+import org.spacettx.exercise.engine.Actor;
+import org.spacettx.exercise.engine.Exercise;
+import org.spacettx.exercise.engine.Item;
+import org.spacettx.exercise.engine.Json;
+import org.spacettx.exercise.engine.Script;
+import org.spacettx.exercise.engine.TriggerSchedule;
+import org.spacettx.exercise.policy.Visibility;
+import org.spacettx.exercise.scenario.Inject;
+import org.spacettx.exercise.scenario.Scenario;
+import org.spacettx.exercise.scenario.ScenarioReader;
+import org.spacettx.orbit.data.OrekitData;
+
+/** The demo played by its script, reported for each kind of reader and checked against the visibility policy. */
+class AfterActionReportTest {
+
+    static final Actor CONTROL = new Actor("control", Actor.Role.CONTROLLER, "control", "");
+    static final Actor KOR = new Actor("kor1", Actor.Role.PLAYER, "kor", "KOR");
+    static final Actor USA = new Actor("usa1", Actor.Role.PLAYER, "usa", "USA");
+    static final Actor OBSERVER = new Actor("observer", Actor.Role.OBSERVER, "observers", "");
+
+    static Scenario demo;
+    static Exercise played;
+
+    @BeforeAll
+    static void play() throws Exception {
+        demo = ScenarioReader.read(Demo.file(), OrekitData.standard()).scenario();
+        TriggerSchedule schedule = TriggerSchedule.compute(demo, OrekitData.standard());
+        played = new Exercise(demo, Exercise.scheduledTimes(schedule));
+        Script.Run run = Script.run(Files.readString(Demo.file().resolveSibling("rok-us-space-ttx.script.jsonl")),
+                "demo.script", played, Instant.parse("2000-01-01T00:00:00Z"));
+        assertThat(run.refusals()).isEmpty();
+    }
+
+    @Test
+    void controlsCopyHasEverySection() {
+        AfterActionReport r = AfterActionReport.of(demo, played.state(), CONTROL);
+        assertThat(r.timeline()).hasSize(demo.injects().size());
+        assertThat(r.timeline()).isSortedAccordingTo(java.util.Comparator.comparing(AfterActionReport.TimelineEntry::released));
+        assertThat(r.objectives()).hasSize(demo.objectives().size());
+        assertThat(r.objectives()).anySatisfy(o -> assertThat(o.observations()).isPositive());
+        assertThat(r.moves()).hasSize(4);
+        // Q1 was answered 70 / 40 then 65 / 60 by the script: divergence 30 % then 5 %, converging by 25 points.
+        AfterActionReport.QuestionSection q1 = r.moves().get(0).questions().stream().filter(q -> q.id().equals("Q1")).findFirst().orElseThrow();
+        assertThat(q1.rounds()).extracting(AfterActionReport.Round::divergence).containsExactly(0.30, 0.05);
+        assertThat(q1.convergence()).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(r.moves().get(0).unifiedUnderstanding()).isBetween(0.0, 100.0);
+        assertThat(r.statement().agreedBy()).containsExactly("kor", "usa");
+        assertThat(r.improvementPlan()).isNotEmpty();
+        assertThat(r.observations()).isNotEmpty();
+
+        String html = ReportHtml.render(r, ReportHtml.Language.BOTH);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("After-action report and improvement plan")
+                .contains("사후 강평 보고서").contains("Unified-understanding index").contains("<svg")
+                .contains("Improvement plan").contains("Joint statement").contains(demo.banner())
+                .doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
+        // banner at the top and at the bottom
+        assertThat(html.split("class=\"banner\"", -1)).hasSize(3);
+    }
+
+    @Test
+    void aDelegationsCopyHoldsExactlyWhatThePolicyLetsItSee() {
+        Visibility policy = new Visibility(demo);
+        for (Actor reader : List.of(KOR, USA, OBSERVER)) {
+            AfterActionReport r = AfterActionReport.of(demo, played.state(), reader);
+            Set<Integer> expected = played.state().released().values().stream().filter(x -> policy.canSee(reader, x))
+                    .map(x -> x.inject().number()).collect(Collectors.toSet());
+            assertThat(r.timeline().stream().map(AfterActionReport.TimelineEntry::number).collect(Collectors.toSet()))
+                    .as(reader.cell()).isEqualTo(expected);
+            String html = ReportHtml.render(r, ReportHtml.Language.EN);
+            String htmlKo = ReportHtml.render(r, ReportHtml.Language.KO);
+            for (Inject i : demo.injects()) {
+                if (!expected.contains(i.number())) {
+                    assertThat(html).as("%s's copy must not carry inject %d", reader.cell(), i.number())
+                            .doesNotContain(ReportHtml.escape(i.subject().en()));
+                    assertThat(htmlKo).doesNotContain(ReportHtml.escape(i.subject().ko()));
+                }
+            }
+            for (AfterActionReport.MoveSection m : r.moves()) {
+                for (AfterActionReport.QuestionSection q : m.questions()) {
+                    for (AfterActionReport.Round round : q.rounds()) {
+                        for (AfterActionReport.AnswerLine a : round.answers()) {
+                            Item.SubmittedAnswer source = played.state().answers().stream()
+                                    .filter(x -> x.question().equals(q.id()) && x.round() == round.round() && x.cell().equals(a.cell()))
+                                    .findFirst().orElseThrow();
+                            assertThat(policy.canSee(reader, source)).isTrue();
+                        }
+                    }
+                }
+            }
+            if (reader.role() == Actor.Role.PLAYER) {
+                assertThat(r.objectives()).isEmpty();
+                assertThat(r.observations()).isEmpty();
+                assertThat(html).doesNotContain("Objectives and evaluation");
+            }
+        }
+        // The delegations saw different things: some inject is KOR ONLY and one USA ONLY.
+        assertThat(AfterActionReport.of(demo, played.state(), KOR).timeline())
+                .isNotEqualTo(AfterActionReport.of(demo, played.state(), USA).timeline());
+    }
+
+    @Test
+    void theJsonFormReadsBackToTheSameReport() {
+        AfterActionReport r = AfterActionReport.of(demo, played.state(), CONTROL);
+        String json = Json.write(r);
+        assertThat(Json.read(json, AfterActionReport.class)).isEqualTo(r);
+        assertThat(json).contains("\"timeline\"").contains("\"improvementPlan\"");
+    }
+
+    @Test
+    void playerTextIsEscaped() {
+        assertThat(ReportHtml.escape("<img src=x onerror=alert(1)> & \"q\" 'a'"))
+                .isEqualTo("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot; &#39;a&#39;");
+    }
+}
