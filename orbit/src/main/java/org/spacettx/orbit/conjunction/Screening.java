@@ -36,7 +36,8 @@ import org.spacettx.orbit.propagate.BatchSgp4;
  * decides.</li>
  * </ol>
  * Only interior minima are reported: an approach still closing at the end of the span (or already opening at its
- * start) has no time of closest approach inside it.
+ * start) has no time of closest approach inside it; nor are pairs moving together (see
+ * {@link #MIN_RELATIVE_SPEED_KM_S}).
  */
 public final class Screening {
 
@@ -54,6 +55,12 @@ public final class Screening {
      */
     private static final double APOGEE_MARGIN_KM = 100;
     private static final int SUB_STEPS = 8;
+    /**
+     * Pairs moving together (docked, or catalogued twice with the same elements) have a constant distance whose
+     * range rate is rounding noise: below this relative speed at the minimum, km/s (1 mm/s), no closest approach is
+     * reported. Slow real approaches are far above it (the demo's co-orbital one: 1.6 m/s).
+     */
+    static final double MIN_RELATIVE_SPEED_KM_S = 1e-6;
     /** Intervals propagated and screened together by one thread. */
     private static final int CHUNK = 30;
 
@@ -560,7 +567,7 @@ public final class Screening {
             double my = sb[1] - sa[1];
             double mz = sb[2] - sa[2];
             double miss = Math.sqrt(mx * mx + my * my + mz * mz);
-            if (miss > request.thresholdKm()) {
+            if (miss > request.thresholdKm() || relativeSpeed(sa, sb) < MIN_RELATIVE_SPEED_KM_S) {
                 return;
             }
             ElementSet a = kernel.elements(i);
@@ -593,6 +600,13 @@ public final class Screening {
             return new Conjunction(a.noradId(), a.name(), b.noradId(), b.name(), kernel.instantAt(minutes(t)), miss,
                     speed, dot(d, radial), dot(d, along), dot(d, cross), probability);
         }
+    }
+
+    private static double relativeSpeed(double[] a, double[] b) {
+        double vx = b[3] - a[3];
+        double vy = b[4] - a[4];
+        double vz = b[5] - a[5];
+        return Math.sqrt(vx * vx + vy * vy + vz * vz);
     }
 
     /** Whether the segment from d0 to d0 + e comes within {@code limit} of the origin. */

@@ -236,6 +236,28 @@ class ScreeningTest {
         assertThat(radial).isCloseTo(c.radialKm(), org.assertj.core.data.Offset.offset(0.002));
     }
 
+    /**
+     * A spacecraft docked to a station is catalogued with the station's elements: the two never separate, and the
+     * range rate between them is rounding noise (the vector lanes and the scalar tail differ in the last bits).
+     * No closest approach of theirs is reported, and nothing else changes.
+     */
+    @Test
+    void objectsMovingTogetherHaveNoClosestApproach() {
+        List<ElementSet> objects = new ArrayList<>(shell.subList(0, 60));
+        ElementSet station = objects.get(0);
+        objects.add(new ElementSet(99998, "DOCKED", "", 'U', station.epoch(), station.meanMotion(), station.eccentricity(),
+                station.inclinationDeg(), station.raanDeg(), station.argPerigeeDeg(), station.meanAnomalyDeg(), station.bstar(),
+                station.meanMotionDot(), station.meanMotionDdot(), 0, 1, 1, null, null));
+        Screening.Request request = new Screening.Request(start, start.plusSeconds(4 * 3600), 100, Set.of(), 60, 2,
+                Screening.Propagator.FAST, null);
+        List<Conjunction> with = Screening.run(objects, request, DATA, null).conjunctions();
+        assertThat(with).noneMatch(c -> c.noradA() == station.noradId() && c.noradB() == 99998);
+        List<Conjunction> without = Screening.run(objects.subList(0, 60), request, DATA, null).conjunctions();
+        assertThat(with.stream().filter(c -> c.noradB() != 99998).toList()).isEqualTo(without);
+        assertThat(with.stream().filter(c -> c.noradB() == 99998)).hasSameSizeAs(without.stream()
+                .filter(c -> c.noradA() == station.noradId() || c.noradB() == station.noradId()).toList());
+    }
+
     @Test
     void anObjectThatDecaysDuringTheSpanDropsOutAndChangesNothingElse() {
         // 16.4 rev/day with a large B*: SGP4 gives up on it within the first hours
