@@ -19,11 +19,14 @@ import java.util.TreeMap;
 public final class Catalog {
 
     private final Map<Integer, ElementSet> byNorad;
+    /** The same in catalog-number order, made once: callers ask for it in loops. */
+    private final List<ElementSet> all;
     private final Map<String, ElementSet> byCospar;
     private final int duplicatesResolved;
 
     private Catalog(Map<Integer, ElementSet> byNorad, int duplicatesResolved) {
         this.byNorad = byNorad;
+        this.all = List.copyOf(byNorad.values());
         this.duplicatesResolved = duplicatesResolved;
         Map<String, ElementSet> cospar = new HashMap<>();
         for (ElementSet e : byNorad.values()) {
@@ -74,7 +77,7 @@ public final class Catalog {
 
     /** All element sets in catalog-number order. */
     public List<ElementSet> all() {
-        return List.copyOf(byNorad.values());
+        return all;
     }
 
     public Optional<ElementSet> byNorad(int noradId) {
