@@ -21,11 +21,13 @@ import org.spacettx.exercise.engine.Command;
 import org.spacettx.exercise.engine.Json;
 import org.spacettx.exercise.engine.Outcome;
 import org.spacettx.exercise.engine.TriggerSchedule;
+import org.spacettx.exercise.report.AfterActionReport;
+import org.spacettx.exercise.report.ReportHtml;
 import org.spacettx.exercise.scenario.Cell;
 import org.spacettx.exercise.scenario.ScenarioProblem;
 import org.spacettx.exercise.scenario.ScenarioReader;
 
-/** {@code /api/exercises/...}: list, create from a scenario, members, feed, timeline, commands, live stream. */
+/** {@code /api/exercises/...}: list, create from a scenario, members, feed, timeline, report, commands, live stream. */
 final class ExerciseRoutes {
 
     private final Access access;
@@ -146,6 +148,38 @@ final class ExerciseRoutes {
             }
         }
         ctx.json(out);
+    }
+
+    /**
+     * The after-action report as the caller may see it ({@code ?format=html|json}, {@code ?lang=en|ko|both}): the
+     * same policy as the feed decides every item. HTML is a self-contained page with inline styles (plus the Korean
+     * font this server ships), so it gets a content policy of its own that allows those and nothing else.
+     */
+    void report(Context ctx) {
+        LiveExercises.Live live = live(ctx);
+        Actor actor = access.actor(ctx, live);
+        String format = java.util.Objects.requireNonNullElse(ctx.queryParam("format"), "html");
+        ReportHtml.Language language;
+        try {
+            language = ReportHtml.Language.parse(java.util.Objects.requireNonNullElse(ctx.queryParam("lang"), "en"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "lang: " + e.getMessage());
+        }
+        if (!format.equals("html") && !format.equals("json")) {
+            throw new ApiError(400, "format: '" + format + "' is not html or json");
+        }
+        AfterActionReport report;
+        synchronized (live) {
+            report = AfterActionReport.of(live.scenario(), live.exercise().state(), actor);
+        }
+        if (format.equals("json")) {
+            ctx.contentType("application/json").result(Json.write(report));
+            return;
+        }
+        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; "
+                + "img-src data:; base-uri 'none'; frame-ancestors 'none'; form-action 'none'");
+        ctx.contentType("text/html; charset=utf-8")
+                .result(ReportHtml.render(report, language, List.of("/fonts/noto-sans-kr/index.css")));
     }
 
     /** The space picture at {@code ?at=ISO} (default: the exercise's scenario time now). */

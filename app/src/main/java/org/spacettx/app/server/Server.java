@@ -94,6 +94,7 @@ public final class Server implements AutoCloseable {
             config.routes.get("/api/exercises/{id}/feed", exerciseRoutes::feed);
             config.routes.get("/api/exercises/{id}/timeline", exerciseRoutes::timeline);
             config.routes.get("/api/exercises/{id}/space", exerciseRoutes::space);
+            config.routes.get("/api/exercises/{id}/report", exerciseRoutes::report);
             config.routes.post("/api/exercises/{id}/commands", exerciseRoutes::command);
             config.routes.sse("/api/exercises/{id}/stream", exerciseRoutes::stream);
 

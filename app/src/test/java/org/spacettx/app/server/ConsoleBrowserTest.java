@@ -307,6 +307,24 @@ class ConsoleBrowserTest {
         screenshot(kor, "kor");
         severeConsoleMessagesNone(control);
         severeConsoleMessagesNone(kor);
+
+        // The console's report link: the ROK copy of the after-action report, in the interface's language (Korean
+        // now), with what ROK saw and nothing USA-only; its own content policy lets its inline styles in.
+        String report = kor.findElement(By.id("report-link")).getAttribute("href");
+        assertThat(report).endsWith("/report?lang=ko");
+        kor.get(report);
+        new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "한미"));
+        assertThat(kor.getPageSource()).contains("사후 강평 보고서 및 개선 계획").contains("김정은·푸틴, 보스토치니서 협력 약속")
+                .doesNotContain("러시아 기술진");
+        Object banner = ((org.openqa.selenium.JavascriptExecutor) kor).executeScript(
+                "return getComputedStyle(document.querySelector('.banner')).backgroundColor");
+        assertThat(banner).as("inline styles applied").isEqualTo("rgb(31, 107, 51)");
+        Object hangul = ((org.openqa.selenium.JavascriptExecutor) kor).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "document.fonts.ready.then(() => done([...document.fonts].some(f => f.family.includes('Noto Sans KR') && f.status === 'loaded')));");
+        assertThat(hangul).as("the shipped Korean font is loaded in the report").isEqualTo(Boolean.TRUE);
+        screenshot(kor, "kor-report");
+        severeConsoleMessagesNone(kor);
     }
 
     @Test

@@ -295,6 +295,34 @@ class ServerTest {
         assertThat(kor.get("/api/me").json().get("csrfToken").asText()).isEqualTo(kor.csrf);
     }
 
+    /** Each caller's after-action report holds what the policy lets it see: KOR ONLY and USA ONLY injects stay apart. */
+    @Test
+    void theReportOfEachCallerIsFilteredByThePolicy() throws Exception {
+        ApiClient control = as("control");
+        String id = "report-" + System.nanoTime();
+        assertThat(control.post("/api/exercises?id=" + id, Files.readString(demoScenario())).status()).isEqualTo(201);
+        for (String[] m : new String[][] {{"kor1", "kor"}, {"usa1", "usa"}}) {
+            assertThat(control.post("/api/exercises/" + id + "/members",
+                    "{\"username\":\"" + m[0] + "\",\"role\":\"player\",\"cell\":\"" + m[1] + "\"}").status()).isEqualTo(204);
+        }
+        assertThat(control.command(id, "{\"type\":\"StartExercise\"}").status()).isEqualTo(200);
+        assertThat(control.command(id, "{\"type\":\"JumpToMove\",\"move\":\"M2\"}").status()).isEqualTo(200);
+        String korOnly = "New activity at the Sohae assembly building"; // inject 2
+        String usaOnly = "Russian engineers reported at Sohae"; // inject 3
+        ApiClient.Response kor = as("kor1").get("/api/exercises/" + id + "/report");
+        assertThat(kor.status()).isEqualTo(200);
+        assertThat(kor.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(kor.headers().firstValue("Content-Security-Policy").orElse("")).startsWith("default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'");
+        assertThat(kor.body()).contains(korOnly).doesNotContain(usaOnly).contains("After-action report and improvement plan");
+        ApiClient.Response usa = as("usa1").get("/api/exercises/" + id + "/report?lang=both");
+        assertThat(usa.body()).contains(usaOnly).doesNotContain(korOnly).contains("사후 강평 보고서");
+        JsonNode all = control.get("/api/exercises/" + id + "/report?format=json").json();
+        assertThat(all.get("timeline").toString()).contains(korOnly).contains(usaOnly);
+        assertThat(all.get("reader").get("role").asText()).isEqualTo("controller");
+        assertThat(as("kor1").get("/api/exercises/" + id + "/report?format=pdf").status()).isEqualTo(400);
+        assertThat(as("kor1").get("/api/exercises/" + id + "/report?lang=fr").status()).isEqualTo(400);
+    }
+
     @Test
     void theSpacePictureCarriesTheScenarioPlaces() {
         JsonNode places = as("kor1").get("/api/exercises/" + EX + "/space?at=2023-11-22T00:00:00Z").json().get("places");

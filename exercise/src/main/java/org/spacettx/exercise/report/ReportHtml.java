@@ -70,20 +70,35 @@ public final class ReportHtml {
             Map.entry("observer", Text.of("Observer", "관찰관")));
 
     private final Language language;
+    private final List<String> stylesheets;
     private final StringBuilder out = new StringBuilder(64 * 1024);
 
-    private ReportHtml(Language language) {
+    private ReportHtml(Language language, List<String> stylesheets) {
         this.language = language;
+        this.stylesheets = List.copyOf(stylesheets);
     }
 
+    /** The page on its own: it uses the fonts of the machine that shows it. */
     public static String render(AfterActionReport report, Language language) {
-        return new ReportHtml(language).page(report);
+        return render(report, language, List.of());
+    }
+
+    /**
+     * The page with extra style sheets linked (the server links the Korean font it ships, so that a copy read
+     * from the console shows Hangul on any machine).
+     */
+    public static String render(AfterActionReport report, Language language, List<String> stylesheets) {
+        return new ReportHtml(language, stylesheets).page(report);
     }
 
     private String page(AfterActionReport r) {
         out.append("<!DOCTYPE html>\n<html lang=\"").append(language == Language.KO ? "ko" : "en").append("\">\n<head>\n")
                 .append("<meta charset=\"utf-8\">\n<title>").append(escape(r.title().in(lang()))).append(" — ")
-                .append(escape(label("report").in(lang()))).append("</title>\n<style>").append(STYLE).append("</style>\n")
+                .append(escape(label("report").in(lang()))).append("</title>\n");
+        for (String sheet : stylesheets) {
+            out.append("<link rel=\"stylesheet\" href=\"").append(escape(sheet)).append("\">\n");
+        }
+        out.append("<style>").append(STYLE).append("</style>\n")
                 .append("</head>\n<body>\n");
         banner(r.banner());
         out.append("<header>\n<h1>");
@@ -352,7 +367,7 @@ public final class ReportHtml {
     }
 
     private static final String STYLE = """
-            body{font-family:"Noto Sans KR","Noto Sans",Arial,sans-serif;font-size:10.5pt;color:#1b1f24;margin:0 2.2em;line-height:1.4}
+            body{font-family:"Noto Sans KR Variable","Noto Sans KR","Noto Sans CJK KR","Noto Sans",Arial,sans-serif;font-size:10.5pt;color:#1b1f24;margin:0 2.2em;line-height:1.4}
             .banner{background:#1f6b33;color:#fff;text-align:center;font-weight:bold;letter-spacing:.08em;padding:.2em;margin:0 -2.2em}
             h1{font-size:18pt;margin:.8em 0 .1em}h2{font-size:13pt;border-bottom:2px solid #1f6b33;margin-top:1.4em}
             h3{font-size:11.5pt;margin:1em 0 .2em}h4{font-size:10.5pt;margin:.6em 0 .2em}
