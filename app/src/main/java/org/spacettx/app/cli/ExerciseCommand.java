@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code spacettx exercise validate|timeline}: scenario files, headless. */
 @Command(name = "exercise", mixinStandardHelpOptions = true, description = "Check scenario files and compute their timelines.",
-        subcommands = {ExerciseCommand.Validate.class, ExerciseCommand.Timeline.class, SimulateCommand.class})
+        subcommands = {ExerciseCommand.Validate.class, ExerciseCommand.Timeline.class, SimulateCommand.class,
+                ExerciseCommand.Kml.class})
 public final class ExerciseCommand {
 
     /** Reads a scenario; prints every problem to stderr; null (and exit code 2 to the caller) when it has errors. */
@@ -86,6 +87,51 @@ public final class ExerciseCommand {
                     Inject i = e.inject();
                     out.row(i.number(), i.move(), e.time().map(Instants::seconds).orElse(""), e.basis(),
                             i.marking().toString(), String.join(" ", i.recipients()), i.subject().en());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "kml", mixinStandardHelpOptions = true, description = {
+            "The space picture at a scenario time as KML 2.2 (Google Earth): sites and areas, every object in orbit",
+            "at its position and altitude, its ground track (30 min back, 100 min ahead) and sensor footprint."})
+    static final class Kml implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+        @picocli.CommandLine.Option(names = "--at", required = true, paramLabel = "ISO", description = "Scenario time, ISO-8601 UTC.")
+        String at;
+        @picocli.CommandLine.Option(names = "--lang", defaultValue = "en", paramLabel = "en|ko", description = "Names in (default ${DEFAULT-VALUE}).")
+        String lang;
+        @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
+        Path output;
+
+        @Override
+        public Integer call() {
+            java.time.Instant time = Times.parse("--at", at);
+            if (!lang.equals("en") && !lang.equals("ko")) {
+                throw new org.spacettx.orbit.input.InputException(null, "--lang", "'" + lang + "' is not en or ko");
+            }
+            java.util.Optional<org.spacettx.exercise.scenario.Scenario> scenario = valid(file);
+            if (scenario.isEmpty()) {
+                return Main.BAD_INPUT;
+            }
+            org.spacettx.exercise.scenario.Scenario s = scenario.get();
+            if (time.isBefore(s.start()) || time.isAfter(s.end())) {
+                throw new org.spacettx.orbit.input.InputException(null, "--at", time + " is outside the scenario ("
+                        + s.start() + " to " + s.end() + ")");
+            }
+            TriggerSchedule schedule = TriggerSchedule.compute(s, OrekitData.standard());
+            String kml = org.spacettx.exercise.export.SpaceKml.of(
+                    new org.spacettx.exercise.engine.SpacePicture(s, schedule, OrekitData.standard()).at(time), s.title(), lang);
+            if (output == null) {
+                System.out.print(kml);
+            } else {
+                try {
+                    java.nio.file.Files.writeString(output, kml);
+                } catch (java.io.IOException e) {
+                    throw new org.spacettx.orbit.input.InputException(
+                            org.spacettx.orbit.input.SourceLocation.of(output.toString()), null, "cannot be written: " + e.getMessage());
                 }
             }
             return 0;
