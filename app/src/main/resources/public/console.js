@@ -258,7 +258,10 @@
     document.title = `SpaceTTX — ${text(f.exercise.title)}`;
     $("exercise-title").textContent = text(f.exercise.title);
     // the report as this user may see it, in the interface's language, opened beside the console
-    $("report-link").href = `/api/exercises/${encodeURIComponent(state.exercise)}/report?lang=${state.lang}`;
+    const base = `/api/exercises/${encodeURIComponent(state.exercise)}`;
+    $("report-link").href = `${base}/report?lang=${state.lang}`;
+    $("kml-link").href = `${base}/space.kml?lang=${state.lang}`;
+    $("ics-link").href = `${base}/warning.ics?lang=${state.lang}`;
     for (const id of ["banner-top", "banner-bottom"]) $(id).textContent = f.exercise.banner;
     const control = f.viewer.role === "controller";
     $("control-panel").hidden = !control;

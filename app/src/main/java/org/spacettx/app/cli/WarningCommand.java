@@ -1,5 +1,6 @@
 package org.spacettx.app.cli;
 
+import org.spacettx.exercise.export.ICalendar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -21,6 +21,9 @@ import org.spacettx.exercise.engine.Command;
 import org.spacettx.exercise.engine.Json;
 import org.spacettx.exercise.engine.Outcome;
 import org.spacettx.exercise.engine.TriggerSchedule;
+import org.spacettx.exercise.engine.SpacePicture;
+import org.spacettx.exercise.export.ICalendar;
+import org.spacettx.exercise.export.SpaceKml;
 import org.spacettx.exercise.report.AfterActionReport;
 import org.spacettx.exercise.report.ReportHtml;
 import org.spacettx.exercise.scenario.Cell;
@@ -186,6 +189,48 @@ final class ExerciseRoutes {
     void space(Context ctx) {
         LiveExercises.Live live = live(ctx);
         access.actor(ctx, live);
+        ctx.json(live.space().at(at(ctx, live)));
+    }
+
+    /** The same picture as KML 2.2 for Google Earth ({@code ?at=ISO}, {@code ?lang=en|ko}). */
+    void spaceKml(Context ctx) {
+        LiveExercises.Live live = live(ctx);
+        access.actor(ctx, live);
+        String kml = SpaceKml.of(live.space().at(at(ctx, live)), live.scenario().title(), language(ctx));
+        ctx.header("Content-Disposition", "attachment; filename=\"" + live.id() + ".kml\"");
+        ctx.contentType("application/vnd.google-earth.kml+xml; charset=utf-8").result(kml);
+    }
+
+    /**
+     * The reconnaissance warning schedule of the scenario's places as an iCalendar feed: one event per overflight
+     * window of a place by an imaging object ({@code ?lang=en|ko} for the place names).
+     */
+    void warningCalendar(Context ctx) {
+        LiveExercises.Live live = live(ctx);
+        access.actor(ctx, live);
+        String lang = language(ctx);
+        ICalendar calendar = new ICalendar(clock.instant());
+        for (SpacePicture.PlaceWindow p : live.space().windows()) {
+            var w = p.window();
+            String place = live.scenario().placeName(p.place()).in(lang);
+            calendar.add(new ICalendar.Event(live.id() + "-" + p.place() + "-" + w.noradId() + "-" + w.start().getEpochSecond(),
+                    w.start(), w.end(), ("ko".equals(lang) ? "촬영 가능: " : "OBSERVABLE: ") + place,
+                    w.objectName() + " (NORAD " + w.noradId() + ") can image " + place + " (exercise material)."));
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"" + live.id() + "-warning.ics\"");
+        ctx.contentType("text/calendar; charset=utf-8").result(calendar.render());
+    }
+
+    private static String language(Context ctx) {
+        String lang = java.util.Objects.requireNonNullElse(ctx.queryParam("lang"), "en");
+        if (!lang.equals("en") && !lang.equals("ko")) {
+            throw new ApiError(400, "lang: '" + lang + "' is not en or ko");
+        }
+        return lang;
+    }
+
+    /** {@code ?at=ISO} within the scenario, or the exercise's scenario time now. */
+    private java.time.Instant at(Context ctx, LiveExercises.Live live) {
         java.time.Instant at;
         String param = ctx.queryParam("at");
         if (param == null) {
@@ -203,7 +248,7 @@ final class ExerciseRoutes {
             throw new ApiError(400, "at: " + at + " is outside the scenario (" + live.scenario().start() + " to "
                     + live.scenario().end() + ")");
         }
-        ctx.json(live.space().at(at));
+        return at;
     }
 
     void command(Context ctx) {

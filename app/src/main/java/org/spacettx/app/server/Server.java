@@ -95,6 +95,8 @@ public final class Server implements AutoCloseable {
             config.routes.get("/api/exercises/{id}/timeline", exerciseRoutes::timeline);
             config.routes.get("/api/exercises/{id}/space", exerciseRoutes::space);
             config.routes.get("/api/exercises/{id}/report", exerciseRoutes::report);
+            config.routes.get("/api/exercises/{id}/space.kml", exerciseRoutes::spaceKml);
+            config.routes.get("/api/exercises/{id}/warning.ics", exerciseRoutes::warningCalendar);
             config.routes.post("/api/exercises/{id}/commands", exerciseRoutes::command);
             config.routes.sse("/api/exercises/{id}/stream", exerciseRoutes::stream);
 

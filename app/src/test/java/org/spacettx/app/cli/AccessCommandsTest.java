@@ -1,5 +1,6 @@
 package org.spacettx.app.cli;
 
+import org.spacettx.exercise.export.ICalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -100,6 +100,8 @@ class AuthorizationMatrixTest {
                 new Case("GET timeline", c -> c.get(base + "/timeline").status(), expect(401, 200, 403, 403, 403, 404)),
                 new Case("GET report", c -> c.get(base + "/report").status(), expect(401, 200, 200, 200, 200, 404)),
                 new Case("GET report json", c -> c.get(base + "/report?format=json").status(), expect(401, 200, 200, 200, 200, 404)),
+                new Case("GET space.kml", c -> c.get(base + "/space.kml?at=2023-11-22T00:00:00Z").status(), expect(401, 200, 200, 200, 200, 404)),
+                new Case("GET warning.ics", c -> c.get(base + "/warning.ics").status(), expect(401, 200, 200, 200, 200, 404)),
                 new Case("POST Tick", c -> c.command(EX, "{\"type\":\"Tick\"}").status(), expect(401, 200, 422, 422, 422, 404)),
                 new Case("POST RecordObservation", c -> c.command(EX,
                         "{\"type\":\"RecordObservation\",\"objective\":\"O1\",\"inject\":null,\"rating\":3,\"text\":\"ok\"}").status(),

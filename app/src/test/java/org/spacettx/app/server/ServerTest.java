@@ -323,6 +323,27 @@ class ServerTest {
         assertThat(as("kor1").get("/api/exercises/" + id + "/report?lang=fr").status()).isEqualTo(400);
     }
 
+    /** The space picture as KML and the warning schedule as iCalendar, for the tools staff already use. */
+    @Test
+    void theSpacePictureAndTheWarningScheduleExportForOtherTools() {
+        ApiClient kor = as("kor1");
+        ApiClient.Response kml = kor.get("/api/exercises/" + EX + "/space.kml?at=2023-11-24T00:00:00Z&lang=ko");
+        assertThat(kml.status()).isEqualTo(200);
+        assertThat(kml.headers().firstValue("Content-Type").orElse("")).startsWith("application/vnd.google-earth.kml+xml");
+        assertThat(kml.body()).contains("<kml xmlns=\"http://www.opengis.net/kml/2.2\">").contains("오산 공군기지")
+                .contains("만리경-1호 (연습)");
+        ApiClient.Response ics = kor.get("/api/exercises/" + EX + "/warning.ics");
+        assertThat(ics.status()).isEqualTo(200);
+        assertThat(ics.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
+        assertThat(ics.body()).startsWith("BEGIN:VCALENDAR\r\n").contains("SUMMARY:OBSERVABLE: Osan Air Base")
+                .contains("MALLIGYONG-1 (EXERCISE)").endsWith("END:VCALENDAR\r\n");
+        // one event per window the space picture knows
+        long events = ics.body().lines().filter(l -> l.equals("BEGIN:VEVENT")).count();
+        assertThat(events).isGreaterThan(10);
+        assertThat(kor.get("/api/exercises/" + EX + "/warning.ics?lang=fr").status()).isEqualTo(400);
+        assertThat(kor.get("/api/exercises/" + EX + "/space.kml?at=2031-01-01T00:00:00Z").status()).isEqualTo(400);
+    }
+
     @Test
     void theSpacePictureCarriesTheScenarioPlaces() {
         JsonNode places = as("kor1").get("/api/exercises/" + EX + "/space?at=2023-11-22T00:00:00Z").json().get("places");

@@ -1,4 +1,4 @@
-package org.spacettx.app.cli;
+package org.spacettx.exercise.export;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -8,25 +8,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A minimal iCalendar (RFC 5545) writer: UTC events, escaped text, lines folded at 75 octets, CRLF endings. */
-final class ICalendar {
+public final class ICalendar {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    record Event(String uid, Instant start, Instant end, String summary, String description) {
+    public record Event(String uid, Instant start, Instant end, String summary, String description) {
     }
 
     private final List<Event> events = new ArrayList<>();
     private final Instant stamp;
 
-    ICalendar(Instant stamp) {
+    public ICalendar(Instant stamp) {
         this.stamp = stamp;
     }
 
-    void add(Event event) {
+    public void add(Event event) {
         events.add(event);
     }
 
-    String render() {
+    public String render() {
         StringBuilder s = new StringBuilder();
         line(s, "BEGIN:VCALENDAR");
         line(s, "VERSION:2.0");
@@ -47,7 +47,7 @@ final class ICalendar {
         return s.toString();
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
     }
 
