@@ -1,23 +1,35 @@
 package org.spacettx.app.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.spacettx.exercise.engine.SpacePicture;
 import org.spacettx.exercise.engine.TriggerSchedule;
+import org.spacettx.exercise.export.MselTable;
+import org.spacettx.exercise.export.SpaceKml;
 import org.spacettx.exercise.scenario.Inject;
+import org.spacettx.exercise.scenario.Scenario;
 import org.spacettx.exercise.scenario.ScenarioProblem;
 import org.spacettx.exercise.scenario.ScenarioReader;
 import org.spacettx.orbit.data.OrekitData;
+import org.spacettx.orbit.input.InputException;
+import org.spacettx.orbit.input.SourceLocation;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code spacettx exercise validate|timeline}: scenario files, headless. */
 @Command(name = "exercise", mixinStandardHelpOptions = true, description = "Check scenario files and compute their timelines.",
         subcommands = {ExerciseCommand.Validate.class, ExerciseCommand.Timeline.class, SimulateCommand.class,
-                ExerciseCommand.Kml.class})
+                ExerciseCommand.Kml.class, ExerciseCommand.Msel.class, ExerciseCommand.MselImport.class})
 public final class ExerciseCommand {
 
     /** Reads a scenario; prints every problem to stderr; null (and exit code 2 to the caller) when it has errors. */
@@ -30,13 +42,13 @@ public final class ExerciseCommand {
     }
 
     /** The scenario of a file that has no errors; otherwise its problems and a summary on stderr, and empty. */
-    static java.util.Optional<org.spacettx.exercise.scenario.Scenario> valid(Path file) {
+    static Optional<Scenario> valid(Path file) {
         ScenarioReader.Result result = read(file);
         if (!result.ok()) {
             System.err.println("spacettx: " + file + ": " + result.errors().size() + " errors; fix them first");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(result.scenario());
+        return Optional.of(result.scenario());
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true, description = {
@@ -99,42 +111,107 @@ public final class ExerciseCommand {
     static final class Kml implements Callable<Integer> {
         @Parameters(paramLabel = "FILE")
         Path file;
-        @picocli.CommandLine.Option(names = "--at", required = true, paramLabel = "ISO", description = "Scenario time, ISO-8601 UTC.")
+        @Option(names = "--at", required = true, paramLabel = "ISO", description = "Scenario time, ISO-8601 UTC.")
         String at;
-        @picocli.CommandLine.Option(names = "--lang", defaultValue = "en", paramLabel = "en|ko", description = "Names in (default ${DEFAULT-VALUE}).")
+        @Option(names = "--lang", defaultValue = "en", paramLabel = "en|ko", description = "Names in (default ${DEFAULT-VALUE}).")
         String lang;
-        @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
         Path output;
 
         @Override
         public Integer call() {
-            java.time.Instant time = Times.parse("--at", at);
+            Instant time = Times.parse("--at", at);
             if (!lang.equals("en") && !lang.equals("ko")) {
-                throw new org.spacettx.orbit.input.InputException(null, "--lang", "'" + lang + "' is not en or ko");
+                throw new InputException(null, "--lang", "'" + lang + "' is not en or ko");
             }
-            java.util.Optional<org.spacettx.exercise.scenario.Scenario> scenario = valid(file);
+            Optional<Scenario> scenario = valid(file);
             if (scenario.isEmpty()) {
                 return Main.BAD_INPUT;
             }
-            org.spacettx.exercise.scenario.Scenario s = scenario.get();
+            Scenario s = scenario.get();
             if (time.isBefore(s.start()) || time.isAfter(s.end())) {
-                throw new org.spacettx.orbit.input.InputException(null, "--at", time + " is outside the scenario ("
+                throw new InputException(null, "--at", time + " is outside the scenario ("
                         + s.start() + " to " + s.end() + ")");
             }
             TriggerSchedule schedule = TriggerSchedule.compute(s, OrekitData.standard());
-            String kml = org.spacettx.exercise.export.SpaceKml.of(
-                    new org.spacettx.exercise.engine.SpacePicture(s, schedule, OrekitData.standard()).at(time), s.title(), lang);
-            if (output == null) {
-                System.out.print(kml);
-            } else {
-                try {
-                    java.nio.file.Files.writeString(output, kml);
-                } catch (java.io.IOException e) {
-                    throw new org.spacettx.orbit.input.InputException(
-                            org.spacettx.orbit.input.SourceLocation.of(output.toString()), null, "cannot be written: " + e.getMessage());
-                }
-            }
+            String kml = SpaceKml.of(
+                    new SpacePicture(s, schedule, OrekitData.standard()).at(time), s.title(), lang);
+            write(output, kml);
             return 0;
+        }
+    }
+
+    @Command(name = "msel", mixinStandardHelpOptions = true, description = {
+            "The MSEL as a CSV table for spreadsheets: one inject a row, English and Korean side by side, triggers",
+            "in the scenario's notation. 'exercise msel-import' puts an edited table back into the scenario."})
+    static final class Msel implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+        @Option(names = {"-o", "--output"}, paramLabel = "OUT.csv", description = "Write here instead of standard output.")
+        Path output;
+
+        @Override
+        public Integer call() {
+            Optional<Scenario> scenario = valid(file);
+            if (scenario.isEmpty()) {
+                return Main.BAD_INPUT;
+            }
+            write(output, MselTable.toCsv(scenario.get()));
+            return 0;
+        }
+    }
+
+    @Command(name = "msel-import", mixinStandardHelpOptions = true, description = {
+            "Replace a scenario's MSEL by a CSV table (as 'exercise msel' writes it, edited in a spreadsheet) and write",
+            "the new scenario file; the rest of the file stays as it was. Nothing is written unless the new scenario",
+            "is valid: every problem is printed with its line and column in the new file."})
+    static final class MselImport implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+        @Option(names = "--csv", required = true, paramLabel = "MSEL.csv", description = "The table.")
+        Path csv;
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "NEW.yaml", description = "The new scenario file.")
+        Path output;
+
+        @Override
+        public Integer call() {
+            String yaml = MselTable.replaceMsel(readText(file), readText(csv), csv.toString());
+            ScenarioReader.Result result = ScenarioReader.parse(yaml, file.toAbsolutePath().getParent(), OrekitData.standard());
+            for (ScenarioProblem p : result.problems()) {
+                System.err.println(p.format(output.toString()));
+            }
+            if (!result.ok()) {
+                System.err.println("spacettx: " + output + " not written: " + result.errors().size() + " errors");
+                return Main.BAD_INPUT;
+            }
+            write(output, yaml);
+            System.err.println("spacettx: wrote " + output + " (" + result.scenario().injects().size() + " injects)");
+            return 0;
+        }
+    }
+
+    private static String readText(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(SourceLocation.of(file.toString()), null, "no such file");
+        } catch (IOException e) {
+            throw new InputException(SourceLocation.of(file.toString()), null,
+                    "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Text to a file, or to standard output when no file is given. */
+    private static void write(Path output, String text) {
+        if (output == null) {
+            System.out.print(text);
+            return;
+        }
+        try {
+            Files.writeString(output, text);
+        } catch (IOException e) {
+            throw new InputException(SourceLocation.of(output.toString()), null,
+                    "cannot be written: " + e.getMessage());
         }
     }
 }

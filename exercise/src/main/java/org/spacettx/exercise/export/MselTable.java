@@ -1,0 +1,215 @@
+package org.spacettx.exercise.export;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import org.spacettx.exercise.scenario.Inject;
+import org.spacettx.exercise.scenario.Scenario;
+import org.spacettx.exercise.scenario.Trigger;
+import org.spacettx.orbit.input.InputException;
+import org.spacettx.orbit.input.SourceLocation;
+
+/**
+ * The MSEL as a spreadsheet table (CSV, one inject a row, both languages side by side), and back: a table edited in
+ * a spreadsheet becomes the scenario file's {@code msel:} section again, the rest of the file left as it was.
+ * Triggers are kept in the scenario's own notation ({@code {at: 2023-11-14T01:00:00Z}}), so every kind round-trips.
+ */
+public final class MselTable {
+
+    /** The columns, in order. */
+    public static final List<String> COLUMNS = List.of("number", "move", "from", "to", "channel", "marking", "trigger",
+            "subject_en", "subject_ko", "body_en", "body_ko", "expected_action_en", "expected_action_ko", "objectives",
+            "attachments");
+
+    private static final CsvMapper CSV = new CsvMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MselTable() {
+    }
+
+    /** The scenario's MSEL as CSV with a header row. */
+    public static String toCsv(Scenario scenario) {
+        CsvSchema schema = CsvSchema.builder().addColumns(COLUMNS, CsvSchema.ColumnType.STRING).build().withHeader();
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (Inject i : scenario.injects()) {
+            Map<String, String> row = new java.util.LinkedHashMap<>();
+            row.put("number", Integer.toString(i.number()));
+            row.put("move", i.move());
+            row.put("from", i.sender());
+            row.put("to", String.join(" ", i.recipients()));
+            row.put("channel", i.channel());
+            row.put("marking", i.marking().toString());
+            row.put("trigger", trigger(i.trigger()));
+            row.put("subject_en", i.subject().en());
+            row.put("subject_ko", i.subject().ko());
+            row.put("body_en", i.body().en());
+            row.put("body_ko", i.body().ko());
+            row.put("expected_action_en", i.expectedAction().en());
+            row.put("expected_action_ko", i.expectedAction().ko());
+            row.put("objectives", String.join(" ", i.objectives()));
+            row.put("attachments", i.attachments().stream()
+                    .map(a -> a.kind() + ":" + a.object() + ":" + number(a.hours())).collect(Collectors.joining(" ")));
+            rows.add(row);
+        }
+        try {
+            return CSV.writer(schema).writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the MSEL could not be written as CSV", e);
+        }
+    }
+
+    /**
+     * The scenario file's text with its {@code msel:} section replaced by the injects of {@code csv}; problems of
+     * the table itself are named by its line and column, the rest by validating the new scenario as usual.
+     */
+    public static String replaceMsel(String scenarioYaml, String csv, String csvSource) {
+        String block = yaml(csv, csvSource);
+        List<String> lines = scenarioYaml.lines().toList();
+        int start = -1;
+        int end = lines.size();
+        for (int k = 0; k < lines.size(); k++) {
+            String l = lines.get(k);
+            if (start < 0 && l.startsWith("msel:")) {
+                start = k;
+            } else if (start >= 0 && !l.isEmpty() && !Character.isWhitespace(l.charAt(0)) && !l.startsWith("#")) {
+                end = k;
+                break;
+            }
+        }
+        if (start < 0) {
+            throw new InputException(null, "msel", "the scenario file has no top-level 'msel:' section to replace");
+        }
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < start; k++) {
+            out.append(lines.get(k)).append('\n');
+        }
+        out.append(block).append('\n');
+        for (int k = end; k < lines.size(); k++) {
+            out.append(lines.get(k)).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The {@code msel:} section (with its key) that a CSV table stands for. */
+    static String yaml(String csv, String source) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).with(CsvParser.Feature.FAIL_ON_MISSING_HEADER_COLUMNS)
+                .readValues(csv)) {
+            boolean first = true;
+            while (it.hasNextValue()) {
+                int line = it.getCurrentLocation().getLineNr();
+                Map<String, String> row = it.nextValue();
+                if (first) {
+                    first = false;
+                    List<String> missing = COLUMNS.stream().filter(c -> !row.containsKey(c)).toList();
+                    if (!missing.isEmpty()) {
+                        throw new InputException(new SourceLocation(source, 1), null, "missing columns " + missing
+                                + " (the table needs " + String.join(",", COLUMNS) + ")");
+                    }
+                }
+                String number = row.get("number").strip();
+                if (!number.matches("[1-9][0-9]{0,5}")) {
+                    throw new InputException(new SourceLocation(source, line), "number", "'" + number + "' is not an inject number");
+                }
+                for (String c : List.of("move", "from", "to", "channel", "marking", "trigger")) {
+                    if (row.get(c).isBlank()) {
+                        throw new InputException(new SourceLocation(source, line), c, "is empty");
+                    }
+                }
+                rows.add(row);
+            }
+        } catch (IOException e) {
+            throw new InputException(SourceLocation.of(source), null, "is not a CSV table: " + e.getMessage());
+        }
+        StringBuilder y = new StringBuilder("msel:\n");
+        for (Map<String, String> r : rows) {
+            y.append("  - number: ").append(r.get("number").strip()).append('\n');
+            y.append("    move: ").append(quote(r.get("move").strip())).append('\n');
+            y.append("    from: ").append(quote(r.get("from").strip())).append('\n');
+            y.append("    to: ").append(list(r.get("to"))).append('\n');
+            y.append("    channel: ").append(quote(r.get("channel").strip())).append('\n');
+            y.append("    marking: ").append(quote(r.get("marking").strip())).append('\n');
+            y.append("    trigger: ").append(r.get("trigger").strip()).append('\n');
+            y.append("    subject: ").append(text(r.get("subject_en"), r.get("subject_ko"))).append('\n');
+            y.append("    body: ").append(text(r.get("body_en"), r.get("body_ko"))).append('\n');
+            if (!r.get("expected_action_en").isEmpty() || !r.get("expected_action_ko").isEmpty()) {
+                y.append("    expected_action: ").append(text(r.get("expected_action_en"), r.get("expected_action_ko"))).append('\n');
+            }
+            if (!r.get("objectives").isBlank()) {
+                y.append("    objectives: ").append(list(r.get("objectives"))).append('\n');
+            }
+            if (!r.get("attachments").isBlank()) {
+                List<String> parts = new ArrayList<>();
+                for (String a : r.get("attachments").strip().split("\\s+")) {
+                    String[] f = a.split(":");
+                    if (f.length != 3) {
+                        throw new InputException(SourceLocation.of(source), "attachments",
+                                "'" + a + "' is not kind:object:hours");
+                    }
+                    parts.add("{kind: " + quote(f[0]) + ", object: " + quote(f[1]) + ", hours: " + f[2] + "}");
+                }
+                y.append("    attachments: [").append(String.join(", ", parts)).append("]\n");
+            }
+        }
+        return y.toString().stripTrailing();
+    }
+
+    /** A trigger in the scenario's notation. */
+    static String trigger(Trigger t) {
+        return switch (t) {
+            case Trigger.AtTime a -> "{at: " + a.time() + "}";
+            case Trigger.Manual m -> "{manual: true}";
+            case Trigger.Launch l -> "{launch: {object: " + quote(l.object()) + "}}";
+            case Trigger.FirstOverflight f -> "{first_overflight: {object: " + quote(f.object()) + ", place: " + quote(f.place())
+                    + after(f.after()) + "}}";
+            case Trigger.Pass p -> "{pass: {object: " + quote(p.object()) + ", site: " + quote(p.site()) + ", min_elevation: "
+                    + number(p.minElevationDeg()) + after(p.after()) + "}}";
+            case Trigger.CloseApproach c -> "{close_approach: {object: " + quote(c.object()) + ", other: " + quote(c.other())
+                    + ", below_km: " + number(c.belowKm()) + after(c.after()) + "}}";
+            case Trigger.Conjunction c -> "{conjunction: {object: " + quote(c.object())
+                    + (c.with().isEmpty() ? "" : ", with: " + quote(c.with())) + ", below_km: " + number(c.belowKm())
+                    + ", lead_hours: " + number(c.lead().toSeconds() / 3600.0) + after(c.after()) + "}}";
+            case Trigger.AfterInject a -> "{after_inject: {inject: " + a.inject() + ", delay_minutes: "
+                    + number(a.delay().toSeconds() / 60.0) + "}}";
+            case Trigger.OnAnswer o -> "{on_answer: {question: " + quote(o.question()) + ", cell: " + quote(o.cell())
+                    + ", condition: " + quote(o.condition()) + "}}";
+        };
+    }
+
+    private static String after(java.time.Instant after) {
+        return after == null ? "" : ", after: " + after;
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static String text(String en, String ko) {
+        return "{en: " + quote(en == null ? "" : en) + ", ko: " + quote(ko == null ? "" : ko) + "}";
+    }
+
+    private static String list(String spaceSeparated) {
+        List<String> items = List.of(spaceSeparated.strip().split("\\s+"));
+        return "[" + items.stream().map(MselTable::quote).collect(Collectors.joining(", ")) + "]";
+    }
+
+    /** A YAML double-quoted scalar (JSON string syntax is valid YAML). */
+    private static String quote(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
