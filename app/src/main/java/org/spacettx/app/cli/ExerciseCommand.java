@@ -142,12 +142,13 @@ public final class ExerciseCommand {
     }
 
     @Command(name = "msel", mixinStandardHelpOptions = true, description = {
-            "The MSEL as a CSV table for spreadsheets: one inject a row, English and Korean side by side, triggers",
-            "in the scenario's notation. 'exercise msel-import' puts an edited table back into the scenario."})
+            "The MSEL as a table for spreadsheets (CSV, or an Excel workbook when the output ends in .xlsx): one inject",
+            "a row, English and Korean side by side, triggers in the scenario's notation. 'exercise msel-import' puts",
+            "an edited table back into the scenario."})
     static final class Msel implements Callable<Integer> {
         @Parameters(paramLabel = "FILE")
         Path file;
-        @Option(names = {"-o", "--output"}, paramLabel = "OUT.csv", description = "Write here instead of standard output.")
+        @Option(names = {"-o", "--output"}, paramLabel = "OUT.csv|OUT.xlsx", description = "Write here instead of standard output.")
         Path output;
 
         @Override
@@ -156,26 +157,35 @@ public final class ExerciseCommand {
             if (scenario.isEmpty()) {
                 return Main.BAD_INPUT;
             }
-            write(output, MselTable.toCsv(scenario.get()));
+            if (output != null && isXlsx(output)) {
+                try {
+                    Files.write(output, MselTable.toXlsx(scenario.get()));
+                } catch (IOException e) {
+                    throw new InputException(SourceLocation.of(output.toString()), null, "cannot be written: " + e.getMessage());
+                }
+            } else {
+                write(output, MselTable.toCsv(scenario.get()));
+            }
             return 0;
         }
     }
 
     @Command(name = "msel-import", mixinStandardHelpOptions = true, description = {
-            "Replace a scenario's MSEL by a CSV table (as 'exercise msel' writes it, edited in a spreadsheet) and write",
+            "Replace a scenario's MSEL by a table (CSV or .xlsx, as 'exercise msel' writes it, edited in a spreadsheet) and write",
             "the new scenario file; the rest of the file stays as it was. Nothing is written unless the new scenario",
             "is valid: every problem is printed with its line and column in the new file."})
     static final class MselImport implements Callable<Integer> {
         @Parameters(paramLabel = "FILE")
         Path file;
-        @Option(names = "--csv", required = true, paramLabel = "MSEL.csv", description = "The table.")
-        Path csv;
+        @Option(names = "--table", required = true, paramLabel = "MSEL.csv|MSEL.xlsx", description = "The table.")
+        Path table;
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "NEW.yaml", description = "The new scenario file.")
         Path output;
 
         @Override
         public Integer call() {
-            String yaml = MselTable.replaceMsel(readText(file), readText(csv), csv.toString());
+            String yaml = isXlsx(table) ? MselTable.replaceMselFromXlsx(readText(file), readBytes(table), table.toString())
+                    : MselTable.replaceMsel(readText(file), readText(table), table.toString());
             ScenarioReader.Result result = ScenarioReader.parse(yaml, file.toAbsolutePath().getParent(), OrekitData.standard());
             for (ScenarioProblem p : result.problems()) {
                 System.err.println(p.format(output.toString()));
@@ -190,9 +200,17 @@ public final class ExerciseCommand {
         }
     }
 
+    private static boolean isXlsx(Path file) {
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx");
+    }
+
     private static String readText(Path file) {
+        return new String(readBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static byte[] readBytes(Path file) {
         try {
-            return Files.readString(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new InputException(SourceLocation.of(file.toString()), null, "no such file");
         } catch (IOException e) {

@@ -23,7 +23,7 @@ class MselCommandTest {
         Files.writeString(edited, Files.readString(csv).replace("\"Kim and Putin pledge cooperation at Vostochny\"",
                 "\"Kim and Putin sign a space agreement at Vostochny\""));
         Path result = dir.resolve("new.yaml");
-        CliRun in = CliRun.of("exercise", "msel-import", SCENARIO.toString(), "--csv", edited.toString(), "-o", result.toString());
+        CliRun in = CliRun.of("exercise", "msel-import", SCENARIO.toString(), "--table", edited.toString(), "-o", result.toString());
         assertThat(in.exitCode()).as(in.err()).isZero();
         assertThat(in.err()).contains("wrote " + result + " (25 injects)");
         String yaml = Files.readString(result);
@@ -35,13 +35,26 @@ class MselCommandTest {
     }
 
     @Test
+    void throughAnExcelWorkbook(@TempDir Path dir) throws Exception {
+        Path xlsx = dir.resolve("msel.xlsx");
+        CliRun out = CliRun.of("exercise", "msel", SCENARIO.toString(), "-o", xlsx.toString());
+        assertThat(out.exitCode()).as(out.err()).isZero();
+        assertThat(Files.readAllBytes(xlsx)).startsWith(new byte[] {'P', 'K'}); // an OOXML zip
+        Path result = dir.resolve("new.yaml");
+        CliRun in = CliRun.of("exercise", "msel-import", SCENARIO.toString(), "--table", xlsx.toString(), "-o", result.toString());
+        assertThat(in.exitCode()).as(in.err()).isZero();
+        assertThat(CliRun.of("exercise", "msel", result.toString()).out())
+                .isEqualTo(CliRun.of("exercise", "msel", SCENARIO.toString()).out());
+    }
+
+    @Test
     void aTableThatBreaksTheScenarioWritesNothing(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("msel.csv");
         assertThat(CliRun.of("exercise", "msel", SCENARIO.toString(), "-o", csv.toString()).exitCode()).isZero();
         Path broken = dir.resolve("broken.csv");
         Files.writeString(broken, Files.readString(csv).replaceFirst("\n2,M1,control,kor,", "\n2,M9,control,kor,"));
         Path result = dir.resolve("new.yaml");
-        CliRun in = CliRun.of("exercise", "msel-import", SCENARIO.toString(), "--csv", broken.toString(), "-o", result.toString());
+        CliRun in = CliRun.of("exercise", "msel-import", SCENARIO.toString(), "--table", broken.toString(), "-o", result.toString());
         assertThat(in.exitCode()).isEqualTo(2);
         assertThat(in.err()).contains(result + ":").contains("move 'M9' is not defined in 'moves'").contains("not written");
         assertThat(result).doesNotExist();

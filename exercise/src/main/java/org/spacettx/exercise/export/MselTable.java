@@ -20,8 +20,9 @@ import org.spacettx.orbit.input.InputException;
 import org.spacettx.orbit.input.SourceLocation;
 
 /**
- * The MSEL as a spreadsheet table (CSV, one inject a row, both languages side by side), and back: a table edited in
- * a spreadsheet becomes the scenario file's {@code msel:} section again, the rest of the file left as it was.
+ * The MSEL as a spreadsheet table (CSV or an Excel workbook, one inject a row, both languages side by side), and
+ * back: a table edited in a spreadsheet becomes the scenario file's {@code msel:} section again, the rest of the
+ * file left as it was.
  * Triggers are kept in the scenario's own notation ({@code {at: 2023-11-14T01:00:00Z}}), so every kind round-trips.
  */
 public final class MselTable {
@@ -40,6 +41,46 @@ public final class MselTable {
     /** The scenario's MSEL as CSV with a header row. */
     public static String toCsv(Scenario scenario) {
         CsvSchema schema = CsvSchema.builder().addColumns(COLUMNS, CsvSchema.ColumnType.STRING).build().withHeader();
+        try {
+            return CSV.writer(schema).writeValueAsString(rows(scenario));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the MSEL could not be written as CSV", e);
+        }
+    }
+
+    /** The scenario's MSEL as an Excel workbook: one sheet "MSEL", a bold header row kept in view. */
+    public static byte[] toXlsx(Scenario scenario) {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet("MSEL");
+            org.apache.poi.ss.usermodel.CellStyle bold = book.createCellStyle();
+            org.apache.poi.ss.usermodel.Font font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                org.apache.poi.ss.usermodel.Cell cell = header.createCell(c);
+                cell.setCellValue(COLUMNS.get(c));
+                cell.setCellStyle(bold);
+                sheet.setColumnWidth(c, (COLUMNS.get(c).startsWith("body") ? 60 : COLUMNS.get(c).startsWith("subject")
+                        || COLUMNS.get(c).startsWith("expected") || c == 6 ? 40 : 14) * 256);
+            }
+            sheet.createFreezePane(0, 1);
+            int r = 1;
+            for (Map<String, String> row : rows(scenario)) {
+                org.apache.poi.ss.usermodel.Row line = sheet.createRow(r++);
+                for (int c = 0; c < COLUMNS.size(); c++) {
+                    line.createCell(c).setCellValue(row.get(COLUMNS.get(c)));
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("the MSEL could not be written as a workbook", e);
+        }
+    }
+
+    private static List<Map<String, String>> rows(Scenario scenario) {
         List<Map<String, String>> rows = new ArrayList<>();
         for (Inject i : scenario.injects()) {
             Map<String, String> row = new java.util.LinkedHashMap<>();
@@ -61,11 +102,7 @@ public final class MselTable {
                     .map(a -> a.kind() + ":" + a.object() + ":" + number(a.hours())).collect(Collectors.joining(" ")));
             rows.add(row);
         }
-        try {
-            return CSV.writer(schema).writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the MSEL could not be written as CSV", e);
-        }
+        return rows;
     }
 
     /**
@@ -73,7 +110,15 @@ public final class MselTable {
      * the table itself are named by its line and column, the rest by validating the new scenario as usual.
      */
     public static String replaceMsel(String scenarioYaml, String csv, String csvSource) {
-        String block = yaml(csv, csvSource);
+        return replace(scenarioYaml, yaml(csvRows(csv, csvSource), csvSource));
+    }
+
+    /** As {@link #replaceMsel(String, String, String)} from a workbook's first sheet. */
+    public static String replaceMselFromXlsx(String scenarioYaml, byte[] xlsx, String source) {
+        return replace(scenarioYaml, yaml(xlsxRows(xlsx, source), source));
+    }
+
+    private static String replace(String scenarioYaml, String block) {
         List<String> lines = scenarioYaml.lines().toList();
         int start = -1;
         int end = lines.size();
@@ -100,37 +145,97 @@ public final class MselTable {
         return out.toString();
     }
 
-    /** The {@code msel:} section (with its key) that a CSV table stands for. */
-    static String yaml(String csv, String source) {
-        List<Map<String, String>> rows = new ArrayList<>();
+    /** A table row and the line of the file it came from. */
+    private record Row(int line, Map<String, String> cells) {
+    }
+
+    private static List<Row> csvRows(String csv, String source) {
+        List<Row> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader()).with(CsvParser.Feature.FAIL_ON_MISSING_HEADER_COLUMNS)
                 .readValues(csv)) {
-            boolean first = true;
             while (it.hasNextValue()) {
                 int line = it.getCurrentLocation().getLineNr();
                 Map<String, String> row = it.nextValue();
-                if (first) {
-                    first = false;
-                    List<String> missing = COLUMNS.stream().filter(c -> !row.containsKey(c)).toList();
-                    if (!missing.isEmpty()) {
-                        throw new InputException(new SourceLocation(source, 1), null, "missing columns " + missing
-                                + " (the table needs " + String.join(",", COLUMNS) + ")");
-                    }
+                if (rows.isEmpty()) {
+                    checkColumns(row.keySet(), source); // before a later row can fail for the wrong reason
                 }
-                String number = row.get("number").strip();
-                if (!number.matches("[1-9][0-9]{0,5}")) {
-                    throw new InputException(new SourceLocation(source, line), "number", "'" + number + "' is not an inject number");
-                }
-                for (String c : List.of("move", "from", "to", "channel", "marking", "trigger")) {
-                    if (row.get(c).isBlank()) {
-                        throw new InputException(new SourceLocation(source, line), c, "is empty");
-                    }
-                }
-                rows.add(row);
+                rows.add(new Row(line, row));
             }
         } catch (IOException e) {
             throw new InputException(SourceLocation.of(source), null, "is not a CSV table: " + e.getMessage());
+        }
+        return rows;
+    }
+
+    private static List<Row> xlsxRows(byte[] xlsx, String source) {
+        List<Row> rows = new ArrayList<>();
+        try (org.apache.poi.ss.usermodel.Workbook book = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+            org.apache.poi.ss.usermodel.DataFormatter text = new org.apache.poi.ss.usermodel.DataFormatter();
+            org.apache.poi.ss.usermodel.Row header = sheet.getRow(0);
+            if (header == null) {
+                throw new InputException(new SourceLocation(source, 1), null, "the first sheet has no header row");
+            }
+            List<String> names = new ArrayList<>();
+            for (int c = 0; c < header.getLastCellNum(); c++) {
+                names.add(text.formatCellValue(header.getCell(c)).strip());
+            }
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+                if (row == null) {
+                    continue;
+                }
+                Map<String, String> cells = new java.util.LinkedHashMap<>();
+                boolean any = false;
+                for (int c = 0; c < names.size(); c++) {
+                    String value = text.formatCellValue(row.getCell(c));
+                    any |= !value.isBlank();
+                    cells.put(names.get(c), value);
+                }
+                if (any) {
+                    rows.add(new Row(r + 1, cells));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InputException ie) {
+                throw ie;
+            }
+            throw new InputException(SourceLocation.of(source), null, "is not an Excel workbook: " + e.getMessage());
+        }
+        return rows;
+    }
+
+    private static void checkColumns(java.util.Set<String> names, String source) {
+        List<String> missing = COLUMNS.stream().filter(c -> !names.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new InputException(new SourceLocation(source, 1), null, "missing columns " + missing
+                    + " (the table needs " + String.join(",", COLUMNS) + ")");
+        }
+    }
+
+    /** The {@code msel:} section (with its key) that a table's rows stand for. */
+    private static String yaml(List<Row> table, String source) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        boolean first = true;
+        for (Row t : table) {
+            Map<String, String> row = t.cells();
+            int line = t.line();
+            if (first) {
+                first = false;
+                checkColumns(row.keySet(), source);
+            }
+            String number = row.get("number").strip();
+            if (!number.matches("[1-9][0-9]{0,5}")) {
+                throw new InputException(new SourceLocation(source, line), "number", "'" + number + "' is not an inject number");
+            }
+            for (String c : List.of("move", "from", "to", "channel", "marking", "trigger")) {
+                if (row.get(c).isBlank()) {
+                    throw new InputException(new SourceLocation(source, line), c, "is empty");
+                }
+            }
+            rows.add(row);
         }
         StringBuilder y = new StringBuilder("msel:\n");
         for (Map<String, String> r : rows) {

@@ -39,6 +39,25 @@ class MselTableTest {
     }
 
     @Test
+    void yamlToXlsxToYamlKeepsEveryInject() throws Exception {
+        Scenario demo = read(Demo.text());
+        byte[] xlsx = MselTable.toXlsx(demo);
+        // a real workbook: the first sheet is the MSEL with its header and one row an inject
+        try (org.apache.poi.ss.usermodel.Workbook book = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheetName(0)).isEqualTo("MSEL");
+            assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(demo.injects().size());
+            assertThat(book.getSheetAt(0).getRow(1).getCell(7).getStringCellValue())
+                    .isEqualTo("Kim and Putin pledge cooperation at Vostochny");
+        }
+        Scenario back = read(MselTable.replaceMselFromXlsx(Demo.text(), xlsx, "msel.xlsx"));
+        assertThat(back.injects()).isEqualTo(demo.injects());
+        assertThat(MselTable.toCsv(back)).isEqualTo(MselTable.toCsv(demo));
+        assertThatThrownBy(() -> MselTable.replaceMselFromXlsx(Demo.text(), "not a workbook".getBytes(), "x.xlsx"))
+                .isInstanceOf(InputException.class).hasMessageContaining("x.xlsx").hasMessageContaining("is not an Excel workbook");
+    }
+
+    @Test
     void anEditInTheSpreadsheetChangesThatInjectOnly() {
         Scenario demo = read(Demo.text());
         String original = MselTable.toCsv(demo);
