@@ -3,7 +3,6 @@ package org.spacettx.orbit.propagate;
 import java.time.Instant;
 import java.util.List;
 
-import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.orekit.time.AbsoluteDate;
 import org.orekit.utils.PVCoordinates;
 import org.spacettx.orbit.catalog.ElementSet;
@@ -47,8 +46,18 @@ public final class BatchSgp4 {
     private static final boolean VECTOR = !"false".equals(System.getProperty("spacettx.vector"))
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorSgp4.lanes() >= 2;
 
-    /** Status codes written per object: 0 is a valid state, the others are {@link Sgp4Error#code()}. */
+    /**
+     * Status codes written per object: 0 is a valid state, 1 to 6 the reference's error numbers
+     * ({@link Sgp4Error#code()}), and {@link #NUMERICAL_FAILURE} where propagation gave no finite state (which the
+     * reference has no number for: {@code Sgp4Error.NUMERICAL.code()} is 0 and would read as valid).
+     */
     public static final int OK = 0;
+    public static final int NUMERICAL_FAILURE = -1;
+
+    /** The status code of an error. */
+    static int status(Sgp4Error error) {
+        return error == Sgp4Error.NUMERICAL ? NUMERICAL_FAILURE : error.code();
+    }
 
     private final List<ElementSet> elements;
     private final AbsoluteDate reference;
@@ -240,7 +249,7 @@ public final class BatchSgp4 {
             try {
                 deepSpace[i] = Sgp4.of(e, data);
             } catch (PropagationException ex) {
-                initError[i] = ex.error().code() == 0 ? Sgp4Error.MEAN_ELEMENTS.code() : ex.error().code();
+                initError[i] = status(ex.error());
             }
             return;
         }
@@ -368,7 +377,14 @@ public final class BatchSgp4 {
         if (initError[i] != 0) {
             out.status[i] = initError[i];
         } else if (deepSpace[i] != null) {
-            deep(i, tsince, out);
+            double[] state = new double[6];
+            out.status[i] = deep(i, tsince, state);
+            out.x[i] = state[0];
+            out.y[i] = state[1];
+            out.z[i] = state[2];
+            out.vx[i] = state[3];
+            out.vy[i] = state[4];
+            out.vz[i] = state[5];
         } else {
             out.status[i] = nearEarth(i, tsince, out.x, out.y, out.z, out.vx, out.vy, out.vz, i);
         }
@@ -402,14 +418,7 @@ public final class BatchSgp4 {
             return initError[index];
         }
         if (deepSpace[index] != null) {
-            Sgp4 sgp4 = deepSpace[index];
-            try {
-                PVCoordinates pv = sgp4.pvTeme(sgp4.epochDate().shiftedBy(minutesSinceEpoch * 60.0));
-                copy(pv, out, 0);
-                return OK;
-            } catch (PropagationException e) {
-                return e.error().code() == 0 ? Sgp4Error.NUMERICAL.code() : e.error().code();
-            }
+            return deep(index, minutesSinceEpoch, out);
         }
         double[] x = new double[1];
         double[] y = new double[1];
@@ -427,21 +436,14 @@ public final class BatchSgp4 {
         return status;
     }
 
-    private void deep(int i, double tsince, States out) {
+    /** A deep-space object on the Orekit path, into {@code out[0..5]} (km, km/s); returns the status. */
+    private int deep(int i, double tsince, double[] out) {
         Sgp4 sgp4 = deepSpace[i];
         try {
-            PVCoordinates pv = sgp4.pvTeme(sgp4.epochDate().shiftedBy(tsince * 60.0));
-            Vector3D p = pv.getPosition();
-            Vector3D v = pv.getVelocity();
-            out.x[i] = p.getX() / 1000.0;
-            out.y[i] = p.getY() / 1000.0;
-            out.z[i] = p.getZ() / 1000.0;
-            out.vx[i] = v.getX() / 1000.0;
-            out.vy[i] = v.getY() / 1000.0;
-            out.vz[i] = v.getZ() / 1000.0;
-            out.status[i] = OK;
+            copy(sgp4.pvTeme(sgp4.epochDate().shiftedBy(tsince * 60.0)), out, 0);
+            return OK;
         } catch (PropagationException e) {
-            out.status[i] = e.error().code() == 0 ? Sgp4Error.NUMERICAL.code() : e.error().code();
+            return status(e.error());
         }
     }
 
@@ -586,7 +588,7 @@ public final class BatchSgp4 {
         return angle - TWO_PI * Math.floor(angle / TWO_PI);
     }
 
-    /** TEME states of a batch at one time, km and km/s, with a status per object (0 = valid). */
+    /** TEME states of a batch at one time, km and km/s, with a status per object (see {@link #OK}). */
     public static final class States {
         public final double[] x;
         public final double[] y;

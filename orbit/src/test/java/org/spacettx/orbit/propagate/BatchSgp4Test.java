@@ -115,6 +115,15 @@ class BatchSgp4Test {
     }
 
     @Test
+    void everyErrorHasAStatusThatIsNotValid() {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (Sgp4Error e : Sgp4Error.values()) {
+            assertThat(BatchSgp4.status(e)).as(e.name()).isNotEqualTo(BatchSgp4.OK);
+            assertThat(seen.add(BatchSgp4.status(e))).as(e.name()).isTrue();
+        }
+    }
+
+    @Test
     void nearEarthStopsAreTheReferenceStops() {
         List<String> seen = new ArrayList<>();
         List<ElementSet> sets = ValladoVerificationTest.cases.stream().map(Case::elements).toList();
