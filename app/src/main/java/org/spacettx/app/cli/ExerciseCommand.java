@@ -1,8 +1,5 @@
 package org.spacettx.app.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +16,6 @@ import org.spacettx.exercise.scenario.ScenarioProblem;
 import org.spacettx.exercise.scenario.ScenarioReader;
 import org.spacettx.orbit.data.OrekitData;
 import org.spacettx.orbit.input.InputException;
-import org.spacettx.orbit.input.SourceLocation;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -136,7 +132,7 @@ public final class ExerciseCommand {
             TriggerSchedule schedule = TriggerSchedule.compute(s, OrekitData.standard());
             String kml = SpaceKml.of(
                     new SpacePicture(s, schedule, OrekitData.standard()).at(time), s.title(), lang);
-            write(output, kml);
+            CliFiles.write(output, kml);
             return 0;
         }
     }
@@ -158,13 +154,9 @@ public final class ExerciseCommand {
                 return Main.BAD_INPUT;
             }
             if (output != null && isXlsx(output)) {
-                try {
-                    Files.write(output, MselTable.toXlsx(scenario.get()));
-                } catch (IOException e) {
-                    throw new InputException(SourceLocation.of(output.toString()), null, "cannot be written: " + e.getMessage());
-                }
+                CliFiles.write(output, MselTable.toXlsx(scenario.get()));
             } else {
-                write(output, MselTable.toCsv(scenario.get()));
+                CliFiles.write(output, MselTable.toCsv(scenario.get()));
             }
             return 0;
         }
@@ -184,8 +176,8 @@ public final class ExerciseCommand {
 
         @Override
         public Integer call() {
-            String yaml = isXlsx(table) ? MselTable.replaceMselFromXlsx(readText(file), readBytes(table), table.toString())
-                    : MselTable.replaceMsel(readText(file), readText(table), table.toString());
+            String yaml = isXlsx(table) ? MselTable.replaceMselFromXlsx(CliFiles.readText(file), CliFiles.readBytes(table), table.toString())
+                    : MselTable.replaceMsel(CliFiles.readText(file), CliFiles.readText(table), table.toString());
             ScenarioReader.Result result = ScenarioReader.parse(yaml, file.toAbsolutePath().getParent(), OrekitData.standard());
             for (ScenarioProblem p : result.problems()) {
                 System.err.println(p.format(output.toString()));
@@ -194,7 +186,7 @@ public final class ExerciseCommand {
                 System.err.println("spacettx: " + output + " not written: " + result.errors().size() + " errors");
                 return Main.BAD_INPUT;
             }
-            write(output, yaml);
+            CliFiles.write(output, yaml);
             System.err.println("spacettx: wrote " + output + " (" + result.scenario().injects().size() + " injects)");
             return 0;
         }
@@ -202,34 +194,5 @@ public final class ExerciseCommand {
 
     private static boolean isXlsx(Path file) {
         return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx");
-    }
-
-    private static String readText(Path file) {
-        return new String(readBytes(file), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static byte[] readBytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(SourceLocation.of(file.toString()), null, "no such file");
-        } catch (IOException e) {
-            throw new InputException(SourceLocation.of(file.toString()), null,
-                    "cannot be read: " + e.getMessage());
-        }
-    }
-
-    /** Text to a file, or to standard output when no file is given. */
-    private static void write(Path output, String text) {
-        if (output == null) {
-            System.out.print(text);
-            return;
-        }
-        try {
-            Files.writeString(output, text);
-        } catch (IOException e) {
-            throw new InputException(SourceLocation.of(output.toString()), null,
-                    "cannot be written: " + e.getMessage());
-        }
     }
 }

@@ -1,9 +1,5 @@
 package org.spacettx.app.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,14 +69,8 @@ final class ReportCommand implements Callable<Integer> {
         Exercise exercise = Exercise.replay(scenario, Map.of(), events(log));
         AfterActionReport report = AfterActionReport.of(scenario, exercise.state(), actor);
         String text = kind.equals("json") ? Json.write(report) + "\n" : ReportHtml.render(report, language);
-        if (output == null) {
-            System.out.print(text);
-        } else {
-            try {
-                Files.writeString(output, text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new InputException(SourceLocation.of(output.toString()), null, "cannot be written: " + e.getMessage());
-            }
+        CliFiles.write(output, text);
+        if (output != null) {
             System.err.println("spacettx: wrote " + output + " (" + report.timeline().size() + " injects, copy for "
                     + report.reader().label() + ")");
         }
@@ -101,14 +91,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private static List<Event.Recorded> events(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException(SourceLocation.of(file.toString()), null, "no such file");
-        } catch (IOException e) {
-            throw new InputException(SourceLocation.of(file.toString()), null, "cannot be read: " + e.getMessage());
-        }
+        List<String> lines = CliFiles.readText(file).lines().toList();
         List<Event.Recorded> events = new ArrayList<>();
         for (int k = 0; k < lines.size(); k++) {
             String line = lines.get(k).strip();

@@ -1,8 +1,5 @@
 package org.spacettx.app.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -13,8 +10,6 @@ import org.spacettx.exercise.engine.Json;
 import org.spacettx.exercise.engine.Script;
 import org.spacettx.exercise.engine.TriggerSchedule;
 import org.spacettx.orbit.data.OrekitData;
-import org.spacettx.orbit.input.InputException;
-import org.spacettx.orbit.input.SourceLocation;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,14 +32,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (scenario.isEmpty()) {
             return Main.BAD_INPUT;
         }
-        String text;
-        try {
-            text = Files.readString(script);
-        } catch (NoSuchFileException e) {
-            throw new InputException(SourceLocation.of(script.toString()), null, "no such file");
-        } catch (IOException e) {
-            throw new InputException(SourceLocation.of(script.toString()), null, "cannot be read: " + e.getMessage());
-        }
+        String text = CliFiles.readText(script);
         TriggerSchedule schedule = TriggerSchedule.compute(scenario.get(), OrekitData.standard());
         Exercise exercise = new Exercise(scenario.get(), Exercise.scheduledTimes(schedule));
         Script.Run run = Script.run(text, script.toString(), exercise, Instant.parse("2000-01-01T00:00:00Z"));
