@@ -260,6 +260,7 @@
     // the report as this user may see it, in the interface's language, opened beside the console
     const base = `/api/exercises/${encodeURIComponent(state.exercise)}`;
     $("report-link").href = `${base}/report?lang=${state.lang}`;
+    $("report-pdf-link").href = `${base}/report?format=pdf&lang=${state.lang}`;
     $("kml-link").href = `${base}/space.kml?lang=${state.lang}`;
     $("ics-link").href = `${base}/warning.ics?lang=${state.lang}`;
     for (const id of ["banner-top", "banner-bottom"]) $(id).textContent = f.exercise.banner;

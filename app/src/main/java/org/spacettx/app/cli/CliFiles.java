@@ -38,7 +38,13 @@ final class CliFiles {
         write(output, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Bytes to a file, or to standard output when no file is given. */
     static void write(Path output, byte[] bytes) {
+        if (output == null) {
+            System.out.write(bytes, 0, bytes.length);
+            System.out.flush();
+            return;
+        }
         try {
             Files.write(output, bytes);
         } catch (IOException e) {

@@ -13,6 +13,7 @@ import org.spacettx.exercise.engine.Exercise;
 import org.spacettx.exercise.engine.Json;
 import org.spacettx.exercise.report.AfterActionReport;
 import org.spacettx.exercise.report.ReportHtml;
+import org.spacettx.exercise.report.ReportPdf;
 import org.spacettx.exercise.scenario.Cell;
 import org.spacettx.exercise.scenario.Scenario;
 import org.spacettx.orbit.input.InputException;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", mixinStandardHelpOptions = true, description = {
         "After-action report and improvement plan of an exercise from its scenario and its event log (the JSON lines",
         "'exercise simulate' prints), as one reader may see it: control (everything), a delegation's cell (only what",
-        "is releasable to it and what it was asked), or the observers' cell. HTML is one self-contained printable page."})
+        "is releasable to it and what it was asked), or the observers' cell. HTML is one self-contained printable page;",
+        "PDF is the same page laid out on A4 with the banner on every page and its font embedded."})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SCENARIO", description = "Scenario file.")
@@ -39,7 +41,7 @@ final class ReportCommand implements Callable<Integer> {
             description = "Whose copy: control or a cell id of the scenario (default ${DEFAULT-VALUE}).")
     String reader;
 
-    @Option(names = "--format", defaultValue = "html", paramLabel = "html|json", description = "Default ${DEFAULT-VALUE}.")
+    @Option(names = "--format", defaultValue = "html", paramLabel = "html|pdf|json", description = "Default ${DEFAULT-VALUE}.")
     String format;
 
     @Option(names = "--lang", defaultValue = "en", paramLabel = "en|ko|both", description = "Default ${DEFAULT-VALUE}.")
@@ -57,8 +59,11 @@ final class ReportCommand implements Callable<Integer> {
             throw new InputException(null, "--lang", e.getMessage());
         }
         String kind = format.trim().toLowerCase(Locale.ROOT);
-        if (!kind.equals("html") && !kind.equals("json")) {
-            throw new InputException(null, "--format", "'" + format + "' is not html or json");
+        if (!kind.equals("html") && !kind.equals("pdf") && !kind.equals("json")) {
+            throw new InputException(null, "--format", "'" + format + "' is not html, pdf or json");
+        }
+        if (kind.equals("pdf") && output == null && System.console() != null) {
+            throw new InputException(null, "--format", "pdf is not for a terminal: give -o FILE.pdf or pipe it");
         }
         java.util.Optional<Scenario> valid = ExerciseCommand.valid(scenarioFile);
         if (valid.isEmpty()) {
@@ -68,8 +73,11 @@ final class ReportCommand implements Callable<Integer> {
         Actor actor = actor(scenario, reader);
         Exercise exercise = Exercise.replay(scenario, Map.of(), events(log));
         AfterActionReport report = AfterActionReport.of(scenario, exercise.state(), actor);
-        String text = kind.equals("json") ? Json.write(report) + "\n" : ReportHtml.render(report, language);
-        CliFiles.write(output, text);
+        switch (kind) {
+            case "json" -> CliFiles.write(output, Json.write(report) + "\n");
+            case "pdf" -> CliFiles.write(output, ReportPdf.render(report, language));
+            default -> CliFiles.write(output, ReportHtml.render(report, language));
+        }
         if (output != null) {
             System.err.println("spacettx: wrote " + output + " (" + report.timeline().size() + " injects, copy for "
                     + report.reader().label() + ")");

@@ -26,6 +26,7 @@ import org.spacettx.exercise.export.ICalendar;
 import org.spacettx.exercise.export.SpaceKml;
 import org.spacettx.exercise.report.AfterActionReport;
 import org.spacettx.exercise.report.ReportHtml;
+import org.spacettx.exercise.report.ReportPdf;
 import org.spacettx.exercise.scenario.Cell;
 import org.spacettx.exercise.scenario.ScenarioProblem;
 import org.spacettx.exercise.scenario.ScenarioReader;
@@ -154,7 +155,7 @@ final class ExerciseRoutes {
     }
 
     /**
-     * The after-action report as the caller may see it ({@code ?format=html|json}, {@code ?lang=en|ko|both}): the
+     * The after-action report as the caller may see it ({@code ?format=html|pdf|json}, {@code ?lang=en|ko|both}): the
      * same policy as the feed decides every item. HTML is a self-contained page with inline styles (plus the Korean
      * font this server ships), so it gets a content policy of its own that allows those and nothing else.
      */
@@ -168,8 +169,8 @@ final class ExerciseRoutes {
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, "lang: " + e.getMessage());
         }
-        if (!format.equals("html") && !format.equals("json")) {
-            throw new ApiError(400, "format: '" + format + "' is not html or json");
+        if (!format.equals("html") && !format.equals("pdf") && !format.equals("json")) {
+            throw new ApiError(400, "format: '" + format + "' is not html, pdf or json");
         }
         AfterActionReport report;
         synchronized (live) {
@@ -177,6 +178,11 @@ final class ExerciseRoutes {
         }
         if (format.equals("json")) {
             ctx.contentType("application/json").result(Json.write(report));
+            return;
+        }
+        if (format.equals("pdf")) {
+            ctx.header("Content-Disposition", "inline; filename=\"" + live.id() + "-aar-" + actor.cell() + ".pdf\"");
+            ctx.contentType("application/pdf").result(ReportPdf.render(report, language));
             return;
         }
         ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; "

@@ -57,8 +57,21 @@ class ReportCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("22 injects, copy for kor (KOR)");
         String html = Files.readString(out);
-        assertThat(html).contains("<html lang=\"ko\">").contains("사후 강평 보고서 및 개선 계획").contains("공동 성명")
+        assertThat(html).contains("lang=\"ko\">").contains("사후 강평 보고서 및 개선 계획").contains("공동 성명")
                 .doesNotContain("Objectives and evaluation");
+    }
+
+    @Test
+    void pdfGoesToAFile() throws Exception {
+        Path out = dir.resolve("aar-usa.pdf");
+        CliRun run = CliRun.of("report", SCENARIO, "--log", log.toString(), "--as", "usa", "--format", "pdf", "--lang", "both",
+                "-o", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(out.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("After-action report and improvement plan").contains("Copy for")
+                    .contains("Russian engineers reported at Sohae").doesNotContain("New activity at the Sohae assembly building");
+        }
     }
 
     @Test

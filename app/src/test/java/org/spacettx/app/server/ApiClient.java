@@ -21,7 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** A test user's browser over real HTTP: its own cookie jar, the CSRF token from login, JSON in and out. */
 final class ApiClient {
 
-    record Response(int status, JsonNode json, String body, java.net.http.HttpHeaders headers) {
+    record Response(int status, JsonNode json, byte[] bytes, java.net.http.HttpHeaders headers) {
+        String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     /** One Server-Sent Event as received. */
@@ -74,9 +77,9 @@ final class ApiClient {
 
     private Response send(HttpRequest.Builder b) {
         try {
-            HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> r = http.send(b.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode json = null;
-            if (r.body() != null && !r.body().isBlank() && r.headers().firstValue("Content-Type").orElse("").contains("json")) {
+            if (r.body().length > 0 && r.headers().firstValue("Content-Type").orElse("").contains("json")) {
                 json = JSON.readTree(r.body());
             }
             return new Response(r.statusCode(), json, r.body(), r.headers());

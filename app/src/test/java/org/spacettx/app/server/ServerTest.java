@@ -319,7 +319,15 @@ class ServerTest {
         JsonNode all = control.get("/api/exercises/" + id + "/report?format=json").json();
         assertThat(all.get("timeline").toString()).contains(korOnly).contains(usaOnly);
         assertThat(all.get("reader").get("role").asText()).isEqualTo("controller");
-        assertThat(as("kor1").get("/api/exercises/" + id + "/report?format=pdf").status()).isEqualTo(400);
+        ApiClient.Response pdf = as("kor1").get("/api/exercises/" + id + "/report?format=pdf&lang=ko");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.bytes())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertThat(text).contains("사후강평보고서및개선계획").contains("서해발사장조립동신규활동")
+                    .doesNotContain("서해발사장에러시아기술진체류보고"); // inject 2 (KOR ONLY) in, inject 3 (USA ONLY) not
+        }
+        assertThat(as("kor1").get("/api/exercises/" + id + "/report?format=docx").status()).isEqualTo(400);
         assertThat(as("kor1").get("/api/exercises/" + id + "/report?lang=fr").status()).isEqualTo(400);
     }
 

@@ -8,9 +8,10 @@ import java.util.Map;
 import org.spacettx.exercise.scenario.Text;
 
 /**
- * An {@link AfterActionReport} as one self-contained, printable HTML page: styles inline, the chart as inline SVG,
+ * An {@link AfterActionReport} as one self-contained, printable HTML page: styles inline, the chart drawn in CSS,
  * no script and no request to anywhere. Every text from the scenario or the players is escaped. In English,
- * Korean, or both (each text in English with the Korean beneath it).
+ * Korean, or both (each text in English with the Korean beneath it). The page is also well-formed XML (XHTML
+ * syntax of HTML5), which is what {@link ReportPdf} lays out: one page for the screen, the printer and the PDF.
  */
 public final class ReportHtml {
 
@@ -67,15 +68,21 @@ public final class ReportHtml {
             Map.entry("history", Text.of("History", "이력")),
             Map.entry("none", Text.of("None.", "없음.")),
             Map.entry("inject", Text.of("Inject", "상황")),
+            Map.entry("points", Text.of("points", "점")),
+            Map.entry("confidence.low", Text.of("low", "낮음")),
+            Map.entry("confidence.moderate", Text.of("moderate", "보통")),
+            Map.entry("confidence.high", Text.of("high", "높음")),
             Map.entry("observer", Text.of("Observer", "관찰관")));
 
     private final Language language;
     private final List<String> stylesheets;
+    private final boolean paged;
     private final StringBuilder out = new StringBuilder(64 * 1024);
 
-    private ReportHtml(Language language, List<String> stylesheets) {
+    private ReportHtml(Language language, List<String> stylesheets, boolean paged) {
         this.language = language;
         this.stylesheets = List.copyOf(stylesheets);
+        this.paged = paged;
     }
 
     /** The page on its own: it uses the fonts of the machine that shows it. */
@@ -88,18 +95,28 @@ public final class ReportHtml {
      * from the console shows Hangul on any machine).
      */
     public static String render(AfterActionReport report, Language language, List<String> stylesheets) {
-        return new ReportHtml(language, stylesheets).page(report);
+        return new ReportHtml(language, stylesheets, false).page(report);
+    }
+
+    /** The page for a paged renderer ({@link ReportPdf}): the same page with {@link #PAGED_STYLE} added. */
+    static String renderPaged(AfterActionReport report, Language language) {
+        return new ReportHtml(language, List.of(), true).page(report);
     }
 
     private String page(AfterActionReport r) {
-        out.append("<!DOCTYPE html>\n<html lang=\"").append(language == Language.KO ? "ko" : "en").append("\">\n<head>\n")
-                .append("<meta charset=\"utf-8\">\n<title>").append(escape(r.title().in(lang()))).append(" — ")
+        out.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"")
+                .append(lang()).append("\">\n<head>\n")
+                .append("<meta charset=\"utf-8\"/>\n<title>").append(escape(r.title().in(lang()))).append(" — ")
                 .append(escape(label("report").in(lang()))).append("</title>\n");
         for (String sheet : stylesheets) {
-            out.append("<link rel=\"stylesheet\" href=\"").append(escape(sheet)).append("\">\n");
+            out.append("<link rel=\"stylesheet\" href=\"").append(escape(sheet)).append("\"/>\n");
         }
-        out.append("<style>").append(STYLE).append("</style>\n")
+        out.append("<style>").append(STYLE).append(paged ? PAGED_STYLE : "").append("</style>\n")
                 .append("</head>\n<body>\n");
+        // the banner at the top and the bottom of the page; a paged renderer repeats it on every page
+        out.append("<div class=\"running-banner\">").append(esc(r.banner())).append("</div>\n")
+                .append("<div class=\"running-footer\"><span class=\"page-number\"></span>").append(esc(r.banner()))
+                .append("</div>\n");
         banner(r.banner());
         out.append("<header>\n<h1>");
         text(r.title());
@@ -152,7 +169,7 @@ public final class ReportHtml {
             headers("released", "move", "subject", "marking", "to", "acknowledged");
             out.append("</tr></thead>\n<tbody>\n");
             for (AfterActionReport.TimelineEntry t : r.timeline()) {
-                out.append("<tr><td class=\"num\">").append(t.number()).append("</td><td>").append(esc(time(t.released())))
+                out.append("<tr><td class=\"num\">").append(t.number()).append("</td><td class=\"time\">").append(esc(time(t.released())))
                         .append("</td><td>").append(esc(t.move())).append("</td><td>");
                 text(t.subject());
                 out.append("</td><td>").append(esc(t.marking())).append("</td><td>").append(esc(String.join(", ", t.recipients())))
@@ -192,7 +209,9 @@ public final class ReportHtml {
                     for (AfterActionReport.AnswerLine a : round.answers()) {
                         out.append("<tr><td>").append(esc(a.cell())).append("</td><td>");
                         text(a.value());
-                        out.append("</td><td>").append(esc(a.confidence())).append("</td><td>").append(esc(a.rationale()))
+                        out.append("</td><td>");
+                        text(LABELS.getOrDefault("confidence." + a.confidence(), Text.of(a.confidence(), a.confidence())));
+                        out.append("</td><td>").append(esc(a.rationale()))
                                 .append("</td></tr>\n");
                     }
                     out.append("</tbody></table>\n");
@@ -200,7 +219,9 @@ public final class ReportHtml {
                 if (!Double.isNaN(q.convergence())) {
                     out.append("<p class=\"meta\">");
                     text(label("convergence"));
-                    out.append(String.format(Locale.ROOT, ": %+.0f points", 100 * q.convergence())).append("</p>\n");
+                    out.append(String.format(Locale.ROOT, ": %+.0f ", 100 * q.convergence()));
+                    text(label("points"));
+                    out.append("</p>\n");
                 }
                 out.append("</div>\n");
             }
@@ -242,7 +263,7 @@ public final class ReportHtml {
             out.append("</tr></thead>\n<tbody>\n");
             for (AfterActionReport.ActionLine a : r.improvementPlan()) {
                 out.append("<tr><td>").append(esc(a.id())).append("</td><td>").append(esc(a.title())).append("</td><td>")
-                        .append(esc(a.ownerNation())).append("</td><td>").append(a.due() == null ? "" : esc(a.due().toString()))
+                        .append(esc(a.ownerNation())).append("</td><td class=\"time\">").append(a.due() == null ? "" : esc(a.due().toString()))
                         .append("</td><td>").append(esc(a.status())).append("</td><td>")
                         .append(esc(String.join(" · ", a.history()))).append("</td></tr>\n");
             }
@@ -254,32 +275,28 @@ public final class ReportHtml {
         return out.toString();
     }
 
-    /** The unified-understanding index of each move as horizontal bars (0..100). */
+    /** The unified-understanding index of each move as horizontal bars (0..100), in CSS: screen, print and PDF. */
     private void unifiedChart(List<AfterActionReport.MoveSection> moves) {
-        int rowHeight = 24;
-        int left = 220;
-        int width = 640;
-        int bar = width - left - 50;
-        out.append("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ')
-                .append(moves.size() * rowHeight + 8).append("\" aria-label=\"").append(escape(label("unified").in(lang())))
-                .append("\"><title>").append(escape(label("unified").in(lang()))).append("</title>\n");
-        for (int k = 0; k < moves.size(); k++) {
-            AfterActionReport.MoveSection m = moves.get(k);
-            int y = k * rowHeight + 4;
+        out.append("<div class=\"chart\" role=\"img\" aria-label=\"").append(escape(label("unified").in(lang())))
+                .append("\">\n<p class=\"chart-title\">");
+        text(label("unified"));
+        out.append(" (0–100)</p>\n");
+        for (AfterActionReport.MoveSection m : moves) {
             String name = m.id() + " " + m.title().in(lang());
-            out.append("<text x=\"").append(left - 8).append("\" y=\"").append(y + 15).append("\" text-anchor=\"end\">")
-                    .append(escape(name.length() > 30 ? name.substring(0, 29) + "…" : name)).append("</text>");
+            out.append("<div class=\"chart-row\"><span class=\"chart-label\">")
+                    .append(escape(name.length() > 30 ? name.substring(0, 29) + "…" : name))
+                    .append("</span><span class=\"chart-track\">");
             if (Double.isNaN(m.unifiedUnderstanding())) {
-                out.append("<text x=\"").append(left).append("\" y=\"").append(y + 15).append("\">—</text>\n");
+                out.append("</span><span class=\"chart-value\">—</span>");
             } else {
-                long w = Math.max(1, Math.round(bar * m.unifiedUnderstanding() / 100));
-                out.append("<rect x=\"").append(left).append("\" y=\"").append(y + 3).append("\" width=\"").append(w)
-                        .append("\" height=\"16\" class=\"bar\"/><text x=\"").append(left + w + 6).append("\" y=\"")
-                        .append(y + 15).append("\">").append(String.format(Locale.ROOT, "%.0f", m.unifiedUnderstanding()))
-                        .append("</text>\n");
+                double value = Math.max(0, Math.min(100, m.unifiedUnderstanding()));
+                out.append(String.format(Locale.ROOT, "<span class=\"bar\" style=\"width:%.1f%%\"></span>", value))
+                        .append("</span><span class=\"chart-value\">")
+                        .append(String.format(Locale.ROOT, "%.0f", m.unifiedUnderstanding())).append("</span>");
             }
+            out.append("</div>\n");
         }
-        out.append("</svg>\n");
+        out.append("</div>\n");
     }
 
     private void banner(String banner) {
@@ -367,18 +384,39 @@ public final class ReportHtml {
     }
 
     private static final String STYLE = """
-            body{font-family:"Noto Sans KR Variable","Noto Sans KR","Noto Sans CJK KR","Noto Sans",Arial,sans-serif;font-size:10.5pt;color:#1b1f24;margin:0 2.2em;line-height:1.4}
+            body{font-family:"Noto Sans KR Variable","Noto Sans KR","Noto Sans CJK KR",Pretendard,"Noto Sans",Arial,sans-serif;font-size:10.5pt;color:#1b1f24;margin:0 2.2em;line-height:1.4}
             .banner{background:#1f6b33;color:#fff;text-align:center;font-weight:bold;letter-spacing:.08em;padding:.2em;margin:0 -2.2em}
             h1{font-size:18pt;margin:.8em 0 .1em}h2{font-size:13pt;border-bottom:2px solid #1f6b33;margin-top:1.4em}
             h3{font-size:11.5pt;margin:1em 0 .2em}h4{font-size:10.5pt;margin:.6em 0 .2em}
             .subtitle{font-size:12pt;margin:0 0 .6em;color:#444}.meta{color:#555;margin:.2em 0}
             dl{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em}dt{font-weight:bold}dd{margin:0}
             table{border-collapse:collapse;width:100%;margin:.3em 0 .8em}th,td{border:1px solid #c9ced4;padding:.2em .4em;text-align:left;vertical-align:top}
-            th{background:#eef1f4}td.num{text-align:right;white-space:nowrap}caption{text-align:left;font-weight:bold;padding:.2em 0}
+            th{background:#eef1f4}td.num{text-align:right;white-space:nowrap}td.time{white-space:nowrap}caption{text-align:left;font-weight:bold;padding:.2em 0}
             ul{margin:0;padding-left:1.1em}.ko{display:block;color:#444}
             blockquote{border-left:4px solid #1f6b33;margin:.4em 0;padding:.2em .8em;background:#f4f7f4;white-space:pre-wrap}
-            svg.chart{width:100%;max-width:640px;font-size:11px}svg.chart .bar{fill:#1f6b33}
-            .question{page-break-inside:avoid}
+            .chart{max-width:640px;margin:.4em 0 .8em}.chart-title{font-weight:bold;margin:.2em 0}
+            .chart-row{height:1.5em;line-height:1.5em;white-space:nowrap}
+            .chart-label{display:inline-block;width:34%;text-align:right;padding-right:.6em;overflow:hidden;vertical-align:top}
+            .chart-track{display:inline-block;width:52%;height:1em;margin-top:.25em;background:#eef1f4;vertical-align:top}
+            .bar{display:block;height:1em;background:#1f6b33;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+            .chart-value{display:inline-block;width:8%;padding-left:.5em;vertical-align:top}
+            .running-banner,.running-footer{display:none}
+            .question{page-break-inside:avoid}tr{page-break-inside:avoid}thead{display:table-header-group}
             @media print{body{margin:0 1cm}.banner{margin:0 -1cm;-webkit-print-color-adjust:exact;print-color-adjust:exact}section{page-break-inside:auto}h2{page-break-after:avoid}}
+            @page{size:A4;margin:1.8cm 1.4cm 1.8cm 1.4cm}
+            """;
+
+    /**
+     * Styles only a paged renderer applies: the banner repeated at the top and bottom of every page, the page
+     * number in the bottom one. Browsers do not know running elements and keep the two banners of the page itself.
+     */
+    static final String PAGED_STYLE = """
+            body{margin:0}.banner{display:none}
+            .running-banner,.running-footer{display:block;background:#1f6b33;color:#fff;text-align:center;font-weight:bold;letter-spacing:.08em;padding:.2em}
+            .running-banner{position:running(banner)}.running-footer{position:running(footer)}
+            .page-number{float:right;font-weight:normal;letter-spacing:0;font-size:8pt;padding-right:.4em}
+            .page-number::before{content:counter(page) " / " counter(pages)}
+            dl{display:block}dt{float:left;clear:left;width:11em}dd{margin-left:12em}
+            @page{@top-center{content:element(banner);width:100%}@bottom-center{content:element(footer);width:100%}}
             """;
 }

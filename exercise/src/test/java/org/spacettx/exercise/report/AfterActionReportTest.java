@@ -63,11 +63,26 @@ class AfterActionReportTest {
 
         String html = ReportHtml.render(r, ReportHtml.Language.BOTH);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("After-action report and improvement plan")
-                .contains("사후 강평 보고서").contains("Unified-understanding index").contains("<svg")
+                .contains("사후 강평 보고서").contains("Unified-understanding index").contains("class=\"chart\"")
                 .contains("Improvement plan").contains("Joint statement").contains(demo.banner())
-                .doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
+                .doesNotContain("<script").doesNotContainPattern("(src|href)=\"[a-z]+:").doesNotContain("url(");
         // banner at the top and at the bottom
         assertThat(html.split("class=\"banner\"", -1)).hasSize(3);
+        // one bar per move whose index is measured
+        assertThat(html.split("class=\"bar\"", -1)).hasSize(1 + (int) r.moves().stream()
+                .filter(m -> !Double.isNaN(m.unifiedUnderstanding())).count());
+    }
+
+    @Test
+    void thePageIsWellFormedXml() throws Exception {
+        for (ReportHtml.Language language : ReportHtml.Language.values()) {
+            String html = ReportHtml.render(AfterActionReport.of(demo, played.state(), CONTROL), language);
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            var doc = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(html)));
+            assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/1999/xhtml");
+            assertThat(doc.getElementsByTagName("section").getLength()).as(language.name()).isGreaterThanOrEqualTo(5);
+        }
     }
 
     @Test
