@@ -220,6 +220,7 @@
       }
       renderFeed();
       await refreshMap();
+      await refreshRegister();
     } catch (e) {
       if (e.status === 401) return logout();
       status(e.message, true);
@@ -394,6 +395,42 @@
     }
     $("action-items").tBodies[0].replaceChildren(...f.actionItems.map((a) => el("tr", {},
       el("td", {}, a.id), el("td", {}, a.title), el("td", {}, a.ownerNation), el("td", {}, a.due || "—"), el("td", {}, a.status))));
+  }
+
+  const STATUSES = ["open", "in-progress", "done", "dropped"];
+  const origin = (e) => `${e.originMove || "—"}${e.originInject ? ` · #${e.originInject}` : ""}`;
+
+  /** The working group's register (entries of the user's exercises) and the read-ahead of this exercise. */
+  async function refreshRegister() {
+    const filter = $("register-status").value;
+    const query = filter ? `?status=${encodeURIComponent(filter)}` : "";
+    const [entries, readAhead] = await Promise.all([api("GET", `/api/register${query}`),
+      api("GET", `/api/exercises/${encodeURIComponent(state.exercise)}/read-ahead`)]);
+    $("register-csv").href = `/api/register?format=csv${filter ? `&status=${encodeURIComponent(filter)}` : ""}`;
+    $("read-ahead").hidden = readAhead.length === 0;
+    $("read-ahead-list").replaceChildren(...readAhead.map((e) => el("li", {},
+      el("strong", {}, e.title), ` — ${e.ownerNation}, ${t("actions.due")} ${e.due || "—"}, ${t("status." + e.status)} `,
+      `(${e.exerciseTitle}, ${origin(e)})`)));
+    $("register-items").tBodies[0].replaceChildren(...entries.map((e) => {
+      let status = t("status." + e.status);
+      if (e.canUpdate) {
+        status = el("select", { "aria-label": `${t("actions.status")} ${e.item}`, "data-register": e.id,
+          onchange: (event) => updateRegister(e.id, event.target.value) },
+          STATUSES.map((s) => el("option", { value: s, selected: s === e.status }, t("status." + s))));
+      }
+      return el("tr", {}, el("td", {}, e.exerciseTitle), el("td", {}, e.item), el("td", {}, origin(e)), el("td", {}, e.title),
+        el("td", {}, e.ownerNation), el("td", {}, e.due || "—"), el("td", {}, status));
+    }));
+  }
+
+  async function updateRegister(id, value) {
+    try {
+      await api("POST", `/api/register/${id}`, { status: value });
+      status(t("done"));
+    } catch (e) {
+      status(e.message, true);
+    }
+    await refreshRegister();
   }
 
   /**
@@ -652,6 +689,7 @@
         due: $("action-due").value, status: "open" });
       $("action-title").value = "";
     });
+    $("register-status").addEventListener("change", () => refreshRegister().catch((e) => status(e.message, true)));
     $("observation-form").addEventListener("submit", (e) => {
       e.preventDefault();
       command({ type: "RecordObservation", objective: $("obs-objective").value,

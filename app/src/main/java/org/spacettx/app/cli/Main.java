@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Tabletop exercises on space, on real flight dynamics.",
         subcommands = {CatalogCommand.class, PropagateCommand.class, PassesCommand.class, OverflightCommand.class,
                 WarningCommand.class, LaunchCommand.class, ExerciseCommand.class, ServerCommands.Serve.class,
-                ServerCommands.Demo.class, ServerCommands.Users.class, ServerCommands.Db.class, ServerCommands.Audit.class,
+                ServerCommands.Demo.class, ServerCommands.Users.class, RegisterCommand.class, ServerCommands.Db.class, ServerCommands.Audit.class,
                 ScreenCommand.class, ReportCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

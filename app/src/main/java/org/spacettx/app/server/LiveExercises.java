@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.spacettx.app.store.ActionRegister;
 import org.spacettx.app.store.EventStore;
 import org.spacettx.app.store.ExerciseRecords;
 import org.spacettx.exercise.engine.Actor;
@@ -26,6 +27,8 @@ import org.spacettx.orbit.data.OrekitData;
  * The exercises this server runs: each one's engine, rebuilt at start-up by replaying its stored events, and its
  * live-stream subscribers. A command is decided, appended to the store in one transaction and only then shown to
  * subscribers; if the append fails, the engine is rebuilt from the store, so memory never runs ahead of disk.
+ * Every action item an exercise saves is also entered in the working group's {@link ActionRegister} (again at
+ * start-up, which adds nothing twice), so that it outlives the exercise.
  */
 public final class LiveExercises {
 
@@ -92,13 +95,15 @@ public final class LiveExercises {
 
     private final ExerciseRecords records;
     private final EventStore store;
+    private final ActionRegister register;
     private final OrekitData data;
     private final Clock clock;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
 
-    public LiveExercises(ExerciseRecords records, EventStore store, OrekitData data, Clock clock) {
+    public LiveExercises(ExerciseRecords records, EventStore store, ActionRegister register, OrekitData data, Clock clock) {
         this.records = records;
         this.store = store;
+        this.register = register;
         this.data = data;
         this.clock = clock;
     }
@@ -122,7 +127,20 @@ public final class LiveExercises {
         }
         Live l = new Live(id, result.scenario(), TriggerSchedule.compute(result.scenario(), data), store.load(id));
         live.put(id, l);
+        synchronized (l) {
+            register(l, l.exercise.log());
+        }
         return l;
+    }
+
+    /** Enters the action items that {@code events} save into the register (idempotent). */
+    private void register(Live l, List<Event.Recorded> events) {
+        for (Event.Recorded r : events) {
+            if (r.event() instanceof Event.ActionItemSaved e) {
+                register.fromExercise(l.id, r.sequence(), r.wallTime(), r.actor().user(),
+                        l.exercise.state().actionItems().get(e.id()), e.title(), e.ownerNation(), e.due(), e.status());
+            }
+        }
     }
 
     public Optional<Live> get(String id) {
@@ -153,6 +171,12 @@ public final class LiveExercises {
                 throw e;
             }
             accepted = a.events();
+            try {
+                register(l, accepted);
+            } catch (RuntimeException e) {
+                // the command stands (it is in the log); the register catches up from the log at the next start
+                org.slf4j.LoggerFactory.getLogger(LiveExercises.class).warn("action register not updated for {}: {}", l.id, e.toString());
+            }
             EventVisibility visibility = new EventVisibility(ex.visibility());
             for (Event.Recorded r : accepted) {
                 Delivery delivery = null;

@@ -14,6 +14,7 @@ import io.javalin.json.JavalinJackson;
 
 import org.spacettx.app.auth.Sessions;
 import org.spacettx.app.store.Accounts;
+import org.spacettx.app.store.ActionRegister;
 import org.spacettx.app.store.AuditLog;
 import org.spacettx.app.store.Database;
 import org.spacettx.app.store.EventStore;
@@ -59,12 +60,14 @@ public final class Server implements AutoCloseable {
         Accounts accounts = new Accounts(db);
         ExerciseRecords records = new ExerciseRecords(db);
         AuditLog audit = new AuditLog(db);
-        LiveExercises exercises = new LiveExercises(records, new EventStore(db), OrekitData.standard(), clock);
+        ActionRegister register = new ActionRegister(db);
+        LiveExercises exercises = new LiveExercises(records, new EventStore(db), register, OrekitData.standard(), clock);
         exercises.loadAll();
         Sessions sessions = new Sessions(clock);
         Access access = new Access(sessions, accounts, records, secureCookies);
         SessionRoutes sessionRoutes = new SessionRoutes(access, accounts, records, sessions, audit);
         ExerciseRoutes exerciseRoutes = new ExerciseRoutes(access, exercises, records, accounts, audit, clock);
+        RegisterRoutes registerRoutes = new RegisterRoutes(access, exercises, records, register, audit, clock);
 
         Javalin app = Javalin.create(config -> {
             config.jetty.host = host;
@@ -98,6 +101,9 @@ public final class Server implements AutoCloseable {
             config.routes.get("/api/exercises/{id}/space.kml", exerciseRoutes::spaceKml);
             config.routes.get("/api/exercises/{id}/warning.ics", exerciseRoutes::warningCalendar);
             config.routes.post("/api/exercises/{id}/commands", exerciseRoutes::command);
+            config.routes.get("/api/exercises/{id}/read-ahead", registerRoutes::readAhead);
+            config.routes.get("/api/register", registerRoutes::list);
+            config.routes.post("/api/register/{id}", registerRoutes::update);
             config.routes.sse("/api/exercises/{id}/stream", exerciseRoutes::stream);
 
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.details()));

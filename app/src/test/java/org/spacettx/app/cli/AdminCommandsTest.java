@@ -3,6 +3,7 @@ package org.spacettx.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,5 +36,47 @@ class AdminCommandsTest {
         CliRun broken = CliRun.of("audit", "verify", "--data-dir", d);
         assertThat(broken.exitCode()).isEqualTo(1);
         assertThat(broken.out()).contains("audit log BROKEN: entry 2 was changed");
+    }
+
+    @Test
+    void theActionRegisterIsListedExportedAndUpdated(@TempDir Path dir) throws Exception {
+        String d = dir.toString();
+        try (Database db = Database.open(Database.embeddedUrl(dir), "sa", "")) {
+            DemoAccess.prepare(db, "test-password-42");
+            var register = new org.spacettx.app.store.ActionRegister(db);
+            java.time.Instant at = java.time.Instant.parse("2026-11-30T09:00:00Z");
+            register.fromExercise("rok-us-space-ttx", 7, at, "kor1", new org.spacettx.exercise.engine.Item.ActionItem("AI1",
+                    "Warning procedure, \"combined\"", "KOR", java.time.LocalDate.of(2027, 1, 31), "open", java.util.List.of(), "M4", 24),
+                    "Warning procedure, \"combined\"", "KOR", java.time.LocalDate.of(2027, 1, 31), "open");
+            register.fromExercise("rok-us-space-ttx", 8, at, "usa1", new org.spacettx.exercise.engine.Item.ActionItem("AI2",
+                    "SDA data sharing", "USA", null, "open", java.util.List.of(), "M4", null), "SDA data sharing", "USA", null, "open");
+            // the same event again (a restart re-reads the log): nothing new
+            register.fromExercise("rok-us-space-ttx", 8, at, "usa1", new org.spacettx.exercise.engine.Item.ActionItem("AI2",
+                    "SDA data sharing", "USA", null, "open", java.util.List.of(), "M4", null), "SDA data sharing", "USA", null, "open");
+        }
+        CliRun list = CliRun.of("register", "list", "--data-dir", d);
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out().lines().toList()).hasSize(3);
+        assertThat(list.out()).contains("M4 #24").contains("2027-01-31");
+        CliRun update = CliRun.of("register", "update", "1", "--status", "done", "--note", "adopted", "--by", "secretariat",
+                "--data-dir", d);
+        assertThat(update.exitCode()).as(update.err()).isZero();
+        assertThat(update.out()).contains("1 AI1 done due 2027-01-31");
+        CliRun csv = CliRun.of("register", "list", "--data-dir", d, "--format", "csv", "--status", "done");
+        List<String> lines = csv.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith("1,rok-us-space-ttx,\"ROK-US Space Tabletop Exercise (demo)\",AI1,M4,24,"
+                + "\"Warning procedure, \"\"combined\"\"\",KOR,2027-01-31,done,")
+                .contains("kor1: open due 2027-01-31 | ").contains("secretariat: done due 2027-01-31 [adopted]");
+        assertThat(CliRun.of("register", "list", "--data-dir", d, "--status", "open", "--format", "csv").out().lines())
+                .hasSize(2).last().asString().contains("AI2");
+        assertThat(CliRun.of("register", "list", "--data-dir", d, "--nation", "KOR", "--format", "json").out())
+                .contains("\"item\":\"AI1\"").doesNotContain("AI2");
+        CliRun bad = CliRun.of("register", "update", "1", "--status", "finished", "--data-dir", d);
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("status is one of open, in-progress, done, dropped");
+        assertThat(CliRun.of("register", "update", "99", "--status", "done", "--data-dir", d).err()).contains("no register entry 99");
+        assertThat(CliRun.of("register", "list", "--data-dir", d, "--status", "closed").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("audit", "verify", "--data-dir", d).exitCode()).isZero();
     }
 }

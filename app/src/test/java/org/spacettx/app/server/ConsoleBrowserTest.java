@@ -232,6 +232,16 @@ class ConsoleBrowserTest {
         click(kor, By.cssSelector("#action-form button[type=submit]"));
         new WebDriverWait(control, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("action-items"), "Draft a combined overflight warning procedure"));
+        // ... and in the working group's register, with its origin; the ROK cell moves it on from there
+        new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("register-items"), "Draft a combined overflight warning procedure"));
+        assertThat(kor.findElement(By.cssSelector("#register-items tbody tr")).getText()).contains("M1").contains("KOR")
+                .contains("2024-03-15");
+        new Select(kor.findElement(By.cssSelector("#register-items select"))).selectByValue("in-progress");
+        ApiClient korApi = new ApiClient(server.port());
+        korApi.login("kor1", PASSWORD);
+        new WebDriverWait(kor, WAIT).until(d -> korApi.get("/api/register").json().get(0).get("status").asText()
+                .equals("in-progress"));
 
         // A message with markup in it: sent from the ROK page, it must reach the US page as text, not as markup.
         new Select(kor.findElement(By.id("msg-to"))).selectByValue("usa");

@@ -66,8 +66,15 @@ public sealed interface Command {
     record RecordObservation(String objective, Integer inject, int rating, String text) implements Command {
     }
 
-    /** Add (null id) or update an action item for the working group. */
-    record SaveActionItem(String id, String title, String ownerNation, LocalDate due, String status) implements Command {
+    /**
+     * Add (null id) or update an action item for the working group; {@code inject} optionally names the inject it
+     * answers (its origin, with the move it was first saved in).
+     */
+    record SaveActionItem(String id, String title, String ownerNation, LocalDate due, String status, Integer inject)
+            implements Command {
+        public SaveActionItem(String id, String title, String ownerNation, LocalDate due, String status) {
+            this(id, title, ownerNation, due, status, null);
+        }
     }
 
     record DraftStatement(String text) implements Command {

@@ -64,7 +64,8 @@ public sealed interface Event {
             implements Event {
     }
 
-    record ActionItemSaved(String id, String title, String ownerNation, LocalDate due, String status) implements Event {
+    record ActionItemSaved(String id, String title, String ownerNation, LocalDate due, String status, Integer inject)
+            implements Event {
     }
 
     record StatementDrafted(String text) implements Event {

@@ -27,7 +27,7 @@ import org.spacettx.exercise.scenario.Trigger;
  */
 public final class Exercise {
 
-    private static final Set<String> STATUSES = Set.of("open", "in-progress", "done", "dropped");
+    private static final Set<String> STATUSES = Item.ActionItem.STATUSES;
 
     private final Scenario scenario;
     private final Map<Integer, Instant> scheduled;
@@ -332,7 +332,10 @@ public final class Exercise {
                 require(owner.matches("[A-Z]{3}"), "the owner is a 3-letter nation code");
                 String status = c.status() == null ? "open" : c.status().toLowerCase(Locale.ROOT);
                 require(STATUSES.contains(status), "status is one of " + STATUSES);
-                yield List.of(new Event.ActionItemSaved(id, text(c.title(), "title", 500), owner, c.due(), status));
+                if (c.inject() != null) {
+                    inject(c.inject());
+                }
+                yield List.of(new Event.ActionItemSaved(id, text(c.title(), "title", 500), owner, c.due(), status, c.inject()));
             }
             case Command.DraftStatement c -> {
                 control(actor);

@@ -127,7 +127,12 @@ public final class ExerciseState {
                 Item.ActionItem before = actionItems.get(e.id());
                 List<String> history = new ArrayList<>(before == null ? List.of() : before.history());
                 history.add(r.wallTime() + " " + r.actor().user() + ": " + e.status() + " - " + e.title());
-                actionItems.put(e.id(), new Item.ActionItem(e.id(), e.title(), e.ownerNation(), e.due(), e.status(), history));
+                // the origin is where the item was first saved: the move then, and the inject it answers
+                String move = before == null ? currentMove : before.originMove();
+                Integer inject = before == null || e.inject() != null && before.originInject() == null ? e.inject()
+                        : before.originInject();
+                actionItems.put(e.id(), new Item.ActionItem(e.id(), e.title(), e.ownerNation(), e.due(), e.status(), history,
+                        move, inject));
             }
             case Event.StatementDrafted e -> {
                 statement = e.text();

@@ -32,8 +32,12 @@ public sealed interface Item {
     record Observation(String id, String objective, Integer inject, int rating, String text, String observer) implements Item {
     }
 
-    record ActionItem(String id, String title, String ownerNation, LocalDate due, String status, List<String> history)
-            implements Item {
+    /** An action item; its origin is the move it was first saved in and the inject it answers (null if none). */
+    record ActionItem(String id, String title, String ownerNation, LocalDate due, String status, List<String> history,
+                      String originMove, Integer originInject) implements Item {
+        /** The statuses an action item may have, in the exercise and in the working group's register. */
+        public static final java.util.Set<String> STATUSES = java.util.Set.of("open", "in-progress", "done", "dropped");
+
         public ActionItem {
             history = List.copyOf(history);
         }

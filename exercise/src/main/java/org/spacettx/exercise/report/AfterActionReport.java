@@ -94,7 +94,7 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
     }
 
     public record ActionLine(String id, String title, String ownerNation, LocalDate due, String status,
-                             List<String> history) {
+                             List<String> history, String originMove, Integer originInject) {
     }
 
     /** The report of {@code state} as {@code reader} may see it. */
@@ -160,7 +160,8 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
                 .map(o -> new ObservationLine(o.id(), o.objective(), o.inject(), o.rating(), o.text(), o.observer())).toList();
         List<ActionLine> plan = v.filter(reader, List.copyOf(state.actionItems().values())).stream()
                 .sorted(Comparator.comparing(Item.ActionItem::id))
-                .map(a -> new ActionLine(a.id(), a.title(), a.ownerNation(), a.due(), a.status(), a.history())).toList();
+                .map(a -> new ActionLine(a.id(), a.title(), a.ownerNation(), a.due(), a.status(), a.history(),
+                        a.originMove(), a.originInject())).toList();
 
         return new AfterActionReport(scenario.id(), scenario.title(), scenario.banner(), scenario.description(),
                 scenario.start(), scenario.end(), new Reader(reader.role().name().toLowerCase(Locale.ROOT), reader.cell(),

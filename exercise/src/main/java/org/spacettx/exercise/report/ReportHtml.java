@@ -63,6 +63,7 @@ public final class ReportHtml {
             Map.entry("plan", Text.of("Improvement plan: action items for the working group", "개선 계획: 실무그룹 조치 과제")),
             Map.entry("item", Text.of("Action item", "조치 과제")),
             Map.entry("owner", Text.of("Owner", "담당")),
+            Map.entry("origin", Text.of("Origin (move · inject)", "출처 (단계 · 상황)")),
             Map.entry("due", Text.of("Due", "기한")),
             Map.entry("status", Text.of("Status", "상태")),
             Map.entry("history", Text.of("History", "이력")),
@@ -259,11 +260,12 @@ public final class ReportHtml {
             none();
         } else {
             out.append("<table>\n<thead><tr><th>#</th>");
-            headers("item", "owner", "due", "status", "history");
+            headers("item", "origin", "owner", "due", "status", "history");
             out.append("</tr></thead>\n<tbody>\n");
             for (AfterActionReport.ActionLine a : r.improvementPlan()) {
                 out.append("<tr><td>").append(esc(a.id())).append("</td><td>").append(esc(a.title())).append("</td><td>")
-                        .append(esc(a.ownerNation())).append("</td><td class=\"time\">").append(a.due() == null ? "" : esc(a.due().toString()))
+                        .append(esc(a.originMove())).append(a.originInject() == null ? "" : " · #" + a.originInject())
+                        .append("</td><td>").append(esc(a.ownerNation())).append("</td><td class=\"time\">").append(a.due() == null ? "" : esc(a.due().toString()))
                         .append("</td><td>").append(esc(a.status())).append("</td><td>")
                         .append(esc(String.join(" · ", a.history()))).append("</td></tr>\n");
             }

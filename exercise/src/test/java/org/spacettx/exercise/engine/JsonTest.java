@@ -28,7 +28,7 @@ class JsonTest {
                 new Event.AnswerSubmitted("Q1", "kor", 2, new AnswerValue.Number(70), Confidence.LOW, "why"),
                 new Event.QuestionRevealed("Q1", 1), new Event.RoundOpened("Q1", 2),
                 new Event.ObservationRecorded("OBS-1", "O1", null, 4, "good", "observer"),
-                new Event.ActionItemSaved("AI1", "t", "KOR", LocalDate.of(2024, 3, 31), "open"),
+                new Event.ActionItemSaved("AI1", "t", "KOR", LocalDate.of(2024, 3, 31), "open", 24),
                 new Event.StatementDrafted("text"), new Event.StatementAgreed("kor"), new Event.DissentNoted("usa", "no"),
                 new Event.ExerciseEnded());
         assertThat(events.stream().map(Object::getClass).distinct()).hasSize(Event.class.getPermittedSubclasses().length);

@@ -124,7 +124,7 @@ class VisibilityMatrixTest {
     @Test
     void observationsAreForEvaluatorsAndSharedItemsForAll() {
         Item.Observation o = new Item.Observation("OBS-1", "O1", null, 4, "good", "observer");
-        Item.ActionItem ai = new Item.ActionItem("AI1", "t", "KOR", LocalDate.of(2024, 3, 31), "open", List.of());
+        Item.ActionItem ai = new Item.ActionItem("AI1", "t", "KOR", LocalDate.of(2024, 3, 31), "open", List.of(), "M4", null);
         Item.Statement st = new Item.Statement("text", Set.of(), List.of());
         for (Actor v : VIEWERS) {
             assertThat(policy.canSee(v, o)).as("observation seen by %s", v.user()).isEqualTo(v.role() != Actor.Role.PLAYER);

@@ -58,7 +58,10 @@ class AfterActionReportTest {
         assertThat(q1.convergence()).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(r.moves().get(0).unifiedUnderstanding()).isBetween(0.0, 100.0);
         assertThat(r.statement().agreedBy()).containsExactly("kor", "usa");
-        assertThat(r.improvementPlan()).isNotEmpty();
+        assertThat(r.improvementPlan()).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.originMove()).isEqualTo("M4");
+            assertThat(a.originInject()).isEqualTo(24); // "Action items to the working group"
+        });
         assertThat(r.observations()).isNotEmpty();
 
         String html = ReportHtml.render(r, ReportHtml.Language.BOTH);
