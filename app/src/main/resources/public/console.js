@@ -213,7 +213,9 @@
 
   async function refresh() {
     try {
-      state.feed = await api("GET", `/api/exercises/${encodeURIComponent(state.exercise)}/feed`);
+      const base = `/api/exercises/${encodeURIComponent(state.exercise)}`;
+      // in replay, the page shows the exercise just after the chosen event, with its clock stopped there
+      state.feed = await api("GET", state.replay == null ? `${base}/feed` : `${base}/replay?seq=${state.replay}`);
       state.feedAt = Date.now();
       if (state.feed.viewer.role === "controller") {
         state.timeline = await api("GET", `/api/exercises/${encodeURIComponent(state.exercise)}/timeline`);
@@ -264,6 +266,9 @@
     $("report-pdf-link").href = `${base}/report?format=pdf&lang=${state.lang}`;
     $("kml-link").href = `${base}/space.kml?lang=${state.lang}`;
     $("ics-link").href = `${base}/warning.ics?lang=${state.lang}`;
+    $("archive-link").href = `${base}/archive`;
+    $("archive-link-item").hidden = f.viewer.role !== "controller";
+    renderReplay(f);
     for (const id of ["banner-top", "banner-bottom"]) $(id).textContent = f.exercise.banner;
     const control = f.viewer.role === "controller";
     $("control-panel").hidden = !control;
@@ -395,6 +400,19 @@
     }
     $("action-items").tBodies[0].replaceChildren(...f.actionItems.map((a) => el("tr", {},
       el("td", {}, a.id), el("td", {}, a.title), el("td", {}, a.ownerNation), el("td", {}, a.due || "—"), el("td", {}, a.status))));
+  }
+
+  /** The replay slider: events 0..N; in replay, forms and control's buttons are set aside (they act on the live exercise). */
+  function renderReplay(f) {
+    const slider = $("replay-seq");
+    const total = f.replay ? f.replay.events : f.lastSequence;
+    slider.max = String(total);
+    if (state.replay == null) slider.value = String(total);
+    const replaying = state.replay != null;
+    document.body.classList.toggle("replaying", replaying);
+    $("replay-live").hidden = !replaying;
+    $("replay-at").textContent = replaying
+      ? `${f.replay.seq} / ${total} — ${when(f.replay.scenarioTime)}` : `${total} / ${total} (${t("replay.now")})`;
   }
 
   const STATUSES = ["open", "in-progress", "done", "dropped"];
@@ -689,6 +707,12 @@
         due: $("action-due").value, status: "open" });
       $("action-title").value = "";
     });
+    $("replay-seq").addEventListener("change", () => {
+      const v = Number($("replay-seq").value);
+      state.replay = v >= Number($("replay-seq").max) ? null : v;
+      refresh();
+    });
+    $("replay-live").addEventListener("click", () => { state.replay = null; refresh(); });
     $("register-status").addEventListener("change", () => refreshRegister().catch((e) => status(e.message, true)));
     $("observation-form").addEventListener("submit", (e) => {
       e.preventDefault();

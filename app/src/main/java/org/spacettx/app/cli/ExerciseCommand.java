@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.spacettx.exercise.archive.ExerciseArchive;
+import org.spacettx.exercise.engine.Event;
 import org.spacettx.exercise.engine.SpacePicture;
 import org.spacettx.exercise.engine.TriggerSchedule;
 import org.spacettx.exercise.export.MselTable;
@@ -25,8 +27,20 @@ import picocli.CommandLine.Parameters;
 /** {@code spacettx exercise validate|timeline}: scenario files, headless. */
 @Command(name = "exercise", mixinStandardHelpOptions = true, description = "Check scenario files and compute their timelines.",
         subcommands = {ExerciseCommand.Validate.class, ExerciseCommand.Timeline.class, SimulateCommand.class,
-                ExerciseCommand.Kml.class, ExerciseCommand.Msel.class, ExerciseCommand.MselImport.class})
+                ExerciseCommand.Kml.class, ExerciseCommand.Msel.class, ExerciseCommand.MselImport.class,
+                ExerciseCommand.Archive.class})
 public final class ExerciseCommand {
+
+    /** Reads an exercise archive from a file; its problems named by file and part. */
+    static ExerciseArchive archive(Path file) {
+        return ExerciseArchive.read(CliFiles.readBytes(file), file.toString());
+    }
+
+    /** Whether a file is a ZIP (an archive) rather than a scenario's text. */
+    static boolean isArchive(Path file) {
+        byte[] head = CliFiles.readBytes(file);
+        return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+    }
 
     /** Reads a scenario; prints every problem to stderr; null (and exit code 2 to the caller) when it has errors. */
     static ScenarioReader.Result read(Path file) {
@@ -133,6 +147,37 @@ public final class ExerciseCommand {
             String kml = SpaceKml.of(
                     new SpacePicture(s, schedule, OrekitData.standard()).at(time), s.title(), lang);
             CliFiles.write(output, kml);
+            return 0;
+        }
+    }
+
+    @Command(name = "archive", mixinStandardHelpOptions = true, description = {
+            "One file of a played exercise: the scenario, the catalog snapshot of the element sets its objects used",
+            "(with SHA-256), and the event log. 'spacettx report ARCHIVE' reports from it; a server imports it",
+            "(POST /api/exercises/import). The same exercise always makes the same file."})
+    static final class Archive implements Callable<Integer> {
+        @Parameters(paramLabel = "SCENARIO")
+        Path file;
+        @Option(names = "--log", required = true, paramLabel = "EVENTS.jsonl", description = "The exercise's event log.")
+        Path log;
+        @Option(names = "--id", paramLabel = "ID", description = "The exercise's id (default: the scenario's).")
+        String id;
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.zip", description = "The archive to write.")
+        Path output;
+
+        @Override
+        public Integer call() {
+            Optional<Scenario> scenario = valid(file);
+            if (scenario.isEmpty()) {
+                return Main.BAD_INPUT;
+            }
+            List<Event.Recorded> events = ReportCommand.events(log);
+            ExerciseArchive archive = ExerciseArchive.of(id == null ? scenario.get().id() : id, CliFiles.readText(file),
+                    scenario.get(), events);
+            byte[] zip = archive.write();
+            CliFiles.write(output, zip);
+            System.err.println("spacettx: wrote " + output + " (" + events.size() + " events, "
+                    + scenario.get().objects().size() + " objects, log sha256 " + ExerciseArchive.sha256(archive.eventsJsonl()) + ")");
             return 0;
         }
     }

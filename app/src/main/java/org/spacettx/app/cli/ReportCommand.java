@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.spacettx.exercise.archive.ExerciseArchive;
 import org.spacettx.exercise.engine.Actor;
 import org.spacettx.exercise.engine.Event;
 import org.spacettx.exercise.engine.Exercise;
@@ -16,6 +17,7 @@ import org.spacettx.exercise.report.ReportHtml;
 import org.spacettx.exercise.report.ReportPdf;
 import org.spacettx.exercise.scenario.Cell;
 import org.spacettx.exercise.scenario.Scenario;
+import org.spacettx.orbit.data.OrekitData;
 import org.spacettx.orbit.input.InputException;
 import org.spacettx.orbit.input.SourceLocation;
 
@@ -31,10 +33,10 @@ import picocli.CommandLine.Parameters;
         "PDF is the same page laid out on A4 with the banner on every page and its font embedded."})
 final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "SCENARIO", description = "Scenario file.")
+    @Parameters(paramLabel = "SCENARIO|ARCHIVE", description = "Scenario file (with --log), or an exercise archive.")
     Path scenarioFile;
 
-    @Option(names = "--log", required = true, paramLabel = "EVENTS.jsonl", description = "The exercise's event log.")
+    @Option(names = "--log", paramLabel = "EVENTS.jsonl", description = "The exercise's event log (with a scenario file).")
     Path log;
 
     @Option(names = "--as", defaultValue = "control", paramLabel = "CELL",
@@ -65,13 +67,28 @@ final class ReportCommand implements Callable<Integer> {
         if (kind.equals("pdf") && output == null && System.console() != null) {
             throw new InputException(null, "--format", "pdf is not for a terminal: give -o FILE.pdf or pipe it");
         }
-        java.util.Optional<Scenario> valid = ExerciseCommand.valid(scenarioFile);
-        if (valid.isEmpty()) {
-            return Main.BAD_INPUT;
+        Scenario scenario;
+        List<Event.Recorded> events;
+        if (ExerciseCommand.isArchive(scenarioFile)) {
+            if (log != null) {
+                throw new InputException(null, "--log", "an archive carries its own log");
+            }
+            ExerciseArchive archive = ExerciseCommand.archive(scenarioFile);
+            scenario = archive.scenario(OrekitData.standard(), scenarioFile.toString());
+            events = archive.events();
+        } else {
+            if (log == null) {
+                throw new InputException(null, "--log", "a scenario file needs its event log (--log EVENTS.jsonl)");
+            }
+            java.util.Optional<Scenario> valid = ExerciseCommand.valid(scenarioFile);
+            if (valid.isEmpty()) {
+                return Main.BAD_INPUT;
+            }
+            scenario = valid.get();
+            events = events(log);
         }
-        Scenario scenario = valid.get();
         Actor actor = actor(scenario, reader);
-        Exercise exercise = Exercise.replay(scenario, Map.of(), events(log));
+        Exercise exercise = Exercise.replay(scenario, Map.of(), events);
         AfterActionReport report = AfterActionReport.of(scenario, exercise.state(), actor);
         switch (kind) {
             case "json" -> CliFiles.write(output, Json.write(report) + "\n");
@@ -98,7 +115,7 @@ final class ReportCommand implements Callable<Integer> {
         return new Actor("report", role, cell.id(), cell.nation() == null ? "" : cell.nation());
     }
 
-    private static List<Event.Recorded> events(Path file) {
+    static List<Event.Recorded> events(Path file) {
         List<String> lines = CliFiles.readText(file).lines().toList();
         List<Event.Recorded> events = new ArrayList<>();
         for (int k = 0; k < lines.size(); k++) {

@@ -1,6 +1,7 @@
 package org.spacettx.app.server;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,12 +19,15 @@ import org.spacettx.app.store.EventStore;
 import org.spacettx.app.store.ExerciseRecords;
 import org.spacettx.exercise.engine.Actor;
 import org.spacettx.exercise.engine.Command;
+import org.spacettx.exercise.engine.Event;
+import org.spacettx.exercise.engine.Exercise;
 import org.spacettx.exercise.engine.Json;
 import org.spacettx.exercise.engine.Outcome;
 import org.spacettx.exercise.engine.TriggerSchedule;
 import org.spacettx.exercise.engine.SpacePicture;
 import org.spacettx.exercise.export.ICalendar;
 import org.spacettx.exercise.export.SpaceKml;
+import org.spacettx.exercise.archive.ExerciseArchive;
 import org.spacettx.exercise.report.AfterActionReport;
 import org.spacettx.exercise.report.ReportHtml;
 import org.spacettx.exercise.report.ReportPdf;
@@ -189,6 +193,105 @@ final class ExerciseRoutes {
                 + "img-src data:; base-uri 'none'; frame-ancestors 'none'; form-action 'none'");
         ctx.contentType("text/html; charset=utf-8")
                 .result(ReportHtml.render(report, language, List.of("/fonts/noto-sans-kr/index.css")));
+    }
+
+    /**
+     * The exercise's archive (scenario, catalog snapshot, event log; see {@link ExerciseArchive}): for control
+     * only, since the log holds every cell's items.
+     */
+    void archive(Context ctx) {
+        LiveExercises.Live live = live(ctx);
+        Actor actor = access.actor(ctx, live);
+        if (!actor.isControl()) {
+            throw new ApiError(403, "the archive is for control");
+        }
+        String yaml = records.find(live.id()).orElseThrow(() -> new ApiError(404, "no such exercise: " + live.id())).scenarioYaml();
+        byte[] zip;
+        synchronized (live) {
+            zip = ExerciseArchive.of(live.id(), yaml, live.scenario(), live.exercise().log()).write();
+        }
+        audit.record(actor.user(), "exercise-exported", live.id() + " (" + zip.length + " bytes)");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + live.id() + ".spacettx.zip\"");
+        ctx.contentType("application/zip").result(zip);
+    }
+
+    /**
+     * {@code POST /api/exercises/import?id=NEW}: an archive becomes an exercise of this server (administrators),
+     * after every check: its parts' hashes, the scenario, the catalog snapshot against the scenario as parsed here,
+     * and a replay of the whole log. The importer becomes its control; members are assigned again here.
+     */
+    void importArchive(Context ctx) {
+        Accounts.User user = access.user(ctx);
+        if (!user.admin()) {
+            throw new ApiError(403, "only administrators import exercises");
+        }
+        ExerciseArchive archive;
+        ScenarioReader.Result result;
+        try {
+            archive = ExerciseArchive.read(ctx.bodyAsBytes(), "archive");
+            result = exercises.parse(archive.scenarioYaml());
+            if (!result.ok()) {
+                throw new ApiError(422, "the archive's scenario has " + result.errors().size() + " errors: "
+                        + result.errors().get(0).message());
+            }
+            archive.checkCatalog(result.scenario(), "archive");
+        } catch (org.spacettx.orbit.input.InputException e) {
+            throw new ApiError(422, e.getMessage());
+        }
+        String id = ctx.queryParam("id") == null ? archive.exerciseId() : ctx.queryParam("id");
+        if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            throw new ApiError(400, "an exercise id is lower-case letters, digits and dashes");
+        }
+        try {
+            Exercise.replay(result.scenario(), Map.of(), archive.events());
+        } catch (RuntimeException e) {
+            throw new ApiError(422, "the archive's log does not replay on its scenario: " + e.getMessage());
+        }
+        try {
+            exercises.importArchive(id, archive, user.username());
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(409, e.getMessage());
+        }
+        String control = result.scenario().cells().stream().filter(c -> c.kind() == Cell.Kind.CONTROL).findFirst()
+                .orElseThrow().id();
+        records.addMember(id, user.username(), "controller", control);
+        audit.record(user.username(), "exercise-imported", id + " from archive of " + archive.exerciseId() + ", "
+                + archive.events().size() + " events, log sha256 " + ExerciseArchive.sha256(archive.eventsJsonl()));
+        ctx.status(201).json(Map.of("id", id, "events", archive.events().size()));
+    }
+
+    /**
+     * The exercise as the caller saw it just after event {@code ?seq=N} (0: before the first; default: the last):
+     * the same feed, through the same policy, of the log up to there, with the clock stopped at that moment.
+     */
+    void replay(Context ctx) {
+        LiveExercises.Live live = live(ctx);
+        Actor actor = access.actor(ctx, live);
+        List<Event.Recorded> log;
+        synchronized (live) {
+            log = live.exercise().log();
+        }
+        int seq = log.size();
+        if (ctx.queryParam("seq") != null) {
+            try {
+                seq = Integer.parseInt(ctx.queryParam("seq"));
+            } catch (NumberFormatException e) {
+                seq = -1;
+            }
+            if (seq < 0 || seq > log.size()) {
+                throw new ApiError(400, "seq: an event number from 0 to " + log.size());
+            }
+        }
+        Exercise then = Exercise.replay(live.scenario(), live.scheduled(), log.subList(0, seq));
+        Instant wall = seq > 0 ? log.get(seq - 1).wallTime() : log.isEmpty() ? clock.instant() : log.get(0).wallTime();
+        Map<String, Object> feed = new LinkedHashMap<>(Feed.of(then, actor, wall));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> clockAt = new LinkedHashMap<>((Map<String, Object>) feed.get("clock"));
+        clockAt.put("running", false);
+        feed.put("clock", clockAt);
+        feed.put("replay", Map.of("seq", seq, "events", log.size(), "wallTime", wall.toString(),
+                "scenarioTime", clockAt.get("scenarioTime")));
+        ctx.json(feed);
     }
 
     /** The space picture at {@code ?at=ISO} (default: the exercise's scenario time now). */

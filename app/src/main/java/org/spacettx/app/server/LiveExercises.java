@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.spacettx.app.store.ActionRegister;
 import org.spacettx.app.store.EventStore;
 import org.spacettx.app.store.ExerciseRecords;
+import org.spacettx.exercise.archive.ExerciseArchive;
 import org.spacettx.exercise.engine.Actor;
 import org.spacettx.exercise.engine.Command;
 import org.spacettx.exercise.engine.Event;
@@ -87,6 +88,11 @@ public final class LiveExercises {
             return schedule;
         }
 
+        /** The release times the trigger schedule computed, by inject number. */
+        public Map<Integer, Instant> scheduled() {
+            return scheduled;
+        }
+
         /** The engine; read it only while holding this object's monitor. */
         public Exercise exercise() {
             return exercise;
@@ -118,6 +124,17 @@ public final class LiveExercises {
     /** Parses a scenario (no catalog files: an uploaded scenario must not read the server's files). */
     public ScenarioReader.Result parse(String yaml) {
         return ScenarioReader.parse(yaml, null, data);
+    }
+
+    /**
+     * Creates an exercise from an archive of another (or this) server: the scenario and the whole log stored as
+     * they were, then loaded like any other. The archive must already have been checked.
+     */
+    public Live importArchive(String id, ExerciseArchive archive, String createdBy) {
+        ScenarioReader.Result result = parse(archive.scenarioYaml());
+        records.create(id, result.scenario().title().en(), archive.scenarioYaml(), createdBy);
+        store.append(id, 0, archive.events());
+        return load(id, archive.scenarioYaml());
     }
 
     Live load(String id, String yaml) {

@@ -93,6 +93,7 @@ public final class Server implements AutoCloseable {
 
             config.routes.get("/api/exercises", exerciseRoutes::list);
             config.routes.post("/api/exercises", exerciseRoutes::create);
+            config.routes.post("/api/exercises/import", exerciseRoutes::importArchive);
             config.routes.post("/api/exercises/{id}/members", exerciseRoutes::addMember);
             config.routes.get("/api/exercises/{id}/feed", exerciseRoutes::feed);
             config.routes.get("/api/exercises/{id}/timeline", exerciseRoutes::timeline);
@@ -102,6 +103,8 @@ public final class Server implements AutoCloseable {
             config.routes.get("/api/exercises/{id}/warning.ics", exerciseRoutes::warningCalendar);
             config.routes.post("/api/exercises/{id}/commands", exerciseRoutes::command);
             config.routes.get("/api/exercises/{id}/read-ahead", registerRoutes::readAhead);
+            config.routes.get("/api/exercises/{id}/archive", exerciseRoutes::archive);
+            config.routes.get("/api/exercises/{id}/replay", exerciseRoutes::replay);
             config.routes.get("/api/register", registerRoutes::list);
             config.routes.post("/api/register/{id}", registerRoutes::update);
             config.routes.sse("/api/exercises/{id}/stream", exerciseRoutes::stream);

@@ -45,6 +45,17 @@ public final class ExerciseRecords {
         }
     }
 
+    public Optional<Record> find(String id) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, title, scenario_yaml FROM exercises WHERE id = ?")) {
+                s.setString(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(new Record(r.getString(1), r.getString(2), r.getString(3))) : Optional.empty();
+                }
+            }
+        });
+    }
+
     public List<Record> all() {
         return db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT id, title, scenario_yaml FROM exercises ORDER BY created_at, id");

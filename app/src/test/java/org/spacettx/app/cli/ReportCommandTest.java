@@ -62,6 +62,40 @@ class ReportCommandTest {
     }
 
     @Test
+    void anArchiveCarriesTheExerciseAndReportsTheSame() throws Exception {
+        Path zip = dir.resolve("demo.spacettx.zip");
+        CliRun made = CliRun.of("exercise", "archive", SCENARIO, "--log", log.toString(), "-o", zip.toString());
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        assertThat(made.err()).contains("events, 4 objects, log sha256 ");
+        byte[] first = Files.readAllBytes(zip);
+        assertThat(CliRun.of("exercise", "archive", SCENARIO, "--log", log.toString(), "-o", zip.toString()).exitCode()).isZero();
+        assertThat(Files.readAllBytes(zip)).as("the same exercise, the same file").isEqualTo(first);
+        for (String cell : new String[] {"control", "kor", "usa"}) {
+            CliRun fromArchive = CliRun.of("report", zip.toString(), "--as", cell, "--format", "json");
+            assertThat(fromArchive.exitCode()).as(fromArchive.err()).isZero();
+            assertThat(fromArchive.out()).isEqualTo(CliRun.of("report", SCENARIO, "--log", log.toString(), "--as", cell,
+                    "--format", "json").out());
+        }
+        // a part changed after the export is named
+        Path tampered = dir.resolve("tampered.zip");
+        var parts = org.spacettx.exercise.archive.ExerciseArchive.read(first, "x");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(tampered))) {
+            for (String[] e : new String[][] {{"manifest.json", org.spacettx.exercise.engine.Json.write(parts.manifest())},
+                    {"scenario.yaml", parts.scenarioYaml().replace("ROK delegation", "ROK team")},
+                    {"catalog.csv", parts.catalogCsv()}, {"events.jsonl", parts.eventsJsonl()}}) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e[0]));
+                out.write(e[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        CliRun bad = CliRun.of("report", tampered.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("tampered.zip!scenario.yaml").contains("was changed or damaged");
+        assertThat(CliRun.of("report", zip.toString(), "--log", log.toString()).err()).contains("an archive carries its own log");
+        assertThat(CliRun.of("report", SCENARIO).err()).contains("needs its event log");
+    }
+
+    @Test
     void pdfGoesToAFile() throws Exception {
         Path out = dir.resolve("aar-usa.pdf");
         CliRun run = CliRun.of("report", SCENARIO, "--log", log.toString(), "--as", "usa", "--format", "pdf", "--lang", "both",

@@ -59,6 +59,11 @@ final class ApiClient {
                 .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Response postBytes(String path, byte[] body, String contentType) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     Response postRaw(String path, String body, String csrfToken) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body));
         if (csrfToken != null) {

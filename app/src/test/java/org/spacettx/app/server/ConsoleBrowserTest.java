@@ -313,6 +313,34 @@ class ConsoleBrowserTest {
         new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#next-windows tr[data-next='99001|osan']"), "오산 공군기지"));
 
+        // Replay on control's page: back to before the first release, the feed empties and the forms step aside;
+        // a moment later, the first inject is there; back to live, everything again.
+        int live = control.findElements(By.cssSelector("#feed [data-inject]")).size();
+        assertThat(live).isGreaterThan(2);
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) control;
+        String moveTo = "const s = document.getElementById('replay-seq'); s.value = arguments[0];"
+                + " s.dispatchEvent(new Event('change'));";
+        js.executeScript(moveTo, 1);
+        new WebDriverWait(control, WAIT).until(d -> d.findElements(By.cssSelector("#feed [data-inject]")).isEmpty()
+                && d.findElement(By.tagName("body")).getDomAttribute("class").contains("replaying"));
+        assertThat(control.findElement(By.id("replay-at")).getText()).startsWith("1 / ");
+        assertThat(control.findElement(By.id("control-panel")).isDisplayed()).isFalse();
+        int firstRelease = 0;
+        for (int seq = 2; seq < 40 && firstRelease == 0; seq++) {
+            js.executeScript(moveTo, seq);
+            int at = seq;
+            new WebDriverWait(control, WAIT).until(d -> d.findElement(By.id("replay-at")).getText().startsWith(at + " / "));
+            if (!control.findElements(By.cssSelector("#feed [data-inject]")).isEmpty()) {
+                firstRelease = seq;
+            }
+        }
+        assertThat(firstRelease).as("some event releases the first inject").isPositive();
+        assertThat(control.findElements(By.cssSelector("#feed [data-inject]"))).hasSize(1);
+        click(control, By.id("replay-live"));
+        new WebDriverWait(control, WAIT).until(d -> d.findElements(By.cssSelector("#feed [data-inject]")).size() == live
+                && !d.findElement(By.tagName("body")).getDomAttribute("class").contains("replaying"));
+        assertThat(control.findElement(By.id("control-panel")).isDisplayed()).isTrue();
+
         screenshot(control, "control");
         screenshot(kor, "kor");
         severeConsoleMessagesNone(control);

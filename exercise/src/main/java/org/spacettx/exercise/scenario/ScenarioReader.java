@@ -85,6 +85,18 @@ public final class ScenarioReader {
      * scenarios uploaded to a server).
      */
     public static Result parse(String text, Path baseDirectory, OrekitData data) {
+        return parse(text, baseDirectory, null, data);
+    }
+
+    /**
+     * Reads a scenario whose catalog files are given as their element sets (an archive's catalog snapshot): the
+     * {@code catalog} entries resolve from {@code catalog} instead of files.
+     */
+    public static Result parseWithCatalog(String text, List<ElementSet> catalog, OrekitData data) {
+        return parse(text, null, List.copyOf(catalog), data);
+    }
+
+    private static Result parse(String text, Path baseDirectory, List<ElementSet> snapshot, OrekitData data) {
         List<ScenarioProblem> problems = new ArrayList<>();
         YamlNode root;
         try {
@@ -93,7 +105,7 @@ public final class ScenarioReader {
             problems.add(ScenarioProblem.error(e.line, e.column, "", e.getMessage()));
             return new Result(null, problems);
         }
-        Scenario scenario = new Builder(problems, baseDirectory, data).build(root);
+        Scenario scenario = new Builder(problems, baseDirectory, snapshot, data).build(root);
         boolean errors = problems.stream().anyMatch(p -> p.severity() == ScenarioProblem.Severity.ERROR);
         return new Result(errors ? null : scenario, problems);
     }
@@ -102,11 +114,13 @@ public final class ScenarioReader {
     private static final class Builder {
         private final List<ScenarioProblem> problems;
         private final Path base;
+        private final List<ElementSet> snapshot;
         private final OrekitData data;
 
-        Builder(List<ScenarioProblem> problems, Path base, OrekitData data) {
+        Builder(List<ScenarioProblem> problems, Path base, List<ElementSet> snapshot, OrekitData data) {
             this.problems = problems;
             this.base = base;
+            this.snapshot = snapshot;
             this.data = data;
         }
 
@@ -304,6 +318,9 @@ public final class ScenarioReader {
                     error(n, "a catalog entry must be a file path");
                     continue;
                 }
+                if (snapshot != null) {
+                    continue; // the element sets come with the scenario
+                }
                 if (base == null) {
                     error(n, "catalog files cannot be used here (an uploaded scenario may not read the server's files);"
                             + " define the objects by tle, elements or launch");
@@ -316,7 +333,7 @@ public final class ScenarioReader {
                     error(n, e.getMessage());
                 }
             }
-            return Catalog.of(sets);
+            return Catalog.of(snapshot != null ? snapshot : sets);
         }
 
         List<Cell> cells(MapNode root) {

@@ -1,0 +1,277 @@
+package org.spacettx.exercise.archive;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import org.spacettx.exercise.engine.Event;
+import org.spacettx.exercise.engine.Json;
+import org.spacettx.exercise.scenario.Scenario;
+import org.spacettx.exercise.scenario.SpaceObject;
+import org.spacettx.exercise.scenario.ScenarioReader;
+import org.spacettx.orbit.catalog.CatalogReader;
+import org.spacettx.orbit.catalog.OmmWriter;
+import org.spacettx.orbit.data.OrekitData;
+import org.spacettx.orbit.input.InputException;
+import org.spacettx.orbit.input.SourceLocation;
+
+/**
+ * One exercise in one file, to keep, hand over or replay on another server: a ZIP of the scenario file as it was
+ * uploaded, the catalog snapshot of the element sets its objects used (OMM in CelesTrak's CSV, which
+ * {@code spacettx catalog} reads), the event log (one JSON event a line, as {@code exercise simulate} writes it),
+ * and a manifest with each part's SHA-256. The file depends only on the exercise: exporting the same exercise
+ * again, here or after an import elsewhere, gives the same bytes.
+ */
+public record ExerciseArchive(String exerciseId, String scenarioYaml, String catalogCsv, List<Event.Recorded> events) {
+
+    public static final String FORMAT = "spacettx-exercise-archive";
+    public static final int VERSION = 1;
+    static final String MANIFEST = "manifest.json";
+    static final String SCENARIO = "scenario.yaml";
+    static final String CATALOG = "catalog.csv";
+    static final String EVENTS = "events.jsonl";
+    /** Largest part read from an archive (a guard against a compressed bomb). */
+    static final long MAX_PART_BYTES = 64L << 20;
+    /** A fixed time for every entry, so that the same exercise makes the same file. */
+    private static final long ENTRY_TIME = 946_684_800_000L; // 2000-01-01T00:00:00Z
+
+    public ExerciseArchive {
+        events = List.copyOf(events);
+    }
+
+    /** The archive of an exercise: its scenario text, the scenario it parses to, and its log. */
+    public static ExerciseArchive of(String exerciseId, String scenarioYaml, Scenario scenario, List<Event.Recorded> events) {
+        return new ExerciseArchive(exerciseId, scenarioYaml, catalogSnapshot(scenario), events);
+    }
+
+    /** The element sets of the scenario's objects as OMM CSV, one row per object in the scenario's order. */
+    public static String catalogSnapshot(Scenario scenario) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (SpaceObject o : scenario.objects()) {
+            Map<String, String> fields = OmmWriter.fields(o.elements());
+            if (columns.isEmpty()) {
+                columns.addAll(fields.keySet());
+            }
+            rows.add(fields);
+        }
+        if (columns.isEmpty()) {
+            return "";
+        }
+        CsvSchema schema = CsvSchema.builder().addColumns(columns, CsvSchema.ColumnType.STRING).build().withHeader();
+        try {
+            return new CsvMapper().writer(schema).writeValueAsString(rows);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the catalog snapshot could not be written", e);
+        }
+    }
+
+    public String eventsJsonl() {
+        StringBuilder s = new StringBuilder();
+        for (Event.Recorded r : events) {
+            s.append(Json.write(r)).append('\n');
+        }
+        return s.toString();
+    }
+
+    /** The manifest: format, the exercise, and each part's file, size and SHA-256. */
+    public Map<String, Object> manifest() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("version", VERSION);
+        m.put("exercise", exerciseId);
+        m.put("scenario", part(SCENARIO, scenarioYaml));
+        Map<String, Object> catalog = part(CATALOG, catalogCsv);
+        catalog.put("objects", catalogCsv.isEmpty() ? 0 : catalogCsv.lines().count() - 1);
+        m.put("catalog", catalog);
+        Map<String, Object> log = part(EVENTS, eventsJsonl());
+        log.put("count", events.size());
+        m.put("events", log);
+        return m;
+    }
+
+    public byte[] write() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            entry(zip, MANIFEST, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(manifest()) + "\n");
+            entry(zip, SCENARIO, scenarioYaml);
+            entry(zip, CATALOG, catalogCsv);
+            entry(zip, EVENTS, eventsJsonl());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Reads an archive and checks it: a ZIP with the four parts and nothing else, a manifest of this format, every
+     * part's SHA-256 and count as the manifest says, and a log whose events follow each other from 1. Problems
+     * are named by the archive ({@code source}) and the part.
+     */
+    public static ExerciseArchive read(byte[] archive, String source) {
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive), StandardCharsets.UTF_8)) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                String name = e.getName();
+                if (!List.of(MANIFEST, SCENARIO, CATALOG, EVENTS).contains(name)) {
+                    throw problem(source, null, "holds '" + name + "', which is not part of an exercise archive");
+                }
+                if (parts.put(name, bounded(zip, source, name)) != null) {
+                    throw problem(source, name, "appears twice");
+                }
+            }
+        } catch (ZipException e) {
+            throw problem(source, null, "is not a readable ZIP archive (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw problem(source, null, "cannot be read: " + e.getMessage());
+        }
+        if (parts.isEmpty()) {
+            throw problem(source, null, "is not an exercise archive (no ZIP entries)");
+        }
+        for (String name : List.of(MANIFEST, SCENARIO, CATALOG, EVENTS)) {
+            if (!parts.containsKey(name)) {
+                throw problem(source, null, "has no " + name);
+            }
+        }
+        JsonNode manifest;
+        try {
+            manifest = Json.mapper().readTree(parts.get(MANIFEST));
+        } catch (IOException e) {
+            throw problem(source, MANIFEST, "is not JSON");
+        }
+        if (!FORMAT.equals(manifest.path("format").asText())) {
+            throw problem(source, MANIFEST, "format is '" + manifest.path("format").asText() + "', not " + FORMAT);
+        }
+        if (manifest.path("version").asInt() != VERSION) {
+            throw problem(source, MANIFEST, "version " + manifest.path("version").asText() + " is not supported (this is " + VERSION + ")");
+        }
+        for (String[] p : new String[][] {{"scenario", SCENARIO}, {"catalog", CATALOG}, {"events", EVENTS}}) {
+            String expected = manifest.path(p[0]).path("sha256").asText();
+            String actual = sha256(parts.get(p[1]));
+            if (!actual.equals(expected)) {
+                throw problem(source, p[1], "SHA-256 is " + actual + ", the manifest says " + (expected.isEmpty() ? "nothing" : expected)
+                        + ": the part was changed or damaged");
+            }
+        }
+        String yaml = new String(parts.get(SCENARIO), StandardCharsets.UTF_8);
+        String catalog = new String(parts.get(CATALOG), StandardCharsets.UTF_8);
+        List<String> lines = new String(parts.get(EVENTS), StandardCharsets.UTF_8).lines().toList();
+        List<Event.Recorded> events = new ArrayList<>();
+        for (int k = 0; k < lines.size(); k++) {
+            if (lines.get(k).isBlank()) {
+                continue;
+            }
+            Event.Recorded r;
+            try {
+                r = Json.read(lines.get(k), Event.Recorded.class);
+            } catch (RuntimeException e) {
+                throw problem(source, EVENTS + ":" + (k + 1), "is not an event of the log");
+            }
+            if (r.sequence() != events.size() + 1) {
+                throw problem(source, EVENTS + ":" + (k + 1), "event " + (events.size() + 1) + " has sequence " + r.sequence()
+                        + " (events missing or out of order)");
+            }
+            events.add(r);
+        }
+        if (manifest.path("events").path("count").asInt(-1) != events.size()) {
+            throw problem(source, MANIFEST, "counts " + manifest.path("events").path("count").asText() + " events, the log holds "
+                    + events.size());
+        }
+        String id = manifest.path("exercise").asText();
+        return new ExerciseArchive(id, yaml, catalog, events);
+    }
+
+    /**
+     * The archived scenario as it played: its {@code catalog} files resolved from the snapshot, and checked to
+     * resolve to the same element sets ({@link #checkCatalog}).
+     */
+    public Scenario scenario(OrekitData data, String source) {
+        List<org.spacettx.orbit.catalog.ElementSet> sets = catalogCsv.isEmpty() ? List.of()
+                : CatalogReader.strict(data).read(source + "!" + CATALOG, catalogCsv.getBytes(StandardCharsets.UTF_8)).elementSets();
+        ScenarioReader.Result result = ScenarioReader.parseWithCatalog(scenarioYaml, sets, data);
+        if (!result.ok()) {
+            var e = result.errors().get(0);
+            throw new InputException(new SourceLocation(source + "!" + SCENARIO, e.line()), null, e.message()
+                    + (result.errors().size() > 1 ? " (and " + (result.errors().size() - 1) + " more errors)" : ""));
+        }
+        checkCatalog(result.scenario(), source);
+        return result.scenario();
+    }
+
+    /**
+     * Checks that the scenario, as this server parses it, resolves to the archived catalog snapshot: the replay then
+     * computes with the same element sets as the exercise did.
+     */
+    public void checkCatalog(Scenario parsed, String source) {
+        String now = catalogSnapshot(parsed);
+        if (!now.equals(catalogCsv)) {
+            throw problem(source, CATALOG, "the scenario's objects resolve to other element sets here (SHA-256 " + sha256(now)
+                    + ") than the archived snapshot (" + sha256(catalogCsv) + ")");
+        }
+    }
+
+    public static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> part(String file, String text) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("file", file);
+        p.put("bytes", text.getBytes(StandardCharsets.UTF_8).length);
+        p.put("sha256", sha256(text));
+        return p;
+    }
+
+    private static void entry(ZipOutputStream zip, String name, String text) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTime(ENTRY_TIME);
+        zip.putNextEntry(e);
+        zip.write(text.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    private static byte[] bounded(InputStream in, String source, String name) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            total += n;
+            if (total > MAX_PART_BYTES) {
+                throw problem(source, name, "is larger than " + (MAX_PART_BYTES >> 20) + " MB");
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static InputException problem(String source, String part, String message) {
+        return new InputException(SourceLocation.of(part == null ? source : source + "!" + part), null, message);
+    }
+}
