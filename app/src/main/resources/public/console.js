@@ -266,6 +266,7 @@
     $("report-pdf-link").href = `${base}/report?format=pdf&lang=${state.lang}`;
     $("kml-link").href = `${base}/space.kml?lang=${state.lang}`;
     $("ics-link").href = `${base}/warning.ics?lang=${state.lang}`;
+    $("czml-link").href = `${base}/space.czml?lang=${state.lang}`;
     $("archive-link").href = `${base}/archive`;
     $("archive-link-item").hidden = f.viewer.role !== "controller";
     renderReplay(f);

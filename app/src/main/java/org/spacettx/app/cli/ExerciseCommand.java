@@ -11,6 +11,7 @@ import org.spacettx.exercise.engine.Event;
 import org.spacettx.exercise.engine.SpacePicture;
 import org.spacettx.exercise.engine.TriggerSchedule;
 import org.spacettx.exercise.export.MselTable;
+import org.spacettx.exercise.export.SpaceCzml;
 import org.spacettx.exercise.export.SpaceKml;
 import org.spacettx.exercise.scenario.Inject;
 import org.spacettx.exercise.scenario.Scenario;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "exercise", mixinStandardHelpOptions = true, description = "Check scenario files and compute their timelines.",
         subcommands = {ExerciseCommand.Validate.class, ExerciseCommand.Timeline.class, SimulateCommand.class,
                 ExerciseCommand.Kml.class, ExerciseCommand.Msel.class, ExerciseCommand.MselImport.class,
-                ExerciseCommand.Archive.class})
+                ExerciseCommand.Czml.class, ExerciseCommand.Archive.class})
 public final class ExerciseCommand {
 
     /** Reads an exercise archive from a file; its problems named by file and part. */
@@ -115,6 +116,21 @@ public final class ExerciseCommand {
         }
     }
 
+    /** What the space-picture exports share: the language of names and where to write. */
+    static final class PictureOutput {
+        @Option(names = "--lang", defaultValue = "en", paramLabel = "en|ko", description = "Names in (default ${DEFAULT-VALUE}).")
+        String lang;
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
+        Path output;
+
+        String language() {
+            if (!lang.equals("en") && !lang.equals("ko")) {
+                throw new InputException(null, "--lang", "'" + lang + "' is not en or ko");
+            }
+            return lang;
+        }
+    }
+
     @Command(name = "kml", mixinStandardHelpOptions = true, description = {
             "The space picture at a scenario time as KML 2.2 (Google Earth): sites and areas, every object in orbit",
             "at its position and altitude, its ground track (30 min back, 100 min ahead) and sensor footprint."})
@@ -123,17 +139,13 @@ public final class ExerciseCommand {
         Path file;
         @Option(names = "--at", required = true, paramLabel = "ISO", description = "Scenario time, ISO-8601 UTC.")
         String at;
-        @Option(names = "--lang", defaultValue = "en", paramLabel = "en|ko", description = "Names in (default ${DEFAULT-VALUE}).")
-        String lang;
-        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
-        Path output;
+        @Mixin
+        PictureOutput out;
 
         @Override
         public Integer call() {
             Instant time = Times.parse("--at", at);
-            if (!lang.equals("en") && !lang.equals("ko")) {
-                throw new InputException(null, "--lang", "'" + lang + "' is not en or ko");
-            }
+            String lang = out.language();
             Optional<Scenario> scenario = valid(file);
             if (scenario.isEmpty()) {
                 return Main.BAD_INPUT;
@@ -146,7 +158,45 @@ public final class ExerciseCommand {
             TriggerSchedule schedule = TriggerSchedule.compute(s, OrekitData.standard());
             String kml = SpaceKml.of(
                     new SpacePicture(s, schedule, OrekitData.standard()).at(time), s.title(), lang);
-            CliFiles.write(output, kml);
+            CliFiles.write(out.output, kml);
+            return 0;
+        }
+    }
+
+    @Command(name = "czml", mixinStandardHelpOptions = true, description = {
+            "The space picture over a span as CZML 1.0 for Cesium-based viewers: sites and areas, every object with its",
+            "availability and SGP4 positions (Earth-fixed, Lagrange-interpolated by the viewer) and a path of one orbit."})
+    static final class Czml implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+        @Option(names = "--from", paramLabel = "ISO", description = "Start (default: the scenario's).")
+        String from;
+        @Option(names = "--to", paramLabel = "ISO", description = "End (default: the scenario's).")
+        String to;
+        @Option(names = "--step", defaultValue = "60", paramLabel = "S", description = "Seconds between positions, 10 to 600 (default ${DEFAULT-VALUE}).")
+        long step;
+        @Mixin
+        PictureOutput out;
+
+        @Override
+        public Integer call() {
+            String lang = out.language();
+            if (step < 10 || step > 600) {
+                throw new InputException(null, "--step", step + " is not from 10 to 600 seconds");
+            }
+            Optional<Scenario> scenario = valid(file);
+            if (scenario.isEmpty()) {
+                return Main.BAD_INPUT;
+            }
+            Scenario s = scenario.get();
+            Instant start = from == null ? s.start() : Times.parse("--from", from);
+            Instant end = to == null ? s.end() : Times.parse("--to", to);
+            if (!end.isAfter(start)) {
+                throw new InputException(null, "--to", end + " is not after " + start);
+            }
+            TriggerSchedule schedule = TriggerSchedule.compute(s, OrekitData.standard());
+            CliFiles.write(out.output, SpaceCzml.of(s, new SpacePicture(s, schedule, OrekitData.standard()).at(start),
+                    OrekitData.standard(), start, end, java.time.Duration.ofSeconds(step), lang));
             return 0;
         }
     }

@@ -26,6 +26,7 @@ import org.spacettx.exercise.engine.Outcome;
 import org.spacettx.exercise.engine.TriggerSchedule;
 import org.spacettx.exercise.engine.SpacePicture;
 import org.spacettx.exercise.export.ICalendar;
+import org.spacettx.exercise.export.SpaceCzml;
 import org.spacettx.exercise.export.SpaceKml;
 import org.spacettx.exercise.archive.ExerciseArchive;
 import org.spacettx.exercise.report.AfterActionReport;
@@ -34,6 +35,7 @@ import org.spacettx.exercise.report.ReportPdf;
 import org.spacettx.exercise.scenario.Cell;
 import org.spacettx.exercise.scenario.ScenarioProblem;
 import org.spacettx.exercise.scenario.ScenarioReader;
+import org.spacettx.orbit.data.OrekitData;
 
 /** {@code /api/exercises/...}: list, create from a scenario, members, feed, timeline, report, commands, live stream. */
 final class ExerciseRoutes {
@@ -311,6 +313,35 @@ final class ExerciseRoutes {
     }
 
     /**
+     * The space picture over a span as CZML for Cesium-based viewers ({@code ?from=ISO&to=ISO&step=S&lang=en|ko};
+     * default: the whole scenario every 60 s).
+     */
+    void spaceCzml(Context ctx) {
+        LiveExercises.Live live = live(ctx);
+        access.actor(ctx, live);
+        java.time.Instant from = scenarioTime(ctx, live, "from", live.scenario().start());
+        java.time.Instant to = scenarioTime(ctx, live, "to", live.scenario().end());
+        long step;
+        try {
+            step = Long.parseLong(java.util.Objects.requireNonNullElse(ctx.queryParam("step"), "60"));
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "step: seconds, a whole number");
+        }
+        if (step < 10 || step > 600) {
+            throw new ApiError(400, "step: from 10 to 600 seconds");
+        }
+        String czml;
+        try {
+            czml = SpaceCzml.of(live.scenario(), live.space().at(from), OrekitData.standard(), from, to,
+                    java.time.Duration.ofSeconds(step), language(ctx));
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, e.getMessage());
+        }
+        ctx.header("Content-Disposition", "inline; filename=\"" + live.id() + ".czml\"");
+        ctx.contentType("application/json; charset=utf-8").result(czml);
+    }
+
+    /**
      * The reconnaissance warning schedule of the scenario's places as an iCalendar feed: one event per overflight
      * window of a place by an imaging object ({@code ?lang=en|ko} for the place names).
      */
@@ -340,21 +371,28 @@ final class ExerciseRoutes {
 
     /** {@code ?at=ISO} within the scenario, or the exercise's scenario time now. */
     private java.time.Instant at(Context ctx, LiveExercises.Live live) {
+        java.time.Instant now;
+        synchronized (live) {
+            now = live.exercise().state().scenarioTimeAt(clock.instant());
+        }
+        return scenarioTime(ctx, live, "at", now);
+    }
+
+    /** A time within the scenario from query parameter {@code name}, or {@code fallback} when it is absent. */
+    private static java.time.Instant scenarioTime(Context ctx, LiveExercises.Live live, String name, java.time.Instant fallback) {
         java.time.Instant at;
-        String param = ctx.queryParam("at");
+        String param = ctx.queryParam(name);
         if (param == null) {
-            synchronized (live) {
-                at = live.exercise().state().scenarioTimeAt(clock.instant());
-            }
+            at = fallback;
         } else {
             try {
                 at = java.time.Instant.parse(param);
             } catch (java.time.format.DateTimeParseException e) {
-                throw new ApiError(400, "at: '" + param + "' is not an ISO-8601 UTC time");
+                throw new ApiError(400, name + ": '" + param + "' is not an ISO-8601 UTC time");
             }
         }
         if (at.isBefore(live.scenario().start()) || at.isAfter(live.scenario().end())) {
-            throw new ApiError(400, "at: " + at + " is outside the scenario (" + live.scenario().start() + " to "
+            throw new ApiError(400, name + ": " + at + " is outside the scenario (" + live.scenario().start() + " to "
                     + live.scenario().end() + ")");
         }
         return at;

@@ -100,6 +100,7 @@ public final class Server implements AutoCloseable {
             config.routes.get("/api/exercises/{id}/space", exerciseRoutes::space);
             config.routes.get("/api/exercises/{id}/report", exerciseRoutes::report);
             config.routes.get("/api/exercises/{id}/space.kml", exerciseRoutes::spaceKml);
+            config.routes.get("/api/exercises/{id}/space.czml", exerciseRoutes::spaceCzml);
             config.routes.get("/api/exercises/{id}/warning.ics", exerciseRoutes::warningCalendar);
             config.routes.post("/api/exercises/{id}/commands", exerciseRoutes::command);
             config.routes.get("/api/exercises/{id}/read-ahead", registerRoutes::readAhead);

@@ -65,4 +65,27 @@ class ExerciseKmlTest {
     private static String text(Element e, String tag) {
         return e.getElementsByTagNameNS(KML, tag).item(0).getTextContent();
     }
+
+    @Test
+    void theSpacePictureAsCzml() throws Exception {
+        CliRun run = CliRun.of("exercise", "czml", SCENARIO.toString(), "--from", "2023-11-24T00:00:00Z",
+                "--to", "2023-11-24T02:00:00Z", "--step", "120", "--lang", "ko");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode czml = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(czml.get(0).get("id").asText()).isEqualTo("document");
+        assertThat(czml.get(0).get("clock").get("interval").asText()).isEqualTo("2023-11-24T00:00:00Z/2023-11-24T02:00:00Z");
+        com.fasterxml.jackson.databind.JsonNode recon = null;
+        for (com.fasterxml.jackson.databind.JsonNode p : czml) {
+            if (p.get("id").asText().equals("object/recon-1")) {
+                recon = p;
+            }
+        }
+        assertThat(recon).isNotNull();
+        assertThat(recon.get("name").asText()).isEqualTo("만리경-1호 (연습)");
+        assertThat(recon.get("position").get("cartesian").size()).isEqualTo(4 * 61); // every 120 s over 2 h, both ends
+        assertThat(CliRun.of("exercise", "czml", SCENARIO.toString(), "--step", "5").err()).contains("--step").contains("10 to 600");
+        assertThat(CliRun.of("exercise", "czml", SCENARIO.toString(), "--lang", "fr").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("exercise", "czml", SCENARIO.toString(), "--from", "2023-11-24T02:00:00Z",
+                "--to", "2023-11-24T01:00:00Z").err()).contains("is not after");
+    }
 }

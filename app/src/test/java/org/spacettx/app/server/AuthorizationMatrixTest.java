@@ -101,6 +101,8 @@ class AuthorizationMatrixTest {
                 new Case("GET report", c -> c.get(base + "/report").status(), expect(401, 200, 200, 200, 200, 404)),
                 new Case("GET report json", c -> c.get(base + "/report?format=json").status(), expect(401, 200, 200, 200, 200, 404)),
                 new Case("GET report pdf", c -> c.get(base + "/report?format=pdf").status(), expect(401, 200, 200, 200, 200, 404)),
+                new Case("GET space.czml", c -> c.get(base + "/space.czml?from=2023-11-22T00:00:00Z&to=2023-11-22T01:00:00Z").status(),
+                        expect(401, 200, 200, 200, 200, 404)),
                 new Case("GET archive", c -> c.get(base + "/archive").status(), expect(401, 200, 403, 403, 403, 404)),
                 new Case("GET replay", c -> c.get(base + "/replay?seq=1").status(), expect(401, 200, 200, 200, 200, 404)),
                 new Case("POST import", c -> c.post("/api/exercises/import", "{}").status(), expect(401, 422, 403, 403, 403, 403)),
