@@ -33,8 +33,12 @@ import picocli.CommandLine.Parameters;
         "PDF is the same page laid out on A4 with the banner on every page and its font embedded."})
 final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "SCENARIO|ARCHIVE", description = "Scenario file (with --log), or an exercise archive.")
+    @Parameters(paramLabel = "SCENARIO|ARCHIVE|EXERCISE",
+            description = "Scenario file (with --log), an exercise archive, or the id of an exercise in the server's database.")
     Path scenarioFile;
+
+    @picocli.CommandLine.Mixin
+    ServerCommands.StoreOptions store;
 
     @Option(names = "--log", paramLabel = "EVENTS.jsonl", description = "The exercise's event log (with a scenario file).")
     Path log;
@@ -69,7 +73,24 @@ final class ReportCommand implements Callable<Integer> {
         }
         Scenario scenario;
         List<Event.Recorded> events;
-        if (ExerciseCommand.isArchive(scenarioFile)) {
+        if (!java.nio.file.Files.exists(scenarioFile) && scenarioFile.toString().matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            // an exercise of the server's database, as it stands
+            try (org.spacettx.app.store.Database db = openStore()) {
+                var record = new org.spacettx.app.store.ExerciseRecords(db).find(scenarioFile.toString())
+                        .orElseThrow(() -> new InputException(null, "EXERCISE", "no exercise '" + scenarioFile
+                                + "' in the database (" + (store.jdbcUrl != null ? store.jdbcUrl : store.dataDir) + ")"));
+                var parsed = org.spacettx.exercise.scenario.ScenarioReader.parse(record.scenarioYaml(), null, OrekitData.standard());
+                if (!parsed.ok()) {
+                    throw new InputException(null, "EXERCISE", "the stored scenario of " + record.id() + " no longer validates: "
+                            + parsed.errors().get(0).message());
+                }
+                scenario = parsed.scenario();
+                events = new org.spacettx.app.store.EventStore(db).load(record.id());
+            }
+            if (log != null) {
+                throw new InputException(null, "--log", "an exercise of the database has its own log");
+            }
+        } else if (ExerciseCommand.isArchive(scenarioFile)) {
             if (log != null) {
                 throw new InputException(null, "--log", "an archive carries its own log");
             }
@@ -100,6 +121,15 @@ final class ReportCommand implements Callable<Integer> {
                     + report.reader().label() + ")");
         }
         return 0;
+    }
+
+    private org.spacettx.app.store.Database openStore() {
+        try {
+            return store.open();
+        } catch (org.spacettx.app.store.StoreException | IllegalStateException e) {
+            throw new InputException(null, "EXERCISE", "cannot open the database at " + (store.jdbcUrl != null ? store.jdbcUrl
+                    : store.dataDir) + " (a running server holds it: ask it, GET /api/exercises/" + scenarioFile + "/report)");
+        }
     }
 
     /** The reader a cell id stands for: control, a delegation's player, or an observer. */

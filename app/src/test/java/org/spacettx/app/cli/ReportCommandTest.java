@@ -96,6 +96,25 @@ class ReportCommandTest {
     }
 
     @Test
+    void anExerciseOfTheDatabaseIsReportedAsItStands() throws Exception {
+        Path data = dir.resolve("db");
+        try (org.spacettx.app.store.Database db = org.spacettx.app.store.Database.open(
+                org.spacettx.app.store.Database.embeddedUrl(data), "sa", "")) {
+            DemoAccess.prepare(db, "test-password-42");
+            new org.spacettx.app.store.EventStore(db).append("rok-us-space-ttx", 0, ReportCommand.events(log));
+        }
+        for (String cell : new String[] {"kor", "usa"}) {
+            CliRun fromDb = CliRun.of("report", "rok-us-space-ttx", "--data-dir", data.toString(), "--as", cell, "--format", "json");
+            assertThat(fromDb.exitCode()).as(fromDb.err()).isZero();
+            assertThat(fromDb.out()).isEqualTo(CliRun.of("report", SCENARIO, "--log", log.toString(), "--as", cell,
+                    "--format", "json").out());
+        }
+        CliRun missing = CliRun.of("report", "no-such-exercise", "--data-dir", data.toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("no exercise 'no-such-exercise' in the database");
+    }
+
+    @Test
     void pdfGoesToAFile() throws Exception {
         Path out = dir.resolve("aar-usa.pdf");
         CliRun run = CliRun.of("report", SCENARIO, "--log", log.toString(), "--as", "usa", "--format", "pdf", "--lang", "both",
