@@ -341,8 +341,9 @@ public final class BatchSgp4 {
     public void propagate(double minutes, int from, int to, States out) {
         int i = from;
         if (VECTOR) {
+            VectorSgp4.Scratch scratch = new VectorSgp4.Scratch();
             for (int lanes = VectorSgp4.lanes(); i + lanes <= to; i += lanes) {
-                VectorSgp4.propagateAt(this, i, minutes, out);
+                VectorSgp4.propagateAt(this, i, minutes, out, scratch);
             }
             redoSpecial(from, i, k -> minutes - epochMinutes[k], out);
         }
@@ -355,8 +356,9 @@ public final class BatchSgp4 {
     void propagateSince(double[] tsince, int from, int to, States out) {
         int i = from;
         if (VECTOR) {
+            VectorSgp4.Scratch scratch = new VectorSgp4.Scratch();
             for (int lanes = VectorSgp4.lanes(); i + lanes <= to; i += lanes) {
-                VectorSgp4.propagateSince(this, i, tsince, out);
+                VectorSgp4.propagateSince(this, i, tsince, out, scratch);
             }
             redoSpecial(from, i, k -> tsince[k], out);
         }

@@ -32,11 +32,81 @@ final class VectorSgp4 {
     }
 
     /**
-     * Objects {@code [from, from + lanes())} at {@code tsince} minutes since their epochs, into {@code out} at
+     * Per-thread working space between the kernel's phases: one vector's worth of each intermediate. The phases are
+     * separate methods of at most about 400 bytecodes so that C2 compiles each whole, every vector operation an
+     * intrinsic: a method of the whole algorithm (2,000 bytes), or of half of it, passes the compiler's inlining
+     * budget (NodeCountInliningCutoff), and the operations left out run as Java fallbacks that allocate (measured:
+     * 4 GB/s of garbage and well under half the speed).
+     */
+    static final class Scratch {
+        final double[] t = new double[S.length()];
+        final double[] mm = new double[S.length()];
+        final double[] argpm = new double[S.length()];
+        final double[] nodem = new double[S.length()];
+        final double[] am = new double[S.length()];
+        final double[] em = new double[S.length()];
+        final double[] nm = new double[S.length()];
+        final double[] axnl = new double[S.length()];
+        final double[] aynl = new double[S.length()];
+        final double[] u = new double[S.length()];
+        final double[] sineo1 = new double[S.length()];
+        final double[] coseo1 = new double[S.length()];
+        final double[] mrt = new double[S.length()];
+        final double[] mvt = new double[S.length()];
+        final double[] rvdot = new double[S.length()];
+        final double[] sinsu = new double[S.length()];
+        final double[] cossu = new double[S.length()];
+        final double[] xnode = new double[S.length()];
+        final double[] di = new double[S.length()];
+        final double[] pl = new double[S.length()];
+        final double[] rl = new double[S.length()];
+        final double[] rdotl = new double[S.length()];
+        final double[] rvdotl = new double[S.length()];
+        final double[] betal = new double[S.length()];
+        final double[] sinu = new double[S.length()];
+        final double[] templ = new double[S.length()];
+        final double[] temp1 = new double[S.length()];
+        final double[] temp2 = new double[S.length()];
+        final double[] cosu = new double[S.length()];
+        long meanElements;
+        long semiLatus;
+    }
+
+    /**
+     * Objects {@code [from, from + lanes())} at the times since their epochs in {@code sc.t}, into {@code out} at
      * their indices; the statuses as {@link Sgp4Error} codes.
      */
-    static void propagate(BatchSgp4 b, int from, DoubleVector t, BatchSgp4.States out) {
-        int i = from;
+    static void propagate(BatchSgp4 b, int from, Scratch sc, BatchSgp4.States out) {
+        for (Phase phase : PHASES) {
+            phase.run(b, from, sc, out);
+        }
+    }
+
+    /** One phase of the kernel over one vector of objects. */
+    @FunctionalInterface
+    private interface Phase {
+        void run(BatchSgp4 b, int i, Scratch sc, BatchSgp4.States out);
+    }
+
+    /**
+     * The phases in order. Called through this array, the call site sees nine implementations and C2 compiles each
+     * phase on its own instead of inlining them all back into one unit over its budget.
+     */
+    private static final Phase[] PHASES = {
+        (b, i, sc, out) -> secularAngles(b, i, sc),
+        (b, i, sc, out) -> secularDrag(b, i, sc),
+        (b, i, sc, out) -> secularEccentricity(b, i, sc),
+        (b, i, sc, out) -> longPeriod(b, i, sc),
+        (b, i, sc, out) -> kepler(sc),
+        (b, i, sc, out) -> shortPeriodRadius(sc),
+        (b, i, sc, out) -> shortPeriod(b, i, sc),
+        (b, i, sc, out) -> shortPeriodRates(b, i, sc),
+        VectorSgp4::orientation,
+    };
+
+    /** Secular gravity and drag on the angles: mean anomaly, argument of perigee and node at t. */
+    private static void secularAngles(BatchSgp4 b, int i, Scratch sc) {
+        DoubleVector t = load(sc.t, 0);
         DoubleVector xmdf = load(b.mo, i).add(load(b.mdot, i).mul(t));
         DoubleVector argpdf = load(b.argpo, i).add(load(b.argpdot, i).mul(t));
         DoubleVector nodedf = load(b.nodeo, i).add(load(b.nodedot, i).mul(t));
@@ -51,38 +121,76 @@ final class VectorSgp4 {
         DoubleVector delmtemp = load(b.eta, i).mul(xmdf.lanewise(VectorOperators.COS)).add(1.0);
         DoubleVector delm = load(b.xmcof, i).mul(delmtemp.mul(delmtemp).mul(delmtemp).sub(load(b.delmo, i)));
         DoubleVector temp = delomg.add(delm);
-        DoubleVector mm = xmdf.add(temp);
-        DoubleVector argpm = argpdf.sub(temp);
+        xmdf.add(temp).intoArray(sc.mm, 0);
+        argpdf.sub(temp).intoArray(sc.argpm, 0);
+        nodem.intoArray(sc.nodem, 0);
+    }
+
+    /** Secular drag on the semi-major axis and the mean motion, and the mean longitude's drag term. */
+    private static void secularDrag(BatchSgp4 b, int i, Scratch sc) {
+        DoubleVector t = load(sc.t, 0);
+        DoubleVector t2 = t.mul(t);
+        DoubleVector t3 = t2.mul(t);
+        DoubleVector t4 = t3.mul(t);
         DoubleVector tempa = load(b.cc1, i).mul(t).neg().add(1.0)
                 .sub(load(b.d2, i).mul(t2)).sub(load(b.d3, i).mul(t3)).sub(load(b.d4, i).mul(t4));
-        DoubleVector tempe = bstar.mul(load(b.cc4, i)).mul(t)
-                .add(bstar.mul(load(b.cc5, i)).mul(mm.lanewise(VectorOperators.SIN).sub(load(b.sinmao, i))));
         DoubleVector templ = load(b.t2cof, i).mul(t2).add(load(b.t3cof, i).mul(t3))
                 .add(t4.mul(load(b.t4cof, i).add(t.mul(load(b.t5cof, i)))));
-        DoubleVector n0 = load(b.noUnkozai, i);
         DoubleVector am = load(b.aBase, i).mul(tempa).mul(tempa);
         DoubleVector nm = DoubleVector.broadcast(S, XKE).div(am.mul(am.lanewise(VectorOperators.SQRT)));
-        DoubleVector em = load(b.ecco, i).sub(tempe);
-        VectorMask<Double> meanElements = em.compare(VectorOperators.GE, 1.0).or(em.compare(VectorOperators.LT, -0.001))
-                .or(am.compare(VectorOperators.LT, 0.95)).or(am.test(VectorOperators.IS_NAN));
-        em = em.max(1.0e-6);
-        mm = mm.add(n0.mul(templ));
+        am.intoArray(sc.am, 0);
+        nm.intoArray(sc.nm, 0);
+        templ.intoArray(sc.templ, 0);
+    }
 
-        // Long-period periodics (angles left unreduced: every use is periodic).
+    /** Secular drag on the eccentricity, the mean longitude; the mean elements' validity. */
+    private static void secularEccentricity(BatchSgp4 b, int i, Scratch sc) {
+        DoubleVector t = load(sc.t, 0);
+        DoubleVector bstar = load(b.bstar, i);
+        DoubleVector mm = load(sc.mm, 0);
+        DoubleVector am = load(sc.am, 0);
+        DoubleVector tempe = bstar.mul(load(b.cc4, i)).mul(t)
+                .add(bstar.mul(load(b.cc5, i)).mul(mm.lanewise(VectorOperators.SIN).sub(load(b.sinmao, i))));
+        DoubleVector em = load(b.ecco, i).sub(tempe);
+        sc.meanElements = em.compare(VectorOperators.GE, 1.0).or(em.compare(VectorOperators.LT, -0.001))
+                .or(am.compare(VectorOperators.LT, 0.95)).or(am.test(VectorOperators.IS_NAN)).toLong();
+        em.max(1.0e-6).intoArray(sc.em, 0);
+        mm.add(load(b.noUnkozai, i).mul(load(sc.templ, 0))).intoArray(sc.mm, 0);
+    }
+
+    /** Long-period periodics (angles left unreduced: every use is periodic): Kepler's inputs. */
+    private static void longPeriod(BatchSgp4 b, int i, Scratch sc) {
+        DoubleVector em = load(sc.em, 0);
+        DoubleVector am = load(sc.am, 0);
+        DoubleVector argpm = load(sc.argpm, 0);
+        DoubleVector nodem = load(sc.nodem, 0);
+        DoubleVector mm = load(sc.mm, 0);
         DoubleVector axnl = em.mul(argpm.lanewise(VectorOperators.COS));
-        temp = DoubleVector.broadcast(S, 1.0).div(am.mul(em.mul(em).neg().add(1.0)));
+        DoubleVector temp = DoubleVector.broadcast(S, 1.0).div(am.mul(em.mul(em).neg().add(1.0)));
         DoubleVector aynl = em.mul(argpm.lanewise(VectorOperators.SIN)).add(temp.mul(load(b.aycof, i)));
         DoubleVector xl = mm.add(argpm).add(nodem).add(temp.mul(load(b.xlcof, i)).mul(axnl));
+        axnl.intoArray(sc.axnl, 0);
+        aynl.intoArray(sc.aynl, 0);
+        xl.sub(nodem).intoArray(sc.u, 0);
+    }
 
-        // Kepler's equation, lanes stopping as the reference does when their step falls below 1e-12.
-        DoubleVector u = xl.sub(nodem);
+    /**
+     * Kepler's equation, lanes stopping as the reference does when their step falls below 1e-12. After the first
+     * Newton step the steps are small (for near-circular orbits about e, then its square...): while every lane's
+     * step is under 1e-2 rad, the sine and cosine of the new iterate come by angle addition from the last ones and
+     * the step's series (error under 1e-17), instead of two more trigonometric calls.
+     */
+    private static void kepler(Scratch sc) {
+        DoubleVector u = load(sc.u, 0);
+        DoubleVector axnl = load(sc.axnl, 0);
+        DoubleVector aynl = load(sc.aynl, 0);
         DoubleVector eo1 = u;
-        DoubleVector sineo1 = DoubleVector.zero(S);
-        DoubleVector coseo1 = DoubleVector.broadcast(S, 1.0);
+        DoubleVector s = eo1.lanewise(VectorOperators.SIN);
+        DoubleVector c = eo1.lanewise(VectorOperators.COS);
+        DoubleVector sineo1 = s;
+        DoubleVector coseo1 = c;
         VectorMask<Double> active = S.maskAll(true);
-        for (int ktr = 1; ktr <= 10 && active.anyTrue(); ktr++) {
-            DoubleVector s = eo1.lanewise(VectorOperators.SIN);
-            DoubleVector c = eo1.lanewise(VectorOperators.COS);
+        for (int ktr = 1; ktr <= 10; ktr++) {
             sineo1 = sineo1.blend(s, active);
             coseo1 = coseo1.blend(c, active);
             DoubleVector tem5 = u.sub(aynl.mul(c)).add(axnl.mul(s)).sub(eo1)
@@ -90,19 +198,41 @@ final class VectorSgp4 {
             tem5 = tem5.max(-0.95).min(0.95);
             eo1 = eo1.add(tem5, active);
             active = active.and(tem5.abs().compare(VectorOperators.GE, 1.0e-12));
+            if (!active.anyTrue() || ktr == 10) {
+                break;
+            }
+            if (tem5.abs().compare(VectorOperators.LT, 1.0e-2).allTrue()) {
+                DoubleVector sd = smallSin(tem5);
+                DoubleVector cd = smallCos(tem5);
+                DoubleVector next = s.mul(cd).add(c.mul(sd));
+                c = c.mul(cd).sub(s.mul(sd));
+                s = next;
+            } else {
+                s = eo1.lanewise(VectorOperators.SIN);
+                c = eo1.lanewise(VectorOperators.COS);
+            }
         }
+        sineo1.intoArray(sc.sineo1, 0);
+        coseo1.intoArray(sc.coseo1, 0);
+    }
 
-        // Short-period periodics.
+    /** From the eccentric longitude: radius, its rates and the argument of latitude before short-period terms. */
+    private static void shortPeriodRadius(Scratch sc) {
+        DoubleVector axnl = load(sc.axnl, 0);
+        DoubleVector aynl = load(sc.aynl, 0);
+        DoubleVector sineo1 = load(sc.sineo1, 0);
+        DoubleVector coseo1 = load(sc.coseo1, 0);
+        DoubleVector am = load(sc.am, 0);
         DoubleVector ecose = axnl.mul(coseo1).add(aynl.mul(sineo1));
         DoubleVector esine = axnl.mul(sineo1).sub(aynl.mul(coseo1));
         DoubleVector el2 = axnl.mul(axnl).add(aynl.mul(aynl));
         DoubleVector pl = am.mul(el2.neg().add(1.0));
-        VectorMask<Double> semiLatus = pl.compare(VectorOperators.LT, 0.0);
+        sc.semiLatus = pl.compare(VectorOperators.LT, 0.0).toLong();
         DoubleVector rl = am.mul(ecose.neg().add(1.0));
         DoubleVector rdotl = am.lanewise(VectorOperators.SQRT).mul(esine).div(rl);
         DoubleVector rvdotl = pl.lanewise(VectorOperators.SQRT).div(rl);
         DoubleVector betal = el2.neg().add(1.0).lanewise(VectorOperators.SQRT);
-        temp = esine.div(betal.add(1.0));
+        DoubleVector temp = esine.div(betal.add(1.0));
         DoubleVector amOverRl = am.div(rl);
         DoubleVector sinu = amOverRl.mul(sineo1.sub(aynl).sub(axnl.mul(temp)));
         DoubleVector cosu = amOverRl.mul(coseo1.sub(axnl).add(aynl.mul(temp)));
@@ -110,29 +240,69 @@ final class VectorSgp4 {
         // both corrections are below 1e-2 rad, so angle addition with their series (to the sixth power, error
         // under 1e-17) gives the same without the arctangent and four trigonometric calls.
         DoubleVector norm = sinu.mul(sinu).add(cosu.mul(cosu)).lanewise(VectorOperators.SQRT);
-        sinu = sinu.div(norm);
-        cosu = cosu.div(norm);
+        sinu.div(norm).intoArray(sc.sinu, 0);
+        cosu.div(norm).intoArray(sc.cosu, 0);
+        pl.intoArray(sc.pl, 0);
+        rl.intoArray(sc.rl, 0);
+        rdotl.intoArray(sc.rdotl, 0);
+        rvdotl.intoArray(sc.rvdotl, 0);
+        betal.intoArray(sc.betal, 0);
+    }
+
+    /** Short-period periodics: radius, rates and the corrected argument of latitude, node and inclination. */
+    private static void shortPeriod(BatchSgp4 b, int i, Scratch sc) {
+        DoubleVector sinu = load(sc.sinu, 0);
+        DoubleVector cosu = load(sc.cosu, 0);
+        DoubleVector pl = load(sc.pl, 0);
+        DoubleVector rl = load(sc.rl, 0);
+        DoubleVector betal = load(sc.betal, 0);
         DoubleVector sin2u = cosu.add(cosu).mul(sinu);
         DoubleVector cos2u = sinu.mul(sinu).mul(-2.0).add(1.0);
-        temp = DoubleVector.broadcast(S, 1.0).div(pl);
+        DoubleVector temp = DoubleVector.broadcast(S, 1.0).div(pl);
         DoubleVector temp1 = temp.mul(0.5 * J2);
         DoubleVector temp2 = temp1.mul(temp);
         DoubleVector cosip = load(b.cosio, i);
         DoubleVector sinip = load(b.sinio, i);
         DoubleVector con41 = load(b.con41, i);
         DoubleVector x1mth2 = load(b.x1mth2, i);
-        DoubleVector mrt = rl.mul(temp2.mul(betal).mul(con41).mul(-1.5).add(1.0)).add(temp1.mul(x1mth2).mul(cos2u).mul(0.5));
-        DoubleVector du = temp2.mul(load(b.x7thm1, i)).mul(sin2u).mul(-0.25);
-        DoubleVector xnode = nodem.add(temp2.mul(cosip).mul(sin2u).mul(1.5));
-        DoubleVector di = temp2.mul(cosip).mul(sinip).mul(cos2u).mul(1.5);
-        DoubleVector mvt = rdotl.sub(nm.mul(temp1).mul(x1mth2).mul(sin2u).div(XKE));
-        DoubleVector rvdot = rvdotl.add(nm.mul(temp1).mul(x1mth2.mul(cos2u).add(con41.mul(1.5))).div(XKE));
+        rl.mul(temp2.mul(betal).mul(con41).mul(-1.5).add(1.0)).add(temp1.mul(x1mth2).mul(cos2u).mul(0.5)).intoArray(sc.mrt, 0);
+        load(sc.nodem, 0).add(temp2.mul(cosip).mul(sin2u).mul(1.5)).intoArray(sc.xnode, 0);
+        temp2.mul(cosip).mul(sinip).mul(cos2u).mul(1.5).intoArray(sc.di, 0);
+        temp1.intoArray(sc.temp1, 0);
+        temp2.intoArray(sc.temp2, 0);
+    }
 
-        // Orientation vectors.
+    /** Short-period periodics of the rates and of the argument of latitude. */
+    private static void shortPeriodRates(BatchSgp4 b, int i, Scratch sc) {
+        DoubleVector sinu = load(sc.sinu, 0);
+        DoubleVector cosu = load(sc.cosu, 0);
+        DoubleVector nm = load(sc.nm, 0);
+        DoubleVector temp1 = load(sc.temp1, 0);
+        DoubleVector temp2 = load(sc.temp2, 0);
+        DoubleVector con41 = load(b.con41, i);
+        DoubleVector x1mth2 = load(b.x1mth2, i);
+        DoubleVector sin2u = cosu.add(cosu).mul(sinu);
+        DoubleVector cos2u = sinu.mul(sinu).mul(-2.0).add(1.0);
+        DoubleVector du = temp2.mul(load(b.x7thm1, i)).mul(sin2u).mul(-0.25);
+        load(sc.rdotl, 0).sub(nm.mul(temp1).mul(x1mth2).mul(sin2u).div(XKE)).intoArray(sc.mvt, 0);
+        load(sc.rvdotl, 0).add(nm.mul(temp1).mul(x1mth2.mul(cos2u).add(con41.mul(1.5))).div(XKE)).intoArray(sc.rvdot, 0);
         DoubleVector sdu = smallSin(du);
         DoubleVector cdu = smallCos(du);
-        DoubleVector sinsu = sinu.mul(cdu).add(cosu.mul(sdu));
-        DoubleVector cossu = cosu.mul(cdu).sub(sinu.mul(sdu));
+        sinu.mul(cdu).add(cosu.mul(sdu)).intoArray(sc.sinsu, 0);
+        cosu.mul(cdu).sub(sinu.mul(sdu)).intoArray(sc.cossu, 0);
+    }
+
+    /** Orientation vectors, position and velocity in TEME, and the statuses. */
+    private static void orientation(BatchSgp4 b, int i, Scratch sc, BatchSgp4.States out) {
+        DoubleVector cosip = load(b.cosio, i);
+        DoubleVector sinip = load(b.sinio, i);
+        DoubleVector sinsu = load(sc.sinsu, 0);
+        DoubleVector cossu = load(sc.cossu, 0);
+        DoubleVector xnode = load(sc.xnode, 0);
+        DoubleVector di = load(sc.di, 0);
+        DoubleVector mrt = load(sc.mrt, 0);
+        DoubleVector mvt = load(sc.mvt, 0);
+        DoubleVector rvdot = load(sc.rvdot, 0);
         DoubleVector snod = xnode.lanewise(VectorOperators.SIN);
         DoubleVector cnod = xnode.lanewise(VectorOperators.COS);
         DoubleVector sdi = smallSin(di);
@@ -154,8 +324,8 @@ final class VectorSgp4 {
         mvt.mul(ux).add(rvdot.mul(vx)).mul(VELOCITY).intoArray(out.vx, i);
         mvt.mul(uy).add(rvdot.mul(vy)).mul(VELOCITY).intoArray(out.vy, i);
         mvt.mul(uz).add(rvdot.mul(vz)).mul(VELOCITY).intoArray(out.vz, i);
-        long e1 = meanElements.toLong();
-        long e4 = semiLatus.toLong();
+        long e1 = sc.meanElements;
+        long e4 = sc.semiLatus;
         long e6 = mrt.compare(VectorOperators.LT, 1.0).toLong();
         for (int k = 0; k < S.length(); k++) {
             long bit = 1L << k;
@@ -166,13 +336,15 @@ final class VectorSgp4 {
     }
 
     /** Objects {@code [from, from + lanes())} all at {@code minutes} after the batch's reference date. */
-    static void propagateAt(BatchSgp4 b, int from, double minutes, BatchSgp4.States out) {
-        propagate(b, from, DoubleVector.broadcast(S, minutes).sub(load(b.epochMinutes, from)), out);
+    static void propagateAt(BatchSgp4 b, int from, double minutes, BatchSgp4.States out, Scratch sc) {
+        DoubleVector.broadcast(S, minutes).sub(load(b.epochMinutes, from)).intoArray(sc.t, 0);
+        propagate(b, from, sc, out);
     }
 
     /** Objects {@code [from, from + lanes())} each at its own {@code tsince[index]} minutes since epoch. */
-    static void propagateSince(BatchSgp4 b, int from, double[] tsince, BatchSgp4.States out) {
-        propagate(b, from, load(tsince, from), out);
+    static void propagateSince(BatchSgp4 b, int from, double[] tsince, BatchSgp4.States out, Scratch sc) {
+        System.arraycopy(tsince, from, sc.t, 0, S.length());
+        propagate(b, from, sc, out);
     }
 
     /** sin x for |x| < 1e-2: x − x³/6 + x⁵/120 − x⁷/5040. */
