@@ -342,8 +342,11 @@ public final class BatchSgp4 {
         int i = from;
         if (VECTOR) {
             VectorSgp4.Scratch scratch = new VectorSgp4.Scratch();
-            for (int lanes = VectorSgp4.lanes(); i + lanes <= to; i += lanes) {
-                VectorSgp4.propagateAt(this, i, minutes, out, scratch);
+            int lanes = VectorSgp4.lanes();
+            while (i + lanes <= to) {
+                int n = Math.min(VectorSgp4.CHUNK, (to - i) / lanes * lanes);
+                VectorSgp4.propagateAt(this, i, n, minutes, out, scratch);
+                i += n;
             }
             redoSpecial(from, i, k -> minutes - epochMinutes[k], out);
         }
@@ -357,8 +360,11 @@ public final class BatchSgp4 {
         int i = from;
         if (VECTOR) {
             VectorSgp4.Scratch scratch = new VectorSgp4.Scratch();
-            for (int lanes = VectorSgp4.lanes(); i + lanes <= to; i += lanes) {
-                VectorSgp4.propagateSince(this, i, tsince, out, scratch);
+            int lanes = VectorSgp4.lanes();
+            while (i + lanes <= to) {
+                int n = Math.min(VectorSgp4.CHUNK, (to - i) / lanes * lanes);
+                VectorSgp4.propagateSince(this, i, n, tsince, out, scratch);
+                i += n;
             }
             redoSpecial(from, i, k -> tsince[k], out);
         }

@@ -18,6 +18,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorSgp4 {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Objects a phase runs over per call (whole vectors): the calls between phases cost less, the scratch stays in L1. */
+    static final int CHUNK = 8 * L;
     private static final double XKE = 60.0 / Math.sqrt(BatchSgp4.EARTH_RADIUS_KM * BatchSgp4.EARTH_RADIUS_KM
             * BatchSgp4.EARTH_RADIUS_KM / 398600.8);
     private static final double J2 = 0.001082616;
@@ -39,41 +42,43 @@ final class VectorSgp4 {
      * 4 GB/s of garbage and well under half the speed).
      */
     static final class Scratch {
-        final double[] t = new double[S.length()];
-        final double[] mm = new double[S.length()];
-        final double[] argpm = new double[S.length()];
-        final double[] nodem = new double[S.length()];
-        final double[] am = new double[S.length()];
-        final double[] em = new double[S.length()];
-        final double[] nm = new double[S.length()];
-        final double[] axnl = new double[S.length()];
-        final double[] aynl = new double[S.length()];
-        final double[] u = new double[S.length()];
-        final double[] sineo1 = new double[S.length()];
-        final double[] coseo1 = new double[S.length()];
-        final double[] mrt = new double[S.length()];
-        final double[] mvt = new double[S.length()];
-        final double[] rvdot = new double[S.length()];
-        final double[] sinsu = new double[S.length()];
-        final double[] cossu = new double[S.length()];
-        final double[] xnode = new double[S.length()];
-        final double[] di = new double[S.length()];
-        final double[] pl = new double[S.length()];
-        final double[] rl = new double[S.length()];
-        final double[] rdotl = new double[S.length()];
-        final double[] rvdotl = new double[S.length()];
-        final double[] betal = new double[S.length()];
-        final double[] sinu = new double[S.length()];
-        final double[] templ = new double[S.length()];
-        final double[] temp1 = new double[S.length()];
-        final double[] temp2 = new double[S.length()];
-        final double[] cosu = new double[S.length()];
-        long meanElements;
-        long semiLatus;
+        final double[] t = new double[CHUNK];
+        final double[] mm = new double[CHUNK];
+        final double[] argpm = new double[CHUNK];
+        final double[] nodem = new double[CHUNK];
+        final double[] am = new double[CHUNK];
+        final double[] em = new double[CHUNK];
+        final double[] nm = new double[CHUNK];
+        final double[] axnl = new double[CHUNK];
+        final double[] aynl = new double[CHUNK];
+        final double[] u = new double[CHUNK];
+        final double[] sineo1 = new double[CHUNK];
+        final double[] coseo1 = new double[CHUNK];
+        final double[] mrt = new double[CHUNK];
+        final double[] mvt = new double[CHUNK];
+        final double[] rvdot = new double[CHUNK];
+        final double[] sinsu = new double[CHUNK];
+        final double[] cossu = new double[CHUNK];
+        final double[] xnode = new double[CHUNK];
+        final double[] di = new double[CHUNK];
+        final double[] pl = new double[CHUNK];
+        final double[] rl = new double[CHUNK];
+        final double[] rdotl = new double[CHUNK];
+        final double[] rvdotl = new double[CHUNK];
+        final double[] betal = new double[CHUNK];
+        final double[] sinu = new double[CHUNK];
+        final double[] templ = new double[CHUNK];
+        final double[] temp1 = new double[CHUNK];
+        final double[] temp2 = new double[CHUNK];
+        final double[] cosu = new double[CHUNK];
+        final long[] meanElements = new long[CHUNK / L];
+        final long[] semiLatus = new long[CHUNK / L];
+        /** Objects of the current call, a multiple of the lanes, at most {@link #CHUNK}. */
+        int count;
     }
 
     /**
-     * Objects {@code [from, from + lanes())} at the times since their epochs in {@code sc.t}, into {@code out} at
+     * Objects {@code [from, from + sc.count)} at the times since their epochs in {@code sc.t}, into {@code out} at
      * their indices; the statuses as {@link Sgp4Error} codes.
      */
     static void propagate(BatchSgp4 b, int from, Scratch sc, BatchSgp4.States out) {
@@ -106,72 +111,80 @@ final class VectorSgp4 {
 
     /** Secular gravity and drag on the angles: mean anomaly, argument of perigee and node at t. */
     private static void secularAngles(BatchSgp4 b, int i, Scratch sc) {
-        DoubleVector t = load(sc.t, 0);
-        DoubleVector xmdf = load(b.mo, i).add(load(b.mdot, i).mul(t));
-        DoubleVector argpdf = load(b.argpo, i).add(load(b.argpdot, i).mul(t));
-        DoubleVector nodedf = load(b.nodeo, i).add(load(b.nodedot, i).mul(t));
-        DoubleVector t2 = t.mul(t);
-        DoubleVector t3 = t2.mul(t);
-        DoubleVector t4 = t3.mul(t);
-        DoubleVector nodem = nodedf.add(load(b.nodecf, i).mul(t2));
-        DoubleVector bstar = load(b.bstar, i);
-        // For perigees under 220 km the d, t3cof.. and omgcof, xmcof, cc5 coefficients are zero: the same
-        // expressions then give the truncated model.
-        DoubleVector delomg = load(b.omgcof, i).mul(t);
-        DoubleVector delmtemp = load(b.eta, i).mul(xmdf.lanewise(VectorOperators.COS)).add(1.0);
-        DoubleVector delm = load(b.xmcof, i).mul(delmtemp.mul(delmtemp).mul(delmtemp).sub(load(b.delmo, i)));
-        DoubleVector temp = delomg.add(delm);
-        xmdf.add(temp).intoArray(sc.mm, 0);
-        argpdf.sub(temp).intoArray(sc.argpm, 0);
-        nodem.intoArray(sc.nodem, 0);
+        for (int v = 0; v < sc.count; v += L) {
+            DoubleVector t = load(sc.t, v);
+            DoubleVector xmdf = load(b.mo, i + v).add(load(b.mdot, i + v).mul(t));
+            DoubleVector argpdf = load(b.argpo, i + v).add(load(b.argpdot, i + v).mul(t));
+            DoubleVector nodedf = load(b.nodeo, i + v).add(load(b.nodedot, i + v).mul(t));
+            DoubleVector t2 = t.mul(t);
+            DoubleVector t3 = t2.mul(t);
+            DoubleVector t4 = t3.mul(t);
+            DoubleVector nodem = nodedf.add(load(b.nodecf, i + v).mul(t2));
+            DoubleVector bstar = load(b.bstar, i + v);
+            // For perigees under 220 km the d, t3cof.. and omgcof, xmcof, cc5 coefficients are zero: the same
+            // expressions then give the truncated model.
+            DoubleVector delomg = load(b.omgcof, i + v).mul(t);
+            DoubleVector delmtemp = load(b.eta, i + v).mul(xmdf.lanewise(VectorOperators.COS)).add(1.0);
+            DoubleVector delm = load(b.xmcof, i + v).mul(delmtemp.mul(delmtemp).mul(delmtemp).sub(load(b.delmo, i + v)));
+            DoubleVector temp = delomg.add(delm);
+            xmdf.add(temp).intoArray(sc.mm, v);
+            argpdf.sub(temp).intoArray(sc.argpm, v);
+            nodem.intoArray(sc.nodem, v);
+        }
     }
 
     /** Secular drag on the semi-major axis and the mean motion, and the mean longitude's drag term. */
     private static void secularDrag(BatchSgp4 b, int i, Scratch sc) {
-        DoubleVector t = load(sc.t, 0);
-        DoubleVector t2 = t.mul(t);
-        DoubleVector t3 = t2.mul(t);
-        DoubleVector t4 = t3.mul(t);
-        DoubleVector tempa = load(b.cc1, i).mul(t).neg().add(1.0)
-                .sub(load(b.d2, i).mul(t2)).sub(load(b.d3, i).mul(t3)).sub(load(b.d4, i).mul(t4));
-        DoubleVector templ = load(b.t2cof, i).mul(t2).add(load(b.t3cof, i).mul(t3))
-                .add(t4.mul(load(b.t4cof, i).add(t.mul(load(b.t5cof, i)))));
-        DoubleVector am = load(b.aBase, i).mul(tempa).mul(tempa);
-        DoubleVector nm = DoubleVector.broadcast(S, XKE).div(am.mul(am.lanewise(VectorOperators.SQRT)));
-        am.intoArray(sc.am, 0);
-        nm.intoArray(sc.nm, 0);
-        templ.intoArray(sc.templ, 0);
+        for (int v = 0; v < sc.count; v += L) {
+            DoubleVector t = load(sc.t, v);
+            DoubleVector t2 = t.mul(t);
+            DoubleVector t3 = t2.mul(t);
+            DoubleVector t4 = t3.mul(t);
+            DoubleVector tempa = load(b.cc1, i + v).mul(t).neg().add(1.0)
+                    .sub(load(b.d2, i + v).mul(t2)).sub(load(b.d3, i + v).mul(t3)).sub(load(b.d4, i + v).mul(t4));
+            DoubleVector templ = load(b.t2cof, i + v).mul(t2).add(load(b.t3cof, i + v).mul(t3))
+                    .add(t4.mul(load(b.t4cof, i + v).add(t.mul(load(b.t5cof, i + v)))));
+            DoubleVector am = load(b.aBase, i + v).mul(tempa).mul(tempa);
+            DoubleVector nm = DoubleVector.broadcast(S, XKE).div(am.mul(am.lanewise(VectorOperators.SQRT)));
+            am.intoArray(sc.am, v);
+            nm.intoArray(sc.nm, v);
+            templ.intoArray(sc.templ, v);
+        }
     }
 
     /** Secular drag on the eccentricity, the mean longitude; the mean elements' validity. */
     private static void secularEccentricity(BatchSgp4 b, int i, Scratch sc) {
-        DoubleVector t = load(sc.t, 0);
-        DoubleVector bstar = load(b.bstar, i);
-        DoubleVector mm = load(sc.mm, 0);
-        DoubleVector am = load(sc.am, 0);
-        DoubleVector tempe = bstar.mul(load(b.cc4, i)).mul(t)
-                .add(bstar.mul(load(b.cc5, i)).mul(mm.lanewise(VectorOperators.SIN).sub(load(b.sinmao, i))));
-        DoubleVector em = load(b.ecco, i).sub(tempe);
-        sc.meanElements = em.compare(VectorOperators.GE, 1.0).or(em.compare(VectorOperators.LT, -0.001))
-                .or(am.compare(VectorOperators.LT, 0.95)).or(am.test(VectorOperators.IS_NAN)).toLong();
-        em.max(1.0e-6).intoArray(sc.em, 0);
-        mm.add(load(b.noUnkozai, i).mul(load(sc.templ, 0))).intoArray(sc.mm, 0);
+        for (int v = 0; v < sc.count; v += L) {
+            DoubleVector t = load(sc.t, v);
+            DoubleVector bstar = load(b.bstar, i + v);
+            DoubleVector mm = load(sc.mm, v);
+            DoubleVector am = load(sc.am, v);
+            DoubleVector tempe = bstar.mul(load(b.cc4, i + v)).mul(t)
+                    .add(bstar.mul(load(b.cc5, i + v)).mul(mm.lanewise(VectorOperators.SIN).sub(load(b.sinmao, i + v))));
+            DoubleVector em = load(b.ecco, i + v).sub(tempe);
+            sc.meanElements[v / L] = em.compare(VectorOperators.GE, 1.0).or(em.compare(VectorOperators.LT, -0.001))
+                    .or(am.compare(VectorOperators.LT, 0.95)).or(am.test(VectorOperators.IS_NAN)).toLong();
+            em.max(1.0e-6).intoArray(sc.em, v);
+            mm.add(load(b.noUnkozai, i + v).mul(load(sc.templ, v))).intoArray(sc.mm, v);
+        }
     }
 
     /** Long-period periodics (angles left unreduced: every use is periodic): Kepler's inputs. */
     private static void longPeriod(BatchSgp4 b, int i, Scratch sc) {
-        DoubleVector em = load(sc.em, 0);
-        DoubleVector am = load(sc.am, 0);
-        DoubleVector argpm = load(sc.argpm, 0);
-        DoubleVector nodem = load(sc.nodem, 0);
-        DoubleVector mm = load(sc.mm, 0);
-        DoubleVector axnl = em.mul(argpm.lanewise(VectorOperators.COS));
-        DoubleVector temp = DoubleVector.broadcast(S, 1.0).div(am.mul(em.mul(em).neg().add(1.0)));
-        DoubleVector aynl = em.mul(argpm.lanewise(VectorOperators.SIN)).add(temp.mul(load(b.aycof, i)));
-        DoubleVector xl = mm.add(argpm).add(nodem).add(temp.mul(load(b.xlcof, i)).mul(axnl));
-        axnl.intoArray(sc.axnl, 0);
-        aynl.intoArray(sc.aynl, 0);
-        xl.sub(nodem).intoArray(sc.u, 0);
+        for (int v = 0; v < sc.count; v += L) {
+            DoubleVector em = load(sc.em, v);
+            DoubleVector am = load(sc.am, v);
+            DoubleVector argpm = load(sc.argpm, v);
+            DoubleVector nodem = load(sc.nodem, v);
+            DoubleVector mm = load(sc.mm, v);
+            DoubleVector axnl = em.mul(argpm.lanewise(VectorOperators.COS));
+            DoubleVector temp = DoubleVector.broadcast(S, 1.0).div(am.mul(em.mul(em).neg().add(1.0)));
+            DoubleVector aynl = em.mul(argpm.lanewise(VectorOperators.SIN)).add(temp.mul(load(b.aycof, i + v)));
+            DoubleVector xl = mm.add(argpm).add(nodem).add(temp.mul(load(b.xlcof, i + v)).mul(axnl));
+            axnl.intoArray(sc.axnl, v);
+            aynl.intoArray(sc.aynl, v);
+            xl.sub(nodem).intoArray(sc.u, v);
+        }
     }
 
     /**
@@ -181,169 +194,184 @@ final class VectorSgp4 {
      * the step's series (error under 1e-17), instead of two more trigonometric calls.
      */
     private static void kepler(Scratch sc) {
-        DoubleVector u = load(sc.u, 0);
-        DoubleVector axnl = load(sc.axnl, 0);
-        DoubleVector aynl = load(sc.aynl, 0);
-        DoubleVector eo1 = u;
-        DoubleVector s = eo1.lanewise(VectorOperators.SIN);
-        DoubleVector c = eo1.lanewise(VectorOperators.COS);
-        DoubleVector sineo1 = s;
-        DoubleVector coseo1 = c;
-        VectorMask<Double> active = S.maskAll(true);
-        for (int ktr = 1; ktr <= 10; ktr++) {
-            sineo1 = sineo1.blend(s, active);
-            coseo1 = coseo1.blend(c, active);
-            DoubleVector tem5 = u.sub(aynl.mul(c)).add(axnl.mul(s)).sub(eo1)
-                    .div(c.mul(axnl).neg().sub(s.mul(aynl)).add(1.0));
-            tem5 = tem5.max(-0.95).min(0.95);
-            eo1 = eo1.add(tem5, active);
-            active = active.and(tem5.abs().compare(VectorOperators.GE, 1.0e-12));
-            if (!active.anyTrue() || ktr == 10) {
-                break;
+        for (int v = 0; v < sc.count; v += L) {
+            DoubleVector u = load(sc.u, v);
+            DoubleVector axnl = load(sc.axnl, v);
+            DoubleVector aynl = load(sc.aynl, v);
+            DoubleVector eo1 = u;
+            DoubleVector s = eo1.lanewise(VectorOperators.SIN);
+            DoubleVector c = eo1.lanewise(VectorOperators.COS);
+            DoubleVector sineo1 = s;
+            DoubleVector coseo1 = c;
+            VectorMask<Double> active = S.maskAll(true);
+            for (int ktr = 1; ktr <= 10; ktr++) {
+                sineo1 = sineo1.blend(s, active);
+                coseo1 = coseo1.blend(c, active);
+                DoubleVector tem5 = u.sub(aynl.mul(c)).add(axnl.mul(s)).sub(eo1)
+                        .div(c.mul(axnl).neg().sub(s.mul(aynl)).add(1.0));
+                tem5 = tem5.max(-0.95).min(0.95);
+                eo1 = eo1.add(tem5, active);
+                active = active.and(tem5.abs().compare(VectorOperators.GE, 1.0e-12));
+                if (!active.anyTrue() || ktr == 10) {
+                    break;
+                }
+                if (tem5.abs().compare(VectorOperators.LT, 1.0e-2).allTrue()) {
+                    DoubleVector sd = smallSin(tem5);
+                    DoubleVector cd = smallCos(tem5);
+                    DoubleVector next = s.mul(cd).add(c.mul(sd));
+                    c = c.mul(cd).sub(s.mul(sd));
+                    s = next;
+                } else {
+                    s = eo1.lanewise(VectorOperators.SIN);
+                    c = eo1.lanewise(VectorOperators.COS);
+                }
             }
-            if (tem5.abs().compare(VectorOperators.LT, 1.0e-2).allTrue()) {
-                DoubleVector sd = smallSin(tem5);
-                DoubleVector cd = smallCos(tem5);
-                DoubleVector next = s.mul(cd).add(c.mul(sd));
-                c = c.mul(cd).sub(s.mul(sd));
-                s = next;
-            } else {
-                s = eo1.lanewise(VectorOperators.SIN);
-                c = eo1.lanewise(VectorOperators.COS);
-            }
+            sineo1.intoArray(sc.sineo1, v);
+            coseo1.intoArray(sc.coseo1, v);
         }
-        sineo1.intoArray(sc.sineo1, 0);
-        coseo1.intoArray(sc.coseo1, 0);
     }
 
     /** From the eccentric longitude: radius, its rates and the argument of latitude before short-period terms. */
     private static void shortPeriodRadius(Scratch sc) {
-        DoubleVector axnl = load(sc.axnl, 0);
-        DoubleVector aynl = load(sc.aynl, 0);
-        DoubleVector sineo1 = load(sc.sineo1, 0);
-        DoubleVector coseo1 = load(sc.coseo1, 0);
-        DoubleVector am = load(sc.am, 0);
-        DoubleVector ecose = axnl.mul(coseo1).add(aynl.mul(sineo1));
-        DoubleVector esine = axnl.mul(sineo1).sub(aynl.mul(coseo1));
-        DoubleVector el2 = axnl.mul(axnl).add(aynl.mul(aynl));
-        DoubleVector pl = am.mul(el2.neg().add(1.0));
-        sc.semiLatus = pl.compare(VectorOperators.LT, 0.0).toLong();
-        DoubleVector rl = am.mul(ecose.neg().add(1.0));
-        DoubleVector rdotl = am.lanewise(VectorOperators.SQRT).mul(esine).div(rl);
-        DoubleVector rvdotl = pl.lanewise(VectorOperators.SQRT).div(rl);
-        DoubleVector betal = el2.neg().add(1.0).lanewise(VectorOperators.SQRT);
-        DoubleVector temp = esine.div(betal.add(1.0));
-        DoubleVector amOverRl = am.div(rl);
-        DoubleVector sinu = amOverRl.mul(sineo1.sub(aynl).sub(axnl.mul(temp)));
-        DoubleVector cosu = amOverRl.mul(coseo1.sub(axnl).add(aynl.mul(temp)));
-        // The reference takes su = atan2(sinu, cosu) and then the sines and cosines of su − δu and of i + δi;
-        // both corrections are below 1e-2 rad, so angle addition with their series (to the sixth power, error
-        // under 1e-17) gives the same without the arctangent and four trigonometric calls.
-        DoubleVector norm = sinu.mul(sinu).add(cosu.mul(cosu)).lanewise(VectorOperators.SQRT);
-        sinu.div(norm).intoArray(sc.sinu, 0);
-        cosu.div(norm).intoArray(sc.cosu, 0);
-        pl.intoArray(sc.pl, 0);
-        rl.intoArray(sc.rl, 0);
-        rdotl.intoArray(sc.rdotl, 0);
-        rvdotl.intoArray(sc.rvdotl, 0);
-        betal.intoArray(sc.betal, 0);
+        for (int v = 0; v < sc.count; v += L) {
+            DoubleVector axnl = load(sc.axnl, v);
+            DoubleVector aynl = load(sc.aynl, v);
+            DoubleVector sineo1 = load(sc.sineo1, v);
+            DoubleVector coseo1 = load(sc.coseo1, v);
+            DoubleVector am = load(sc.am, v);
+            DoubleVector ecose = axnl.mul(coseo1).add(aynl.mul(sineo1));
+            DoubleVector esine = axnl.mul(sineo1).sub(aynl.mul(coseo1));
+            DoubleVector el2 = axnl.mul(axnl).add(aynl.mul(aynl));
+            DoubleVector pl = am.mul(el2.neg().add(1.0));
+            sc.semiLatus[v / L] = pl.compare(VectorOperators.LT, 0.0).toLong();
+            DoubleVector rl = am.mul(ecose.neg().add(1.0));
+            DoubleVector rdotl = am.lanewise(VectorOperators.SQRT).mul(esine).div(rl);
+            DoubleVector rvdotl = pl.lanewise(VectorOperators.SQRT).div(rl);
+            DoubleVector betal = el2.neg().add(1.0).lanewise(VectorOperators.SQRT);
+            DoubleVector temp = esine.div(betal.add(1.0));
+            DoubleVector amOverRl = am.div(rl);
+            DoubleVector sinu = amOverRl.mul(sineo1.sub(aynl).sub(axnl.mul(temp)));
+            DoubleVector cosu = amOverRl.mul(coseo1.sub(axnl).add(aynl.mul(temp)));
+            // The reference takes su = atan2(sinu, cosu) and then the sines and cosines of su − δu and of i + δi;
+            // both corrections are below 1e-2 rad, so angle addition with their series (to the sixth power, error
+            // under 1e-17) gives the same without the arctangent and four trigonometric calls.
+            DoubleVector norm = sinu.mul(sinu).add(cosu.mul(cosu)).lanewise(VectorOperators.SQRT);
+            sinu.div(norm).intoArray(sc.sinu, v);
+            cosu.div(norm).intoArray(sc.cosu, v);
+            pl.intoArray(sc.pl, v);
+            rl.intoArray(sc.rl, v);
+            rdotl.intoArray(sc.rdotl, v);
+            rvdotl.intoArray(sc.rvdotl, v);
+            betal.intoArray(sc.betal, v);
+        }
     }
 
     /** Short-period periodics: radius, rates and the corrected argument of latitude, node and inclination. */
     private static void shortPeriod(BatchSgp4 b, int i, Scratch sc) {
-        DoubleVector sinu = load(sc.sinu, 0);
-        DoubleVector cosu = load(sc.cosu, 0);
-        DoubleVector pl = load(sc.pl, 0);
-        DoubleVector rl = load(sc.rl, 0);
-        DoubleVector betal = load(sc.betal, 0);
-        DoubleVector sin2u = cosu.add(cosu).mul(sinu);
-        DoubleVector cos2u = sinu.mul(sinu).mul(-2.0).add(1.0);
-        DoubleVector temp = DoubleVector.broadcast(S, 1.0).div(pl);
-        DoubleVector temp1 = temp.mul(0.5 * J2);
-        DoubleVector temp2 = temp1.mul(temp);
-        DoubleVector cosip = load(b.cosio, i);
-        DoubleVector sinip = load(b.sinio, i);
-        DoubleVector con41 = load(b.con41, i);
-        DoubleVector x1mth2 = load(b.x1mth2, i);
-        rl.mul(temp2.mul(betal).mul(con41).mul(-1.5).add(1.0)).add(temp1.mul(x1mth2).mul(cos2u).mul(0.5)).intoArray(sc.mrt, 0);
-        load(sc.nodem, 0).add(temp2.mul(cosip).mul(sin2u).mul(1.5)).intoArray(sc.xnode, 0);
-        temp2.mul(cosip).mul(sinip).mul(cos2u).mul(1.5).intoArray(sc.di, 0);
-        temp1.intoArray(sc.temp1, 0);
-        temp2.intoArray(sc.temp2, 0);
+        for (int v = 0; v < sc.count; v += L) {
+            DoubleVector sinu = load(sc.sinu, v);
+            DoubleVector cosu = load(sc.cosu, v);
+            DoubleVector pl = load(sc.pl, v);
+            DoubleVector rl = load(sc.rl, v);
+            DoubleVector betal = load(sc.betal, v);
+            DoubleVector sin2u = cosu.add(cosu).mul(sinu);
+            DoubleVector cos2u = sinu.mul(sinu).mul(-2.0).add(1.0);
+            DoubleVector temp = DoubleVector.broadcast(S, 1.0).div(pl);
+            DoubleVector temp1 = temp.mul(0.5 * J2);
+            DoubleVector temp2 = temp1.mul(temp);
+            DoubleVector cosip = load(b.cosio, i + v);
+            DoubleVector sinip = load(b.sinio, i + v);
+            DoubleVector con41 = load(b.con41, i + v);
+            DoubleVector x1mth2 = load(b.x1mth2, i + v);
+            rl.mul(temp2.mul(betal).mul(con41).mul(-1.5).add(1.0)).add(temp1.mul(x1mth2).mul(cos2u).mul(0.5)).intoArray(sc.mrt, v);
+            load(sc.nodem, v).add(temp2.mul(cosip).mul(sin2u).mul(1.5)).intoArray(sc.xnode, v);
+            temp2.mul(cosip).mul(sinip).mul(cos2u).mul(1.5).intoArray(sc.di, v);
+            temp1.intoArray(sc.temp1, v);
+            temp2.intoArray(sc.temp2, v);
+        }
     }
 
     /** Short-period periodics of the rates and of the argument of latitude. */
     private static void shortPeriodRates(BatchSgp4 b, int i, Scratch sc) {
-        DoubleVector sinu = load(sc.sinu, 0);
-        DoubleVector cosu = load(sc.cosu, 0);
-        DoubleVector nm = load(sc.nm, 0);
-        DoubleVector temp1 = load(sc.temp1, 0);
-        DoubleVector temp2 = load(sc.temp2, 0);
-        DoubleVector con41 = load(b.con41, i);
-        DoubleVector x1mth2 = load(b.x1mth2, i);
-        DoubleVector sin2u = cosu.add(cosu).mul(sinu);
-        DoubleVector cos2u = sinu.mul(sinu).mul(-2.0).add(1.0);
-        DoubleVector du = temp2.mul(load(b.x7thm1, i)).mul(sin2u).mul(-0.25);
-        load(sc.rdotl, 0).sub(nm.mul(temp1).mul(x1mth2).mul(sin2u).div(XKE)).intoArray(sc.mvt, 0);
-        load(sc.rvdotl, 0).add(nm.mul(temp1).mul(x1mth2.mul(cos2u).add(con41.mul(1.5))).div(XKE)).intoArray(sc.rvdot, 0);
-        DoubleVector sdu = smallSin(du);
-        DoubleVector cdu = smallCos(du);
-        sinu.mul(cdu).add(cosu.mul(sdu)).intoArray(sc.sinsu, 0);
-        cosu.mul(cdu).sub(sinu.mul(sdu)).intoArray(sc.cossu, 0);
+        for (int v = 0; v < sc.count; v += L) {
+            DoubleVector sinu = load(sc.sinu, v);
+            DoubleVector cosu = load(sc.cosu, v);
+            DoubleVector nm = load(sc.nm, v);
+            DoubleVector temp1 = load(sc.temp1, v);
+            DoubleVector temp2 = load(sc.temp2, v);
+            DoubleVector con41 = load(b.con41, i + v);
+            DoubleVector x1mth2 = load(b.x1mth2, i + v);
+            DoubleVector sin2u = cosu.add(cosu).mul(sinu);
+            DoubleVector cos2u = sinu.mul(sinu).mul(-2.0).add(1.0);
+            DoubleVector du = temp2.mul(load(b.x7thm1, i + v)).mul(sin2u).mul(-0.25);
+            load(sc.rdotl, v).sub(nm.mul(temp1).mul(x1mth2).mul(sin2u).div(XKE)).intoArray(sc.mvt, v);
+            load(sc.rvdotl, v).add(nm.mul(temp1).mul(x1mth2.mul(cos2u).add(con41.mul(1.5))).div(XKE)).intoArray(sc.rvdot, v);
+            DoubleVector sdu = smallSin(du);
+            DoubleVector cdu = smallCos(du);
+            sinu.mul(cdu).add(cosu.mul(sdu)).intoArray(sc.sinsu, v);
+            cosu.mul(cdu).sub(sinu.mul(sdu)).intoArray(sc.cossu, v);
+        }
     }
 
     /** Orientation vectors, position and velocity in TEME, and the statuses. */
     private static void orientation(BatchSgp4 b, int i, Scratch sc, BatchSgp4.States out) {
-        DoubleVector cosip = load(b.cosio, i);
-        DoubleVector sinip = load(b.sinio, i);
-        DoubleVector sinsu = load(sc.sinsu, 0);
-        DoubleVector cossu = load(sc.cossu, 0);
-        DoubleVector xnode = load(sc.xnode, 0);
-        DoubleVector di = load(sc.di, 0);
-        DoubleVector mrt = load(sc.mrt, 0);
-        DoubleVector mvt = load(sc.mvt, 0);
-        DoubleVector rvdot = load(sc.rvdot, 0);
-        DoubleVector snod = xnode.lanewise(VectorOperators.SIN);
-        DoubleVector cnod = xnode.lanewise(VectorOperators.COS);
-        DoubleVector sdi = smallSin(di);
-        DoubleVector cdi = smallCos(di);
-        DoubleVector sini = sinip.mul(cdi).add(cosip.mul(sdi));
-        DoubleVector cosi = cosip.mul(cdi).sub(sinip.mul(sdi));
-        DoubleVector xmx = snod.neg().mul(cosi);
-        DoubleVector xmy = cnod.mul(cosi);
-        DoubleVector ux = xmx.mul(sinsu).add(cnod.mul(cossu));
-        DoubleVector uy = xmy.mul(sinsu).add(snod.mul(cossu));
-        DoubleVector uz = sini.mul(sinsu);
-        DoubleVector vx = xmx.mul(cossu).sub(cnod.mul(sinsu));
-        DoubleVector vy = xmy.mul(cossu).sub(snod.mul(sinsu));
-        DoubleVector vz = sini.mul(cossu);
-        DoubleVector r = mrt.mul(BatchSgp4.EARTH_RADIUS_KM);
-        r.mul(ux).intoArray(out.x, i);
-        r.mul(uy).intoArray(out.y, i);
-        r.mul(uz).intoArray(out.z, i);
-        mvt.mul(ux).add(rvdot.mul(vx)).mul(VELOCITY).intoArray(out.vx, i);
-        mvt.mul(uy).add(rvdot.mul(vy)).mul(VELOCITY).intoArray(out.vy, i);
-        mvt.mul(uz).add(rvdot.mul(vz)).mul(VELOCITY).intoArray(out.vz, i);
-        long e1 = sc.meanElements;
-        long e4 = sc.semiLatus;
-        long e6 = mrt.compare(VectorOperators.LT, 1.0).toLong();
-        for (int k = 0; k < S.length(); k++) {
-            long bit = 1L << k;
-            out.status[i + k] = (e1 & bit) != 0 ? Sgp4Error.MEAN_ELEMENTS.code()
-                    : (e4 & bit) != 0 ? Sgp4Error.SEMI_LATUS_RECTUM.code()
-                    : (e6 & bit) != 0 ? Sgp4Error.DECAYED.code() : BatchSgp4.OK;
+        for (int v = 0; v < sc.count; v += L) {
+            DoubleVector cosip = load(b.cosio, i + v);
+            DoubleVector sinip = load(b.sinio, i + v);
+            DoubleVector sinsu = load(sc.sinsu, v);
+            DoubleVector cossu = load(sc.cossu, v);
+            DoubleVector xnode = load(sc.xnode, v);
+            DoubleVector di = load(sc.di, v);
+            DoubleVector mrt = load(sc.mrt, v);
+            DoubleVector mvt = load(sc.mvt, v);
+            DoubleVector rvdot = load(sc.rvdot, v);
+            DoubleVector snod = xnode.lanewise(VectorOperators.SIN);
+            DoubleVector cnod = xnode.lanewise(VectorOperators.COS);
+            DoubleVector sdi = smallSin(di);
+            DoubleVector cdi = smallCos(di);
+            DoubleVector sini = sinip.mul(cdi).add(cosip.mul(sdi));
+            DoubleVector cosi = cosip.mul(cdi).sub(sinip.mul(sdi));
+            DoubleVector xmx = snod.neg().mul(cosi);
+            DoubleVector xmy = cnod.mul(cosi);
+            DoubleVector ux = xmx.mul(sinsu).add(cnod.mul(cossu));
+            DoubleVector uy = xmy.mul(sinsu).add(snod.mul(cossu));
+            DoubleVector uz = sini.mul(sinsu);
+            DoubleVector vx = xmx.mul(cossu).sub(cnod.mul(sinsu));
+            DoubleVector vy = xmy.mul(cossu).sub(snod.mul(sinsu));
+            DoubleVector vz = sini.mul(cossu);
+            DoubleVector r = mrt.mul(BatchSgp4.EARTH_RADIUS_KM);
+            r.mul(ux).intoArray(out.x, i + v);
+            r.mul(uy).intoArray(out.y, i + v);
+            r.mul(uz).intoArray(out.z, i + v);
+            mvt.mul(ux).add(rvdot.mul(vx)).mul(VELOCITY).intoArray(out.vx, i + v);
+            mvt.mul(uy).add(rvdot.mul(vy)).mul(VELOCITY).intoArray(out.vy, i + v);
+            mvt.mul(uz).add(rvdot.mul(vz)).mul(VELOCITY).intoArray(out.vz, i + v);
+            long e1 = sc.meanElements[v / L];
+            long e4 = sc.semiLatus[v / L];
+            long e6 = mrt.compare(VectorOperators.LT, 1.0).toLong();
+            for (int k = 0; k < S.length(); k++) {
+                long bit = 1L << k;
+                out.status[i + v + k] = (e1 & bit) != 0 ? Sgp4Error.MEAN_ELEMENTS.code()
+                        : (e4 & bit) != 0 ? Sgp4Error.SEMI_LATUS_RECTUM.code()
+                        : (e6 & bit) != 0 ? Sgp4Error.DECAYED.code() : BatchSgp4.OK;
+            }
         }
     }
 
-    /** Objects {@code [from, from + lanes())} all at {@code minutes} after the batch's reference date. */
-    static void propagateAt(BatchSgp4 b, int from, double minutes, BatchSgp4.States out, Scratch sc) {
-        DoubleVector.broadcast(S, minutes).sub(load(b.epochMinutes, from)).intoArray(sc.t, 0);
+    /** Objects {@code [from, from + count)} all at {@code minutes} after the batch's reference date; count ≤ CHUNK, whole vectors. */
+    static void propagateAt(BatchSgp4 b, int from, int count, double minutes, BatchSgp4.States out, Scratch sc) {
+        DoubleVector at = DoubleVector.broadcast(S, minutes);
+        for (int v = 0; v < count; v += L) {
+            at.sub(load(b.epochMinutes, from + v)).intoArray(sc.t, v);
+        }
+        sc.count = count;
         propagate(b, from, sc, out);
     }
 
-    /** Objects {@code [from, from + lanes())} each at its own {@code tsince[index]} minutes since epoch. */
-    static void propagateSince(BatchSgp4 b, int from, double[] tsince, BatchSgp4.States out, Scratch sc) {
-        System.arraycopy(tsince, from, sc.t, 0, S.length());
+    /** Objects {@code [from, from + count)} each at its own {@code tsince[index]} minutes since epoch. */
+    static void propagateSince(BatchSgp4 b, int from, int count, double[] tsince, BatchSgp4.States out, Scratch sc) {
+        System.arraycopy(tsince, from, sc.t, 0, count);
+        sc.count = count;
         propagate(b, from, sc, out);
     }
 
