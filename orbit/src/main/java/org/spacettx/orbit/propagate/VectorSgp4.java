@@ -19,6 +19,9 @@ final class VectorSgp4 {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final int MEAN_ELEMENTS = Sgp4Error.MEAN_ELEMENTS.code();
+    private static final int SEMI_LATUS_RECTUM = Sgp4Error.SEMI_LATUS_RECTUM.code();
+    private static final int DECAYED = Sgp4Error.DECAYED.code();
     /** Objects a phase runs over per call (whole vectors): the calls between phases cost less, the scratch stays in L1. */
     static final int CHUNK = 8 * L;
     private static final double XKE = 60.0 / Math.sqrt(BatchSgp4.EARTH_RADIUS_KM * BatchSgp4.EARTH_RADIUS_KM
@@ -349,11 +352,14 @@ final class VectorSgp4 {
             long e1 = sc.meanElements[v / L];
             long e4 = sc.semiLatus[v / L];
             long e6 = mrt.compare(VectorOperators.LT, 1.0).toLong();
-            for (int k = 0; k < S.length(); k++) {
+            if ((e1 | e4 | e6) == 0) {
+                java.util.Arrays.fill(out.status, i + v, i + v + L, BatchSgp4.OK); // the usual case
+                continue;
+            }
+            for (int k = 0; k < L; k++) {
                 long bit = 1L << k;
-                out.status[i + v + k] = (e1 & bit) != 0 ? Sgp4Error.MEAN_ELEMENTS.code()
-                        : (e4 & bit) != 0 ? Sgp4Error.SEMI_LATUS_RECTUM.code()
-                        : (e6 & bit) != 0 ? Sgp4Error.DECAYED.code() : BatchSgp4.OK;
+                out.status[i + v + k] = (e1 & bit) != 0 ? MEAN_ELEMENTS
+                        : (e4 & bit) != 0 ? SEMI_LATUS_RECTUM : (e6 & bit) != 0 ? DECAYED : BatchSgp4.OK;
             }
         }
     }
