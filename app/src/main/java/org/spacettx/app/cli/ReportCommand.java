@@ -124,6 +124,11 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private org.spacettx.app.store.Database openStore() {
+        if (store.jdbcUrl == null && !java.nio.file.Files.isDirectory(store.dataDir)) {
+            // a mistyped file name must not create a database
+            throw new InputException(null, "SCENARIO|ARCHIVE|EXERCISE", "'" + scenarioFile + "' is neither a file nor an exercise"
+                    + " (no database at " + store.dataDir + ")");
+        }
         try {
             return store.open();
         } catch (org.spacettx.app.store.StoreException | IllegalStateException e) {

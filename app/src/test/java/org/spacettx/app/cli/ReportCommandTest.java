@@ -109,6 +109,10 @@ class ReportCommandTest {
             assertThat(fromDb.out()).isEqualTo(CliRun.of("report", SCENARIO, "--log", log.toString(), "--as", cell,
                     "--format", "json").out());
         }
+        CliRun typo = CliRun.of("report", "rok-us-space-tx", "--data-dir", dir.resolve("nowhere").toString());
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("is neither a file nor an exercise");
+        assertThat(java.nio.file.Files.exists(dir.resolve("nowhere"))).as("no database created").isFalse();
         CliRun missing = CliRun.of("report", "no-such-exercise", "--data-dir", data.toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no exercise 'no-such-exercise' in the database");
