@@ -221,7 +221,9 @@ public final class ActionRegister {
 
     /**
      * Entries as CSV (RFC 4180, a header line): one row each, the history in one cell as
-     * {@code time user: status [note]} separated by {@code " | "}.
+     * {@code time user: status [note]} separated by {@code " | "}. Players write the titles and notes, and a
+     * spreadsheet would run a cell that starts with {@code = + - @} as a formula: such cells get a leading
+     * apostrophe (OWASP's advice on CSV injection), which spreadsheets show as text.
      */
     public static String csv(List<Entry> entries) {
         CsvSchema schema = CsvSchema.builder().addColumns(CSV_COLUMNS, CsvSchema.ColumnType.STRING).build().withHeader();
@@ -234,7 +236,7 @@ public final class ActionRegister {
                     e.originInject() == null ? "" : e.originInject().toString(), e.title(), e.ownerNation(),
                     e.due() == null ? "" : e.due().toString(), e.status(), e.updatedAt().toString(), String.join(" | ", history));
             for (int k = 0; k < values.size(); k++) {
-                row.put(CSV_COLUMNS.get(k), values.get(k));
+                row.put(CSV_COLUMNS.get(k), inert(values.get(k)));
             }
             rows.add(row);
         }
@@ -243,6 +245,11 @@ public final class ActionRegister {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("the register could not be written as CSV", e);
         }
+    }
+
+    /** A cell a spreadsheet will not take for a formula. */
+    static String inert(String cell) {
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
     private static Optional<Entry> find(Connection c, long id) throws SQLException {

@@ -50,13 +50,16 @@ class AdminCommandsTest {
                     "Warning procedure, \"combined\"", "KOR", java.time.LocalDate.of(2027, 1, 31), "open");
             register.fromExercise("rok-us-space-ttx", 8, at, "usa1", new org.spacettx.exercise.engine.Item.ActionItem("AI2",
                     "SDA data sharing", "USA", null, "open", java.util.List.of(), "M4", null), "SDA data sharing", "USA", null, "open");
+            register.fromExercise("rok-us-space-ttx", 9, at, "usa1", new org.spacettx.exercise.engine.Item.ActionItem("AI3",
+                    "=HYPERLINK(\"http://x\")", "USA", null, "dropped", java.util.List.of(), "M4", null),
+                    "=HYPERLINK(\"http://x\")", "USA", null, "dropped");
             // the same event again (a restart re-reads the log): nothing new
             register.fromExercise("rok-us-space-ttx", 8, at, "usa1", new org.spacettx.exercise.engine.Item.ActionItem("AI2",
                     "SDA data sharing", "USA", null, "open", java.util.List.of(), "M4", null), "SDA data sharing", "USA", null, "open");
         }
         CliRun list = CliRun.of("register", "list", "--data-dir", d);
         assertThat(list.exitCode()).as(list.err()).isZero();
-        assertThat(list.out().lines().toList()).hasSize(3);
+        assertThat(list.out().lines().toList()).hasSize(4);
         assertThat(list.out()).contains("M4 #24").contains("2027-01-31");
         CliRun update = CliRun.of("register", "update", "1", "--status", "done", "--note", "adopted", "--by", "secretariat",
                 "--data-dir", d);
@@ -72,6 +75,9 @@ class AdminCommandsTest {
                 .hasSize(2).last().asString().contains("AI2");
         assertThat(CliRun.of("register", "list", "--data-dir", d, "--nation", "KOR", "--format", "json").out())
                 .contains("\"item\":\"AI1\"").doesNotContain("AI2");
+        // a title a spreadsheet would run as a formula stays text
+        assertThat(CliRun.of("register", "list", "--data-dir", d, "--format", "csv", "--status", "dropped").out())
+                .contains(",\"'=HYPERLINK(\"\"http://x\"\")\",").doesNotContain(",\"=HYPERLINK");
         CliRun bad = CliRun.of("register", "update", "1", "--status", "finished", "--data-dir", d);
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("status is one of open, in-progress, done, dropped");
