@@ -194,9 +194,7 @@ public final class ExerciseCommand {
             if (!end.isAfter(start)) {
                 throw new InputException(null, "--to", end + " is not after " + start);
             }
-            TriggerSchedule schedule = TriggerSchedule.compute(s, OrekitData.standard());
-            CliFiles.write(out.output, SpaceCzml.of(s, new SpacePicture(s, schedule, OrekitData.standard()).at(start),
-                    OrekitData.standard(), start, end, java.time.Duration.ofSeconds(step), lang));
+            CliFiles.write(out.output, SpaceCzml.of(s, OrekitData.standard(), start, end, java.time.Duration.ofSeconds(step), lang));
             return 0;
         }
     }

@@ -332,7 +332,7 @@ final class ExerciseRoutes {
         }
         String czml;
         try {
-            czml = SpaceCzml.of(live.scenario(), live.space().at(from), OrekitData.standard(), from, to,
+            czml = SpaceCzml.of(live.scenario(), OrekitData.standard(), from, to,
                     java.time.Duration.ofSeconds(step), language(ctx));
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, e.getMessage());

@@ -192,7 +192,7 @@ public final class SpacePicture {
     }
 
     /** The scenario's sites (points) and areas (closed outer rings, circles as 72-gons), as [lon, lat] for maps. */
-    private static List<Map<String, Object>> places(Scenario scenario) {
+    public static List<Map<String, Object>> places(Scenario scenario) {
         List<Map<String, Object>> out = new ArrayList<>();
         scenario.sites().forEach((id, site) -> out.add(Map.of("id", id, "name", scenario.placeName(id), "kind", "site",
                 "point", new double[] {round(site.longitudeDeg()), round(site.latitudeDeg())})));

@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import org.spacettx.exercise.engine.Json;
+import org.spacettx.exercise.engine.SpacePicture;
 import org.spacettx.exercise.scenario.SpaceObject;
 import org.spacettx.exercise.scenario.Scenario;
 import org.spacettx.exercise.scenario.Text;
@@ -38,8 +39,7 @@ public final class SpaceCzml {
      * The CZML document (a JSON array of packets) of {@code scenario} from {@code from} to {@code to}, positions
      * every {@code step}, names in {@code language} ("en" or "ko").
      */
-    public static String of(Scenario scenario, Map<String, Object> picture, OrekitData data, Instant from, Instant to,
-                            Duration step, String language) {
+    public static String of(Scenario scenario, OrekitData data, Instant from, Instant to, Duration step, String language) {
         if (!to.isAfter(from)) {
             throw new IllegalArgumentException("the span must end after it starts");
         }
@@ -54,7 +54,7 @@ public final class SpaceCzml {
         document.put("clock", Map.of("interval", interval(from, to), "currentTime", from.toString(), "multiplier", 60,
                 "range", "LOOP_STOP", "step", "SYSTEM_CLOCK_MULTIPLIER"));
         packets.add(document);
-        places(packets, picture, language);
+        places(packets, SpacePicture.places(scenario), language);
         for (SpaceObject o : scenario.objects()) {
             Map<String, Object> packet = object(o, data, from, to, step, language);
             if (packet != null) {
@@ -69,8 +69,8 @@ public final class SpaceCzml {
     }
 
     @SuppressWarnings("unchecked")
-    private static void places(List<Map<String, Object>> packets, Map<String, Object> picture, String language) {
-        for (Map<String, Object> p : (List<Map<String, Object>>) picture.get("places")) {
+    private static void places(List<Map<String, Object>> packets, List<Map<String, Object>> places, String language) {
+        for (Map<String, Object> p : places) {
             String name = ((Text) p.get("name")).in(language);
             if ("site".equals(p.get("kind"))) {
                 double[] point = (double[]) p.get("point");

@@ -23,8 +23,6 @@ import org.orekit.propagation.analytical.tle.TLE;
 import org.orekit.propagation.analytical.tle.TLEPropagator;
 import org.orekit.time.AbsoluteDate;
 import org.spacettx.exercise.Demo;
-import org.spacettx.exercise.engine.SpacePicture;
-import org.spacettx.exercise.engine.TriggerSchedule;
 import org.spacettx.exercise.scenario.Scenario;
 import org.spacettx.exercise.scenario.ScenarioReader;
 import org.spacettx.exercise.scenario.SpaceObject;
@@ -46,8 +44,7 @@ class SpaceCzmlTest {
     @BeforeAll
     static void write() throws Exception {
         demo = ScenarioReader.read(Demo.file(), OrekitData.standard()).scenario();
-        SpacePicture picture = new SpacePicture(demo, TriggerSchedule.compute(demo, OrekitData.standard()), OrekitData.standard());
-        czml = new ObjectMapper().readTree(SpaceCzml.of(demo, picture.at(FROM), OrekitData.standard(), FROM, TO,
+        czml = new ObjectMapper().readTree(SpaceCzml.of(demo, OrekitData.standard(), FROM, TO,
                 Duration.ofSeconds(60), "en"));
     }
 
@@ -129,10 +126,9 @@ class SpaceCzmlTest {
 
     @Test
     void badSpansAreRefused() {
-        SpacePicture picture = new SpacePicture(demo, TriggerSchedule.compute(demo, OrekitData.standard()), OrekitData.standard());
-        assertThatThrownBy(() -> SpaceCzml.of(demo, picture.at(FROM), OrekitData.standard(), TO, FROM, Duration.ofSeconds(60), "en"))
+        assertThatThrownBy(() -> SpaceCzml.of(demo, OrekitData.standard(), TO, FROM, Duration.ofSeconds(60), "en"))
                 .hasMessageContaining("end after it starts");
-        assertThatThrownBy(() -> SpaceCzml.of(demo, picture.at(FROM), OrekitData.standard(), FROM, TO, Duration.ofHours(1), "en"))
+        assertThatThrownBy(() -> SpaceCzml.of(demo, OrekitData.standard(), FROM, TO, Duration.ofHours(1), "en"))
                 .hasMessageContaining("at most 10 minutes");
     }
 
