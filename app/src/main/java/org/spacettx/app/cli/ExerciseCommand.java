@@ -37,10 +37,13 @@ public final class ExerciseCommand {
         return ExerciseArchive.read(CliFiles.readBytes(file), file.toString());
     }
 
-    /** Whether a file is a ZIP (an archive) rather than a scenario's text. */
+    /** Whether a file is a ZIP (an archive) rather than a scenario's text: its first four bytes tell. */
     static boolean isArchive(Path file) {
-        byte[] head = CliFiles.readBytes(file);
-        return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return ExerciseArchive.isZip(in.readNBytes(4));
+        } catch (java.io.IOException e) {
+            return false; // reading it as a scenario names the problem
+        }
     }
 
     /** Reads a scenario; prints every problem to stderr; null (and exit code 2 to the caller) when it has errors. */

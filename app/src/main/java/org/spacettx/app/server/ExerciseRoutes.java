@@ -244,13 +244,13 @@ final class ExerciseRoutes {
         if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
             throw new ApiError(400, "an exercise id is lower-case letters, digits and dashes");
         }
-        try {
-            Exercise.replay(result.scenario(), Map.of(), archive.events());
-        } catch (RuntimeException e) {
-            throw new ApiError(422, "the archive's log does not replay on its scenario: " + e.getMessage());
+        if (records.find(id).isPresent()) {
+            throw new ApiError(409, "an exercise with id '" + id + "' already exists"); // before the costly build
         }
         try {
-            exercises.importArchive(id, archive, user.username());
+            exercises.importArchive(id, archive, result.scenario(), user.username());
+        } catch (org.spacettx.orbit.input.InputException e) {
+            throw new ApiError(422, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ApiError(409, e.getMessage());
         }

@@ -23,6 +23,8 @@ import org.spacettx.exercise.policy.EventVisibility;
 import org.spacettx.exercise.scenario.Scenario;
 import org.spacettx.exercise.scenario.ScenarioReader;
 import org.spacettx.orbit.data.OrekitData;
+import org.spacettx.orbit.input.InputException;
+import org.spacettx.orbit.input.SourceLocation;
 
 /**
  * The exercises this server runs: each one's engine, rebuilt at start-up by replaying its stored events, and its
@@ -130,11 +132,18 @@ public final class LiveExercises {
      * Creates an exercise from an archive of another (or this) server: the scenario and the whole log stored as
      * they were, then loaded like any other. The archive must already have been checked.
      */
-    public Live importArchive(String id, ExerciseArchive archive, String createdBy) {
-        ScenarioReader.Result result = parse(archive.scenarioYaml());
-        records.create(id, result.scenario().title().en(), archive.scenarioYaml(), createdBy);
+    public Live importArchive(String id, ExerciseArchive archive, Scenario scenario, String createdBy) {
+        Live l;
+        try {
+            // building the engine replays the whole log: a log that does not fit its scenario fails here, before
+            // anything is stored
+            l = new Live(id, scenario, TriggerSchedule.compute(scenario, data), archive.events());
+        } catch (RuntimeException e) {
+            throw new InputException(SourceLocation.of("archive"), null, "the log does not replay on its scenario: " + e.getMessage());
+        }
+        records.create(id, scenario.title().en(), archive.scenarioYaml(), createdBy);
         store.append(id, 0, archive.events());
-        return load(id, archive.scenarioYaml());
+        return start(l);
     }
 
     Live load(String id, String yaml) {
@@ -142,8 +151,12 @@ public final class LiveExercises {
         if (!result.ok()) {
             throw new IllegalStateException("stored scenario of " + id + " no longer validates: " + result.errors().get(0).message());
         }
-        Live l = new Live(id, result.scenario(), TriggerSchedule.compute(result.scenario(), data), store.load(id));
-        live.put(id, l);
+        return start(new Live(id, result.scenario(), TriggerSchedule.compute(result.scenario(), data), store.load(id)));
+    }
+
+    /** Puts a built exercise in service and enters its action items in the register. */
+    private Live start(Live l) {
+        live.put(l.id, l);
         synchronized (l) {
             register(l, l.exercise.log());
         }

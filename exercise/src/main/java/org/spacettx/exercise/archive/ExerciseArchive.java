@@ -229,6 +229,11 @@ public record ExerciseArchive(String exerciseId, String scenarioYaml, String cat
         }
     }
 
+    /** Whether bytes begin as a ZIP file does (a local file header), which an exercise archive is. */
+    public static boolean isZip(byte[] head) {
+        return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+    }
+
     public static String sha256(String text) {
         return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
