@@ -4,12 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -62,13 +61,14 @@ final class RegisterRoutes {
             throw new ApiError(400, "format: '" + format + "' is not json or csv");
         }
         ActionRegister.Filter filter = new ActionRegister.Filter(status, nation, ctx.queryParam("exercise"), dueBefore, null);
-        List<ActionRegister.Entry> entries = register.list(user.admin() ? filter : filter.within(memberOf(user)));
+        Caller caller = caller(user);
+        List<ActionRegister.Entry> entries = register.list(caller.visible(filter));
         if (format.equals("csv")) {
             ctx.header("Content-Disposition", "attachment; filename=\"action-register.csv\"");
             ctx.contentType("text/csv; charset=utf-8").result(ActionRegister.csv(entries));
             return;
         }
-        ctx.json(rows(user, entries));
+        ctx.json(rows(caller, entries));
     }
 
     /** Open items of the caller's other exercises, soonest due first: the read-ahead of a new exercise. */
@@ -76,11 +76,10 @@ final class RegisterRoutes {
         LiveExercises.Live live = exercises.get(ctx.pathParam("id"))
                 .orElseThrow(() -> new ApiError(404, "no such exercise: " + ctx.pathParam("id")));
         access.actor(ctx, live);
-        Accounts.User user = access.user(ctx);
-        ActionRegister.Filter open = new ActionRegister.Filter("open", null, null, null, null);
-        List<ActionRegister.Entry> entries = register.list(user.admin() ? open : open.within(memberOf(user))).stream()
-                .filter(e -> !e.exerciseId().equals(live.id())).toList();
-        ctx.json(rows(user, entries));
+        Caller caller = caller(access.user(ctx));
+        List<ActionRegister.Entry> entries = register.list(caller.visible(new ActionRegister.Filter("open", null, null, null, null)))
+                .stream().filter(e -> !e.exerciseId().equals(live.id())).toList();
+        ctx.json(rows(caller, entries));
     }
 
     /** {@code POST /api/register/{id}} with {@code {status?, due?, ownerNation?, note?}}. */
@@ -92,9 +91,10 @@ final class RegisterRoutes {
         } catch (NumberFormatException e) {
             throw new ApiError(404, "no register entry " + ctx.pathParam("id"));
         }
-        ActionRegister.Entry entry = register.get(id).filter(e -> user.admin() || memberOf(user).contains(e.exerciseId()))
+        Caller caller = caller(user);
+        ActionRegister.Entry entry = register.get(id).filter(caller::sees)
                 .orElseThrow(() -> new ApiError(404, "no register entry " + ctx.pathParam("id")));
-        if (!mayUpdate(user, entry)) {
+        if (!mayUpdate(caller, entry)) {
             throw new ApiError(403, "only control of " + entry.exerciseId() + " or the " + entry.ownerNation()
                     + " delegation may change this item");
         }
@@ -103,7 +103,7 @@ final class RegisterRoutes {
         String owner = text(body, "ownerNation");
         ActionRegister.Update u = new ActionRegister.Update(status == null ? null : status.toLowerCase(Locale.ROOT),
                 date(text(body, "due"), "due"), owner == null ? null : owner.toUpperCase(Locale.ROOT), text(body, "note"));
-        if (u.ownerNation() != null && !u.ownerNation().equals(entry.ownerNation()) && !isControl(user, entry)) {
+        if (u.ownerNation() != null && !u.ownerNation().equals(entry.ownerNation()) && !caller.isControl(entry)) {
             throw new ApiError(403, "only control hands an item to another nation");
         }
         ActionRegister.Entry after;
@@ -114,18 +114,42 @@ final class RegisterRoutes {
         }
         audit.record(user.username(), "register-updated", id + " (" + entry.exerciseId() + "/" + entry.itemId() + "): "
                 + entry.status() + " -> " + after.status() + (u.due() == null ? "" : ", due " + after.due()));
-        ctx.json(row(user, after));
+        ctx.json(row(caller, after));
     }
 
-    private List<Map<String, Object>> rows(Accounts.User user, List<ActionRegister.Entry> entries) {
+    /** Who asks, with their memberships by exercise (read once a request). */
+    private record Caller(Accounts.User user, Map<String, ExerciseRecords.Membership> memberships) {
+        ActionRegister.Filter visible(ActionRegister.Filter f) {
+            return user.admin() ? f : f.within(memberships.keySet());
+        }
+
+        boolean sees(ActionRegister.Entry e) {
+            return user.admin() || memberships.containsKey(e.exerciseId());
+        }
+
+        boolean isControl(ActionRegister.Entry e) {
+            ExerciseRecords.Membership m = memberships.get(e.exerciseId());
+            return user.admin() || m != null && m.role().equals("controller");
+        }
+    }
+
+    private Caller caller(Accounts.User user) {
+        Map<String, ExerciseRecords.Membership> memberships = new HashMap<>();
+        for (ExerciseRecords.Membership m : records.memberships(user.username())) {
+            memberships.put(m.exerciseId(), m);
+        }
+        return new Caller(user, memberships);
+    }
+
+    private List<Map<String, Object>> rows(Caller caller, List<ActionRegister.Entry> entries) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (ActionRegister.Entry e : entries) {
-            out.add(row(user, e));
+            out.add(row(caller, e));
         }
         return out;
     }
 
-    private Map<String, Object> row(Accounts.User user, ActionRegister.Entry e) {
+    private Map<String, Object> row(Caller caller, ActionRegister.Entry e) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", e.id());
         row.put("exercise", e.exerciseId());
@@ -139,30 +163,18 @@ final class RegisterRoutes {
         row.put("status", e.status());
         row.put("updatedAt", e.updatedAt().toString());
         row.put("history", e.history());
-        row.put("canUpdate", mayUpdate(user, e));
+        row.put("canUpdate", mayUpdate(caller, e));
         return row;
     }
 
-    private boolean mayUpdate(Accounts.User user, ActionRegister.Entry e) {
-        if (user.admin() || isControl(user, e)) {
+    /** Control of the item's exercise, an administrator, or a player of that exercise from the owning nation. */
+    private boolean mayUpdate(Caller caller, ActionRegister.Entry e) {
+        if (caller.isControl(e)) {
             return true;
         }
-        return records.membership(e.exerciseId(), user.username())
-                .filter(m -> m.role().equals("player"))
-                .flatMap(m -> exercises.get(e.exerciseId()).flatMap(l -> l.scenario().cell(m.cell())))
+        ExerciseRecords.Membership m = caller.memberships().get(e.exerciseId());
+        return m != null && m.role().equals("player") && exercises.get(e.exerciseId()).flatMap(l -> l.scenario().cell(m.cell()))
                 .map(Cell::nation).filter(n -> n != null && n.equals(e.ownerNation())).isPresent();
-    }
-
-    private boolean isControl(Accounts.User user, ActionRegister.Entry e) {
-        return user.admin() || records.membership(e.exerciseId(), user.username()).filter(m -> m.role().equals("controller")).isPresent();
-    }
-
-    private Set<String> memberOf(Accounts.User user) {
-        Set<String> out = new HashSet<>();
-        for (ExerciseRecords.Membership m : records.memberships(user.username())) {
-            out.add(m.exerciseId());
-        }
-        return out;
     }
 
     private static String text(JsonNode body, String field) {

@@ -45,6 +45,11 @@ public final class ActionRegister {
             history = List.copyOf(history);
         }
 
+        Entry withHistory(List<Change> changes) {
+            return new Entry(id, exerciseId, exerciseTitle, itemId, originMove, originInject, title, ownerNation, due, status,
+                    updatedAt, changes);
+        }
+
         public boolean isOpen() {
             return OPEN.contains(status);
         }
@@ -165,7 +170,7 @@ public final class ActionRegister {
 
     /** Entries matching the filter, soonest due first (no due date last), then by origin. */
     public List<Entry> list(Filter f) {
-        StringBuilder sql = new StringBuilder("SELECT a.id FROM action_register a WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("1 = 1");
         List<Object> args = new ArrayList<>();
         if (f.status() != null) {
             if (f.status().equals("open")) {
@@ -195,25 +200,7 @@ public final class ActionRegister {
             args.addAll(f.exercises().stream().sorted().toList());
         }
         sql.append(" ORDER BY a.due, a.exercise_id, a.item_id");
-        return db.transaction(c -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-                for (int k = 0; k < args.size(); k++) {
-                    s.setObject(k + 1, args.get(k));
-                }
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        ids.add(r.getLong(1));
-                    }
-                }
-            }
-            Map<Long, List<Change>> histories = histories(c, ids);
-            List<Entry> out = new ArrayList<>();
-            for (long id : ids) {
-                out.add(find(c, id, histories.getOrDefault(id, List.of())).orElseThrow());
-            }
-            return out;
-        });
+        return db.transaction(c -> select(c, sql.toString(), args));
     }
 
     static final List<String> CSV_COLUMNS = List.of("id", "exercise", "exercise_title", "item", "origin_move", "origin_inject",
@@ -253,26 +240,35 @@ public final class ActionRegister {
     }
 
     private static Optional<Entry> find(Connection c, long id) throws SQLException {
-        return find(c, id, histories(c, List.of(id)).getOrDefault(id, List.of()));
+        return select(c, "a.id = ?", List.of(id)).stream().findFirst();
     }
 
-    private static Optional<Entry> find(Connection c, long id, List<Change> history) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT a.exercise_id, e.title, a.item_id, a.origin_move, a.origin_inject,"
-                + " a.title, a.owner_nation, a.due, a.status, a.updated_at FROM action_register a"
-                + " JOIN exercises e ON e.id = a.exercise_id WHERE a.id = ?")) {
-            s.setLong(1, id);
+    /** Entries with their exercise's title and their histories, in one query for the entries and one for the histories. */
+    private static List<Entry> select(Connection c, String whereAndOrder, List<Object> args) throws SQLException {
+        List<Entry> bare = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT a.id, a.exercise_id, e.title, a.item_id, a.origin_move,"
+                + " a.origin_inject, a.title, a.owner_nation, a.due, a.status, a.updated_at FROM action_register a"
+                + " JOIN exercises e ON e.id = a.exercise_id WHERE " + whereAndOrder)) {
+            for (int k = 0; k < args.size(); k++) {
+                s.setObject(k + 1, args.get(k));
+            }
             try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
+                while (r.next()) {
+                    int inject = r.getInt(6);
+                    Integer originInject = r.wasNull() ? null : inject;
+                    Date due = r.getDate(9);
+                    bare.add(new Entry(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), originInject,
+                            r.getString(7), r.getString(8), due == null ? null : due.toLocalDate(), r.getString(10),
+                            r.getTimestamp(11).toInstant(), List.of()));
                 }
-                int inject = r.getInt(5);
-                Integer originInject = r.wasNull() ? null : inject;
-                Date due = r.getDate(8);
-                return Optional.of(new Entry(id, r.getString(1), r.getString(2), r.getString(3), r.getString(4), originInject,
-                        r.getString(6), r.getString(7), due == null ? null : due.toLocalDate(), r.getString(9),
-                        r.getTimestamp(10).toInstant(), history));
             }
         }
+        Map<Long, List<Change>> histories = histories(c, bare.stream().map(Entry::id).toList());
+        List<Entry> out = new ArrayList<>(bare.size());
+        for (Entry e : bare) {
+            out.add(e.withHistory(histories.getOrDefault(e.id(), List.of())));
+        }
+        return out;
     }
 
     private static Map<Long, List<Change>> histories(Connection c, List<Long> ids) throws SQLException {
