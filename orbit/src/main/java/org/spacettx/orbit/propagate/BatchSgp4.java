@@ -339,37 +339,39 @@ public final class BatchSgp4 {
      * reference date, into {@code out} at the objects' own indices.
      */
     public void propagate(double minutes, int from, int to, States out) {
-        int i = from;
-        if (VECTOR) {
-            VectorSgp4.Scratch scratch = new VectorSgp4.Scratch();
-            int lanes = VectorSgp4.lanes();
-            while (i + lanes <= to) {
-                int n = Math.min(VectorSgp4.CHUNK, (to - i) / lanes * lanes);
-                VectorSgp4.propagateAt(this, i, n, minutes, out, scratch);
-                i += n;
-            }
-            redoSpecial(from, i, k -> minutes - epochMinutes[k], out);
-        }
-        for (; i < to; i++) {
-            one(i, minutes - epochMinutes[i], out);
-        }
+        run(from, to, k -> minutes - epochMinutes[k],
+                (i, n, scratch) -> VectorSgp4.propagateAt(this, i, n, minutes, out, scratch), out);
     }
 
     /** As {@link #propagate(double, int, int, States)} with each object at its own time since epoch (tests). */
     void propagateSince(double[] tsince, int from, int to, States out) {
+        run(from, to, k -> tsince[k], (i, n, scratch) -> VectorSgp4.propagateSince(this, i, n, tsince, out, scratch), out);
+    }
+
+    /** Whole vectors of objects from {@code i}, {@code n} of them, on the SIMD lanes. */
+    @FunctionalInterface
+    private interface Lanes {
+        void run(int i, int n, VectorSgp4.Scratch scratch);
+    }
+
+    /**
+     * Objects [from, to): whole vectors on the lanes in chunks, then the deep-space objects and failed
+     * initialisations among them and the remainder on the scalar path, at {@code tsince} minutes since epoch.
+     */
+    private void run(int from, int to, java.util.function.IntToDoubleFunction tsince, Lanes lanesWork, States out) {
         int i = from;
         if (VECTOR) {
             VectorSgp4.Scratch scratch = new VectorSgp4.Scratch();
             int lanes = VectorSgp4.lanes();
             while (i + lanes <= to) {
                 int n = Math.min(VectorSgp4.CHUNK, (to - i) / lanes * lanes);
-                VectorSgp4.propagateSince(this, i, n, tsince, out, scratch);
+                lanesWork.run(i, n, scratch);
                 i += n;
             }
-            redoSpecial(from, i, k -> tsince[k], out);
+            redoSpecial(from, i, tsince, out);
         }
         for (; i < to; i++) {
-            one(i, tsince[i], out);
+            one(i, tsince.applyAsDouble(i), out);
         }
     }
 
