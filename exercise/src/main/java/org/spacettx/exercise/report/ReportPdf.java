@@ -53,12 +53,22 @@ public final class ReportPdf {
         return pdf.toByteArray();
     }
 
+    /** A font file, read from the class path once (5 MB for the two: not once per report). */
     static InputStream font(String resource) {
-        InputStream in = ReportPdf.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("the font " + resource + " is missing from the class path");
+        return new java.io.ByteArrayInputStream(FONTS.computeIfAbsent(resource, ReportPdf::read));
+    }
+
+    private static final java.util.Map<String, byte[]> FONTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static byte[] read(String resource) {
+        try (InputStream in = ReportPdf.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the font " + resource + " is missing from the class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the font " + resource + " could not be read", e);
         }
-        return in;
     }
 
     /** openhtmltopdf logs through java.util.logging by default; its warnings go to SLF4J like the rest. */
