@@ -94,6 +94,10 @@ public record ExerciseArchive(String exerciseId, String scenarioYaml, String cat
 
     /** The manifest: format, the exercise, and each part's file, size and SHA-256. */
     public Map<String, Object> manifest() {
+        return manifest(eventsJsonl());
+    }
+
+    private Map<String, Object> manifest(String log) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
         m.put("version", VERSION);
@@ -102,19 +106,20 @@ public record ExerciseArchive(String exerciseId, String scenarioYaml, String cat
         Map<String, Object> catalog = part(CATALOG, catalogCsv);
         catalog.put("objects", catalogCsv.isEmpty() ? 0 : catalogCsv.lines().count() - 1);
         m.put("catalog", catalog);
-        Map<String, Object> log = part(EVENTS, eventsJsonl());
-        log.put("count", events.size());
-        m.put("events", log);
+        Map<String, Object> logPart = part(EVENTS, log);
+        logPart.put("count", events.size());
+        m.put("events", logPart);
         return m;
     }
 
     public byte[] write() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String log = eventsJsonl(); // serialised once, for its hash and its entry
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            entry(zip, MANIFEST, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(manifest()) + "\n");
+            entry(zip, MANIFEST, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(manifest(log)) + "\n");
             entry(zip, SCENARIO, scenarioYaml);
             entry(zip, CATALOG, catalogCsv);
-            entry(zip, EVENTS, eventsJsonl());
+            entry(zip, EVENTS, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
