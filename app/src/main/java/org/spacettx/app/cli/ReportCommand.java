@@ -1,7 +1,6 @@
 package org.spacettx.app.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.spacettx.exercise.archive.ExerciseArchive;
 import org.spacettx.exercise.engine.Actor;
 import org.spacettx.exercise.engine.Event;
+import org.spacettx.exercise.engine.EventLog;
 import org.spacettx.exercise.engine.Exercise;
 import org.spacettx.exercise.engine.Json;
 import org.spacettx.exercise.report.AfterActionReport;
@@ -151,23 +151,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     static List<Event.Recorded> events(Path file) {
-        List<String> lines = CliFiles.readText(file).lines().toList();
-        List<Event.Recorded> events = new ArrayList<>();
-        for (int k = 0; k < lines.size(); k++) {
-            String line = lines.get(k).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            try {
-                events.add(Json.read(line, Event.Recorded.class));
-            } catch (RuntimeException e) {
-                throw new InputException(new SourceLocation(file.toString(), k + 1), null, "is not an event of the log");
-            }
-            if (events.get(events.size() - 1).sequence() != events.size()) {
-                throw new InputException(new SourceLocation(file.toString(), k + 1), null, "event " + events.size()
-                        + " has sequence " + events.get(events.size() - 1).sequence() + " (events missing or out of order)");
-            }
-        }
+        List<Event.Recorded> events = EventLog.read(CliFiles.readText(file), file.toString());
         if (events.isEmpty()) {
             throw new InputException(SourceLocation.of(file.toString()), null, "holds no events");
         }

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import org.spacettx.exercise.engine.Event;
+import org.spacettx.exercise.engine.EventLog;
 import org.spacettx.exercise.engine.Json;
 import org.spacettx.exercise.scenario.Scenario;
 import org.spacettx.exercise.scenario.SpaceObject;
@@ -85,11 +86,7 @@ public record ExerciseArchive(String exerciseId, String scenarioYaml, String cat
     }
 
     public String eventsJsonl() {
-        StringBuilder s = new StringBuilder();
-        for (Event.Recorded r : events) {
-            s.append(Json.write(r)).append('\n');
-        }
-        return s.toString();
+        return EventLog.write(events);
     }
 
     /** The manifest: format, the exercise, and each part's file, size and SHA-256. */
@@ -179,24 +176,7 @@ public record ExerciseArchive(String exerciseId, String scenarioYaml, String cat
         }
         String yaml = new String(parts.get(SCENARIO), StandardCharsets.UTF_8);
         String catalog = new String(parts.get(CATALOG), StandardCharsets.UTF_8);
-        List<String> lines = new String(parts.get(EVENTS), StandardCharsets.UTF_8).lines().toList();
-        List<Event.Recorded> events = new ArrayList<>();
-        for (int k = 0; k < lines.size(); k++) {
-            if (lines.get(k).isBlank()) {
-                continue;
-            }
-            Event.Recorded r;
-            try {
-                r = Json.read(lines.get(k), Event.Recorded.class);
-            } catch (RuntimeException e) {
-                throw problem(source, EVENTS + ":" + (k + 1), "is not an event of the log");
-            }
-            if (r.sequence() != events.size() + 1) {
-                throw problem(source, EVENTS + ":" + (k + 1), "event " + (events.size() + 1) + " has sequence " + r.sequence()
-                        + " (events missing or out of order)");
-            }
-            events.add(r);
-        }
+        List<Event.Recorded> events = EventLog.read(new String(parts.get(EVENTS), StandardCharsets.UTF_8), source + "!" + EVENTS);
         if (manifest.path("events").path("count").asInt(-1) != events.size()) {
             throw problem(source, MANIFEST, "counts " + manifest.path("events").path("count").asText() + " events, the log holds "
                     + events.size());
