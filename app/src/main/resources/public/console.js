@@ -196,6 +196,7 @@
   // ---- exercise ----
   async function openExercise(id) {
     state.exercise = id;
+    state.registerStale = true;
     state.seen = new Set(JSON.parse(localStorage.getItem(`spacettx.seen.${id}`) || "[]"));
     history.replaceState(null, "", `?exercise=${encodeURIComponent(id)}`);
     show("exercise-view");
@@ -222,7 +223,11 @@
       }
       renderFeed();
       await refreshMap();
-      await refreshRegister();
+      // the register changes with action items only: it is not fetched again on every other event
+      if (state.registerStale) {
+        state.registerStale = false;
+        await refreshRegister();
+      }
     } catch (e) {
       if (e.status === 401) return logout();
       status(e.message, true);
@@ -243,7 +248,11 @@
     closeStream();
     // EventSource resends the last event id itself when it reconnects, so nothing is missed across a drop.
     const source = new EventSource(`/api/exercises/${encodeURIComponent(state.exercise)}/stream`);
-    const onEvent = () => { status(""); scheduleRefresh(150); };
+    const onEvent = (event) => {
+      if (event.type === "ActionItemSaved") state.registerStale = true;
+      status("");
+      scheduleRefresh(150);
+    };
     for (const type of EVENT_TYPES) source.addEventListener(type, onEvent);
     source.onerror = () => status(t("live.lost"), true);
     source.onopen = () => status("");
