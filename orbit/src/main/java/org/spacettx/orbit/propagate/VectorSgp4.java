@@ -1,14 +1,16 @@
 package org.spacettx.orbit.propagate;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The near-Earth SGP4 of {@link BatchSgp4} on SIMD lanes (the incubating Java Vector API: 8 objects at a time with
- * AVX-512, 4 with AVX2), the same algorithm step for step as {@code BatchSgp4.nearEarth}, with every branch taken
- * as a blend of lanes. Lanes of deep-space objects and of element sets that failed to initialise compute nonsense
+ * AVX-512, 4 with AVX2), the model of {@code BatchSgp4.nearEarth} with every branch taken as a blend of lanes.
+ * Where it computes differently the result is the same to the rounding level, and each place says why: Kepler's
+ * equation by Halley's method, sines and cosines of small corrections by series and angle addition instead of an
+ * arctangent and trigonometric calls, several reciprocals from one division, polynomials by Horner's rule with
+ * fused multiply-adds. Lanes of deep-space objects and of element sets that failed to initialise compute nonsense
  * here and are redone by the caller on the scalar path.
  *
  * <p>Touched only when the JVM runs with {@code --add-modules jdk.incubator.vector} (the launcher does for
@@ -28,6 +30,10 @@ final class VectorSgp4 {
             * BatchSgp4.EARTH_RADIUS_KM / 398600.8);
     private static final double J2 = 0.001082616;
     private static final double VELOCITY = BatchSgp4.EARTH_RADIUS_KM * XKE / 60.0;
+
+    private static final DoubleVector ONE = DoubleVector.broadcast(S, 1.0);
+    private static final DoubleVector SIN3 = DoubleVector.broadcast(S, -1.0 / 6);
+    private static final DoubleVector COS2 = DoubleVector.broadcast(S, -0.5);
 
     private VectorSgp4() {
     }
@@ -50,6 +56,7 @@ final class VectorSgp4 {
         final double[] argpm = new double[CHUNK];
         final double[] nodem = new double[CHUNK];
         final double[] am = new double[CHUNK];
+        final double[] sqrtAm = new double[CHUNK];
         final double[] em = new double[CHUNK];
         final double[] nm = new double[CHUNK];
         final double[] axnl = new double[CHUNK];
@@ -64,7 +71,7 @@ final class VectorSgp4 {
         final double[] cossu = new double[CHUNK];
         final double[] xnode = new double[CHUNK];
         final double[] di = new double[CHUNK];
-        final double[] pl = new double[CHUNK];
+        final double[] invPl = new double[CHUNK];
         final double[] rl = new double[CHUNK];
         final double[] rdotl = new double[CHUNK];
         final double[] rvdotl = new double[CHUNK];
@@ -116,18 +123,14 @@ final class VectorSgp4 {
     private static void secularAngles(BatchSgp4 b, int i, Scratch sc) {
         for (int v = 0; v < sc.count; v += L) {
             DoubleVector t = load(sc.t, v);
-            DoubleVector xmdf = load(b.mo, i + v).add(load(b.mdot, i + v).mul(t));
-            DoubleVector argpdf = load(b.argpo, i + v).add(load(b.argpdot, i + v).mul(t));
-            DoubleVector nodedf = load(b.nodeo, i + v).add(load(b.nodedot, i + v).mul(t));
-            DoubleVector t2 = t.mul(t);
-            DoubleVector t3 = t2.mul(t);
-            DoubleVector t4 = t3.mul(t);
-            DoubleVector nodem = nodedf.add(load(b.nodecf, i + v).mul(t2));
-            DoubleVector bstar = load(b.bstar, i + v);
+            DoubleVector xmdf = load(b.mdot, i + v).fma(t, load(b.mo, i + v));
+            DoubleVector argpdf = load(b.argpdot, i + v).fma(t, load(b.argpo, i + v));
+            DoubleVector nodedf = load(b.nodedot, i + v).fma(t, load(b.nodeo, i + v));
+            DoubleVector nodem = load(b.nodecf, i + v).fma(t.mul(t), nodedf);
             // For perigees under 220 km the d, t3cof.. and omgcof, xmcof, cc5 coefficients are zero: the same
             // expressions then give the truncated model.
             DoubleVector delomg = load(b.omgcof, i + v).mul(t);
-            DoubleVector delmtemp = load(b.eta, i + v).mul(xmdf.lanewise(VectorOperators.COS)).add(1.0);
+            DoubleVector delmtemp = load(b.eta, i + v).fma(xmdf.lanewise(VectorOperators.COS), ONE);
             DoubleVector delm = load(b.xmcof, i + v).mul(delmtemp.mul(delmtemp).mul(delmtemp).sub(load(b.delmo, i + v)));
             DoubleVector temp = delomg.add(delm);
             xmdf.add(temp).intoArray(sc.mm, v);
@@ -140,17 +143,14 @@ final class VectorSgp4 {
     private static void secularDrag(BatchSgp4 b, int i, Scratch sc) {
         for (int v = 0; v < sc.count; v += L) {
             DoubleVector t = load(sc.t, v);
-            DoubleVector t2 = t.mul(t);
-            DoubleVector t3 = t2.mul(t);
-            DoubleVector t4 = t3.mul(t);
-            DoubleVector tempa = load(b.cc1, i + v).mul(t).neg().add(1.0)
-                    .sub(load(b.d2, i + v).mul(t2)).sub(load(b.d3, i + v).mul(t3)).sub(load(b.d4, i + v).mul(t4));
-            DoubleVector templ = load(b.t2cof, i + v).mul(t2).add(load(b.t3cof, i + v).mul(t3))
-                    .add(t4.mul(load(b.t4cof, i + v).add(t.mul(load(b.t5cof, i + v)))));
+            // 1 − cc1 t − d2 t² − d3 t³ − d4 t⁴ and t2cof t² + t3cof t³ + t4cof t⁴ + t5cof t⁵, by Horner's rule
+            DoubleVector tempa = load(b.d4, i + v).fma(t, load(b.d3, i + v)).fma(t, load(b.d2, i + v))
+                    .fma(t, load(b.cc1, i + v)).fma(t.neg(), ONE);
+            DoubleVector templ = load(b.t5cof, i + v).fma(t, load(b.t4cof, i + v)).fma(t, load(b.t3cof, i + v))
+                    .fma(t, load(b.t2cof, i + v)).mul(t.mul(t));
             DoubleVector am = load(b.aBase, i + v).mul(tempa).mul(tempa);
-            DoubleVector nm = DoubleVector.broadcast(S, XKE).div(am.mul(am.lanewise(VectorOperators.SQRT)));
             am.intoArray(sc.am, v);
-            nm.intoArray(sc.nm, v);
+            am.lanewise(VectorOperators.SQRT).intoArray(sc.sqrtAm, v);
             templ.intoArray(sc.templ, v);
         }
     }
@@ -181,7 +181,12 @@ final class VectorSgp4 {
             DoubleVector nodem = load(sc.nodem, v);
             DoubleVector mm = load(sc.mm, v);
             DoubleVector axnl = em.mul(argpm.lanewise(VectorOperators.COS));
-            DoubleVector temp = DoubleVector.broadcast(S, 1.0).div(am.mul(em.mul(em).neg().add(1.0)));
+            // one division for the mean motion xke / am^1.5 and 1 / (am (1 − em²))
+            DoubleVector amSqrtAm = am.mul(load(sc.sqrtAm, v));
+            DoubleVector amBeta2 = am.mul(em.neg().fma(em, ONE));
+            DoubleVector inverse = ONE.div(amSqrtAm.mul(amBeta2));
+            inverse.mul(amBeta2).mul(XKE).intoArray(sc.nm, v);
+            DoubleVector temp = inverse.mul(amSqrtAm);
             DoubleVector aynl = em.mul(argpm.lanewise(VectorOperators.SIN)).add(temp.mul(load(b.aycof, i + v)));
             DoubleVector xl = mm.add(argpm).add(nodem).add(temp.mul(load(b.xlcof, i + v)).mul(axnl));
             axnl.intoArray(sc.axnl, v);
@@ -191,46 +196,59 @@ final class VectorSgp4 {
     }
 
     /**
-     * Kepler's equation, lanes stopping as the reference does when their step falls below 1e-12. After the first
-     * Newton step the steps are small (for near-circular orbits about e, then its square...): while every lane's
-     * step is under 1e-2 rad, the sine and cosine of the new iterate come by angle addition from the last ones and
-     * the step's series (error under 1e-17), instead of two more trigonometric calls.
+     * Kepler's equation by Halley's method (cubic convergence) where its correction is moderate, Newton's (the
+     * reference's) where it is not, each step clipped to 0.95 rad as the reference does. The reference stops when a
+     * Newton step falls below 1e-12 and keeps the sine and cosine of the iterate before that step (an error up to
+     * 1e-12 rad); here the iteration stops once every lane's step is below 1e-6, after which Halley's error is
+     * below 1e-17 rad, and the sine and cosine are those of the final iterate. While every lane's step is under
+     * 1e-2 rad they come by angle addition with the step's series (error under 1e-17) instead of two
+     * trigonometric calls.
      */
     private static void kepler(Scratch sc) {
         for (int v = 0; v < sc.count; v += L) {
             DoubleVector u = load(sc.u, v);
             DoubleVector axnl = load(sc.axnl, v);
             DoubleVector aynl = load(sc.aynl, v);
+            DoubleVector naxnl = axnl.neg();
+            DoubleVector naynl = aynl.neg();
             DoubleVector eo1 = u;
-            DoubleVector s = eo1.lanewise(VectorOperators.SIN);
-            DoubleVector c = eo1.lanewise(VectorOperators.COS);
-            DoubleVector sineo1 = s;
-            DoubleVector coseo1 = c;
-            VectorMask<Double> active = S.maskAll(true);
-            for (int ktr = 1; ktr <= 10; ktr++) {
-                sineo1 = sineo1.blend(s, active);
-                coseo1 = coseo1.blend(c, active);
-                DoubleVector tem5 = u.sub(aynl.mul(c)).add(axnl.mul(s)).sub(eo1)
-                        .div(c.mul(axnl).neg().sub(s.mul(aynl)).add(1.0));
-                tem5 = tem5.max(-0.95).min(0.95);
-                eo1 = eo1.add(tem5, active);
-                active = active.and(tem5.abs().compare(VectorOperators.GE, 1.0e-12));
-                if (!active.anyTrue() || ktr == 10) {
-                    break;
-                }
-                if (tem5.abs().compare(VectorOperators.LT, 1.0e-2).allTrue()) {
-                    DoubleVector sd = smallSin(tem5);
-                    DoubleVector cd = smallCos(tem5);
-                    DoubleVector next = s.mul(cd).add(c.mul(sd));
-                    c = c.mul(cd).sub(s.mul(sd));
-                    s = next;
-                } else {
+            DoubleVector s = u;
+            DoubleVector c = u;
+            boolean trig = true;
+            for (int ktr = 1; ; ktr++) {
+                if (trig) {
                     s = eo1.lanewise(VectorOperators.SIN);
                     c = eo1.lanewise(VectorOperators.COS);
                 }
+                if (ktr > 10) {
+                    break;
+                }
+                // f(E) = E − axnl sin E + aynl cos E − u: minus f, then f' and f''
+                DoubleVector minusF = axnl.fma(s, naynl.fma(c, u.sub(eo1)));
+                DoubleVector d1 = naxnl.fma(c, naynl.fma(s, ONE));
+                DoubleVector d2 = axnl.fma(s, naynl.mul(c));
+                DoubleVector d1sq = d1.mul(d1);
+                DoubleVector halley = minusF.mul(0.5).fma(d2, d1sq);
+                DoubleVector step = minusF.mul(d1).div(halley.blend(d1sq, halley.compare(VectorOperators.LT, d1sq.mul(0.5))));
+                step = step.max(-0.95).min(0.95);
+                eo1 = eo1.add(step);
+                DoubleVector size = step.abs();
+                trig = !size.compare(VectorOperators.LT, 1.0e-2).allTrue();
+                if (!trig) {
+                    // sine and cosine of the step by their series to the 7th and 6th powers
+                    DoubleVector x2 = step.mul(step);
+                    DoubleVector sd = x2.fma(-1.0 / 5040, 1.0 / 120).fma(x2, SIN3).fma(x2, ONE).mul(step);
+                    DoubleVector cd = x2.fma(-1.0 / 720, 1.0 / 24).fma(x2, COS2).fma(x2, ONE);
+                    DoubleVector next = s.fma(cd, c.mul(sd));
+                    c = c.fma(cd, s.neg().mul(sd));
+                    s = next;
+                    if (size.compare(VectorOperators.LT, 1.0e-6).allTrue()) {
+                        break;
+                    }
+                }
             }
-            sineo1.intoArray(sc.sineo1, v);
-            coseo1.intoArray(sc.coseo1, v);
+            s.intoArray(sc.sineo1, v);
+            c.intoArray(sc.coseo1, v);
         }
     }
 
@@ -248,20 +266,28 @@ final class VectorSgp4 {
             DoubleVector pl = am.mul(el2.neg().add(1.0));
             sc.semiLatus[v / L] = pl.compare(VectorOperators.LT, 0.0).toLong();
             DoubleVector rl = am.mul(ecose.neg().add(1.0));
-            DoubleVector rdotl = am.lanewise(VectorOperators.SQRT).mul(esine).div(rl);
-            DoubleVector rvdotl = pl.lanewise(VectorOperators.SQRT).div(rl);
             DoubleVector betal = el2.neg().add(1.0).lanewise(VectorOperators.SQRT);
-            DoubleVector temp = esine.div(betal.add(1.0));
-            DoubleVector amOverRl = am.div(rl);
+            DoubleVector betal1 = betal.add(1.0);
+            // one division for 1/rl, 1/(1 + betal) and 1/pl
+            DoubleVector rlBetal1 = rl.mul(betal1);
+            DoubleVector inverse = ONE.div(rlBetal1.mul(pl));
+            DoubleVector invRl = inverse.mul(betal1).mul(pl);
+            inverse.mul(rlBetal1).intoArray(sc.invPl, v);
+            inverse = inverse.mul(pl);
+            DoubleVector rdotl = load(sc.sqrtAm, v).mul(esine).mul(invRl);
+            DoubleVector rvdotl = pl.lanewise(VectorOperators.SQRT).mul(invRl);
+            DoubleVector temp = esine.mul(inverse).mul(rl);
+            DoubleVector amOverRl = am.mul(invRl);
             DoubleVector sinu = amOverRl.mul(sineo1.sub(aynl).sub(axnl.mul(temp)));
             DoubleVector cosu = amOverRl.mul(coseo1.sub(axnl).add(aynl.mul(temp)));
             // The reference takes su = atan2(sinu, cosu) and then the sines and cosines of su − δu and of i + δi;
             // both corrections are below 1e-2 rad, so angle addition with their series (to the sixth power, error
-            // under 1e-17) gives the same without the arctangent and four trigonometric calls.
-            DoubleVector norm = sinu.mul(sinu).add(cosu.mul(cosu)).lanewise(VectorOperators.SQRT);
-            sinu.div(norm).intoArray(sc.sinu, v);
-            cosu.div(norm).intoArray(sc.cosu, v);
-            pl.intoArray(sc.pl, v);
+            // under 1e-17) gives the same without the arctangent and four trigonometric calls. sinu² + cosu² is
+            // 1 + ε with ε at the rounding level once Kepler's equation is solved; 1.5 − (1 + ε)/2 is
+            // 1/√(1 + ε) to within ε².
+            DoubleVector norm = sinu.mul(sinu).add(cosu.mul(cosu)).mul(-0.5).add(1.5);
+            sinu.mul(norm).intoArray(sc.sinu, v);
+            cosu.mul(norm).intoArray(sc.cosu, v);
             rl.intoArray(sc.rl, v);
             rdotl.intoArray(sc.rdotl, v);
             rvdotl.intoArray(sc.rvdotl, v);
@@ -274,12 +300,11 @@ final class VectorSgp4 {
         for (int v = 0; v < sc.count; v += L) {
             DoubleVector sinu = load(sc.sinu, v);
             DoubleVector cosu = load(sc.cosu, v);
-            DoubleVector pl = load(sc.pl, v);
             DoubleVector rl = load(sc.rl, v);
             DoubleVector betal = load(sc.betal, v);
             DoubleVector sin2u = cosu.add(cosu).mul(sinu);
             DoubleVector cos2u = sinu.mul(sinu).mul(-2.0).add(1.0);
-            DoubleVector temp = DoubleVector.broadcast(S, 1.0).div(pl);
+            DoubleVector temp = load(sc.invPl, v);
             DoubleVector temp1 = temp.mul(0.5 * J2);
             DoubleVector temp2 = temp1.mul(temp);
             DoubleVector cosip = load(b.cosio, i + v);
@@ -307,8 +332,9 @@ final class VectorSgp4 {
             DoubleVector sin2u = cosu.add(cosu).mul(sinu);
             DoubleVector cos2u = sinu.mul(sinu).mul(-2.0).add(1.0);
             DoubleVector du = temp2.mul(load(b.x7thm1, i + v)).mul(sin2u).mul(-0.25);
-            load(sc.rdotl, v).sub(nm.mul(temp1).mul(x1mth2).mul(sin2u).div(XKE)).intoArray(sc.mvt, v);
-            load(sc.rvdotl, v).add(nm.mul(temp1).mul(x1mth2.mul(cos2u).add(con41.mul(1.5))).div(XKE)).intoArray(sc.rvdot, v);
+            DoubleVector nmTemp1 = nm.mul(temp1).mul(1.0 / XKE);
+            load(sc.rdotl, v).sub(nmTemp1.mul(x1mth2).mul(sin2u)).intoArray(sc.mvt, v);
+            load(sc.rvdotl, v).add(nmTemp1.mul(x1mth2.mul(cos2u).add(con41.mul(1.5)))).intoArray(sc.rvdot, v);
             DoubleVector sdu = smallSin(du);
             DoubleVector cdu = smallCos(du);
             sinu.mul(cdu).add(cosu.mul(sdu)).intoArray(sc.sinsu, v);
