@@ -44,47 +44,69 @@ public final class BenchCommand {
         int limit;
         @Option(names = "--threads", description = "Threads for the multi-threaded runs (default: available processors).")
         Integer threads;
+        @Option(names = "--min-seconds", defaultValue = "5", description = {
+                "Each case repeats the whole span until it has run this long (default ${DEFAULT-VALUE}); the rate is",
+                "over all its runs, with the slowest and fastest run beside it (a shared machine's noise shows there)."})
+        double minSeconds;
         @Mixin
         FormatOption format;
 
+        /** Grid dates a batch call of the blocked case covers: 31, as screening's chunks. */
+        private static final int BLOCK = 31;
+
         /**
-         * A range of objects at one grid date (by index): returns a number so that the JIT cannot drop the
-         * computation, and counts failed propagations into {@code failed[0]}.
+         * A range of objects at grid dates [stepFrom, stepTo) (by index): returns a number so that the JIT cannot
+         * drop the computation, and counts failed propagations into {@code failed[0]}.
          */
         private interface RangeWork {
-            double apply(int from, int to, int dateIndex, long[] failed);
+            double apply(int from, int to, int stepFrom, int stepTo, long[] failed);
         }
 
         private record Case(String name, int threads, RangeWork work) {
         }
 
-        /** One object at a time through a per-object function; a propagation that throws counts as failed. */
+        /** One object at a time through a per-object function, time-major; a propagation that throws counts as failed. */
         private static RangeWork perObject(ToDoubleBiFunction<Integer, AbsoluteDate> work, List<AbsoluteDate> dates) {
-            return (from, to, k, failed) -> {
+            return (from, to, stepFrom, stepTo, failed) -> {
                 double sink = 0;
-                AbsoluteDate d = dates.get(k);
-                for (int i = from; i < to; i++) {
-                    try {
-                        sink += work.applyAsDouble(i, d);
-                    } catch (RuntimeException e) {
-                        failed[0]++;
+                for (int k = stepFrom; k < stepTo; k++) {
+                    AbsoluteDate d = dates.get(k);
+                    for (int i = from; i < to; i++) {
+                        try {
+                            sink += work.applyAsDouble(i, d);
+                        } catch (RuntimeException e) {
+                            failed[0]++;
+                        }
                     }
                 }
                 return sink;
             };
         }
 
-        /** The batch kernel over the range; shares one state array, each thread writing its own objects. */
-        private static RangeWork batch(BatchSgp4 kernel, double[] minutes) {
-            BatchSgp4.States states = new BatchSgp4.States(kernel.size());
-            return (from, to, k, failed) -> {
-                kernel.propagate(minutes[k], from, to, states);
+        /**
+         * The batch kernel over the range, {@code perCall} grid dates a call (1: every object at one date, then the
+         * next; more: each chunk of objects at all of them while its coefficients are in cache); the state arrays
+         * are shared, each thread writing its own objects.
+         */
+        private static RangeWork batch(BatchSgp4 kernel, double[] minutes, int perCall) {
+            BatchSgp4.States[] states = new BatchSgp4.States[perCall];
+            for (int k = 0; k < perCall; k++) {
+                states[k] = new BatchSgp4.States(kernel.size());
+            }
+            return (from, to, stepFrom, stepTo, failed) -> {
                 double sink = 0;
-                for (int i = from; i < to; i++) {
-                    if (states.status[i] == BatchSgp4.OK) {
-                        sink += states.x[i];
-                    } else {
-                        failed[0]++;
+                for (int k = stepFrom; k < stepTo; k += perCall) {
+                    double[] times = java.util.Arrays.copyOfRange(minutes, k, Math.min(stepTo, k + perCall));
+                    kernel.propagate(times, from, to, states);
+                    for (int t = 0; t < times.length; t++) {
+                        BatchSgp4.States s = states[t];
+                        for (int i = from; i < to; i++) {
+                            if (s.status[i] == BatchSgp4.OK) {
+                                sink += s.x[i];
+                            } else {
+                                failed[0]++;
+                            }
+                        }
                     }
                 }
                 return sink;
@@ -137,11 +159,14 @@ public final class BenchCommand {
             for (int i = 0; i < steps; i++) {
                 minutes[i] = kernel.minutesAt(start) + i * stepSeconds / 60.0;
             }
-            RangeWork fast = batch(kernel, minutes);
+            RangeWork fast = batch(kernel, minutes, 1);
+            RangeWork blocked = batch(kernel, minutes, BLOCK);
             List<Case> cases = List.of(new Case("orekit-sgp4 (baseline)", 1, orekit), new Case("spacettx-teme", 1, teme),
                     new Case("spacettx-geodetic", 1, geodetic), new Case("spacettx-batch-teme", 1, fast),
+                    new Case("spacettx-batch-block", 1, blocked),
                     new Case("orekit-sgp4", n, orekit), new Case("spacettx-teme", n, teme),
-                    new Case("spacettx-geodetic", n, geodetic), new Case("spacettx-batch-teme", n, fast));
+                    new Case("spacettx-geodetic", n, geodetic), new Case("spacettx-batch-teme", n, fast),
+                    new Case("spacettx-batch-block", n, blocked));
 
             System.err.printf("spacettx: %d objects x %d steps = %d propagations per case; warming up%n",
                     objects.size(), steps, (long) objects.size() * steps);
@@ -156,19 +181,34 @@ public final class BenchCommand {
             }
             double baseline = 0;
             try (RowWriter out = new RowWriter(List.of(Column.text("case", 24), Column.text("threads", 7),
-                    Column.number("propagations", 13, 0), Column.number("seconds", 9, 3),
-                    Column.number("per_second", 12, 0), Column.number("ratio_to_baseline", 17, 2)), format.format, System.out)) {
+                    Column.number("runs", 4, 0), Column.number("propagations", 13, 0), Column.number("seconds", 9, 3),
+                    Column.number("per_second", 12, 0), Column.number("slowest_run", 12, 0),
+                    Column.number("fastest_run", 12, 0), Column.number("ratio_to_baseline", 17, 2)), format.format, System.out)) {
                 for (Case c : cases) {
-                    long begin = System.nanoTime();
-                    long[] counts = run(c, objects.size(), steps);
-                    double seconds = (System.nanoTime() - begin) / 1e9;
-                    double rate = counts[0] / seconds;
+                    long done = 0;
+                    long failed = 0;
+                    int runs = 0;
+                    double seconds = 0;
+                    double slowest = Double.POSITIVE_INFINITY;
+                    double fastest = 0;
+                    do {
+                        long begin = System.nanoTime();
+                        long[] counts = run(c, objects.size(), steps);
+                        double s = (System.nanoTime() - begin) / 1e9;
+                        seconds += s;
+                        done += counts[0];
+                        failed += counts[1];
+                        runs++;
+                        slowest = Math.min(slowest, counts[0] / s);
+                        fastest = Math.max(fastest, counts[0] / s);
+                    } while (seconds < minSeconds);
+                    double rate = done / seconds;
                     if (baseline == 0) {
                         baseline = rate;
                     }
-                    out.row(c.name(), c.threads(), (double) counts[0], seconds, rate, rate / baseline);
-                    if (counts[1] > 0) {
-                        System.err.printf("spacettx: %s: %d propagations failed (decayed objects)%n", c.name(), counts[1]);
+                    out.row(c.name(), c.threads(), (double) runs, (double) done, seconds, rate, slowest, fastest, rate / baseline);
+                    if (failed > 0) {
+                        System.err.printf("spacettx: %s: %d propagations failed (decayed objects)%n", c.name(), failed / runs);
                     }
                 }
             }
@@ -186,8 +226,8 @@ public final class BenchCommand {
                     parts.add(pool.submit(() -> {
                         long[] failed = new long[1];
                         double sink = 0;
-                        for (int step = 0; step < steps; step++) {
-                            sink += c.work().apply(from, to, step, failed);
+                        for (int step = 0; step < steps; step += BLOCK) {
+                            sink += c.work().apply(from, to, step, Math.min(steps, step + BLOCK), failed);
                         }
                         return new long[] {(long) (to - from) * steps, failed[0], Double.isNaN(sink) ? 1 : 0};
                     }));

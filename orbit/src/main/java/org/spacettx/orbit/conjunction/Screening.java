@@ -266,9 +266,11 @@ public final class Screening {
         void chunk(int c) {
             int first = c * CHUNK;
             int last = Math.min(intervals, first + CHUNK);
+            double[] times = new double[last - first + 1];
             for (int k = first; k <= last; k++) {
-                kernel.propagate(minutes(k * dt), 0, n, states[k - first]);
+                times[k - first] = minutes(k * dt);
             }
+            kernel.propagate(times, 0, n, states);
             for (int k = first; k < last; k++) {
                 interval(k, states[k - first], states[k + 1 - first]);
             }

@@ -34,6 +34,10 @@ final class VectorSgp4 {
     private static final DoubleVector ONE = DoubleVector.broadcast(S, 1.0);
     private static final DoubleVector SIN3 = DoubleVector.broadcast(S, -1.0 / 6);
     private static final DoubleVector COS2 = DoubleVector.broadcast(S, -0.5);
+    private static final DoubleVector SIN5 = DoubleVector.broadcast(S, 1.0 / 120);
+    private static final DoubleVector SIN7 = DoubleVector.broadcast(S, -1.0 / 5040);
+    private static final DoubleVector COS4 = DoubleVector.broadcast(S, 1.0 / 24);
+    private static final DoubleVector COS6 = DoubleVector.broadcast(S, -1.0 / 720);
 
     private VectorSgp4() {
     }
@@ -233,12 +237,14 @@ final class VectorSgp4 {
                 step = step.max(-0.95).min(0.95);
                 eo1 = eo1.add(step);
                 DoubleVector size = step.abs();
-                trig = !size.compare(VectorOperators.LT, 1.0e-2).allTrue();
+                trig = !size.compare(VectorOperators.LT, 0.2).allTrue();
                 if (!trig) {
-                    // sine and cosine of the step by their series to the 7th and 6th powers
+                    // sine and cosine of the step by their series to the 11th and 10th powers (error under 1e-17)
                     DoubleVector x2 = step.mul(step);
-                    DoubleVector sd = x2.fma(-1.0 / 5040, 1.0 / 120).fma(x2, SIN3).fma(x2, ONE).mul(step);
-                    DoubleVector cd = x2.fma(-1.0 / 720, 1.0 / 24).fma(x2, COS2).fma(x2, ONE);
+                    DoubleVector sd = x2.fma(-1.0 / 39916800, 1.0 / 362880).fma(x2, SIN7).fma(x2, SIN5)
+                            .fma(x2, SIN3).fma(x2, ONE).mul(step);
+                    DoubleVector cd = x2.fma(-1.0 / 3628800, 1.0 / 40320).fma(x2, COS6).fma(x2, COS4)
+                            .fma(x2, COS2).fma(x2, ONE);
                     DoubleVector next = s.fma(cd, c.mul(sd));
                     c = c.fma(cd, s.neg().mul(sd));
                     s = next;
