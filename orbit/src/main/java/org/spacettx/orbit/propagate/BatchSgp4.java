@@ -11,18 +11,20 @@ import org.spacettx.orbit.data.OrekitData;
 import org.spacettx.orbit.parallel.Parallel;
 
 /**
- * SGP4 for many objects at once: the near-Earth model (period under 225 minutes) evaluated by our own kernel over
- * structure-of-arrays coefficients, for throughput; deep-space objects (SDP4) through the Orekit path
- * ({@link Sgp4}), one propagator each. States are TEME, km and km/s, like the reference.
+ * SGP4 for many objects at once: the near-Earth model (period under 225 minutes) on SIMD lanes over
+ * structure-of-arrays coefficients ({@link VectorSgp4}), and deep-space objects (SDP4: the lunar-solar and
+ * resonance terms of {@link DeepSpace} around the same SGP4 terms) on the scalar path, for throughput. States are
+ * TEME, km and km/s, like the reference. {@link #orekitPath} gives the same interface over Orekit, one propagator
+ * per object ({@link Sgp4}).
  *
  * <p>The kernel follows the published algorithm (Hoots and Roehrich, Spacetrack Report #3, as revised by Vallado
  * et al. 2006) with the WGS-72 constants that Orekit and the reference use, including the reference's stop
- * conditions. It is verified against Vallado's verification set and against Orekit on a whole catalog
+ * conditions. It is verified against Vallado's verification set (all 33 cases, 666 rows) and against Orekit on whole catalogs
  * ({@code BatchSgp4Test}).
  *
  * <p>Times are minutes since a reference date (the earliest epoch of the batch), so one call can evaluate every
  * object at the same instant although their epochs differ. Safe to use from several threads at once: the
- * coefficients are read-only and deep-space propagators are per thread (see {@link Sgp4}).
+ * coefficients are read-only, and the Orekit path keeps a propagator per thread (see {@link Sgp4}).
  */
 public final class BatchSgp4 {
 
@@ -65,8 +67,10 @@ public final class BatchSgp4 {
     private final int size;
     /** Epoch of each object, minutes after the reference date. */
     final double[] epochMinutes;
-    /** Null for near-Earth objects; the Orekit path for deep-space ones. */
+    /** The Orekit path per object on the reference path ({@link #orekitPath}); null in the kernel. */
     private final Sgp4[] deepSpace;
+    /** The deep-space terms of objects with periods of 225 minutes or more (SDP4); null for near-Earth ones. */
+    private final DeepSpace[] deep;
     /** Indices of the objects not in the near-Earth kernel (deep space, failed initialisation), ascending. */
     private final int[] special;
     /** Initialisation failure code per object (0 when it initialised). */
@@ -124,6 +128,7 @@ public final class BatchSgp4 {
         this.reference = earliest == null ? AbsoluteDate.J2000_EPOCH : earliest;
         epochMinutes = new double[size];
         deepSpace = new Sgp4[size];
+        deep = new DeepSpace[size];
         initError = new int[size];
         mo = new double[size];
         argpo = new double[size];
@@ -164,11 +169,11 @@ public final class BatchSgp4 {
         for (int i = 0; i < size; i++) {
             epochMinutes[i] = epochs[i].durationFrom(reference) / 60.0;
             initialise(i, elements.get(i), kernel);
-            specials += deepSpace[i] != null || initError[i] != 0 ? 1 : 0;
+            specials += deepSpace[i] != null || deep[i] != null || initError[i] != 0 ? 1 : 0;
         }
         special = new int[specials];
         for (int i = 0, k = 0; i < size; i++) {
-            if (deepSpace[i] != null || initError[i] != 0) {
+            if (deepSpace[i] != null || deep[i] != null || initError[i] != 0) {
                 special[k++] = i;
             }
         }
@@ -199,9 +204,14 @@ public final class BatchSgp4 {
         return elements;
     }
 
-    /** True when object {@code index} goes through Orekit: deep-space (SDP4), or every object on the reference path. */
+    /** True when object {@code index} goes through Orekit: every object on the reference path ({@link #orekitPath}). */
     public boolean throughOrekit(int index) {
         return deepSpace[index] != null;
+    }
+
+    /** True when object {@code index} has a period of 225 minutes or more (SDP4's deep-space terms). */
+    public boolean isDeepSpace(int index) {
+        return deep[index] != null || deepSpace[index] != null && deepSpace[index].isDeepSpace();
     }
 
     /** Minutes from the batch's reference date to an instant (leap seconds counted, through Orekit's UTC). */
@@ -245,7 +255,7 @@ public final class BatchSgp4 {
         double adel = ak * (1.0 - del * del - del * (1.0 / 3.0 + 134.0 * del * del / 81.0));
         del = d1 / (adel * adel);
         double nUnkozai = no / (1.0 + del);
-        if (!kernel || TWO_PI / nUnkozai >= 225.0) {
+        if (!kernel) {
             try {
                 deepSpace[i] = Sgp4.of(e, data);
             } catch (PropagationException ex) {
@@ -265,7 +275,8 @@ public final class BatchSgp4 {
         con41[i] = c41;
         sinio[i] = sini;
         cosio[i] = cosi;
-        simple[i] = rp < 220.0 / EARTH_RADIUS_KM + 1.0;
+        boolean deepSpaceObject = TWO_PI / nUnkozai >= 225.0;
+        simple[i] = rp < 220.0 / EARTH_RADIUS_KM + 1.0 || deepSpaceObject;
 
         // Atmospheric density parameters: s and (q0 - s)^4, lowered for perigees under 156 km.
         double sfour = 78.0 / EARTH_RADIUS_KM + 1.0;
@@ -332,6 +343,20 @@ public final class BatchSgp4 {
             t4cof[i] = 0.25 * (3.0 * d3[i] + c1 * (12.0 * d2[i] + 10.0 * c1sq));
             t5cof[i] = 0.2 * (3.0 * d4[i] + 12.0 * c1 * d3[i] + 6.0 * d2[i] * d2[i] + 15.0 * c1sq * (2.0 * d2[i] + c1sq));
         }
+        if (deepSpaceObject) {
+            double jd = e.epoch().getEpochSecond() / 86400.0 + e.epoch().getNano() / 86400e9 + 2440587.5;
+            deep[i] = new DeepSpace(ecc, inc, nodeo[i], argpo[i], mo[i], nUnkozai, ao, mdot[i], argpdot[i],
+                    nodedot[i], jd - 2415020.0, greenwichSidereal(jd));
+        }
+    }
+
+    /** Greenwich mean sidereal angle (rad) at a Julian date, the reference's IAU-82 expression. */
+    static double greenwichSidereal(double jdUt1) {
+        double tut1 = (jdUt1 - 2451545.0) / 36525.0;
+        double seconds = -6.2e-6 * tut1 * tut1 * tut1 + 0.093104 * tut1 * tut1
+                + (876600.0 * 3600 + 8640184.812866) * tut1 + 67310.54841;
+        double angle = Math.toRadians(seconds / 240.0) % TWO_PI;
+        return angle < 0.0 ? angle + TWO_PI : angle;
     }
 
     /**
@@ -529,9 +554,29 @@ public final class BatchSgp4 {
             templ = templ + t3cof[i] * t3 + t4 * (t4cof[i] + t * t5cof[i]);
         }
         double n0 = noUnkozai[i];
-        double am = aBase[i] * tempa * tempa;
+        DeepSpace ds = deep[i];
+        double em = ecco[i];
+        double inclm = inclo[i];
+        double am;
+        // deep space: the mean elements [e, i, Ω, ω, M, n] through the lunar-solar terms
+        double[] m = null;
+        if (ds == null) {
+            am = aBase[i] * tempa * tempa;
+        } else {
+            m = new double[] {em, inclm, nodem, argpm, mm, n0};
+            ds.secular(t, m);
+            em = m[0];
+            inclm = m[1];
+            nodem = m[2];
+            argpm = m[3];
+            mm = m[4];
+            if (m[5] <= 0.0) {
+                return Sgp4Error.MEAN_MOTION.code();
+            }
+            am = Math.pow(XKE / m[5], TWO_THIRDS) * tempa * tempa;
+        }
         double nm = XKE / (am * Math.sqrt(am));
-        double em = ecco[i] - tempe;
+        em = em - tempe;
         if (em >= 1.0 || em < -0.001 || am < 0.95 || !(am == am)) {
             return Sgp4Error.MEAN_ELEMENTS.code();
         }
@@ -539,19 +584,61 @@ public final class BatchSgp4 {
             em = 1.0e-6;
         }
         mm = mm + n0 * templ;
-        // The reference reduces node, perigee, mean longitude and anomaly with fmod; every later use is periodic,
-        // so reducing the angles of Kepler's equation alone gives the same states (Java's % on doubles is slow).
-        nodem = reduce(nodem);
-        argpm = reduce(argpm);
-        mm = reduce(mm);
+        double cosip = cosio[i];
+        double sinip = sinio[i];
+        double aycofp = aycof[i];
+        double xlcofp = xlcof[i];
+        double con41p = con41[i];
+        double x1mth2p = x1mth2[i];
+        double x7thm1p = x7thm1[i];
+        if (ds == null) {
+            // The reference reduces node, perigee, mean longitude and anomaly with fmod; every later use is
+            // periodic, so reducing the angles of Kepler's equation alone gives the same states (Java's % on
+            // doubles is slow).
+            nodem = reduce(nodem);
+            argpm = reduce(argpm);
+            mm = reduce(mm);
+        } else {
+            // Deep space: the lunar-solar periodics use the node as the reference reduces it (sign kept), then
+            // the inclination-dependent coefficients follow the perturbed inclination.
+            double xlm = (mm + argpm + nodem) % TWO_PI;
+            m[0] = em;
+            m[1] = inclm;
+            m[2] = nodem % TWO_PI;
+            m[3] = argpm % TWO_PI;
+            m[4] = (xlm - m[3] - m[2]) % TWO_PI;
+            ds.periodic(t, m);
+            em = m[0];
+            inclm = m[1];
+            nodem = m[2];
+            argpm = m[3];
+            mm = m[4];
+            if (inclm < 0.0) {
+                inclm = -inclm;
+                nodem += Math.PI;
+                argpm -= Math.PI;
+            }
+            if (em < 0.0 || em > 1.0) {
+                return Sgp4Error.PERTURBED_ECCENTRICITY.code();
+            }
+            sinip = Math.sin(inclm);
+            cosip = Math.cos(inclm);
+            aycofp = -0.5 * J3OJ2 * sinip;
+            double onePlusCos = Math.abs(cosip + 1.0) > 1.5e-12 ? 1.0 + cosip : 1.5e-12;
+            xlcofp = -0.25 * J3OJ2 * sinip * (3.0 + 5.0 * cosip) / onePlusCos;
+            double cosisq = cosip * cosip;
+            con41p = 3.0 * cosisq - 1.0;
+            x1mth2p = 1.0 - cosisq;
+            x7thm1p = 7.0 * cosisq - 1.0;
+        }
 
         // Long-period periodics.
         double sinArgp = Math.sin(argpm);
         double cosArgp = Math.cos(argpm);
         double axnl = em * cosArgp;
         double temp = 1.0 / (am * (1.0 - em * em));
-        double aynl = em * sinArgp + temp * aycof[i];
-        double xl = mm + argpm + nodem + temp * xlcof[i] * axnl;
+        double aynl = em * sinArgp + temp * aycofp;
+        double xl = mm + argpm + nodem + temp * xlcofp * axnl;
 
         // Kepler's equation in the form of the reference (u = E + ω, with the 0.95 step limit).
         double u = reduce(xl - nodem);
@@ -591,14 +678,12 @@ public final class BatchSgp4 {
         temp = 1.0 / pl;
         double temp1 = 0.5 * J2 * temp;
         double temp2 = temp1 * temp;
-        double cosip = cosio[i];
-        double sinip = sinio[i];
-        double mrt = rl * (1.0 - 1.5 * temp2 * betal * con41[i]) + 0.5 * temp1 * x1mth2[i] * cos2u;
-        su = su - 0.25 * temp2 * x7thm1[i] * sin2u;
+        double mrt = rl * (1.0 - 1.5 * temp2 * betal * con41p) + 0.5 * temp1 * x1mth2p * cos2u;
+        su = su - 0.25 * temp2 * x7thm1p * sin2u;
         double xnode = nodem + 1.5 * temp2 * cosip * sin2u;
-        double xinc = inclo[i] + 1.5 * temp2 * cosip * sinip * cos2u;
-        double mvt = rdotl - nm * temp1 * x1mth2[i] * sin2u / XKE;
-        double rvdot = rvdotl + nm * temp1 * (x1mth2[i] * cos2u + 1.5 * con41[i]) / XKE;
+        double xinc = inclm + 1.5 * temp2 * cosip * sinip * cos2u;
+        double mvt = rdotl - nm * temp1 * x1mth2p * sin2u / XKE;
+        double rvdot = rvdotl + nm * temp1 * (x1mth2p * cos2u + 1.5 * con41p) / XKE;
 
         // Orientation vectors.
         double sinsu = Math.sin(su);
