@@ -65,7 +65,7 @@ public final class Screening {
     private static final int CHUNK = 30;
 
     public enum Propagator {
-        /** The batch kernel (near-Earth) and Orekit for deep space. */
+        /** The batch kernel: near-Earth objects on SIMD lanes, deep-space ones (SDP4) on its scalar path. */
         FAST,
         /** Every object through the Orekit path: the reference. */
         OREKIT
