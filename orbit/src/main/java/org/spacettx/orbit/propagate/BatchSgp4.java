@@ -553,6 +553,11 @@ public final class BatchSgp4 {
             tempe = tempe + bstar[i] * cc5[i] * (Math.sin(mm) - sinmao[i]);
             templ = templ + t3cof[i] * t3 + t4 * (t4cof[i] + t * t5cof[i]);
         }
+        if (tempa < 0.0) {
+            // Past the time the drag polynomial reaches zero the reference squares it and carries on with orbits
+            // millions of km out; by then the mean semi-major axis has passed below its 0.95 earth radii limit.
+            return Sgp4Error.MEAN_ELEMENTS.code();
+        }
         double n0 = noUnkozai[i];
         DeepSpace ds = deep[i];
         double em = ecco[i];

@@ -30,7 +30,8 @@ final class GuardedSdp4 extends DeepSDP4 implements SecularGuard {
 
     @Override
     protected void deepPeriodicEffects(double t) {
-        if (em >= 1.0 || em < -0.001 || a < 0.95) {
+        // the drag polynomial is 1 − C1 t for deep-space objects; past its zero see GuardedSgp4.dragPolynomial
+        if (em >= 1.0 || em < -0.001 || a < 0.95 || 1.0 - c1 * t < 0.0) {
             failure = Sgp4Error.MEAN_ELEMENTS;
         }
         if (em < MIN_ECCENTRICITY) {

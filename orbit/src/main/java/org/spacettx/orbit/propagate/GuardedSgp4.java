@@ -8,7 +8,8 @@ import org.orekit.propagation.analytical.tle.TLE;
 
 /**
  * Orekit's near-Earth SGP4 with the reference implementation's stop condition on the secular elements, which
- * Orekit does not check: mean eccentricity outside [-0.001, 1) or mean semi-major axis below 0.95 earth radii.
+ * Orekit does not check: mean eccentricity outside [-0.001, 1) or mean semi-major axis below 0.95 earth radii,
+ * also once the drag polynomial has passed zero (see {@link #dragPolynomial}).
  *
  * <p>Orekit raises a mean eccentricity below 1e-6 to 1e-6 before we can see it, so the unclamped value is rebuilt
  * here from the same terms (the drag correction of SGP4: B*·C4·t, plus B*·C5·(sin M − sin M0) for perigees of
@@ -26,9 +27,28 @@ final class GuardedSgp4 extends SGP4 implements SecularGuard {
     protected void sxpPropagate(double tSince) {
         failure = null;
         super.sxpPropagate(tSince);
-        if (a < 0.95 || meanEccentricity(tSince) >= 1.0 || meanEccentricity(tSince) < -0.001) {
+        if (a < 0.95 || dragPolynomial(tSince) < 0.0 || meanEccentricity(tSince) >= 1.0 || meanEccentricity(tSince) < -0.001) {
             failure = Sgp4Error.MEAN_ELEMENTS;
         }
+    }
+
+    /**
+     * SGP4's drag polynomial 1 − C1 t − D2 t² − D3 t³ − D4 t⁴ (the D terms for perigees of 220 km and more), whose
+     * square scales the semi-major axis: past its zero the reference carries on with orbits millions of km out,
+     * the mean semi-major axis having passed below its limit; this path stops there as the kernel does.
+     */
+    private double dragPolynomial(double tSince) {
+        double tempa = 1.0 - c1 * tSince;
+        if (perige >= 220) {
+            double c1sq = c1 * c1;
+            double d2 = 4.0 * a0dp * tsi * c1sq;
+            double temp = d2 * tsi * c1 / 3.0;
+            double d3 = (17.0 * a0dp + s4) * temp;
+            double d4 = 0.5 * temp * a0dp * tsi * (221.0 * a0dp + 31.0 * s4) * c1;
+            double t2 = tSince * tSince;
+            tempa -= d2 * t2 + d3 * t2 * tSince + d4 * t2 * t2;
+        }
+        return tempa;
     }
 
     private double meanEccentricity(double tSince) {

@@ -155,6 +155,8 @@ final class VectorSgp4 {
             DoubleVector am = load(b.aBase, i + v).mul(tempa).mul(tempa);
             am.intoArray(sc.am, v);
             am.lanewise(VectorOperators.SQRT).intoArray(sc.sqrtAm, v);
+            // past the drag polynomial's zero the mean semi-major axis has gone below its limit (see BatchSgp4)
+            sc.meanElements[v / L] = tempa.compare(VectorOperators.LT, 0.0).toLong();
             templ.intoArray(sc.templ, v);
         }
     }
@@ -169,7 +171,7 @@ final class VectorSgp4 {
             DoubleVector tempe = bstar.mul(load(b.cc4, i + v)).mul(t)
                     .add(bstar.mul(load(b.cc5, i + v)).mul(mm.lanewise(VectorOperators.SIN).sub(load(b.sinmao, i + v))));
             DoubleVector em = load(b.ecco, i + v).sub(tempe);
-            sc.meanElements[v / L] = em.compare(VectorOperators.GE, 1.0).or(em.compare(VectorOperators.LT, -0.001))
+            sc.meanElements[v / L] |= em.compare(VectorOperators.GE, 1.0).or(em.compare(VectorOperators.LT, -0.001))
                     .or(am.compare(VectorOperators.LT, 0.95)).or(am.test(VectorOperators.IS_NAN)).toLong();
             em.max(1.0e-6).intoArray(sc.em, v);
             mm.add(load(b.noUnkozai, i + v).mul(load(sc.templ, v))).intoArray(sc.mm, v);

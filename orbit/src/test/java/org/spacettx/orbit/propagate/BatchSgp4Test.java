@@ -187,6 +187,59 @@ class BatchSgp4Test {
     }
 
     /**
+     * A heavily dragged element set (30642 in the 2023 catalog, ṅ/2 = 0.0625 rev/day²) hourly over ten days: SGP4's
+     * drag polynomial reaches zero, after which the reference would go on with orbits millions of km out. Here every
+     * path stops (decayed, then error 1 once the polynomial has passed zero) for good, and every state before stays
+     * under the epoch apogee.
+     */
+    @Test
+    @Tag("slow")
+    void everyPathStopsWhereTheDragPolynomialReachesZero() {
+        OrekitData data = OrekitData.standard();
+        ElementSet e = Catalog.of(CatalogReader.strict(data)
+                .read(List.of(SharedData.path("catalog/spacetrack-3le-full-2023-09-09.txt"))).elementSets())
+                .byNorad(30642).orElseThrow();
+        List<ElementSet> eight = java.util.Collections.nCopies(8, e); // a whole vector of lanes
+        BatchSgp4 batch = BatchSgp4.of(eight, data);
+        Sgp4 orekit = Sgp4.of(e, data);
+        double semiMajorKm = Math.cbrt(398600.8 / Math.pow(e.meanMotion() * 2 * Math.PI / 86400, 2));
+        double apogeeKm = semiMajorKm * (1 + e.eccentricity());
+        BatchSgp4.States lanes = new BatchSgp4.States(8);
+        double[] tsince = new double[8];
+        double[] s = new double[6];
+        double firstStop = Double.NaN;
+        java.util.Set<Integer> stops = new java.util.TreeSet<>();
+        for (int hour = 0; hour <= 240; hour++) {
+            double t = hour * 60.0;
+            java.util.Arrays.fill(tsince, t);
+            batch.propagateSince(tsince, 0, 8, lanes);
+            int scalar = batch.stateSinceEpoch(0, t, s);
+            int reference;
+            try {
+                orekit.temeAtMinutes(t);
+                reference = BatchSgp4.OK;
+            } catch (PropagationException ex) {
+                reference = BatchSgp4.status(ex.error());
+            }
+            assertThat(lanes.status[0]).as("lanes at %s h", hour).isEqualTo(scalar);
+            assertThat(reference).as("Orekit path at %s h", hour).isEqualTo(scalar);
+            if (scalar == BatchSgp4.OK) {
+                assertThat(firstStop).as("valid again at %s h after stopping", hour).isNaN();
+                assertThat(Math.sqrt(s[0] * s[0] + s[1] * s[1] + s[2] * s[2])).as("radius at %s h", hour).isLessThan(apogeeKm);
+            } else {
+                assertThat(scalar).as("stop at %s h", hour).isIn(Sgp4Error.DECAYED.code(), Sgp4Error.MEAN_ELEMENTS.code());
+                stops.add(scalar);
+                if (Double.isNaN(firstStop)) {
+                    firstStop = hour;
+                }
+            }
+        }
+        System.out.printf("30642 stops at %.0f h after its epoch, codes %s%n", firstStop, stops);
+        assertThat(firstStop).isBetween(1.0, 240.0);
+        assertThat(stops).contains(Sgp4Error.MEAN_ELEMENTS.code());
+    }
+
+    /**
      * Many times in one call (each chunk of objects at several times before the next chunk) gives exactly the
      * states and statuses of one call per time: over a range that starts and ends inside a vector, across more
      * times than a chunk takes at once, with Vallado's deep-space cases and failing element sets mixed in.
