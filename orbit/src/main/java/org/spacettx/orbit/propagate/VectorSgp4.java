@@ -207,7 +207,7 @@ final class VectorSgp4 {
      * Newton step falls below 1e-12 and keeps the sine and cosine of the iterate before that step (an error up to
      * 1e-12 rad); here the iteration stops once every lane's step is below 1e-6, after which Halley's error is
      * below 1e-17 rad, and the sine and cosine are those of the final iterate. While every lane's step is under
-     * 1e-2 rad they come by angle addition with the step's series (error under 1e-17) instead of two
+     * 0.2 rad they come by angle addition with the step's series (to the 11th power; error under 1e-17) instead of two
      * trigonometric calls.
      */
     private static void kepler(Scratch sc) {
