@@ -47,11 +47,12 @@ final class DeepSpace {
 
     private enum Resonance { NONE, SYNCHRONOUS, HALF_DAY }
 
-    // Periodics: solar (s..) and lunar coefficients, and the mean anomalies of the sun and moon at epoch.
+    // Periodics: the mean anomalies of the sun and moon at epoch, and each body's coefficients (e2, e3, i2, i3,
+    // l2, l3, l4, gh2, gh3, gh4, h2, h3; the reference's se2.. for the sun, ee2.. for the moon).
     private final double zmos;
     private final double zmol;
-    private final double se2, se3, si2, si3, sl2, sl3, sl4, sgh2, sgh3, sgh4, sh2, sh3;
-    private final double ee2, e3, xi2, xi3, xl2, xl3, xl4, xgh2, xgh3, xgh4, xh2, xh3;
+    private final double[] sunPeriodics;
+    private final double[] moonPeriodics;
     // Secular rates of eccentricity, inclination, mean anomaly, perigee and node.
     private final double dedt, didt, dmdt, domdt, dnodt;
     // Resonance.
@@ -109,14 +110,12 @@ final class DeepSpace {
         zmos = (6.2565837 + 0.017201977 * day) % TWO_PI;
 
         // Solar terms first, then lunar ones: the same expressions with each body's geometry.
-        double[] sun = body(C1SS, ZES, 0.1945905, -0.98088458, 0.91744867, 0.39785416, cnodm, snodm,
+        double[] sun = body(C1SS, ZNS, ZES, 0.1945905, -0.98088458, 0.91744867, 0.39785416, cnodm, snodm,
                 cosim, sinim, cosomm, sinomm, ecco, emsq, betasq, rtemsq, noUnkozai);
-        double[] moon = body(C1L, ZEL, zcosgl, zsingl, zcosil, zsinil, zcoshl * cnodm + zsinhl * snodm,
+        double[] moon = body(C1L, ZNL, ZEL, zcosgl, zsingl, zcosil, zsinil, zcoshl * cnodm + zsinhl * snodm,
                 snodm * zcoshl - cnodm * zsinhl, cosim, sinim, cosomm, sinomm, ecco, emsq, betasq, rtemsq, noUnkozai);
-        se2 = sun[5]; se3 = sun[6]; si2 = sun[7]; si3 = sun[8]; sl2 = sun[9]; sl3 = sun[10]; sl4 = sun[11];
-        sgh2 = sun[12]; sgh3 = sun[13]; sgh4 = sun[14]; sh2 = sun[15]; sh3 = sun[16];
-        ee2 = moon[5]; e3 = moon[6]; xi2 = moon[7]; xi3 = moon[8]; xl2 = moon[9]; xl3 = moon[10]; xl4 = moon[11];
-        xgh2 = moon[12]; xgh3 = moon[13]; xgh4 = moon[14]; xh2 = moon[15]; xh3 = moon[16];
+        sunPeriodics = java.util.Arrays.copyOfRange(sun, 5, 17);
+        moonPeriodics = java.util.Arrays.copyOfRange(moon, 5, 17);
 
         // Secular rates: sun's (index 0..4: e, i, M, ω, Ω) and moon's summed.
         boolean nearEquatorial = inclo < NEAR_EQUATORIAL || inclo > Math.PI - NEAR_EQUATORIAL;
@@ -125,21 +124,11 @@ final class DeepSpace {
         if (sinim != 0.0) {
             shs /= sinim;
         }
-        double sgs = sun[3] - cosim * shs;
-        double rateE = sun[0] + moon[0];
-        double rateI = sun[1] + moon[1];
-        double rateM = sun[2] + moon[2];
-        double rateW = sgs + moon[3];
-        double rateN = shs;
-        if (sinim != 0.0) {
-            rateW -= cosim / sinim * shll;
-            rateN += shll / sinim;
-        }
-        dedt = rateE;
-        didt = rateI;
-        dmdt = rateM;
-        domdt = rateW;
-        dnodt = rateN;
+        dedt = sun[0] + moon[0];
+        didt = sun[1] + moon[1];
+        dmdt = sun[2] + moon[2];
+        domdt = sun[3] - cosim * shs + moon[3] - (sinim != 0.0 ? cosim / sinim * shll : 0.0);
+        dnodt = shs + (sinim != 0.0 ? shll / sinim : 0.0);
 
         // Geopotential resonance.
         double aonv = 1.0 / ao;
@@ -246,10 +235,9 @@ final class DeepSpace {
      * One body's terms: {@code [0..4]} its secular rates of e, i, M and the perigee and node terms before the
      * division by sin i; {@code [5..16]} its periodic coefficients (e2, e3, i2, i3, l2, l3, l4, gh2, gh3, gh4, h2, h3).
      */
-    private static double[] body(double cc, double ze, double zcosg, double zsing, double zcosi, double zsini,
+    private static double[] body(double cc, double zn, double ze, double zcosg, double zsing, double zcosi, double zsini,
                                  double zcosh, double zsinh, double cosim, double sinim, double cosomm, double sinomm,
                                  double em, double emsq, double betasq, double rtemsq, double nm) {
-        double zn = cc == C1SS ? ZNS : ZNL;
         double a1 = zcosg * zcosh + zsing * zcosi * zsinh;
         double a3 = -zsing * zcosh + zcosg * zcosi * zsinh;
         double a7 = -zcosg * zsinh + zsing * zcosi * zcosh;
@@ -428,37 +416,33 @@ final class DeepSpace {
         out[1] = xnddt * xldot;
     }
 
+    /** One body's periodics at its mean anomaly {@code zm}, added to {@code sums} (e, i, l, gh, h). */
+    private static void periodics(double[] c, double zm, double ze, double[] sums) {
+        double zf = zm + 2.0 * ze * Math.sin(zm);
+        double sinzf = Math.sin(zf);
+        double f2 = 0.5 * sinzf * sinzf - 0.25;
+        double f3 = -0.5 * sinzf * Math.cos(zf);
+        sums[0] += c[0] * f2 + c[1] * f3;
+        sums[1] += c[2] * f2 + c[3] * f3;
+        sums[2] += c[4] * f2 + c[5] * f3 + c[6] * sinzf;
+        sums[3] += c[7] * f2 + c[8] * f3 + c[9] * sinzf;
+        sums[4] += c[10] * f2 + c[11] * f3;
+    }
+
     /**
      * Lunar and solar periodics at {@code t} minutes since epoch on {@code p = [e, i, Ω, ω, M]} (updated in place),
      * with Lyddane's modification below 0.2 rad of inclination. Ω is expected reduced as the reference does
      * (remainder of 2π, the sign kept).
      */
     void periodic(double t, double[] p) {
-        double zm = zmos + ZNS * t;
-        double zf = zm + 2.0 * ZES * Math.sin(zm);
-        double sinzf = Math.sin(zf);
-        double f2 = 0.5 * sinzf * sinzf - 0.25;
-        double f3 = -0.5 * sinzf * Math.cos(zf);
-        double ses = se2 * f2 + se3 * f3;
-        double sis = si2 * f2 + si3 * f3;
-        double sls = sl2 * f2 + sl3 * f3 + sl4 * sinzf;
-        double sghs = sgh2 * f2 + sgh3 * f3 + sgh4 * sinzf;
-        double shs = sh2 * f2 + sh3 * f3;
-        zm = zmol + ZNL * t;
-        zf = zm + 2.0 * ZEL * Math.sin(zm);
-        sinzf = Math.sin(zf);
-        f2 = 0.5 * sinzf * sinzf - 0.25;
-        f3 = -0.5 * sinzf * Math.cos(zf);
-        double sel = ee2 * f2 + e3 * f3;
-        double sil = xi2 * f2 + xi3 * f3;
-        double sll = xl2 * f2 + xl3 * f3 + xl4 * sinzf;
-        double sghl = xgh2 * f2 + xgh3 * f3 + xgh4 * sinzf;
-        double shll = xh2 * f2 + xh3 * f3;
-        double pe = ses + sel;
-        double pinc = sis + sil;
-        double pl = sls + sll;
-        double pgh = sghs + sghl;
-        double ph = shs + shll;
+        double[] sums = new double[5];
+        periodics(sunPeriodics, zmos + ZNS * t, ZES, sums);
+        periodics(moonPeriodics, zmol + ZNL * t, ZEL, sums);
+        double pe = sums[0];
+        double pinc = sums[1];
+        double pl = sums[2];
+        double pgh = sums[3];
+        double ph = sums[4];
 
         double inclp = p[1] + pinc;
         p[0] += pe;

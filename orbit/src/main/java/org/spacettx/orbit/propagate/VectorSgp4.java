@@ -84,6 +84,8 @@ final class VectorSgp4 {
         final double[] templ = new double[CHUNK];
         final double[] temp1 = new double[CHUNK];
         final double[] temp2 = new double[CHUNK];
+        final double[] sin2u = new double[CHUNK];
+        final double[] cos2u = new double[CHUNK];
         final double[] cosu = new double[CHUNK];
         final long[] meanElements = new long[CHUNK / L];
         final long[] semiLatus = new long[CHUNK / L];
@@ -324,6 +326,8 @@ final class VectorSgp4 {
             temp2.mul(cosip).mul(sinip).mul(cos2u).mul(1.5).intoArray(sc.di, v);
             temp1.intoArray(sc.temp1, v);
             temp2.intoArray(sc.temp2, v);
+            sin2u.intoArray(sc.sin2u, v);
+            cos2u.intoArray(sc.cos2u, v);
         }
     }
 
@@ -337,8 +341,8 @@ final class VectorSgp4 {
             DoubleVector temp2 = load(sc.temp2, v);
             DoubleVector con41 = load(b.con41, i + v);
             DoubleVector x1mth2 = load(b.x1mth2, i + v);
-            DoubleVector sin2u = cosu.add(cosu).mul(sinu);
-            DoubleVector cos2u = sinu.mul(sinu).mul(-2.0).add(1.0);
+            DoubleVector sin2u = load(sc.sin2u, v);
+            DoubleVector cos2u = load(sc.cos2u, v);
             DoubleVector du = temp2.mul(load(b.x7thm1, i + v)).mul(sin2u).mul(-0.25);
             DoubleVector nmTemp1 = nm.mul(temp1).mul(1.0 / XKE);
             load(sc.rdotl, v).sub(nmTemp1.mul(x1mth2).mul(sin2u)).intoArray(sc.mvt, v);
