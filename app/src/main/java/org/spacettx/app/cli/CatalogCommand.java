@@ -47,7 +47,7 @@ public final class CatalogCommand {
             try (RowWriter out = new RowWriter(List.of(Column.text("item", 28), Column.text("value", 30)),
                     format.format, System.out)) {
                 out.row("records_read", loaded.read().elementSets().size());
-                out.row("records_rejected", loaded.read().rejections().size());
+                out.row("records_rejected", loaded.read().rejected());
                 out.row("duplicates_resolved", catalog.duplicatesResolved());
                 out.row("objects", catalog.size());
                 out.row("epoch_min_utc", epochs.isEmpty() ? null : epochs.get(0).toString());
@@ -160,7 +160,7 @@ public final class CatalogCommand {
             }
             PrintStream err = System.err;
             err.println("spacettx: fetched " + checked.elementSets().size() + " element sets from " + where
-                    + (checked.rejections().isEmpty() ? "" : " (" + checked.rejections().size() + " records do not parse)")
+                    + (checked.rejections().isEmpty() ? "" : " (" + checked.rejected() + " records do not parse)")
                     + (output == null ? "" : " into " + output));
             return 0;
         }

@@ -54,22 +54,22 @@ public final class CatalogOptions {
         OrekitData data = data();
         CatalogReader reader = new CatalogReader(data, lenient ? CatalogReader.Mode.LENIENT : CatalogReader.Mode.STRICT,
                 noChecksum ? TleFormat.Checksum.IGNORE : TleFormat.Checksum.VERIFY);
-        List<org.spacettx.orbit.catalog.ElementSet> sets = new ArrayList<>();
-        List<CatalogReader.Rejection> rejections = new ArrayList<>();
+        CatalogReader.Result read = new CatalogReader.Result(List.of(), List.of());
         for (String source : sources) {
-            CatalogReader.Result one = source.startsWith("http://") || source.startsWith("https://")
+            read = read.and(source.startsWith("http://") || source.startsWith("https://")
                     ? reader.read(source, CatalogFetcher.standard().get(URI.create(source)))
-                    : reader.read(List.of(Path.of(source)));
-            sets.addAll(one.elementSets());
-            rejections.addAll(one.rejections());
+                    : reader.read(List.of(Path.of(source))));
         }
-        for (CatalogReader.Rejection r : rejections) {
+        for (CatalogReader.Rejection r : read.rejections()) {
             System.err.println("spacettx: skipped " + r);
         }
-        Catalog catalog = Catalog.of(sets);
+        if (read.rejected() > read.rejections().size()) {
+            System.err.println("spacettx: skipped " + (read.rejected() - read.rejections().size()) + " more records");
+        }
+        Catalog catalog = Catalog.of(read.elementSets());
         if (satcat != null) {
             catalog = catalog.withMetadata(SatcatTable.read(satcat));
         }
-        return new Loaded(catalog, new CatalogReader.Result(sets, rejections), data);
+        return new Loaded(catalog, read, data);
     }
 }

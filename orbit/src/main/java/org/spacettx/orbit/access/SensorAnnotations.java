@@ -1,8 +1,5 @@
 package org.spacettx.orbit.access;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -26,14 +23,7 @@ public final class SensorAnnotations {
 
     public static Map<Integer, Sensor> read(Path file) {
         SourceLocation at = SourceLocation.of(file.toString());
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(at, null, "no such file");
-        } catch (IOException e) {
-            throw new InputException(at, null, "cannot be read: " + e.getMessage());
-        }
+        List<String> lines = org.spacettx.orbit.input.TextFiles.readUtf8(file, 16L << 20).lines().toList();
         Map<Integer, Sensor> sensors = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();

@@ -87,9 +87,9 @@ public final class CatalogFetcher {
 
     private byte[] send(HttpRequest request, String where) {
         SourceLocation at = SourceLocation.of(where);
-        HttpResponse<byte[]> response;
+        HttpResponse<java.io.InputStream> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpConnectTimeoutException | ConnectException e) {
             throw new InputException(at, null, "cannot connect (offline, or the server is down): " + describe(e));
         } catch (HttpTimeoutException e) {
@@ -100,10 +100,20 @@ public final class CatalogFetcher {
             Thread.currentThread().interrupt();
             throw new InputException(at, null, "download interrupted");
         }
-        if (response.statusCode() != 200) {
-            throw new InputException(at, null, "the server answered HTTP " + response.statusCode());
+        try (java.io.InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new InputException(at, null, "the server answered HTTP " + response.statusCode());
+            }
+            // no more than a catalog source may hold, however much the server sends
+            byte[] bytes = body.readNBytes((int) CatalogReader.MAX_INPUT_BYTES + 1);
+            if (bytes.length > CatalogReader.MAX_INPUT_BYTES) {
+                throw new InputException(at, null, "the download is more than " + CatalogReader.MAX_INPUT_MIB
+                        + " MiB; a catalog source is at most that");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new InputException(at, null, "download failed: " + describe(e));
         }
-        return response.body();
     }
 
     private static String describe(Exception e) {

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -33,7 +34,11 @@ import org.spacettx.orbit.input.SourceLocation;
  *
  * <p>In {@link Mode#STRICT} the first bad record stops the read with an {@link InputException} naming file, line
  * and field. In {@link Mode#LENIENT} bad records are skipped and each one is reported in {@link Result#rejections()},
- * never silently.
+ * never silently (past {@value #MAX_REJECTIONS_KEPT} only counted, in {@link Result#rejected()}).
+ *
+ * <p>Each source is at most {@value #MAX_INPUT_MIB} MiB, after decompression (a whole catalog in the most verbose
+ * format, CCSDS XML, is a few tens of MiB): larger input, such as a gzip "bomb", is refused as soon as it passes the
+ * limit, while it is being inflated. TLE text is read line by line, so that memory stays proportional to the input.
  */
 public final class CatalogReader {
 
@@ -50,13 +55,35 @@ public final class CatalogReader {
         }
     }
 
-    /** What a read produced: the element sets in input order (duplicates kept) and the rejected records. */
-    public record Result(List<ElementSet> elementSets, List<Rejection> rejections) {
+    /**
+     * What a read produced: the element sets in input order (duplicates kept), the rejected records (the first
+     * {@value #MAX_REJECTIONS_KEPT}) and how many were rejected in all.
+     */
+    public record Result(List<ElementSet> elementSets, List<Rejection> rejections, long rejected) {
         public Result {
             elementSets = List.copyOf(elementSets);
             rejections = List.copyOf(rejections);
         }
+
+        public Result(List<ElementSet> elementSets, List<Rejection> rejections) {
+            this(elementSets, rejections, rejections.size());
+        }
+
+        /** This result followed by another (of the next source). */
+        public Result and(Result next) {
+            List<ElementSet> sets = new ArrayList<>(elementSets);
+            sets.addAll(next.elementSets);
+            List<Rejection> kept = new ArrayList<>(rejections);
+            kept.addAll(next.rejections.subList(0, Math.min(next.rejections.size(), Math.max(0, MAX_REJECTIONS_KEPT - kept.size()))));
+            return new Result(sets, kept, rejected + next.rejected);
+        }
     }
+
+    /** Largest source read, after decompression. */
+    public static final int MAX_INPUT_MIB = 128;
+    static final long MAX_INPUT_BYTES = (long) MAX_INPUT_MIB << 20;
+    /** Rejections kept with their reasons; beyond this many they are only counted. */
+    public static final int MAX_REJECTIONS_KEPT = 1000;
 
     private static final CsvMapper CSV = new CsvMapper();
 
@@ -77,39 +104,65 @@ public final class CatalogReader {
 
     /** Reads files and directories (every regular file below a directory, in name order). */
     public Result read(List<Path> paths) {
-        List<ElementSet> sets = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
+        Result all = new Result(List.of(), List.of());
         for (Path path : paths) {
             for (Path file : expand(path)) {
-                byte[] bytes;
-                try {
-                    bytes = Files.readAllBytes(file);
+                try (InputStream in = Files.newInputStream(file)) {
+                    all = all.and(read(file.toString(), in));
                 } catch (NoSuchFileException e) {
                     throw new InputException(SourceLocation.of(file.toString()), null, "no such file");
                 } catch (IOException e) {
                     throw new InputException(SourceLocation.of(file.toString()), null, "cannot be read: " + e.getMessage());
                 }
-                Result one = read(file.toString(), bytes);
-                sets.addAll(one.elementSets());
-                rejections.addAll(one.rejections());
             }
         }
-        return new Result(sets, rejections);
+        return all;
     }
 
     /** Reads one document held in memory (a downloaded query, standard input); {@code source} names it in errors. */
     public Result read(String source, byte[] bytes) {
-        String text = decode(source, bytes);
+        return read(source, new ByteArrayInputStream(bytes));
+    }
+
+    /** Reads one document from a stream (not closed here); {@code source} names it in errors. */
+    public Result read(String source, InputStream in) {
+        String text = decode(source, in);
         SourceLocation at = SourceLocation.of(source);
         List<ElementSet> sets = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
+        Rejections rejections = new Rejections(mode);
         switch (detect(text)) {
             case TLE -> readTle(text, at, sets, rejections);
             case OMM_CSV -> readCsv(text, at, sets, rejections);
             case OMM_JSON -> readJson(text, at, sets, rejections);
             case CCSDS_OMM_XML, CCSDS_OMM_KVN -> readCcsds(text, at, sets, rejections);
         }
-        return new Result(sets, rejections);
+        return new Result(sets, rejections.kept, rejections.count);
+    }
+
+    /** The rejected records of one read: thrown at once in strict mode, else kept (the first ones) and counted. */
+    private static final class Rejections {
+        final Mode mode;
+        final List<Rejection> kept = new ArrayList<>();
+        long count;
+
+        Rejections(Mode mode) {
+            this.mode = mode;
+        }
+
+        void add(InputException e) {
+            if (mode == Mode.STRICT) {
+                throw e;
+            }
+            count++;
+            if (kept.size() < MAX_REJECTIONS_KEPT) {
+                String field = e.field() == null ? "" : e.field() + ": ";
+                kept.add(new Rejection(e.location(), field + e.problem()));
+            }
+        }
+
+        boolean isEmpty() {
+            return count == 0;
+        }
     }
 
     /** Recognises the format from the first characters of the text. */
@@ -146,14 +199,21 @@ public final class CatalogReader {
         }
     }
 
-    private static String decode(String source, byte[] bytes) {
-        byte[] raw = bytes;
-        if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                raw = in.readAllBytes();
-            } catch (IOException e) {
+    /** The text of a source: gunzipped when it is gzip, at most {@value #MAX_INPUT_MIB} MiB either way. */
+    private static String decode(String source, InputStream input) {
+        byte[] raw;
+        try {
+            java.io.BufferedInputStream in = new java.io.BufferedInputStream(input);
+            in.mark(2);
+            boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+            try {
+                raw = readAtMost(gzip ? new GZIPInputStream(in) : in, source, gzip);
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
                 throw new InputException(SourceLocation.of(source), null, "is a damaged gzip file: " + e.getMessage());
             }
+        } catch (IOException e) {
+            throw new InputException(SourceLocation.of(source), null, "cannot be read: " + e.getMessage());
         }
         String text = new String(raw, StandardCharsets.UTF_8);
         if (text.indexOf('\0') >= 0) {
@@ -162,48 +222,66 @@ public final class CatalogReader {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    private void reject(InputException e, List<Rejection> rejections) {
-        if (mode == Mode.STRICT) {
-            throw e;
+    /** Reads a stream to its end, refusing it once it passes the input limit. */
+    private static byte[] readAtMost(InputStream in, String source, boolean gzip) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            total += n;
+            if (total > MAX_INPUT_BYTES) {
+                throw new InputException(SourceLocation.of(source), null, (gzip ? "decompresses to" : "is")
+                        + " more than " + MAX_INPUT_MIB + " MiB; a catalog source is at most that (split it)");
+            }
+            out.write(buffer, 0, n);
         }
-        String field = e.field() == null ? "" : e.field() + ": ";
-        rejections.add(new Rejection(e.location(), field + e.problem()));
+        return out.toByteArray();
     }
 
-    private void readTle(String text, SourceLocation at, List<ElementSet> sets, List<Rejection> rejections) {
-        String[] lines = text.split("\r?\n|\r", -1);
-        int i = 0;
-        while (i < lines.length) {
-            String line = lines[i].stripTrailing();
+    /**
+     * TLE and 3LE, one line at a time: a record is an optional name line, a line 1 and a line 2. After a bad record
+     * the reader skips to the next line that starts one (a line 1, or a name line followed by a line 1).
+     */
+    private void readTle(String text, SourceLocation at, List<ElementSet> sets, Rejections rejections) {
+        Lines lines = new Lines(text);
+        while (lines.peek(0) != null) {
+            String line = lines.peek(0).stripTrailing();
             if (line.isBlank() || line.startsWith("#")) {
-                i++;
+                lines.next();
                 continue;
             }
-            SourceLocation here = at.atLine(i + 1);
+            SourceLocation here = at.atLine(lines.number());
             String name = "";
-            int first = i;
+            boolean named = false;
             if (!TleFormat.isLine(line, 1)) {
                 if (TleFormat.isLine(line, 2)) {
-                    reject(new InputException(here, "line 2", "TLE line 2 without a line 1 before it"), rejections);
-                    i++;
+                    rejections.add(new InputException(here, "line 2", "TLE line 2 without a line 1 before it"));
+                    lines.next();
                     continue;
                 }
                 name = line.startsWith("0 ") ? line.substring(2) : line;
-                first = i + 1;
+                named = true;
+                lines.next();
             }
-            String line1 = first < lines.length ? lines[first] : "";
-            String line2 = first + 1 < lines.length ? lines[first + 1] : "";
+            String line1 = Objects.requireNonNullElse(lines.peek(0), "");
+            String line2 = Objects.requireNonNullElse(lines.peek(1), "");
+            SourceLocation first = at.atLine(lines.number());
             try {
                 if (!TleFormat.isLine(line1, 1)) {
-                    throw new InputException(at.atLine(first + 1), "line 1", first == i + 1
-                            ? "expected TLE line 1 after the name line '" + name.strip() + "'"
+                    throw new InputException(first, "line 1", named
+                            ? "expected TLE line 1 after the name line '" + InputException.excerpt(name.strip()) + "'"
                             : "expected TLE line 1");
                 }
-                sets.add(TleFormat.parse(name, line1, line2, at.atLine(first + 1), checksum));
-                i = first + 2;
+                sets.add(TleFormat.parse(name, line1, line2, first, checksum));
+                lines.next();
+                lines.next();
             } catch (InputException e) {
-                reject(e, rejections);
-                i = resync(lines, Math.max(first + 1, i + 1));
+                rejections.add(e);
+                lines.next();
+                while (lines.peek(0) != null && !TleFormat.isLine(lines.peek(0), 1)
+                        && (TleFormat.isLine(lines.peek(0), 2) || lines.peek(1) == null || !TleFormat.isLine(lines.peek(1), 1))) {
+                    lines.next();
+                }
             }
         }
         if (sets.isEmpty() && rejections.isEmpty()) {
@@ -211,21 +289,63 @@ public final class CatalogReader {
         }
     }
 
-    /** After a bad record, the next line that starts a new record: a line 1, or a name line followed by a line 1. */
-    private static int resync(String[] lines, int from) {
-        for (int j = from; j < lines.length; j++) {
-            String line = lines[j];
-            if (TleFormat.isLine(line, 1)) {
-                return j;
+    /** The lines of a text one at a time (LF, CRLF or CR), with a look-ahead of two, never all at once. */
+    private static final class Lines {
+        private final String text;
+        private int position;
+        private int number;
+        private final String[] ahead = new String[2];
+        private int buffered;
+
+        Lines(String text) {
+            this.text = text;
+        }
+
+        /** The k-th line from here (0: the current one), or null past the end. */
+        String peek(int k) {
+            while (buffered <= k) {
+                String line = read();
+                if (line == null) {
+                    return null;
+                }
+                ahead[buffered++] = line;
             }
-            if (!TleFormat.isLine(line, 2) && j + 1 < lines.length && TleFormat.isLine(lines[j + 1], 1)) {
-                return j;
+            return ahead[k];
+        }
+
+        /** The current line's number, 1-based. */
+        int number() {
+            return number + 1;
+        }
+
+        void next() {
+            if (peek(0) != null) {
+                ahead[0] = ahead[1];
+                buffered--;
+                number++;
             }
         }
-        return lines.length;
+
+        private String read() {
+            if (position > text.length() || position == text.length() && (position == 0 || !endsLine(text.charAt(position - 1)))) {
+                return null;
+            }
+            int end = position;
+            while (end < text.length() && !endsLine(text.charAt(end))) {
+                end++;
+            }
+            String line = text.substring(position, end);
+            position = end < text.length() && text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n'
+                    ? end + 2 : end + 1;
+            return line;
+        }
+
+        private static boolean endsLine(char c) {
+            return c == '\n' || c == '\r';
+        }
     }
 
-    private void readCsv(String text, SourceLocation at, List<ElementSet> sets, List<Rejection> rejections) {
+    private void readCsv(String text, SourceLocation at, List<ElementSet> sets, Rejections rejections) {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         // One record per line, the header on line 1: GP CSV never quotes a line break.
         int line = 1;
@@ -236,16 +356,18 @@ public final class CatalogReader {
                 try {
                     sets.add(new OmmFields(row, at.atLine(line)).toElementSet());
                 } catch (InputException e) {
-                    reject(e, rejections);
+                    rejections.add(e);
                 }
             }
+        } catch (InputException e) {
+            throw e; // a strict read stopping at a bad row, already named
         } catch (IOException | RuntimeException e) {
-            reject(new InputException(at.atLine(line), null, "is not a well-formed OMM CSV row: "
-                    + firstLine(e.getMessage())), rejections);
+            rejections.add(new InputException(at.atLine(line), null, "is not a well-formed OMM CSV row: "
+                    + firstLine(e.getMessage())));
         }
     }
 
-    private void readJson(String text, SourceLocation at, List<ElementSet> sets, List<Rejection> rejections) {
+    private void readJson(String text, SourceLocation at, List<ElementSet> sets, Rejections rejections) {
         JsonNode root = JsonInput.read(text, at);
         Iterator<JsonNode> records = root instanceof ArrayNode array ? array.elements() : List.of(root).iterator();
         int index = 0;
@@ -253,7 +375,7 @@ public final class CatalogReader {
             JsonNode record = records.next();
             SourceLocation here = SourceLocation.of(at.source() + " record " + (++index));
             if (!record.isObject()) {
-                reject(new InputException(here, null, "is not a JSON object of OMM keywords"), rejections);
+                rejections.add(new InputException(here, null, "is not a JSON object of OMM keywords"));
                 continue;
             }
             Map<String, String> fields = new LinkedHashMap<>();
@@ -261,7 +383,7 @@ public final class CatalogReader {
             try {
                 sets.add(new OmmFields(fields, here).toElementSet());
             } catch (InputException e) {
-                reject(e, rejections);
+                rejections.add(e);
             }
         }
     }
@@ -271,12 +393,12 @@ public final class CatalogReader {
      * which needs JPL ephemeris files that SpaceTTX does not ship. The keywords are the same as in OMM CSV and JSON,
      * so all four go through {@link OmmFields}; frame, centre and time system are checked to be SGP4's.
      */
-    private void readCcsds(String text, SourceLocation at, List<ElementSet> sets, List<Rejection> rejections) {
+    private void readCcsds(String text, SourceLocation at, List<ElementSet> sets, Rejections rejections) {
         List<CcsdsOmm.Record> records;
         try {
             records = text.stripLeading().startsWith("<") ? CcsdsOmm.readXml(text, at) : CcsdsOmm.readKvn(text, at);
         } catch (InputException e) {
-            reject(e, rejections);
+            rejections.add(e);
             return;
         }
         for (CcsdsOmm.Record record : records) {
@@ -284,11 +406,11 @@ public final class CatalogReader {
                 CcsdsOmm.checkSgp4Context(record);
                 sets.add(new OmmFields(record.fields(), record.at()).toElementSet());
             } catch (InputException e) {
-                reject(e, rejections);
+                rejections.add(e);
             }
         }
         if (records.isEmpty()) {
-            reject(new InputException(at, null, "holds no OMM"), rejections);
+            rejections.add(new InputException(at, null, "holds no OMM"));
         }
     }
 

@@ -76,15 +76,15 @@ final class CcsdsOmm {
         List<Record> records = new ArrayList<>();
         Map<String, String> current = null;
         SourceLocation start = at;
-        String[] lines = text.split("\r?\n|\r", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
+        java.util.Iterator<String> lines = text.lines().iterator(); // one at a time: blank lines cost nothing
+        for (int i = 0; lines.hasNext(); i++) {
+            String line = lines.next().strip();
             if (line.isEmpty() || line.startsWith("COMMENT") || line.endsWith("_START") || line.endsWith("_STOP")) {
                 continue;
             }
             int equals = line.indexOf('=');
             if (equals < 0) {
-                throw new InputException(at.atLine(i + 1), null, "expected KEY = value, found '" + line + "'");
+                throw new InputException(at.atLine(i + 1), null, "expected KEY = value, found '" + InputException.excerpt(line) + "'");
             }
             String key = line.substring(0, equals).strip().toUpperCase(Locale.ROOT);
             String value = line.substring(equals + 1).strip();

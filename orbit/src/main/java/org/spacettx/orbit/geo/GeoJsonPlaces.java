@@ -1,8 +1,5 @@
 package org.spacettx.orbit.geo;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,17 +21,12 @@ public final class GeoJsonPlaces {
     private GeoJsonPlaces() {
     }
 
+    /** Largest GeoJSON file read (a country's detailed outline is a few MiB). */
+    public static final long MAX_FILE_BYTES = 64L << 20;
+
     public static Places read(Path file) {
         SourceLocation at = SourceLocation.of(file.toString());
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(at, null, "no such file");
-        } catch (IOException e) {
-            throw new InputException(at, null, "cannot be read: " + e.getMessage());
-        }
-        return parse(text, at);
+        return parse(org.spacettx.orbit.input.TextFiles.readUtf8(file, MAX_FILE_BYTES), at);
     }
 
     public static Places parse(String text, SourceLocation at) {
