@@ -109,7 +109,8 @@ final class ReportCommand implements Callable<Integer> {
             events = events(log);
         }
         Actor actor = actor(scenario, reader);
-        Exercise exercise = Exercise.replay(scenario, Map.of(), events);
+        Exercise exercise = Exercise.replayChecked(scenario, Map.of(), events,
+                log != null ? log.toString() : scenarioFile + "!" + ExerciseArchive.EVENTS);
         AfterActionReport report = AfterActionReport.of(scenario, exercise.state(), actor);
         switch (kind) {
             case "json" -> CliFiles.write(output, Json.write(report) + "\n");
@@ -133,7 +134,7 @@ final class ReportCommand implements Callable<Integer> {
             return store.open();
         } catch (org.spacettx.app.store.StoreException | IllegalStateException e) {
             throw new InputException(null, "EXERCISE", "cannot open the database at " + (store.jdbcUrl != null ? store.jdbcUrl
-                    : store.dataDir) + " (a running server holds it: ask it, GET /api/exercises/" + scenarioFile + "/report)");
+                    : store.dataDir) + ": " + InputException.excerpt(String.valueOf(e.getMessage())));
         }
     }
 

@@ -111,13 +111,11 @@ final class ExerciseRoutes {
             throw new ApiError(422, "no user '" + username + "'");
         }
         Cell cell = live.scenario().cell(cellId).orElseThrow(() -> new ApiError(422, "no cell '" + cellId + "'"));
-        boolean fits = switch (role) {
-            case "controller" -> cell.kind() == Cell.Kind.CONTROL;
-            case "player" -> cell.kind() == Cell.Kind.BLUE || cell.kind() == Cell.Kind.RED;
-            case "observer" -> cell.kind() == Cell.Kind.OBSERVER;
-            default -> throw new ApiError(422, "role is controller, player or observer");
-        };
-        if (!fits) {
+        if (!List.of("controller", "player", "observer").contains(role)) {
+            throw new ApiError(422, "role is controller, player or observer");
+        }
+        // stored as the role's name in lower case, read back by Access the same way
+        if (!Actor.Role.valueOf(role.toUpperCase(Locale.ROOT)).fits(cell.kind())) {
             throw new ApiError(422, "a " + role + " cannot sit in cell " + cellId);
         }
         records.addMember(live.id(), username, role, cellId);
@@ -407,6 +405,9 @@ final class ExerciseRoutes {
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, "not a command: " + e.getMessage());
         }
+        if (command == null) {
+            throw new ApiError(400, "not a command: the body is empty or null");
+        }
         Outcome outcome;
         try {
             outcome = exercises.handle(live, actor, command);
@@ -426,23 +427,39 @@ final class ExerciseRoutes {
         }
     }
 
+    /** Who may open the stream, and whether it can resume where asked, are decided before the stream answers 200. */
     void checkStreamAccess(Context ctx) {
         access.actor(ctx, live(ctx));
+        lastEventId(ctx);
+    }
+
+    /** The sequence number a reconnecting stream last received ({@code Last-Event-ID} or {@code ?lastEventId}), or 0. */
+    private static long lastEventId(Context ctx) {
+        String header = ctx.header("Last-Event-ID") != null ? ctx.header("Last-Event-ID") : ctx.queryParam("lastEventId");
+        if (header == null || header.isBlank()) {
+            return 0;
+        }
+        try {
+            long seen = Long.parseLong(header.strip());
+            if (seen >= 0) {
+                return seen;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ApiError(400, "Last-Event-ID must be an event number (0 or more), not '" + excerpt(header) + "'");
+    }
+
+    /** At most 40 characters of a caller's text, for an error message. */
+    static String excerpt(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     void stream(SseClient client) {
         Context ctx = client.ctx();
         LiveExercises.Live live = live(ctx);
         Actor actor = access.actor(ctx, live);
-        long lastSeen = 0;
-        String header = ctx.header("Last-Event-ID") != null ? ctx.header("Last-Event-ID") : ctx.queryParam("lastEventId");
-        if (header != null && !header.isBlank()) {
-            try {
-                lastSeen = Long.parseLong(header.strip());
-            } catch (NumberFormatException e) {
-                throw new ApiError(400, "Last-Event-ID must be a number");
-            }
-        }
+        long lastSeen = lastEventId(ctx);
         client.keepAlive();
         // Each subscriber has its own queue and writer thread: broadcasting only enqueues, so a slow or stalled
         // browser delays nobody else; one that falls too far behind is disconnected (it resumes with Last-Event-ID).

@@ -23,8 +23,6 @@ import org.spacettx.exercise.policy.EventVisibility;
 import org.spacettx.exercise.scenario.Scenario;
 import org.spacettx.exercise.scenario.ScenarioReader;
 import org.spacettx.orbit.data.OrekitData;
-import org.spacettx.orbit.input.InputException;
-import org.spacettx.orbit.input.SourceLocation;
 
 /**
  * The exercises this server runs: each one's engine, rebuilt at start-up by replaying its stored events, and its
@@ -53,13 +51,16 @@ public final class LiveExercises {
         private final Map<Integer, Instant> scheduled;
         private final TriggerSchedule schedule;
         private final org.spacettx.exercise.engine.SpacePicture space;
+        private final EventStore store;
+        /** The engine; null after an append whose outcome is unknown, until it is rebuilt from the store. */
         private Exercise exercise;
         private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
-        Live(String id, Scenario scenario, TriggerSchedule schedule, List<Event.Recorded> log) {
+        Live(String id, Scenario scenario, TriggerSchedule schedule, List<Event.Recorded> log, EventStore store) {
             this.id = id;
             this.scenario = scenario;
             this.schedule = schedule;
+            this.store = store;
             this.scheduled = Exercise.scheduledTimes(schedule);
             this.exercise = Exercise.replay(scenario, scheduled, log);
             this.space = new org.spacettx.exercise.engine.SpacePicture(scenario, schedule, OrekitData.standard());
@@ -95,8 +96,17 @@ public final class LiveExercises {
             return scheduled;
         }
 
-        /** The engine; read it only while holding this object's monitor. */
+        /**
+         * The engine; read it only while holding this object's monitor. After a failed append it is rebuilt from the
+         * store first, so that nobody sees an event the store may not hold.
+         *
+         * @throws org.spacettx.app.store.StoreException when the store cannot be read (the rebuild is tried again on
+         *         the next call)
+         */
         public Exercise exercise() {
+            if (exercise == null) {
+                exercise = Exercise.replay(scenario, scheduled, store.load(id));
+            }
             return exercise;
         }
     }
@@ -133,14 +143,10 @@ public final class LiveExercises {
      * they were, then loaded like any other. The archive must already have been checked.
      */
     public Live importArchive(String id, ExerciseArchive archive, Scenario scenario, String createdBy) {
-        Live l;
-        try {
-            // building the engine replays the whole log: a log that does not fit its scenario fails here, before
-            // anything is stored
-            l = new Live(id, scenario, TriggerSchedule.compute(scenario, data), archive.events());
-        } catch (RuntimeException e) {
-            throw new InputException(SourceLocation.of("archive"), null, "the log does not replay on its scenario: " + e.getMessage());
-        }
+        TriggerSchedule schedule = TriggerSchedule.compute(scenario, data);
+        // every event is checked against the state it follows before anything is stored
+        Exercise.replayChecked(scenario, Exercise.scheduledTimes(schedule), archive.events(), "archive!" + ExerciseArchive.EVENTS);
+        Live l = new Live(id, scenario, schedule, archive.events(), store);
         records.create(id, scenario.title().en(), archive.scenarioYaml(), createdBy);
         store.append(id, 0, archive.events());
         return start(l);
@@ -151,14 +157,14 @@ public final class LiveExercises {
         if (!result.ok()) {
             throw new IllegalStateException("stored scenario of " + id + " no longer validates: " + result.errors().get(0).message());
         }
-        return start(new Live(id, result.scenario(), TriggerSchedule.compute(result.scenario(), data), store.load(id)));
+        return start(new Live(id, result.scenario(), TriggerSchedule.compute(result.scenario(), data), store.load(id), store));
     }
 
     /** Puts a built exercise in service and enters its action items in the register. */
     private Live start(Live l) {
         live.put(l.id, l);
         synchronized (l) {
-            register(l, l.exercise.log());
+            register(l, l.exercise().log());
         }
         return l;
     }
@@ -168,7 +174,7 @@ public final class LiveExercises {
         for (Event.Recorded r : events) {
             if (r.event() instanceof Event.ActionItemSaved e) {
                 register.fromExercise(l.id, r.sequence(), r.wallTime(), r.actor().user(),
-                        l.exercise.state().actionItems().get(e.id()), e.title(), e.ownerNation(), e.due(), e.status());
+                        l.exercise().state().actionItems().get(e.id()), e.title(), e.ownerNation(), e.due(), e.status());
             }
         }
     }
@@ -185,7 +191,7 @@ public final class LiveExercises {
     public Outcome handle(Live l, Actor actor, Command command) {
         List<Event.Recorded> accepted;
         synchronized (l) {
-            Exercise ex = l.exercise;
+            Exercise ex = l.exercise();
             Instant now = clock.instant();
             List<Event.Recorded> log = ex.log();
             Instant last = log.isEmpty() ? now : log.get(log.size() - 1).wallTime();
@@ -197,7 +203,9 @@ public final class LiveExercises {
             try {
                 store.append(l.id, before, a.events());
             } catch (RuntimeException e) {
-                l.exercise = Exercise.replay(l.scenario, l.scheduled, store.load(l.id));
+                // The engine has applied events that may or may not be stored (a commit can fail after it took
+                // effect): it is dropped and rebuilt from the store, now or, if the store is away, on next use.
+                l.exercise = null;
                 throw e;
             }
             accepted = a.events();
@@ -229,7 +237,7 @@ public final class LiveExercises {
      */
     public void subscribe(Live l, Subscriber s, long lastSeen) {
         synchronized (l) {
-            Exercise ex = l.exercise;
+            Exercise ex = l.exercise();
             EventVisibility visibility = new EventVisibility(ex.visibility());
             for (Event.Recorded r : ex.log()) {
                 if (r.sequence() > lastSeen && visibility.canSee(s.viewer(), r, ex.state())) {
@@ -257,12 +265,18 @@ public final class LiveExercises {
     /** The clock's beat: running exercises release what has become due. */
     public void tick() {
         for (Live l : live.values()) {
-            boolean running;
-            synchronized (l) {
-                running = l.exercise.state().running() && !l.exercise.state().ended();
-            }
-            if (running) {
-                handle(l, Actor.SYSTEM, new Command.Tick());
+            try {
+                boolean running;
+                synchronized (l) {
+                    running = l.exercise().state().running() && !l.exercise().state().ended();
+                }
+                if (running) {
+                    handle(l, Actor.SYSTEM, new Command.Tick());
+                }
+            } catch (RuntimeException e) {
+                // one exercise's failure (its store away, a conflict) does not stop the others' clocks; the next
+                // beat tries again
+                org.slf4j.LoggerFactory.getLogger(LiveExercises.class).warn("clock of {} did not advance: {}", l.id, e.getMessage());
             }
         }
     }

@@ -18,6 +18,7 @@ import org.spacettx.app.store.Accounts;
 import org.spacettx.app.store.ActionRegister;
 import org.spacettx.app.store.AuditLog;
 import org.spacettx.app.store.ExerciseRecords;
+import org.spacettx.exercise.engine.Item;
 import org.spacettx.exercise.scenario.Cell;
 
 /**
@@ -103,8 +104,20 @@ final class RegisterRoutes {
         String owner = text(body, "ownerNation");
         ActionRegister.Update u = new ActionRegister.Update(status == null ? null : status.toLowerCase(Locale.ROOT),
                 date(text(body, "due"), "due"), owner == null ? null : owner.toUpperCase(Locale.ROOT), text(body, "note"));
-        if (u.ownerNation() != null && !u.ownerNation().equals(entry.ownerNation()) && !caller.isControl(entry)) {
-            throw new ApiError(403, "only control hands an item to another nation");
+        if (u.ownerNation() != null && !u.ownerNation().equals(entry.ownerNation())) {
+            if (!caller.isControl(entry)) {
+                throw new ApiError(403, "only control hands an item to another nation");
+            }
+            java.util.SortedSet<String> owners = exercises.get(entry.exerciseId()).map(l -> l.scenario().delegationNations())
+                    .orElseGet(java.util.TreeSet::new);
+            if (!owners.contains(u.ownerNation())) {
+                throw new ApiError(422, "no delegation of nation " + u.ownerNation() + " took part in " + entry.exerciseId()
+                        + " (owners: " + String.join(", ", owners) + ")");
+            }
+        }
+        String dueProblem = Item.ActionItem.dueProblem(u.due(), clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        if (dueProblem != null) {
+            throw new ApiError(422, dueProblem);
         }
         ActionRegister.Entry after;
         try {

@@ -46,7 +46,7 @@ class ArchiveTest {
                     + "\"confidence\":\"LOW\",\"rationale\":\"\"}"));
             ok(control.command(EX, "{\"type\":\"RevealQuestion\",\"question\":\"Q4\"}"));
             ok(kor.command(EX, "{\"type\":\"SaveActionItem\",\"title\":\"Share imagery assessments\",\"ownerNation\":\"KOR\","
-                    + "\"due\":\"2027-02-28\",\"inject\":13}"));
+                    + "\"due\":\"2027-02-28\",\"inject\":2}"));
 
             ApiClient.Response zip = control.get("/api/exercises/" + EX + "/archive");
             assertThat(zip.status()).isEqualTo(200);
@@ -128,7 +128,7 @@ class ArchiveTest {
             JsonNode register = kor.get("/api/register?exercise=" + EX).json();
             assertThat(register).hasSize(1);
             assertThat(register.get(0).get("originMove").asText()).isEqualTo("M2");
-            assertThat(register.get(0).get("originInject").asInt()).isEqualTo(13);
+            assertThat(register.get(0).get("originInject").asInt()).isEqualTo(2);
             assertThat(new AuditLog(db).entries()).anySatisfy(e -> assertThat(e.action()).isEqualTo("exercise-imported"));
             }
         }

@@ -43,7 +43,7 @@ class RegisterTest {
             ApiClient kor = as(server, "kor1");
             ApiClient usa = as(server, "usa1");
             assertThat(kor.command(first, "{\"type\":\"SaveActionItem\",\"title\":\"Combined overflight warning procedure\","
-                    + "\"ownerNation\":\"KOR\",\"due\":\"2027-01-31\",\"inject\":24}").status()).isEqualTo(200);
+                    + "\"ownerNation\":\"KOR\",\"due\":\"2027-01-31\",\"inject\":21}").status()).isEqualTo(200);
             assertThat(usa.command(first, "{\"type\":\"SaveActionItem\",\"title\":\"SDA data sharing arrangement\","
                     + "\"ownerNation\":\"USA\",\"due\":\"2027-03-31\"}").status()).isEqualTo(200);
 
@@ -54,7 +54,7 @@ class RegisterTest {
             assertThat(k.get("exercise").asText()).isEqualTo(first);
             assertThat(k.get("title").asText()).isEqualTo("Combined overflight warning procedure");
             assertThat(k.get("originMove").asText()).isEqualTo("M4");
-            assertThat(k.get("originInject").asInt()).isEqualTo(24);
+            assertThat(k.get("originInject").asInt()).isEqualTo(21);
             assertThat(k.get("ownerNation").asText()).isEqualTo("KOR");
             assertThat(k.get("due").asText()).isEqualTo("2027-01-31");
             assertThat(k.get("status").asText()).isEqualTo("open");
@@ -76,7 +76,7 @@ class RegisterTest {
             assertThat(lines.get(0)).isEqualTo("id,exercise,exercise_title,item,origin_move,origin_inject,title,owner_nation,"
                     + "due,status,updated_utc,history");
             assertThat(lines).hasSize(3);
-            assertThat(lines.get(1)).contains(",M4,24,\"Combined overflight warning procedure\",KOR,2027-01-31,open,")
+            assertThat(lines.get(1)).contains(",M4,21,\"Combined overflight warning procedure\",KOR,2027-01-31,open,")
                     .contains("kor1: open due 2027-01-31");
 
             // who may change what

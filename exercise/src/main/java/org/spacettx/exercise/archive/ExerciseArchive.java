@@ -48,9 +48,11 @@ public record ExerciseArchive(String exerciseId, String scenarioYaml, String cat
     static final String MANIFEST = "manifest.json";
     static final String SCENARIO = "scenario.yaml";
     static final String CATALOG = "catalog.csv";
-    static final String EVENTS = "events.jsonl";
+    public static final String EVENTS = "events.jsonl";
     /** Largest part read from an archive (a guard against a compressed bomb). */
     static final long MAX_PART_BYTES = 64L << 20;
+    /** The manifest is a few hundred bytes. */
+    static final long MAX_MANIFEST_BYTES = 64L << 10;
     /** A fixed time for every entry, so that the same exercise makes the same file. */
     private static final long ENTRY_TIME = 946_684_800_000L; // 2000-01-01T00:00:00Z
 
@@ -124,27 +126,38 @@ public record ExerciseArchive(String exerciseId, String scenarioYaml, String cat
     }
 
     /**
-     * Reads an archive and checks it: a ZIP with the four parts and nothing else, a manifest of this format, every
-     * part's SHA-256 and count as the manifest says, and a log whose events follow each other from 1. Problems
-     * are named by the archive ({@code source}) and the part.
+     * Reads an archive and checks it: a ZIP with the four parts and nothing else, the manifest first and of this
+     * format, every part no larger than the manifest says (checked while it is inflated, so that a part cannot grow
+     * past its stated size) and of exactly that size, its SHA-256 and count as the manifest says, and a log whose
+     * events follow each other from 1. Problems are named by the archive ({@code source}) and the part.
      */
     public static ExerciseArchive read(byte[] archive, String source) {
         Map<String, byte[]> parts = new LinkedHashMap<>();
+        JsonNode manifest = null;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive), StandardCharsets.UTF_8)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 String name = e.getName();
                 if (!List.of(MANIFEST, SCENARIO, CATALOG, EVENTS).contains(name)) {
-                    throw problem(source, null, "holds '" + name + "', which is not part of an exercise archive");
+                    throw problem(source, null, "holds '" + InputException.excerpt(name) + "', which is not part of an exercise archive");
                 }
-                if (parts.put(name, bounded(zip, source, name)) != null) {
+                if (parts.containsKey(name)) {
                     throw problem(source, name, "appears twice");
+                }
+                if (manifest == null && !name.equals(MANIFEST)) {
+                    throw problem(source, name, "comes before " + MANIFEST + ", which an archive holds first");
+                }
+                long stated = name.equals(MANIFEST) ? MAX_MANIFEST_BYTES : statedSize(manifest, name, source);
+                byte[] bytes = bounded(zip, source, name, stated, !name.equals(MANIFEST));
+                parts.put(name, bytes);
+                if (name.equals(MANIFEST)) {
+                    manifest = manifest(bytes, source);
                 }
             }
         } catch (ZipException e) {
-            throw problem(source, null, "is not a readable ZIP archive (" + e.getMessage() + ")");
+            throw problem(source, null, "is not a readable ZIP archive (" + describe(e) + ")");
         } catch (IOException e) {
-            throw problem(source, null, "cannot be read: " + e.getMessage());
+            throw problem(source, null, "cannot be read: " + describe(e));
         }
         if (parts.isEmpty()) {
             throw problem(source, null, "is not an exercise archive (no ZIP entries)");
@@ -153,18 +166,6 @@ public record ExerciseArchive(String exerciseId, String scenarioYaml, String cat
             if (!parts.containsKey(name)) {
                 throw problem(source, null, "has no " + name);
             }
-        }
-        JsonNode manifest;
-        try {
-            manifest = Json.mapper().readTree(parts.get(MANIFEST));
-        } catch (IOException e) {
-            throw problem(source, MANIFEST, "is not JSON");
-        }
-        if (!FORMAT.equals(manifest.path("format").asText())) {
-            throw problem(source, MANIFEST, "format is '" + manifest.path("format").asText() + "', not " + FORMAT);
-        }
-        if (manifest.path("version").asInt() != VERSION) {
-            throw problem(source, MANIFEST, "version " + manifest.path("version").asText() + " is not supported (this is " + VERSION + ")");
         }
         for (String[] p : new String[][] {{"scenario", SCENARIO}, {"catalog", CATALOG}, {"events", EVENTS}}) {
             String expected = manifest.path(p[0]).path("sha256").asText();
@@ -247,18 +248,68 @@ public record ExerciseArchive(String exerciseId, String scenarioYaml, String cat
         zip.closeEntry();
     }
 
-    private static byte[] bounded(InputStream in, String source, String name) throws IOException {
+    /** The manifest, checked for its format and version before any other part is read. */
+    private static JsonNode manifest(byte[] bytes, String source) {
+        JsonNode manifest;
+        try {
+            manifest = Json.mapper().readTree(bytes);
+        } catch (IOException e) {
+            throw problem(source, MANIFEST, "is not JSON");
+        }
+        if (manifest == null || !manifest.isObject()) {
+            throw problem(source, MANIFEST, "is not a JSON object");
+        }
+        if (!FORMAT.equals(manifest.path("format").asText())) {
+            throw problem(source, MANIFEST, "format is '" + InputException.excerpt(manifest.path("format").asText()) + "', not " + FORMAT);
+        }
+        if (manifest.path("version").asInt() != VERSION) {
+            throw problem(source, MANIFEST, "version " + InputException.excerpt(manifest.path("version").asText())
+                    + " is not supported (this is " + VERSION + ")");
+        }
+        return manifest;
+    }
+
+    /** The size the manifest gives a part, which must be a whole number of bytes within the limit. */
+    private static long statedSize(JsonNode manifest, String name, String source) {
+        String key = switch (name) {
+            case SCENARIO -> "scenario";
+            case CATALOG -> "catalog";
+            default -> "events";
+        };
+        JsonNode bytes = manifest.path(key).path("bytes");
+        if (!bytes.canConvertToLong() || !bytes.isIntegralNumber() || bytes.asLong() < 0 || bytes.asLong() > MAX_PART_BYTES) {
+            throw problem(source, MANIFEST, key + ".bytes must be the part's size, from 0 to " + MAX_PART_BYTES + " bytes");
+        }
+        return bytes.asLong();
+    }
+
+    /**
+     * A part's bytes, read no further than {@code limit}; with {@code exact}, the part must be exactly that long
+     * (its size as the manifest states it).
+     */
+    private static byte[] bounded(InputStream in, String source, String name, long limit, boolean exact) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         for (int n; (n = in.read(buffer)) > 0; ) {
             total += n;
-            if (total > MAX_PART_BYTES) {
-                throw problem(source, name, "is larger than " + (MAX_PART_BYTES >> 20) + " MB");
+            if (total > limit) {
+                throw problem(source, name, exact ? "is larger than the manifest says (" + limit + " bytes)"
+                        : "is larger than " + limit + " bytes");
             }
             out.write(buffer, 0, n);
         }
+        if (exact && total != limit) {
+            throw problem(source, name, "is " + total + " bytes, the manifest says " + limit);
+        }
         return out.toByteArray();
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.io.EOFException) {
+            return "it ends too early";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : InputException.excerpt(e.getMessage());
     }
 
     private static InputException problem(String source, String part, String message) {

@@ -6,7 +6,23 @@ package org.spacettx.exercise.engine;
  */
 public record Actor(String user, Role role, String cell, String nation) {
 
-    public enum Role { CONTROLLER, PLAYER, OBSERVER, SYSTEM }
+    public enum Role {
+        CONTROLLER, PLAYER, OBSERVER, SYSTEM;
+
+        /**
+         * Whether someone of this role may sit in a cell of that kind: control in the control cell, players in a
+         * delegation (blue) or the adversary (red), observers among the observers. The one place this is decided:
+         * the engine checks every command with it, the server every membership.
+         */
+        public boolean fits(org.spacettx.exercise.scenario.Cell.Kind kind) {
+            return switch (this) {
+                case CONTROLLER -> kind == org.spacettx.exercise.scenario.Cell.Kind.CONTROL;
+                case PLAYER -> kind == org.spacettx.exercise.scenario.Cell.Kind.BLUE || kind == org.spacettx.exercise.scenario.Cell.Kind.RED;
+                case OBSERVER -> kind == org.spacettx.exercise.scenario.Cell.Kind.OBSERVER;
+                case SYSTEM -> true;
+            };
+        }
+    }
 
     public static final Actor SYSTEM = new Actor("system", Role.SYSTEM, "control", "");
 

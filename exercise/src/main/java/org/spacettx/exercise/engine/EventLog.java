@@ -23,12 +23,15 @@ public final class EventLog {
         return s.toString();
     }
 
-    /** The events of {@code text}; blank lines are skipped; problems named as {@code source:line}. */
+    /**
+     * The events of {@code text}; blank lines are skipped (one at a time: a text of nothing but line breaks costs no
+     * memory); problems named as {@code source:line}.
+     */
     public static List<Event.Recorded> read(String text, String source) {
-        List<String> lines = text.lines().toList();
         List<Event.Recorded> events = new ArrayList<>();
-        for (int k = 0; k < lines.size(); k++) {
-            String line = lines.get(k).strip();
+        java.util.Iterator<String> lines = text.lines().iterator();
+        for (int k = 0; lines.hasNext(); k++) {
+            String line = lines.next().strip();
             if (line.isEmpty()) {
                 continue;
             }
@@ -36,6 +39,9 @@ public final class EventLog {
             try {
                 r = Json.read(line, Event.Recorded.class);
             } catch (RuntimeException e) {
+                r = null;
+            }
+            if (r == null || r.event() == null || r.actor() == null || r.wallTime() == null || r.scenarioTime() == null) {
                 throw new InputException(new SourceLocation(source, k + 1), null, "is not an event of the log");
             }
             if (r.sequence() != events.size() + 1) {

@@ -1,6 +1,7 @@
 package org.spacettx.exercise.engine;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.spacettx.exercise.scenario.Move;
 import org.spacettx.exercise.scenario.Question;
 import org.spacettx.exercise.scenario.Scenario;
 import org.spacettx.exercise.scenario.Trigger;
+import org.spacettx.orbit.input.InputException;
+import org.spacettx.orbit.input.SourceLocation;
 
 /**
  * One exercise being played: commands in, events out. Deterministic: given the scenario, the scheduled trigger times
@@ -33,6 +36,8 @@ public final class Exercise {
     private final Map<Integer, Instant> scheduled;
     private final ExerciseState state;
     private final Visibility visibility;
+    /** Nations with a delegation: the owners an action item may have. */
+    private final java.util.SortedSet<String> delegationNations;
     private final List<Event.Recorded> log = new ArrayList<>();
     private Instant lastWall;
 
@@ -44,6 +49,7 @@ public final class Exercise {
         this.scheduled = Map.copyOf(scheduled);
         this.state = new ExerciseState(scenario);
         this.visibility = new Visibility(scenario);
+        this.delegationNations = scenario.delegationNations();
     }
 
     /** Scheduled release times for {@link #Exercise(Scenario, Map)}: those of the schedule that do not depend on play. */
@@ -55,6 +61,27 @@ public final class Exercise {
             }
         }
         return times;
+    }
+
+    /**
+     * Rebuilds an exercise from a log that comes from outside (an archive, a log file), checking every event
+     * against the state it follows ({@link ExerciseState#problem}).
+     *
+     * @throws InputException naming the event ({@code source:N}) that cannot have happened
+     */
+    public static Exercise replayChecked(Scenario scenario, Map<Integer, Instant> scheduled, List<Event.Recorded> events,
+                                         String source) {
+        Exercise e = new Exercise(scenario, scheduled);
+        for (Event.Recorded r : events) {
+            String problem = e.state.problem(r);
+            if (problem != null) {
+                throw new InputException(SourceLocation.of(source), "event " + r.sequence(), problem);
+            }
+            e.state.apply(r);
+            e.log.add(r);
+            e.lastWall = r.wallTime();
+        }
+        return e;
     }
 
     /** Rebuilds an exercise from its event log (as stored), checking the sequence. */
@@ -86,6 +113,9 @@ public final class Exercise {
 
     /** Handles one command at a wall time. */
     public Outcome handle(Actor actor, Instant wall, Command command) {
+        if (command == null) {
+            return new Outcome.Rejected("no command given");
+        }
         if (lastWall != null && wall.isBefore(lastWall)) {
             return new Outcome.Rejected("wall time " + wall + " is before the last event (" + lastWall + ")");
         }
@@ -308,7 +338,7 @@ public final class Exercise {
                 require(scenario.objectives().stream().anyMatch(o -> o.id().equals(c.objective())),
                         "objective '" + c.objective() + "' does not exist");
                 if (c.inject() != null) {
-                    inject(c.inject());
+                    cited(actor, c.inject());
                 }
                 require(c.rating() >= 1 && c.rating() <= 5, "a rating is 1 to 5");
                 yield List.of(new Event.ObservationRecorded("OBS-" + (state.observations().size() + 1), c.objective(),
@@ -330,10 +360,14 @@ public final class Exercise {
                 }
                 String owner = c.ownerNation() == null ? "" : c.ownerNation().toUpperCase(Locale.ROOT);
                 require(owner.matches("[A-Z]{3}"), "the owner is a 3-letter nation code");
+                require(delegationNations.contains(owner), "no delegation of nation " + owner + " takes part (owners: "
+                        + String.join(", ", delegationNations) + ")");
                 String status = c.status() == null ? "open" : c.status().toLowerCase(Locale.ROOT);
                 require(STATUSES.contains(status), "status is one of " + STATUSES);
+                String dueProblem = Item.ActionItem.dueProblem(c.due(), wall.atZone(ZoneOffset.UTC).toLocalDate());
+                require(dueProblem == null, dueProblem);
                 if (c.inject() != null) {
-                    inject(c.inject());
+                    cited(actor, c.inject());
                 }
                 yield List.of(new Event.ActionItemSaved(id, text(c.title(), "title", 500), owner, c.due(), status, c.inject()));
             }
@@ -364,13 +398,7 @@ public final class Exercise {
             return;
         }
         Cell cell = scenario.cell(actor.cell()).orElseThrow(() -> new Refused("cell '" + actor.cell() + "' does not exist"));
-        boolean fits = switch (actor.role()) {
-            case CONTROLLER -> cell.kind() == Cell.Kind.CONTROL;
-            case PLAYER -> cell.kind() == Cell.Kind.BLUE || cell.kind() == Cell.Kind.RED;
-            case OBSERVER -> cell.kind() == Cell.Kind.OBSERVER;
-            case SYSTEM -> true;
-        };
-        require(fits, "a " + actor.role().name().toLowerCase(Locale.ROOT) + " cannot act for cell " + cell.id());
+        require(actor.role().fits(cell.kind()), "a " + actor.role().name().toLowerCase(Locale.ROOT) + " cannot act for cell " + cell.id());
         require(cell.kind() != Cell.Kind.BLUE && cell.kind() != Cell.Kind.RED || cell.nation().equals(actor.nation()),
                 "nation " + actor.nation() + " does not match cell " + cell.id());
     }
@@ -385,6 +413,18 @@ public final class Exercise {
 
     private Inject inject(int number) throws Refused {
         return scenario.inject(number).orElseThrow(() -> new Refused("inject " + number + " does not exist"));
+    }
+
+    /**
+     * An inject an item cites (its origin): control may cite any inject of the scenario; anyone else only one that
+     * is released and in their feed, so that nobody can learn of or point others to an inject not releasable to them.
+     */
+    private void cited(Actor actor, int number) throws Refused {
+        inject(number);
+        if (!actor.isControl()) {
+            Item.ReleasedInject r = state.released().get(number);
+            require(r != null && visibility.canSee(actor, r), "inject " + number + " is not in your feed");
+        }
     }
 
     private Question question(String id) throws Refused {

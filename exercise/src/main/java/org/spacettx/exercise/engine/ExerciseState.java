@@ -30,6 +30,7 @@ public final class ExerciseState {
     private Instant anchorWall;
     private String currentMove = "";
     private long lastSequence;
+    private Instant lastWall;
     private final Map<Integer, Item.ReleasedInject> released = new TreeMap<>();
     private final Map<Integer, String> withdrawn = new TreeMap<>();
     private final List<Item.Message> messages = new ArrayList<>();
@@ -62,12 +63,86 @@ public final class ExerciseState {
         return t.isAfter(scenario.end()) ? scenario.end() : t;
     }
 
+    /**
+     * Why an event from outside (an imported archive, a log file) cannot follow this state, or null when it can: an
+     * event the engine could not have recorded here (an unknown inject, cell, question or RFI, an inject
+     * acknowledged before its release, a missing field, a clock set to an impossible speed or time, wall times
+     * going back). Events of this server's own store are not checked: the engine made them.
+     */
+    public String problem(Event.Recorded r) {
+        if (r.sequence() != lastSequence + 1) {
+            return "has sequence " + r.sequence() + " after " + lastSequence;
+        }
+        if (r.event() == null || r.actor() == null || r.wallTime() == null || r.scenarioTime() == null) {
+            return "lacks its event, actor or times";
+        }
+        if (lastWall != null && (r.wallTime().isBefore(lastWall) || Duration.between(lastWall, r.wallTime()).toDays() > MAX_SPAN_DAYS)) {
+            return "happened at " + r.wallTime() + ", before the previous event or more than a century after it";
+        }
+        return switch (r.event()) {
+            case Event.ExerciseStarted e -> null;
+            case Event.ClockStarted e -> null;
+            case Event.ClockPaused e -> null;
+            case Event.ExerciseEnded e -> null;
+            case Event.SpeedSet e -> e.speed() > 0 && e.speed() <= 10_000 ? null : "sets the speed to " + e.speed();
+            case Event.ClockJumped e -> e.to() == null || e.to().isBefore(scenario.start()) || e.to().isAfter(scenario.end())
+                    ? "jumps the clock outside the scenario" : move(e.move());
+            case Event.MoveStarted e -> move(e.move());
+            case Event.InjectReleased e -> scenario.inject(e.number()).isEmpty() ? "releases inject " + e.number() + ", which the scenario lacks"
+                    : released.containsKey(e.number()) ? "releases inject " + e.number() + " again"
+                    : e.at() == null || e.reason() == null ? "lacks its time or reason" : null;
+            case Event.InjectWithdrawn e -> !released.containsKey(e.number()) ? "withdraws inject " + e.number() + ", which is not released"
+                    : e.reason() == null ? "lacks its reason" : null;
+            case Event.InjectAcknowledged e -> !released.containsKey(e.number()) ? "acknowledges inject " + e.number()
+                    + ", which is not released" : cell(e.cell());
+            case Event.MessagePosted e -> e.id() == null || e.body() == null || e.marking() == null ? "lacks its id, text or marking"
+                    : firstProblem(cell(e.fromCell()), cell(e.toCell()));
+            case Event.RfiRequested e -> e.id() == null || e.question() == null || e.marking() == null ? "lacks its id, text or marking"
+                    : cell(e.cell());
+            case Event.RfiAnswered e -> !rfis.containsKey(e.id()) ? "answers RFI " + e.id() + ", which was not asked"
+                    : e.answer() == null ? "lacks its answer" : null;
+            case Event.AnswerSubmitted e -> e.value() == null || e.confidence() == null || e.rationale() == null
+                    ? "lacks its answer, confidence or rationale" : firstProblem(question(e.question()), cell(e.cell()));
+            case Event.QuestionRevealed e -> question(e.question());
+            case Event.RoundOpened e -> question(e.question());
+            case Event.ObservationRecorded e -> e.id() == null || e.objective() == null || e.text() == null || e.observer() == null
+                    ? "lacks its id, objective, text or observer"
+                    : e.inject() != null && scenario.inject(e.inject()).isEmpty() ? "cites inject " + e.inject() + ", which the scenario lacks" : null;
+            case Event.ActionItemSaved e -> e.id() == null || e.title() == null || e.ownerNation() == null || e.status() == null
+                    ? "lacks its id, title, owner or status"
+                    : e.inject() != null && scenario.inject(e.inject()).isEmpty() ? "cites inject " + e.inject() + ", which the scenario lacks" : null;
+            case Event.StatementDrafted e -> e.text() == null ? "lacks its text" : null;
+            case Event.StatementAgreed e -> cell(e.cell());
+            case Event.DissentNoted e -> e.text() == null ? "lacks its text" : cell(e.cell());
+        };
+    }
+
+    /** Wall times of one exercise span at most this many days. */
+    private static final long MAX_SPAN_DAYS = 36_525;
+
+    private String cell(String id) {
+        return id != null && scenario.cell(id).isPresent() ? null : "names cell " + id + ", which the scenario lacks";
+    }
+
+    private String move(String id) {
+        return id != null && scenario.move(id).isPresent() ? null : "names move " + id + ", which the scenario lacks";
+    }
+
+    private String question(String id) {
+        return id != null && scenario.question(id).isPresent() ? null : "names question " + id + ", which the scenario lacks";
+    }
+
+    private static String firstProblem(String a, String b) {
+        return a != null ? a : b;
+    }
+
     public void apply(Event.Recorded r) {
         if (r.sequence() != lastSequence + 1) {
             throw new IllegalStateException("event " + r.sequence() + " applied after " + lastSequence);
         }
         lastSequence = r.sequence();
         Instant wall = r.wallTime();
+        lastWall = wall;
         switch (r.event()) {
             case Event.ExerciseStarted e -> started = true;
             case Event.ClockStarted e -> {

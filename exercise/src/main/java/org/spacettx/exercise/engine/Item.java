@@ -37,6 +37,17 @@ public sealed interface Item {
                       String originMove, Integer originInject) implements Item {
         /** The statuses an action item may have, in the exercise and in the working group's register. */
         public static final java.util.Set<String> STATUSES = java.util.Set.of("open", "in-progress", "done", "dropped");
+        /** Due dates: none before this day, none more than this many years after the day of the change. */
+        public static final LocalDate EARLIEST_DUE = LocalDate.of(2000, 1, 1);
+        public static final int MAX_DUE_YEARS = 20;
+
+        /** Why a due date set on {@code today} is refused, or null when it is a date a working group could mean. */
+        public static String dueProblem(LocalDate due, LocalDate today) {
+            if (due == null || !due.isBefore(EARLIEST_DUE) && !due.isAfter(today.plusYears(MAX_DUE_YEARS))) {
+                return null;
+            }
+            return "a due date is from " + EARLIEST_DUE + " to " + MAX_DUE_YEARS + " years ahead, not " + due;
+        }
 
         public ActionItem {
             history = List.copyOf(history);

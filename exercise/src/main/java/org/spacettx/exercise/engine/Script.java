@@ -35,9 +35,9 @@ public final class Script {
         List<Event.Recorded> events = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
         Instant wall = startWall;
-        String[] lines = text.split("\r?\n");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
+        java.util.Iterator<String> lines = text.lines().iterator(); // one at a time, never all at once
+        for (int i = 0; lines.hasNext(); i++) {
+            String line = lines.next().strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
@@ -46,7 +46,7 @@ public final class Script {
             try {
                 step = Json.mapper().readTree(line);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new InputException(at, null, "is not a JSON object: " + e.getOriginalMessage());
+                throw new InputException(at, null, "is not a JSON object: " + InputException.excerpt(e.getOriginalMessage()));
             }
             if (step.has("run_clock_until")) {
                 String until = step.get("run_clock_until").asText();

@@ -156,14 +156,21 @@ public final class MselTable {
                 .readValues(csv)) {
             while (it.hasNextValue()) {
                 int line = it.getCurrentLocation().getLineNr();
-                Map<String, String> row = it.nextValue();
+                Map<String, String> row = new java.util.LinkedHashMap<>(it.nextValue());
                 if (rows.isEmpty()) {
                     checkColumns(row.keySet(), source); // before a later row can fail for the wrong reason
                 }
+                for (String column : COLUMNS) {
+                    row.putIfAbsent(column, ""); // a short row: its last cells are empty
+                }
                 rows.add(new Row(line, row));
             }
-        } catch (IOException e) {
-            throw new InputException(SourceLocation.of(source), null, "is not a CSV table: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InputException ie) {
+                throw ie;
+            }
+            throw new InputException(SourceLocation.of(source), null, "is not a CSV table: "
+                    + InputException.excerpt(String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
         }
         return rows;
     }
@@ -202,7 +209,8 @@ public final class MselTable {
             if (e instanceof InputException ie) {
                 throw ie;
             }
-            throw new InputException(SourceLocation.of(source), null, "is not an Excel workbook: " + e.getMessage());
+            throw new InputException(SourceLocation.of(source), null, "is not an Excel workbook: "
+                    + InputException.excerpt(String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
         }
         return rows;
     }
@@ -234,6 +242,10 @@ public final class MselTable {
                 if (row.get(c).isBlank()) {
                     throw new InputException(new SourceLocation(source, line), c, "is empty");
                 }
+            }
+            if (row.get("trigger").strip().lines().count() > 1) {
+                // it goes into the scenario as written: a second line would become YAML of its own
+                throw new InputException(new SourceLocation(source, line), "trigger", "is one line, in the scenario's notation");
             }
             rows.add(row);
         }

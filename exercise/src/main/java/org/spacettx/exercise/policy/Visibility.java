@@ -2,11 +2,9 @@ package org.spacettx.exercise.policy;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.spacettx.exercise.engine.Actor;
 import org.spacettx.exercise.engine.Item;
-import org.spacettx.exercise.scenario.Cell;
 import org.spacettx.exercise.scenario.Marking;
 import org.spacettx.exercise.scenario.Question;
 import org.spacettx.exercise.scenario.Scenario;
@@ -32,8 +30,7 @@ public final class Visibility {
 
     public Visibility(Scenario scenario) {
         this.scenario = scenario;
-        this.delegationNations = scenario.cells().stream().filter(c -> c.kind() == Cell.Kind.BLUE)
-                .map(Cell::nation).collect(Collectors.toUnmodifiableSet());
+        this.delegationNations = Set.copyOf(scenario.delegationNations());
     }
 
     public boolean canSee(Actor viewer, Item item) {

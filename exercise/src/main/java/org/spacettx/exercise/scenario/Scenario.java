@@ -36,6 +36,12 @@ public record Scenario(String id, Text title, String banner, Text description, I
         return placeNames.getOrDefault(placeId, Text.of(placeId, placeId));
     }
 
+    /** The nations that have a delegation (a blue cell), in order: those that may own an action item. */
+    public java.util.SortedSet<String> delegationNations() {
+        return cells.stream().filter(c -> c.kind() == Cell.Kind.BLUE).map(Cell::nation)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     public Optional<Cell> cell(String id) {
         return cells.stream().filter(c -> c.id().equals(id)).findFirst();
     }

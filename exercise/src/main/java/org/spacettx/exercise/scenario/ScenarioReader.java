@@ -1,8 +1,5 @@
 package org.spacettx.exercise.scenario;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,15 +64,11 @@ public final class ScenarioReader {
     private ScenarioReader() {
     }
 
+    /** Largest scenario file read: the demo, in two languages, is about 60 kB. */
+    public static final long MAX_FILE_BYTES = 16L << 20;
+
     public static Result read(Path file, OrekitData data) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException(SourceLocation.of(file.toString()), null, "no such file");
-        } catch (IOException e) {
-            throw new InputException(SourceLocation.of(file.toString()), null, "cannot be read: " + e.getMessage());
-        }
+        String text = org.spacettx.orbit.input.TextFiles.readUtf8(file, MAX_FILE_BYTES);
         Path base = file.toAbsolutePath().getParent();
         return parse(text, base, data);
     }
@@ -261,8 +254,12 @@ public final class ScenarioReader {
             if (n instanceof Scalar s) {
                 return s.isNull() ? List.of() : List.of(s.text().strip());
             }
+            if (!(n instanceof ListNode list)) {
+                error(n, "must be a value or a list of values");
+                return List.of();
+            }
             List<String> out = new ArrayList<>();
-            for (YamlNode item : ((ListNode) n).items()) {
+            for (YamlNode item : list.items()) {
                 if (item instanceof Scalar s) {
                     out.add(s.text().strip());
                 } else {

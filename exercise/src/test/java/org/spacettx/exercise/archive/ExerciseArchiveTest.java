@@ -98,13 +98,58 @@ class ExerciseArchiveTest {
         assertThatThrownBy(() -> ExerciseArchive.read(zip(java.util.Map.of("../../etc/passwd", "x")), "c.zip"))
                 .hasMessageContaining("not part of an exercise archive");
         assertThatThrownBy(() -> ExerciseArchive.read(zip(java.util.Map.of("manifest.json", "{}")), "d.zip"))
-                .hasMessageContaining("has no");
+                .hasMessageContaining("d.zip!manifest.json: format is ''");
+        assertThatThrownBy(() -> ExerciseArchive.read(zip(java.util.Map.of("manifest.json",
+                Json.mapper().writeValueAsString(parts.manifest()))), "d.zip")).hasMessage("d.zip: has no scenario.yaml");
         // another scenario's objects: the replay would compute with other element sets
         Scenario other = ScenarioReader.parse(yaml.replace("id: rok-us-space-ttx", "id: other"), null, OrekitData.standard()).scenario();
         ExerciseArchive.read(good, "a.zip").checkCatalog(other, "a.zip"); // same objects: fine
         ExerciseArchive withoutObjects = new ExerciseArchive("x", yaml, "", played.log());
         assertThatThrownBy(() -> withoutObjects.checkCatalog(demo, "e.zip")).hasMessageContaining("e.zip!catalog.csv")
                 .hasMessageContaining("other element sets");
+    }
+
+    /**
+     * Parts whose size is not the manifest's, found by the hostile-input review (the size was not checked), and a
+     * log of nothing but line breaks (60 MB of them took 'report' to 1 GB): refused or read without holding lines.
+     */
+    @Test
+    void partsAreReadNoFurtherThanTheManifestSays() throws Exception {
+        ExerciseArchive parts = ExerciseArchive.read(ExerciseArchive.of("rok-us-space-ttx", yaml, demo, played.log()).write(), "a.zip");
+        java.util.Map<String, Object> manifest = parts.manifest();
+        String log = parts.eventsJsonl();
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> events = (java.util.Map<String, Object>) manifest.get("events");
+        events.put("bytes", log.length() - 10);
+        byte[] longer = zip(java.util.Map.of("manifest.json", Json.mapper().writeValueAsString(manifest),
+                "scenario.yaml", parts.scenarioYaml(), "catalog.csv", parts.catalogCsv(), "events.jsonl", log));
+        assertThatThrownBy(() -> ExerciseArchive.read(longer, "a.zip"))
+                .hasMessage("a.zip!events.jsonl: is larger than the manifest says (" + (log.length() - 10) + " bytes)");
+        events.put("bytes", log.length() + 10);
+        byte[] shorter = zip(java.util.Map.of("manifest.json", Json.mapper().writeValueAsString(manifest),
+                "scenario.yaml", parts.scenarioYaml(), "catalog.csv", parts.catalogCsv(), "events.jsonl", log));
+        assertThatThrownBy(() -> ExerciseArchive.read(shorter, "a.zip"))
+                .hasMessage("a.zip!events.jsonl: is " + log.length() + " bytes, the manifest says " + (log.length() + 10));
+        events.put("bytes", "many");
+        byte[] notANumber = zip(java.util.Map.of("manifest.json", Json.mapper().writeValueAsString(manifest),
+                "scenario.yaml", parts.scenarioYaml(), "catalog.csv", parts.catalogCsv(), "events.jsonl", log));
+        assertThatThrownBy(() -> ExerciseArchive.read(notANumber, "a.zip"))
+                .hasMessageStartingWith("a.zip!manifest.json: events.bytes must be the part's size");
+        byte[] manifestLast = zip(java.util.Map.of("scenario.yaml", parts.scenarioYaml()));
+        assertThatThrownBy(() -> ExerciseArchive.read(manifestLast, "a.zip"))
+                .hasMessage("a.zip!scenario.yaml: comes before manifest.json, which an archive holds first");
+    }
+
+    @Test
+    void aLogOfLineBreaksIsReadWithoutHoldingItsLines() {
+        String breaks = "\n".repeat(60_000_000);
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        assertThat(org.spacettx.exercise.engine.EventLog.read(breaks, "events.jsonl")).isEmpty();
+        assertThat(rt.totalMemory() - rt.freeMemory() - before).as("heap grown").isLessThan(200L << 20);
+        assertThatThrownBy(() -> org.spacettx.exercise.engine.EventLog.read("\nnull\n", "events.jsonl"))
+                .hasMessage("events.jsonl:2: is not an event of the log");
     }
 
     /** A scenario that takes an object from a catalog file: the archive's snapshot stands in for the file. */
@@ -132,10 +177,14 @@ class ExerciseArchiveTest {
         assertThat(fromArchive.objects().get(0).elements().epoch()).isEqualTo(s.objects().get(0).elements().epoch());
     }
 
+    /** A ZIP of these entries, the manifest first (as an archive holds it), the others by name. */
     private static byte[] zip(java.util.Map<String, String> entries) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        java.util.Map<String, String> ordered = new java.util.TreeMap<>(java.util.Comparator
+                .comparing((String name) -> !name.equals("manifest.json")).thenComparing(java.util.Comparator.naturalOrder()));
+        ordered.putAll(entries);
         try (ZipOutputStream z = new ZipOutputStream(out)) {
-            for (var e : new java.util.TreeMap<>(entries).entrySet()) {
+            for (var e : ordered.entrySet()) {
                 z.putNextEntry(new ZipEntry(e.getKey()));
                 z.write(e.getValue().getBytes(StandardCharsets.UTF_8));
                 z.closeEntry();

@@ -69,7 +69,10 @@ class BrokenScenarioTest {
                 Arguments.of("number question without unit", "unit: m", "xunit: m", "a number question needs a 'unit'"),
                 Arguments.of("action item with bad owner", "{id: AI1, owner: KOR", "{id: AI1, owner: Korea", "owner must be a 3-letter nation code"),
                 Arguments.of("action item with bad date", "due: 2024-03-31", "due: 31/03/2024", "'31/03/2024' is not a date like 2023-12-31"),
-                Arguments.of("duplicate key", "marking: KOR ONLY", "marking: KOR ONLY\n    marking: USA ONLY", "the key 'marking' appears twice"));
+                Arguments.of("duplicate key", "marking: KOR ONLY", "marking: KOR ONLY\n    marking: USA ONLY", "the key 'marking' appears twice"),
+                // found by the hostile-input review: a map where a list belongs was a ClassCastException (exit 1)
+                Arguments.of("recipients as a map", "to: [kor]", "to: {}", "must be a value or a list of values"),
+                Arguments.of("objectives as a map", "objectives: [O1]", "objectives: {}", "must be a value or a list of values"));
     }
 
     @ParameterizedTest(name = "{0}")
