@@ -15,7 +15,10 @@ import org.spacettx.app.auth.Passwords;
 import org.spacettx.app.server.Server;
 import org.spacettx.app.store.Accounts;
 import org.spacettx.app.store.AuditLog;
+import org.spacettx.app.store.Backups;
+import org.spacettx.app.store.DataDirectoryLock;
 import org.spacettx.app.store.Database;
+import org.spacettx.app.store.StoreException;
 import org.spacettx.app.store.ExerciseRecords;
 import org.spacettx.orbit.input.InputException;
 
@@ -44,8 +47,8 @@ final class ServerCommands {
             String password = System.getenv("SPACETTX_DB_PASSWORD");
             String user = dbUser != null ? dbUser : System.getenv("SPACETTX_DB_USER");
             if (jdbcUrl != null) {
-                if (!jdbcUrl.startsWith("jdbc:postgresql:") && !jdbcUrl.startsWith("jdbc:h2:")) {
-                    throw new InputException(null, "--db", "'" + jdbcUrl + "' is not a jdbc:postgresql: (or jdbc:h2:) URL");
+                if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+                    throw new InputException(null, "--db", "'" + jdbcUrl + "' is not a jdbc:postgresql: URL");
                 }
                 return Database.open(jdbcUrl, user, password);
             }
@@ -54,7 +57,22 @@ final class ServerCommands {
             } catch (IOException e) {
                 throw new InputException(null, "--data-dir", "cannot create " + dataDir + ": " + e.getMessage());
             }
-            return Database.open(Database.embeddedUrl(dataDir), "sa", "");
+            return Database.embedded(dataDir, message -> System.err.println("spacettx: " + message));
+        }
+
+        /**
+         * The database for a server: as {@link #open()}, after taking the data directory's lock (embedded store), so
+         * that two servers never run on one directory. The lock lasts as long as the process.
+         */
+        Database openForServer() {
+            if (jdbcUrl == null) {
+                try {
+                    DataDirectoryLock.take(dataDir); // held until the process ends
+                } catch (StoreException e) {
+                    throw new InputException(null, "--data-dir", e.getMessage());
+                }
+            }
+            return open();
         }
     }
 
@@ -86,7 +104,7 @@ final class ServerCommands {
 
         @Override
         public Integer call() throws Exception {
-            Database db = store.open();
+            Database db = store.openForServer();
             Server server = Server.start(serve.host, serve.port, db, serve.secure, Clock.systemUTC());
             runUntilStopped(server, "http://" + serve.host + ":" + server.port() + "/");
             return 0;
@@ -108,7 +126,7 @@ final class ServerCommands {
             if (store.jdbcUrl == null && store.dataDir.equals(Path.of(System.getProperty("user.home"), ".spacettx"))) {
                 store.dataDir = Path.of(System.getProperty("user.home"), ".spacettx-demo");
             }
-            Database db = store.open();
+            Database db = store.openForServer();
             Map<String, String> created = DemoSetup.prepare(db, System.getenv("SPACETTX_DEMO_PASSWORD"));
             Server server = Server.start(serve.host, serve.port, db, serve.secure, Clock.systemUTC());
             if (!created.isEmpty()) {
@@ -248,8 +266,52 @@ final class ServerCommands {
         }
     }
 
-    @Command(name = "db", mixinStandardHelpOptions = true, description = "Database administration.", subcommands = {Db.Migrate.class})
+    @Command(name = "db", mixinStandardHelpOptions = true, description = "Database administration.",
+            subcommands = {Db.Migrate.class, Db.Backup.class, Db.Restore.class})
     static final class Db {
+        @Command(name = "backup", mixinStandardHelpOptions = true, description = {
+                "Write a consistent snapshot of the embedded store to FILE, online: a running server goes on taking",
+                "commands; the backup holds every command acknowledged before it began. FILE must not exist. For",
+                "PostgreSQL use pg_dump (see the README)."})
+        static final class Backup implements Callable<Integer> {
+            @Parameters(paramLabel = "FILE")
+            Path file;
+            @Mixin
+            StoreOptions store;
+
+            @Override
+            public Integer call() {
+                try (Database db = store.open()) {
+                    System.out.println("backed up to " + file + ": " + Backups.backup(db, file));
+                } catch (StoreException e) {
+                    throw new InputException(null, "db backup", e.getMessage());
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "restore", mixinStandardHelpOptions = true, description = {
+                "Replace the embedded store of --data-dir with a backup, after checking it (SQLite's integrity check and",
+                "SpaceTTX's tables). Refused while a server runs on the directory; the store replaced is kept beside it",
+                "as spacettx.db.replaced-TIME. The next server start replays every exercise from the restored log."})
+        static final class Restore implements Callable<Integer> {
+            @Parameters(paramLabel = "FILE")
+            Path file;
+            @Option(names = "--data-dir", defaultValue = "${sys:user.home}/.spacettx", paramLabel = "DIR",
+                    description = "Directory of the embedded database (default ${DEFAULT-VALUE}).")
+            Path dataDir;
+
+            @Override
+            public Integer call() {
+                try {
+                    System.out.println("restored " + file + " into " + dataDir + ": " + Backups.restore(file, dataDir));
+                } catch (StoreException e) {
+                    throw new InputException(null, "db restore", e.getMessage());
+                }
+                return 0;
+            }
+        }
+
         @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Bring the database schema up to date.")
         static final class Migrate implements Callable<Integer> {
             @Mixin

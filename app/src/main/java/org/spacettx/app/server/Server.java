@@ -19,6 +19,7 @@ import org.spacettx.app.store.AuditLog;
 import org.spacettx.app.store.Database;
 import org.spacettx.app.store.EventStore;
 import org.spacettx.app.store.ExerciseRecords;
+import org.spacettx.app.store.StoreException;
 import org.spacettx.exercise.engine.Json;
 import org.spacettx.orbit.data.OrekitData;
 
@@ -111,6 +112,17 @@ public final class Server implements AutoCloseable {
             config.routes.sse("/api/exercises/{id}/stream", exerciseRoutes::stream);
 
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.details()));
+            config.routes.exception(StoreException.class, (e, ctx) -> {
+                if (e.isUnavailable()) {
+                    // the database is away (restarting, unreachable) or busy past the wait; the request was not
+                    // acknowledged, and the client may try again
+                    ctx.header("Retry-After", "5");
+                    error(ctx, 503, "the database is unavailable; try again in a few seconds", null);
+                } else {
+                    org.slf4j.LoggerFactory.getLogger(Server.class).error("request failed: " + describe(ctx), e);
+                    error(ctx, 500, "internal error; it has been logged", null);
+                }
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 org.slf4j.LoggerFactory.getLogger(Server.class).error("request failed: " + describe(ctx), e);
                 error(ctx, 500, "internal error; it has been logged", null);

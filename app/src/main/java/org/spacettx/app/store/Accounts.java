@@ -2,7 +2,6 @@ package org.spacettx.app.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +21,27 @@ public final class Accounts {
         this.db = db;
     }
 
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z][a-z0-9._-]{1,63}");
+    private static final int MIN_PASSWORD = 10;
+    private static final int MAX_PASSWORD = 200;
+
+    /**
+     * Whether an account could have this username and password at all (their forms, not their truth): a login that
+     * could not be right is refused without computing a hash.
+     */
+    public static boolean isPlausibleLogin(String username, String password) {
+        return username != null && USERNAME.matcher(username).matches() && password != null
+                && password.length() >= MIN_PASSWORD && password.length() <= MAX_PASSWORD;
+    }
+
     public static void checkUsername(String username) {
-        if (username == null || !username.matches("[a-z][a-z0-9._-]{1,63}")) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
             throw new IllegalArgumentException("a username is 2 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter");
         }
     }
 
     public static void checkPassword(String password) {
-        if (password == null || password.length() < 10 || password.length() > 200) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
             throw new IllegalArgumentException("a password is 10 to 200 characters");
         }
     }
@@ -46,7 +58,7 @@ public final class Accounts {
                     s.setString(2, displayName == null || displayName.isBlank() ? username : displayName);
                     s.setString(3, hash);
                     s.setBoolean(4, admin);
-                    s.setTimestamp(5, Timestamp.from(Instant.now()));
+                    SqlValues.setInstant(s, 5, Instant.now());
                     s.executeUpdate();
                 }
                 return null;
@@ -60,7 +72,7 @@ public final class Accounts {
     }
 
     public Optional<User> find(String username) {
-        return db.transaction(c -> {
+        return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT username, display_name, is_admin, disabled FROM users WHERE username = ?")) {
                 s.setString(1, username);
                 try (ResultSet r = s.executeQuery()) {
@@ -71,7 +83,7 @@ public final class Accounts {
     }
 
     public List<User> list() {
-        return db.transaction(c -> {
+        return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT username, display_name, is_admin, disabled FROM users ORDER BY username");
                  ResultSet r = s.executeQuery()) {
                 List<User> out = new ArrayList<>();
@@ -85,7 +97,7 @@ public final class Accounts {
 
     /** The user when the password is right and the account enabled. */
     public Optional<User> authenticate(String username, String password) {
-        String hash = db.transaction(c -> {
+        String hash = db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT password_hash FROM users WHERE username = ? AND disabled = FALSE")) {
                 s.setString(1, username);
                 try (ResultSet r = s.executeQuery()) {

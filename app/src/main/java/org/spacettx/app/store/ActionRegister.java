@@ -1,11 +1,9 @@
 package org.spacettx.app.store;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -96,10 +94,10 @@ public final class ActionRegister {
                     setInteger(s, 4, item.originInject());
                     s.setString(5, title);
                     s.setString(6, ownerNation);
-                    setDate(s, 7, due);
+                    SqlValues.setDate(s, 7, due);
                     s.setString(8, status);
                     s.setLong(9, eventSeq);
-                    s.setTimestamp(10, Timestamp.from(at));
+                    SqlValues.setInstant(s, 10, at);
                     s.executeUpdate();
                 }
                 id = idOf(c, exerciseId, item.id());
@@ -109,10 +107,10 @@ public final class ActionRegister {
                         + " WHERE id = ? AND last_event_seq < ?")) {
                     s.setString(1, title);
                     s.setString(2, ownerNation);
-                    setDate(s, 3, due);
+                    SqlValues.setDate(s, 3, due);
                     s.setString(4, status);
                     s.setLong(5, eventSeq);
-                    s.setTimestamp(6, Timestamp.from(at));
+                    SqlValues.setInstant(s, 6, at);
                     setInteger(s, 7, item.originInject());
                     s.setLong(8, id);
                     s.setLong(9, eventSeq);
@@ -153,9 +151,9 @@ public final class ActionRegister {
             try (PreparedStatement s = c.prepareStatement("UPDATE action_register SET owner_nation = ?, due = ?, status = ?,"
                     + " updated_at = ? WHERE id = ?")) {
                 s.setString(1, owner);
-                setDate(s, 2, due);
+                SqlValues.setDate(s, 2, due);
                 s.setString(3, status);
-                s.setTimestamp(4, Timestamp.from(at));
+                SqlValues.setInstant(s, 4, at);
                 s.setLong(5, id);
                 s.executeUpdate();
             }
@@ -165,7 +163,7 @@ public final class ActionRegister {
     }
 
     public Optional<Entry> get(long id) {
-        return db.transaction(c -> find(c, id));
+        return db.read(c -> find(c, id));
     }
 
     /** Entries matching the filter, soonest due first (no due date last), then by origin. */
@@ -190,7 +188,7 @@ public final class ActionRegister {
         }
         if (f.dueBefore() != null) {
             sql.append(" AND a.due < ?");
-            args.add(Date.valueOf(f.dueBefore()));
+            args.add(f.dueBefore());
         }
         if (f.exercises() != null) {
             if (f.exercises().isEmpty()) {
@@ -200,7 +198,7 @@ public final class ActionRegister {
             args.addAll(f.exercises().stream().sorted().toList());
         }
         sql.append(" ORDER BY a.due, a.exercise_id, a.item_id");
-        return db.transaction(c -> select(c, sql.toString(), args));
+        return db.read(c -> select(c, sql.toString(), args));
     }
 
     static final List<String> CSV_COLUMNS = List.of("id", "exercise", "exercise_title", "item", "origin_move", "origin_inject",
@@ -250,16 +248,19 @@ public final class ActionRegister {
                 + " a.origin_inject, a.title, a.owner_nation, a.due, a.status, a.updated_at FROM action_register a"
                 + " JOIN exercises e ON e.id = a.exercise_id WHERE " + whereAndOrder)) {
             for (int k = 0; k < args.size(); k++) {
-                s.setObject(k + 1, args.get(k));
+                if (args.get(k) instanceof LocalDate d) {
+                    SqlValues.setDate(s, k + 1, d);
+                } else {
+                    s.setObject(k + 1, args.get(k));
+                }
             }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     int inject = r.getInt(6);
                     Integer originInject = r.wasNull() ? null : inject;
-                    Date due = r.getDate(9);
                     bare.add(new Entry(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), originInject,
-                            r.getString(7), r.getString(8), due == null ? null : due.toLocalDate(), r.getString(10),
-                            r.getTimestamp(11).toInstant(), List.of()));
+                            r.getString(7), r.getString(8), SqlValues.date(r, 9), r.getString(10), SqlValues.instant(r, 11),
+                            List.of()));
                 }
             }
         }
@@ -287,11 +288,10 @@ public final class ActionRegister {
                 }
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        Date due = r.getDate(6);
                         long seq = r.getLong(9);
                         Long eventSeq = r.wasNull() ? null : seq;
-                        out.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new Change(r.getTimestamp(2).toInstant(),
-                                r.getString(3), r.getString(4), r.getString(5), due == null ? null : due.toLocalDate(),
+                        out.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new Change(SqlValues.instant(r, 2),
+                                r.getString(3), r.getString(4), r.getString(5), SqlValues.date(r, 6),
                                 r.getString(7), r.getString(8), eventSeq));
                     }
                 }
@@ -323,11 +323,11 @@ public final class ActionRegister {
                 + " owner_nation, due, status, note, event_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setLong(1, id);
             s.setInt(2, seq);
-            s.setTimestamp(3, Timestamp.from(h.at()));
+            SqlValues.setInstant(s, 3, h.at());
             s.setString(4, h.username());
             s.setString(5, h.title());
             s.setString(6, h.ownerNation());
-            setDate(s, 7, h.due());
+            SqlValues.setDate(s, 7, h.due());
             s.setString(8, h.status());
             s.setString(9, h.note());
             if (h.eventSeq() == null) {
@@ -336,14 +336,6 @@ public final class ActionRegister {
                 s.setLong(10, h.eventSeq());
             }
             s.executeUpdate();
-        }
-    }
-
-    private static void setDate(PreparedStatement s, int index, LocalDate date) throws SQLException {
-        if (date == null) {
-            s.setNull(index, Types.DATE);
-        } else {
-            s.setDate(index, Date.valueOf(date));
         }
     }
 

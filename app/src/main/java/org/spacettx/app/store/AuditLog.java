@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -30,7 +29,16 @@ public final class AuditLog {
         this.db = db;
     }
 
+    /** Longest username and action kept (their columns' size); longer ones, which only a hostile caller sends, are cut. */
+    static final int MAX_NAME = 64;
+
+    /**
+     * Appends an entry. A username or action longer than {@value #MAX_NAME} characters is cut to fit, with its full
+     * length noted, so that even a hostile login attempt is recorded rather than failing.
+     */
     public synchronized void record(String username, String action, String detail) {
+        String who = fit(username);
+        String what = fit(action);
         Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         db.transaction(c -> {
             long seq = 1;
@@ -45,25 +53,33 @@ public final class AuditLog {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO audit (seq, at, username, action, detail, prev_hash, hash)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 s.setLong(1, seq);
-                s.setTimestamp(2, Timestamp.from(at));
-                s.setString(3, username);
-                s.setString(4, action);
+                SqlValues.setInstant(s, 2, at);
+                s.setString(3, who);
+                s.setString(4, what);
                 s.setString(5, detail);
                 s.setString(6, previous);
-                s.setString(7, hash(previous, seq, at, username, action, detail));
+                s.setString(7, hash(previous, seq, at, who, what, detail));
                 s.executeUpdate();
             }
             return null;
         });
     }
 
+    private static String fit(String text) {
+        if (text.length() <= MAX_NAME) {
+            return text;
+        }
+        String note = "...(" + text.length() + " chars)";
+        return text.substring(0, MAX_NAME - note.length()) + note;
+    }
+
     public List<Entry> entries() {
-        return db.transaction(c -> {
+        return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT seq, at, username, action, detail, prev_hash, hash FROM audit ORDER BY seq");
                  ResultSet r = s.executeQuery()) {
                 List<Entry> out = new ArrayList<>();
                 while (r.next()) {
-                    out.add(new Entry(r.getLong(1), r.getTimestamp(2).toInstant(), r.getString(3), r.getString(4), r.getString(5),
+                    out.add(new Entry(r.getLong(1), SqlValues.instant(r, 2), r.getString(3), r.getString(4), r.getString(5),
                             r.getString(6), r.getString(7)));
                 }
                 return out;

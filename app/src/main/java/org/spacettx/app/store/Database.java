@@ -3,6 +3,8 @@ package org.spacettx.app.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -12,10 +14,42 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * The store's database: embedded H2 in a file under the data directory by default, PostgreSQL for shared
- * deployments, the same Flyway migrations for both. Work is done in explicit transactions.
+ * The store's database: embedded SQLite in a file under the data directory by default, PostgreSQL for shared
+ * deployments, the same Flyway migrations for both (a statement that must differ has a variant per kind, see
+ * {@link #migrate}). Work is done in explicit transactions: {@link #transaction} for writes, {@link #read} for
+ * reads.
+ *
+ * <p>Durability: a write transaction returns only after its commit is on stable storage. SQLite runs in WAL mode
+ * with {@code synchronous=FULL}, so every commit fsyncs the write-ahead log before it returns; PostgreSQL's default
+ * {@code synchronous_commit=on} does the same with its WAL. An acknowledged command therefore survives a kill of
+ * the process and, on a disk that honours fsync, a power cut ({@code spacettx bench crash} measures the first).
  */
 public final class Database implements AutoCloseable {
+
+    /** The kinds of database SpaceTTX runs on. */
+    public enum Kind {
+        /** Embedded, one file in the data directory (xerial's sqlite-jdbc). */
+        SQLITE("sqlite"),
+        /** A PostgreSQL server. */
+        POSTGRESQL("postgresql");
+
+        private final String migrations;
+
+        Kind(String migrations) {
+            this.migrations = migrations;
+        }
+
+        /** The kind a JDBC URL names. */
+        public static Kind of(String jdbcUrl) {
+            if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+                return SQLITE;
+            }
+            if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+                return POSTGRESQL;
+            }
+            throw new IllegalArgumentException("'" + jdbcUrl + "' is neither a jdbc:postgresql: nor a jdbc:sqlite: URL");
+        }
+    }
 
     /** A unit of work inside a transaction. */
     @FunctionalInterface
@@ -23,25 +57,62 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    private final HikariDataSource dataSource;
-    private final boolean postgres;
+    /** How long a request waits for a connection (or SQLite's write lock) before the store counts as unavailable. */
+    static final long WAIT_MILLIS = 5_000;
 
-    private Database(HikariDataSource dataSource, boolean postgres) {
+    private final HikariDataSource dataSource;
+    private final Kind kind;
+
+    private Database(HikariDataSource dataSource, Kind kind) {
         this.dataSource = dataSource;
-        this.postgres = postgres;
+        this.kind = kind;
+    }
+
+    /** The embedded database of a data directory. */
+    public static String embeddedUrl(Path dataDirectory) {
+        return "jdbc:sqlite:" + dataDirectory.toAbsolutePath().resolve(EMBEDDED_FILE);
+    }
+
+    /** The embedded database's file name in its data directory. */
+    public static final String EMBEDDED_FILE = "spacettx.db";
+
+    /**
+     * Opens (and migrates) the embedded database of a data directory, first carrying over the H2 store an earlier
+     * SpaceTTX kept there, if any ({@link H2Import}); {@code report} is told what was carried over.
+     */
+    public static Database embedded(Path dataDirectory, java.util.function.Consumer<String> report) {
+        boolean carryOver = H2Import.needed(dataDirectory);
+        Database db = open(embeddedUrl(dataDirectory), null, null);
+        if (carryOver) {
+            try {
+                List<String> rows = H2Import.run(dataDirectory, db);
+                report.accept("carried the earlier H2 store of " + dataDirectory + " over to " + EMBEDDED_FILE + " ("
+                        + String.join(", ", rows) + " rows); the H2 file is kept as " + H2Import.H2_FILE + ".imported");
+            } catch (RuntimeException e) {
+                db.close();
+                for (String suffix : List.of("", "-wal", "-shm")) {
+                    try {
+                        java.nio.file.Files.deleteIfExists(dataDirectory.resolve(EMBEDDED_FILE + suffix));
+                    } catch (java.io.IOException ignored) {
+                        // the next start finds the H2 store again and retries
+                    }
+                }
+                throw e;
+            }
+        }
+        return db;
     }
 
     /**
-     * The embedded database of a data directory. WRITE_DELAY=0 makes H2 write every commit to its file before the
-     * commit returns, so that a killed process loses no acknowledged command.
+     * Opens (and migrates) a database; credentials may also be in the URL.
+     *
+     * @throws IllegalArgumentException when the URL is of no kind SpaceTTX runs on
      */
-    public static String embeddedUrl(Path dataDirectory) {
-        return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("spacettx")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
-    }
-
-    /** Opens (and migrates) a database; credentials may also be in the URL. */
     public static Database open(String jdbcUrl, String user, String password) {
+        Kind kind = Kind.of(jdbcUrl);
+        if (kind == Kind.SQLITE) {
+            createFolderOf(jdbcUrl);
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -51,34 +122,117 @@ public final class Database implements AutoCloseable {
             config.setPassword(password);
         }
         config.setMaximumPoolSize(8);
-        config.setAutoCommit(false);
         config.setPoolName("spacettx");
+        config.setConnectionTimeout(WAIT_MILLIS);
+        if (kind == Kind.SQLITE) {
+            // Transactions are begun explicitly (BEGIN IMMEDIATE for writes), so the driver stays in auto-commit.
+            config.setAutoCommit(true);
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "FULL");
+            config.addDataSourceProperty("foreign_keys", "true");
+            config.addDataSourceProperty("busy_timeout", Long.toString(WAIT_MILLIS));
+        } else {
+            config.setAutoCommit(false);
+        }
         HikariDataSource ds = new HikariDataSource(config);
-        migrate(ds);
-        return new Database(ds, jdbcUrl.startsWith("jdbc:postgresql:"));
+        try {
+            migrate(ds, kind);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new Database(ds, kind);
     }
 
-    /** Brings a database's schema up to date (also what {@code spacettx db migrate} does). */
-    public static int migrate(DataSource ds) {
-        return Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate().migrationsExecuted;
+    /** The folder of an embedded database's file, made if it is missing (SQLite makes the file, not its folder). */
+    private static void createFolderOf(String sqliteUrl) {
+        Path file = Path.of(sqliteUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*", ""));
+        Path folder = file.toAbsolutePath().getParent();
+        try {
+            java.nio.file.Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the folder " + folder + " of the database: " + e.getMessage());
+        }
     }
 
-    public boolean isPostgres() {
-        return postgres;
+    /**
+     * Brings a database's schema up to date (also what {@code spacettx db migrate} does). The migrations are one
+     * series in {@code db/migration/common}; where a statement cannot be written for both kinds (an identity
+     * column), that version has one file per kind in {@code db/migration/sqlite} and {@code db/migration/postgresql},
+     * and a test checks that both kinds end with the same tables and columns.
+     */
+    public static int migrate(DataSource ds, Kind kind) {
+        return Flyway.configure().dataSource(ds)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + kind.migrations)
+                .load().migrate().migrationsExecuted;
     }
 
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Runs {@code work} in a write transaction and commits it; rolls back when it throws. */
     public <T> T transaction(Work<T> work) {
+        return run(work, true);
+    }
+
+    /** Runs {@code work} in a read transaction (one consistent snapshot; SQLite takes no write lock). */
+    public <T> T read(Work<T> work) {
+        return run(work, false);
+    }
+
+    /** Runs {@code work} on a connection outside any transaction (for statements that cannot run in one: VACUUM). */
+    <T> T withConnection(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private <T> T run(Work<T> work, boolean write) {
+        try (Connection c = dataSource.getConnection()) {
+            if (kind == Kind.SQLITE) {
+                return sqlite(c, work, write);
+            }
             try {
                 T result = work.run(c);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollbackQuietly(c::rollback);
                 throw e;
             }
         } catch (SQLException e) {
             throw new StoreException(e);
+        }
+    }
+
+    private static <T> T sqlite(Connection c, Work<T> work, boolean write) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            // IMMEDIATE takes the write lock at the start, so that a transaction that reads and then writes cannot
+            // fail half-way because another one wrote in between; readers never wait for it (WAL).
+            s.execute(write ? "BEGIN IMMEDIATE" : "BEGIN");
+            try {
+                T result = work.run(c);
+                s.execute("COMMIT");
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(() -> s.execute("ROLLBACK"));
+                throw e;
+            }
+        }
+    }
+
+    private interface Rollback {
+        void run() throws SQLException;
+    }
+
+    private static void rollbackQuietly(Rollback rollback) {
+        try {
+            rollback.run();
+        } catch (SQLException ignored) {
+            // the transaction is gone already (connection lost, or the database rolled it back itself)
         }
     }
 

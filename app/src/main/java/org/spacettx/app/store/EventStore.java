@@ -2,7 +2,6 @@ package org.spacettx.app.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +25,7 @@ public final class EventStore {
     }
 
     public List<Event.Recorded> load(String exerciseId) {
-        return db.transaction(c -> {
+        return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT body FROM events WHERE exercise_id = ? ORDER BY seq")) {
                 s.setString(1, exerciseId);
                 List<Event.Recorded> out = new ArrayList<>();
@@ -66,8 +65,8 @@ public final class EventStore {
                     for (Event.Recorded e : events) {
                         s.setString(1, exerciseId);
                         s.setLong(2, e.sequence());
-                        s.setTimestamp(3, Timestamp.from(e.scenarioTime()));
-                        s.setTimestamp(4, Timestamp.from(e.wallTime()));
+                        SqlValues.setInstant(s, 3, e.scenarioTime());
+                        SqlValues.setInstant(s, 4, e.wallTime());
                         s.setString(5, e.actor().user());
                         s.setString(6, Json.write(e));
                         s.addBatch();

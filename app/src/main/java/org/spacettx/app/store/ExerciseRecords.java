@@ -2,7 +2,6 @@ package org.spacettx.app.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,7 @@ public final class ExerciseRecords {
                     s.setString(1, id);
                     s.setString(2, title);
                     s.setString(3, yaml);
-                    s.setTimestamp(4, Timestamp.from(Instant.now()));
+                    SqlValues.setInstant(s, 4, Instant.now());
                     s.setString(5, createdBy);
                     s.executeUpdate();
                 }
@@ -46,7 +45,7 @@ public final class ExerciseRecords {
     }
 
     public Optional<Record> find(String id) {
-        return db.transaction(c -> {
+        return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT id, title, scenario_yaml FROM exercises WHERE id = ?")) {
                 s.setString(1, id);
                 try (ResultSet r = s.executeQuery()) {
@@ -57,7 +56,7 @@ public final class ExerciseRecords {
     }
 
     public List<Record> all() {
-        return db.transaction(c -> {
+        return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT id, title, scenario_yaml FROM exercises ORDER BY created_at, id");
                  ResultSet r = s.executeQuery()) {
                 List<Record> out = new ArrayList<>();
@@ -88,7 +87,7 @@ public final class ExerciseRecords {
     }
 
     public Optional<Membership> membership(String exerciseId, String username) {
-        return db.transaction(c -> {
+        return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT role, cell FROM memberships WHERE exercise_id = ? AND username = ?")) {
                 s.setString(1, exerciseId);
                 s.setString(2, username);
@@ -101,7 +100,7 @@ public final class ExerciseRecords {
     }
 
     public List<Membership> memberships(String username) {
-        return db.transaction(c -> {
+        return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT exercise_id, role, cell FROM memberships WHERE username = ? ORDER BY exercise_id")) {
                 s.setString(1, username);
                 try (ResultSet r = s.executeQuery()) {

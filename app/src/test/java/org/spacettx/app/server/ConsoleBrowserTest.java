@@ -65,7 +65,7 @@ class ConsoleBrowserTest {
             assertThat(present).as(missing).isTrue();
         }
         org.junit.jupiter.api.Assumptions.assumeTrue(present, missing);
-        db = Databases.h2();
+        db = Databases.embedded();
         org.spacettx.app.cli.DemoAccess.prepare(db, PASSWORD);
         server = Server.start("127.0.0.1", 0, db, false, Clock.systemUTC());
         control = browser();

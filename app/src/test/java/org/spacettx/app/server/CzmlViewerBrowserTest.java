@@ -64,7 +64,7 @@ class CzmlViewerBrowserTest {
         Instant to = Instant.parse("2023-11-21T18:00:00Z");
         byte[] czml;
         String scenarioYaml;
-        try (Database db = Databases.h2()) {
+        try (Database db = Databases.embedded()) {
             org.spacettx.app.cli.DemoAccess.prepare(db, PASSWORD);
             try (Server server = Server.start("127.0.0.1", 0, db, false, Clock.systemUTC())) {
                 ApiClient kor = new ApiClient(server.port());

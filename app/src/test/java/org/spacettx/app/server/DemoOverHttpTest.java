@@ -21,7 +21,7 @@ import org.spacettx.app.store.Database;
 import org.spacettx.app.store.Databases;
 
 /**
- * The demo exercise played end to end over HTTP by control, both delegations and an observer at once, on H2 and on
+ * The demo exercise played end to end over HTTP by control, both delegations and an observer at once, on the embedded store (SQLite) and on
  * a real PostgreSQL server: every inject is released, each delegation's feed holds only what is releasable to it,
  * revealed answers are shared, the statement is agreed and the exercise ends.
  */
@@ -32,7 +32,7 @@ class DemoOverHttpTest {
     static final String EX = "rok-us-space-ttx";
 
     static Stream<Arguments> databases() {
-        return Stream.of(Arguments.of("H2", (Supplier<Database>) Databases::h2),
+        return Stream.of(Arguments.of("SQLite", (Supplier<Database>) Databases::embedded),
                 Arguments.of("PostgreSQL", (Supplier<Database>) Databases::postgres));
     }
 
