@@ -21,6 +21,20 @@ public final class Passwords {
     private static final int PARALLELISM = 1;
     private static final int HASH_BYTES = 32;
 
+    /**
+     * Hashes computed at once: one. Argon2 takes a core for tens of milliseconds by design, so a spray of logins
+     * could otherwise take both cores from the exercise; waiting callers give up after {@link #WAIT_SECONDS}.
+     */
+    private static final java.util.concurrent.Semaphore HASHING = new java.util.concurrent.Semaphore(1, true);
+    static final long WAIT_SECONDS = 3;
+
+    /** More logins are waiting for a hash than can be served within the wait: try again later. */
+    public static final class Busy extends RuntimeException {
+        Busy() {
+            super("too many password checks at once", null, false, false);
+        }
+    }
+
     private Passwords() {
     }
 
@@ -64,7 +78,26 @@ public final class Passwords {
         }
     }
 
+    /**
+     * @throws Busy when the hash could not start within the wait
+     */
     private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        try {
+            if (!HASHING.tryAcquire(WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new Busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy();
+        }
+        try {
+            return argon2id(password, salt, memoryKib, iterations, parallelism, length);
+        } finally {
+            HASHING.release();
+        }
+    }
+
+    private static byte[] argon2id(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13).withMemoryAsKB(memoryKib).withIterations(iterations)
                 .withParallelism(parallelism).withSalt(salt).build();

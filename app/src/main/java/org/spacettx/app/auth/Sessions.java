@@ -22,8 +22,16 @@ public final class Sessions {
     }
 
     static final Duration IDLE_TIMEOUT = Duration.ofHours(12);
+    /** Failed logins of one username from one address, within the window, before that pair is refused. */
     static final int MAX_FAILURES = 5;
+    /**
+     * Failed logins from one address, whatever the usernames, before the address is refused: a delegation behind one
+     * address has room for typos, a spray of usernames does not get far.
+     */
+    static final int MAX_ADDRESS_FAILURES = 20;
     static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
+    /** Keys of failures kept before expired ones are swept (random usernames must not grow memory without end). */
+    private static final int SWEEP_ABOVE = 10_000;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -70,30 +78,52 @@ public final class Sessions {
         sessions.values().removeIf(s -> s.username().equals(username));
     }
 
-    /** Whether a login for this key (username and address) may be tried now. */
-    public boolean loginAllowed(String key) {
+    /**
+     * Whether a login of this username from this address may be tried now: fewer than {@value #MAX_FAILURES} recent
+     * failures of the pair and fewer than {@value #MAX_ADDRESS_FAILURES} of the address.
+     */
+    public boolean loginAllowed(String username, String address) {
+        return recentFailures(pairKey(username, address)) < MAX_FAILURES
+                && recentFailures(addressKey(address)) < MAX_ADDRESS_FAILURES;
+    }
+
+    public void loginFailed(String username, String address) {
+        if (failures.size() > SWEEP_ABOVE) {
+            failures.keySet().removeIf(k -> recentFailures(k) == 0);
+        }
+        for (String key : new String[] {pairKey(username, address), addressKey(address)}) {
+            Deque<Instant> list = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+            synchronized (list) {
+                list.addLast(clock.instant());
+            }
+        }
+    }
+
+    /** Clears the pair's failures; the address's stay, so that one good account cannot reset a spray's count. */
+    public void loginSucceeded(String username, String address) {
+        failures.remove(pairKey(username, address));
+    }
+
+    private int recentFailures(String key) {
         Deque<Instant> list = failures.get(key);
         if (list == null) {
-            return true;
+            return 0;
         }
         synchronized (list) {
             Instant cutoff = clock.instant().minus(FAILURE_WINDOW);
             while (!list.isEmpty() && list.peekFirst().isBefore(cutoff)) {
                 list.pollFirst();
             }
-            return list.size() < MAX_FAILURES;
+            return list.size();
         }
     }
 
-    public void loginFailed(String key) {
-        Deque<Instant> list = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (list) {
-            list.addLast(clock.instant());
-        }
+    private static String pairKey(String username, String address) {
+        return "user " + username + "|" + address;
     }
 
-    public void loginSucceeded(String key) {
-        failures.remove(key);
+    private static String addressKey(String address) {
+        return "address " + address;
     }
 
     private static String token() {

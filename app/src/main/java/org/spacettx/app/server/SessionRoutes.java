@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.javalin.http.Context;
 
+import org.spacettx.app.auth.Passwords;
 import org.spacettx.app.auth.Sessions;
 import org.spacettx.app.store.Accounts;
 import org.spacettx.app.store.AuditLog;
@@ -34,18 +35,27 @@ final class SessionRoutes {
         JsonNode body = jsonBody(ctx);
         String username = body.path("username").asText("");
         String password = body.path("password").asText("");
-        String key = username + "|" + ctx.ip();
-        if (!sessions.loginAllowed(key)) {
-            audit.record(username, "login-throttled", "from " + ctx.ip());
+        String address = ctx.ip();
+        if (!sessions.loginAllowed(username, address)) {
+            audit.record(username, "login-throttled", "from " + address);
             throw new ApiError(429, "too many failed logins; wait 15 minutes");
         }
-        Accounts.User user = accounts.authenticate(username, password).orElse(null);
+        // a name or password no account can have is refused without computing a hash
+        boolean plausible = Accounts.isPlausibleLogin(username, password);
+        Accounts.User user;
+        try {
+            user = plausible ? accounts.authenticate(username, password).orElse(null) : null;
+        } catch (Passwords.Busy e) {
+            ctx.header("Retry-After", "5");
+            throw new ApiError(503, "too many logins at once; try again in a few seconds");
+        }
         if (user == null) {
-            sessions.loginFailed(key);
-            audit.record(username.isEmpty() ? "-" : username, "login-failed", "from " + ctx.ip());
+            sessions.loginFailed(username, address);
+            audit.record(username.isEmpty() ? "-" : username, "login-failed", "from " + address
+                    + (plausible ? "" : " (no account can have that name or password)"));
             throw new ApiError(401, "wrong username or password");
         }
-        sessions.loginSucceeded(key);
+        sessions.loginSucceeded(username, address);
         sessions.remove(ctx.cookie(Access.COOKIE)); // a new session, never the one the browser came with
         Sessions.Session session = sessions.create(user.username());
         access.setSessionCookie(ctx, session.token());

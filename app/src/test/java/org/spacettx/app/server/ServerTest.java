@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spacettx.app.store.AuditLog;
 import org.spacettx.app.store.Database;
 
-/** The server over real HTTP against an embedded H2 database, with the demo exercise and accounts. */
+/** The server over real HTTP against the embedded database (SQLite), with the demo exercise and accounts. */
 class ServerTest {
 
     static final String PASSWORD = "test-password-42";
@@ -28,26 +27,24 @@ class ServerTest {
 
     @TempDir
     static Path dir;
+    static DemoServer demo;
     static Database db;
     static Server server;
 
     @BeforeAll
     static void start() throws Exception {
-        db = Database.open(Database.embeddedUrl(dir), "sa", "");
-        org.spacettx.app.cli.DemoAccess.prepare(db, PASSWORD);
-        server = Server.start("127.0.0.1", 0, db, false, Clock.systemUTC());
+        demo = DemoServer.start(dir, PASSWORD);
+        db = demo.db();
+        server = demo.server();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        db.close();
+        demo.close();
     }
 
     static ApiClient as(String user) {
-        ApiClient c = new ApiClient(server.port());
-        assertThat(c.login(user, PASSWORD).status()).isEqualTo(200);
-        return c;
+        return demo.as(user);
     }
 
     @Test
