@@ -2,16 +2,13 @@ package org.spacettx.app.cli;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,8 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.spacettx.app.server.Server;
 import org.spacettx.app.store.Database;
@@ -66,14 +61,14 @@ final class ServerBench implements Callable<Integer> {
             throw new InputException(null, "--clients/--writers/--messages", "must be positive (at most 5000 clients)");
         }
         Path dir = Files.createTempDirectory("spacettx-bench");
-        try (Database db = Database.open(Database.embeddedUrl(dir), "sa", "")) {
+        try (Database db = Database.open(Database.embeddedUrl(dir), null, null)) {
             DemoAccess.prepare(db, PASSWORD);
             try (Server server = Server.start("127.0.0.1", 0, db, false, Clock.systemUTC())) {
                 URI base = URI.create("http://127.0.0.1:" + server.port());
-                Session control = login(base, "control");
+                HttpSession control = login(base, "control");
                 control.post("/api/exercises/" + EX + "/commands", "{\"type\":\"StartExercise\"}");
-                Session kor = login(base, "kor1");
-                Session usa = login(base, "usa1");
+                HttpSession kor = login(base, "kor1");
+                HttpSession usa = login(base, "usa1");
                 System.err.println("spacettx: warming up");
                 round(base, kor, usa, 20);
                 List<Integer> all = new ArrayList<>();
@@ -105,15 +100,15 @@ final class ServerBench implements Callable<Integer> {
     }
 
     /** One round: n stream clients, the writers post, latencies in ms of every delivery. */
-    private List<Double> round(URI base, Session kor, Session usa, int n) throws Exception {
+    private List<Double> round(URI base, HttpSession kor, HttpSession usa, int n) throws Exception {
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
         int expected = writers * messages;
         CountDownLatch connected = new CountDownLatch(n);
         CountDownLatch done = new CountDownLatch(n);
         List<CompletableFuture<?>> streams = new ArrayList<>();
-        long lastSeq = kor.lastSequence();
+        long lastSeq = lastSequence(kor);
         for (int i = 0; i < n; i++) {
-            Session s = i % 2 == 0 ? kor : usa;
+            HttpSession s = i % 2 == 0 ? kor : usa;
             HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/exercises/" + EX + "/stream"))
                     .header("Accept", "text/event-stream").header("Last-Event-ID", Long.toString(lastSeq)).GET().build();
             CompletableFuture<HttpResponse<java.io.InputStream>> f = s.http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -144,17 +139,19 @@ final class ServerBench implements Callable<Integer> {
         Thread.sleep(500);
         List<Thread> ws = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
-            Session s = w % 2 == 0 ? kor : usa;
+            HttpSession s = w % 2 == 0 ? kor : usa;
             String to = s == kor ? "usa" : "kor";
             ws.add(Thread.ofVirtual().start(() -> {
-                for (int k = 0; k < messages; k++) {
-                    s.post("/api/exercises/" + EX + "/commands", "{\"type\":\"PostMessage\",\"toCell\":\"" + to
-                            + "\",\"body\":\"sent=" + System.nanoTime() + "\",\"marking\":\"REL TO USA, KOR\"}");
-                    try {
+                try {
+                    for (int k = 0; k < messages; k++) {
+                        s.post("/api/exercises/" + EX + "/commands", "{\"type\":\"PostMessage\",\"toCell\":\"" + to
+                                + "\",\"body\":\"sent=" + System.nanoTime() + "\",\"marking\":\"REL TO USA, KOR\"}");
                         Thread.sleep(intervalMs);
-                    } catch (InterruptedException e) {
-                        return;
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
             }));
         }
@@ -173,42 +170,11 @@ final class ServerBench implements Callable<Integer> {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
     }
 
-    /** A logged-in HTTP client. */
-    private static final class Session {
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        final URI base;
-        String csrf = "";
-
-        Session(URI base) {
-            this.base = base;
-        }
-
-        JsonNode post(String path, String json) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-                        .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                return new ObjectMapper().readTree(r.body());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        long lastSequence() {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/exercises/" + EX + "/feed")).GET()
-                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-                return new ObjectMapper().readTree(r.body()).get("lastSequence").asLong();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+    private static HttpSession login(URI base, String user) throws Exception {
+        return HttpSession.login(base, user, PASSWORD);
     }
 
-    private static Session login(URI base, String user) {
-        Session s = new Session(base);
-        JsonNode r = s.post("/api/session", "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
-        s.csrf = r.get("csrfToken").asText();
-        return s;
+    private static long lastSequence(HttpSession s) throws Exception {
+        return s.get("/api/exercises/" + EX + "/feed").json().get("lastSequence").asLong();
     }
 }
