@@ -76,6 +76,27 @@ class StoreTest {
         }
     }
 
+    /** The embedded store's durability rests on these settings: every connection of the pool must have them. */
+    @org.junit.jupiter.api.Test
+    void theEmbeddedStoreSyncsEveryCommit() {
+        try (Database db = Databases.embedded()) {
+            for (int i = 0; i < 10; i++) { // several connections of the pool, not just the first
+                java.util.Map<String, String> settings = db.read(c -> {
+                    java.util.Map<String, String> pragmas = new java.util.LinkedHashMap<>();
+                    for (String pragma : List.of("journal_mode", "synchronous", "foreign_keys", "busy_timeout")) {
+                        try (var s = c.createStatement(); var r = s.executeQuery("PRAGMA " + pragma)) {
+                            r.next();
+                            pragmas.put(pragma, r.getString(1));
+                        }
+                    }
+                    return pragmas;
+                });
+                assertThat(settings).containsExactly(java.util.Map.entry("journal_mode", "wal"), java.util.Map.entry("synchronous", "2"),
+                        java.util.Map.entry("foreign_keys", "1"), java.util.Map.entry("busy_timeout", "5000"));
+            }
+        }
+    }
+
     private static java.util.Map<String, List<String>> columns(Database db) {
         return db.read(c -> {
             java.util.Map<String, List<String>> out = new java.util.TreeMap<>();

@@ -12,16 +12,17 @@ import java.util.regex.Pattern;
  */
 public final class AnswerCondition {
 
-    private static final Pattern FORM = Pattern.compile("\\s*(>=|<=|==|!=|>|<|contains|excludes|answered)\\s*(.*?)\\s*");
+    /** Matched against the stripped condition. */
+    private static final Pattern FORM = Pattern.compile("(>=|<=|==|!=|>|<|contains|excludes|answered)\\s*+(.*)", Pattern.DOTALL);
 
     private AnswerCondition() {
     }
 
     /** Null when the condition fits the question, else what is wrong with it. */
     public static String check(Question question, String condition) {
-        Matcher m = FORM.matcher(condition == null ? "" : condition);
+        Matcher m = FORM.matcher(condition == null ? "" : condition.strip());
         if (!m.matches()) {
-            return "condition '" + condition + "' is not one of: >= N, > N, <= N, < N, == X, != X, contains X, excludes X, answered";
+            return "condition '" + org.spacettx.orbit.input.InputException.excerpt(String.valueOf(condition)) + "' is not one of: >= N, > N, <= N, < N, == X, != X, contains X, excludes X, answered";
         }
         String op = m.group(1);
         String operand = m.group(2);
@@ -65,7 +66,7 @@ public final class AnswerCondition {
      * {@code String} (single choice option id, or free text) or a collection of option ids (multiple choice).
      */
     public static boolean matches(String condition, Object answer) {
-        Matcher m = FORM.matcher(condition);
+        Matcher m = FORM.matcher(condition.strip());
         if (!m.matches() || answer == null) {
             return false;
         }

@@ -17,8 +17,14 @@ import org.spacettx.orbit.input.SourceLocation;
  */
 final class OmmFields {
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    /**
+     * Possessive quantifiers: with plain ones a long run of digits that ends in something else backtracks through
+     * every split of the run (a 30,000-digit value took minutes, found by the fuzz suite).
+     */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?+(?:\\d++(?:\\.\\d*+)?|\\.\\d++)(?:[eE][+-]?+\\d++)?+");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?+\\d++");
+    /** No value of an element set is longer; a longer one is refused before any pattern sees it. */
+    private static final int MAX_VALUE_LENGTH = 40;
 
     private final Map<String, String> fields;
     private final SourceLocation at;
@@ -32,7 +38,7 @@ final class OmmFields {
         String theory = optional("MEAN_ELEMENT_THEORY", "SGP4").toUpperCase(Locale.ROOT);
         int ephemerisType = (int) integer("EPHEMERIS_TYPE", 0);
         if (!(theory.equals("SGP4") || theory.equals("SGP/SGP4")) || ephemerisType == 4) {
-            throw new InputException(at, "MEAN_ELEMENT_THEORY", "'" + theory + "' / EPHEMERIS_TYPE " + ephemerisType
+            throw new InputException(at, "MEAN_ELEMENT_THEORY", "'" + InputException.excerpt(theory) + "' / EPHEMERIS_TYPE " + ephemerisType
                     + " is not an SGP4 element set (SGP4-XP and other theories are not supported)");
         }
         long norad = integer("NORAD_CAT_ID", -1);
@@ -41,7 +47,7 @@ final class OmmFields {
         }
         String classification = optional("CLASSIFICATION_TYPE", "U");
         if (classification.length() != 1 || "UCS".indexOf(classification.charAt(0)) < 0) {
-            throw new InputException(at, "CLASSIFICATION_TYPE", "'" + classification + "' is not U, C or S");
+            throw new InputException(at, "CLASSIFICATION_TYPE", "'" + InputException.excerpt(classification) + "' is not U, C or S");
         }
         double meanMotion = number("MEAN_MOTION", null);
         if (!(meanMotion > 0 && meanMotion < 20)) {
@@ -53,7 +59,7 @@ final class OmmFields {
         }
         String cospar = optional("OBJECT_ID", "");
         if (!cospar.isEmpty() && !cospar.matches("\\d{4}-\\d{3}[A-Z]{0,3}")) {
-            throw new InputException(at, "OBJECT_ID", "'" + cospar + "' is not an international designator like 2023-179A");
+            throw new InputException(at, "OBJECT_ID", "'" + InputException.excerpt(cospar) + "' is not an international designator like 2023-179A");
         }
         return new ElementSet((int) norad, optional("OBJECT_NAME", ""), cospar, classification.charAt(0), epoch(),
                 meanMotion, eccentricity, angle("INCLINATION", 180, true), angle("RA_OF_ASC_NODE", 360, false),
@@ -76,8 +82,8 @@ final class OmmFields {
             }
             return fallback;
         }
-        if (!NUMBER.matcher(value).matches()) {
-            throw new InputException(at, key, "'" + value + "' is not a number");
+        if (value.length() > MAX_VALUE_LENGTH || !NUMBER.matcher(value).matches()) {
+            throw new InputException(at, key, "'" + InputException.excerpt(value) + "' is not a number");
         }
         return Double.parseDouble(value);
     }
@@ -87,8 +93,8 @@ final class OmmFields {
         if (value.isEmpty()) {
             return fallback;
         }
-        if (!INTEGER.matcher(value).matches() || value.length() > 12) {
-            throw new InputException(at, key, "'" + value + "' is not a whole number");
+        if (value.length() > 12 || !INTEGER.matcher(value).matches()) {
+            throw new InputException(at, key, "'" + InputException.excerpt(value) + "' is not a whole number");
         }
         return Long.parseLong(value);
     }
@@ -113,7 +119,7 @@ final class OmmFields {
         try {
             return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new InputException(at, "EPOCH", "'" + value + "' is not an ISO-8601 UTC time like 2023-11-21T13:42:57.123456");
+            throw new InputException(at, "EPOCH", "'" + InputException.excerpt(value) + "' is not an ISO-8601 UTC time like 2023-11-21T13:42:57.123456");
         }
     }
 }
