@@ -67,7 +67,11 @@ final class CcsdsOmm {
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
             String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("(?s)^.*Message: ", "");
-            throw new InputException(at.atLine(line), null, "is not well-formed XML: " + message.strip());
+            throw new InputException(at.atLine(line), null, "is not well-formed XML: " + InputException.excerpt(message.strip()));
+        } catch (RuntimeException e) {
+            // the JDK's parser fails on some malformed DTDs with an exception of its own while it reports them
+            // (MissingResourceException "InvalidCharInDTD", found by the fuzz suite)
+            throw new InputException(at, null, "is not well-formed XML (" + e.getClass().getSimpleName() + ")");
         }
         return records;
     }
