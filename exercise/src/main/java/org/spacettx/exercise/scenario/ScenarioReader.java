@@ -778,6 +778,8 @@ public final class ScenarioReader {
                         marking == null ? Marking.CONTROL_ONLY : marking, text(m, "expected_action", false), objectiveIds,
                         trigger, attachments));
             }
+            // an inject whose own number was refused (not positive) is in afterInject but not in numbers
+            afterInject.keySet().retainAll(numbers.keySet());
             for (Map.Entry<Integer, Integer> e : afterInject.entrySet()) {
                 if (!numbers.containsKey(e.getValue())) {
                     error(numbers.get(e.getKey()), "trigger after_inject: inject " + e.getValue() + " does not exist");
