@@ -56,13 +56,14 @@ public final class LiveExercises {
         private Exercise exercise;
         private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
-        Live(String id, Scenario scenario, TriggerSchedule schedule, List<Event.Recorded> log, EventStore store) {
+        /** An exercise in service, with its engine already built from its log. */
+        Live(String id, Scenario scenario, TriggerSchedule schedule, Exercise exercise, EventStore store) {
             this.id = id;
             this.scenario = scenario;
             this.schedule = schedule;
             this.store = store;
             this.scheduled = Exercise.scheduledTimes(schedule);
-            this.exercise = Exercise.replay(scenario, scheduled, log);
+            this.exercise = exercise;
             this.space = new org.spacettx.exercise.engine.SpacePicture(scenario, schedule, OrekitData.standard());
             // the overflight windows take a moment: work them out now rather than on the first console's request
             Thread.ofVirtual().name("windows-" + id).start(() -> {
@@ -145,8 +146,9 @@ public final class LiveExercises {
     public Live importArchive(String id, ExerciseArchive archive, Scenario scenario, String createdBy) {
         TriggerSchedule schedule = TriggerSchedule.compute(scenario, data);
         // every event is checked against the state it follows before anything is stored
-        Exercise.replayChecked(scenario, Exercise.scheduledTimes(schedule), archive.events(), "archive!" + ExerciseArchive.EVENTS);
-        Live l = new Live(id, scenario, schedule, archive.events(), store);
+        Exercise engine = Exercise.replayChecked(scenario, Exercise.scheduledTimes(schedule), archive.events(),
+                "archive!" + ExerciseArchive.EVENTS);
+        Live l = new Live(id, scenario, schedule, engine, store);
         records.create(id, scenario.title().en(), archive.scenarioYaml(), createdBy);
         store.append(id, 0, archive.events());
         return start(l);
@@ -157,7 +159,10 @@ public final class LiveExercises {
         if (!result.ok()) {
             throw new IllegalStateException("stored scenario of " + id + " no longer validates: " + result.errors().get(0).message());
         }
-        return start(new Live(id, result.scenario(), TriggerSchedule.compute(result.scenario(), data), store.load(id), store));
+        Scenario scenario = result.scenario();
+        TriggerSchedule schedule = TriggerSchedule.compute(scenario, data);
+        Exercise engine = Exercise.replay(scenario, Exercise.scheduledTimes(schedule), store.load(id));
+        return start(new Live(id, scenario, schedule, engine, store));
     }
 
     /** Puts a built exercise in service and enters its action items in the register. */
