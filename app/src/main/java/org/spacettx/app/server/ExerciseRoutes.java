@@ -297,15 +297,33 @@ final class ExerciseRoutes {
     /** The space picture at {@code ?at=ISO} (default: the exercise's scenario time now). */
     void space(Context ctx) {
         LiveExercises.Live live = live(ctx);
-        access.actor(ctx, live);
-        ctx.json(live.space().at(at(ctx, live)));
+        Actor actor = access.actor(ctx, live);
+        java.time.Instant at = at(ctx, live);
+        ctx.json(live.space().at(at, known(actor, live, at)));
+    }
+
+    /**
+     * The space objects the caller knows of when looking at scenario time {@code at}: the policy decides, at the
+     * earlier of that time and the time the exercise has reached (nobody learns of a launch from a later picture).
+     */
+    private java.util.function.Predicate<org.spacettx.exercise.scenario.SpaceObject> known(Actor actor, LiveExercises.Live live,
+                                                                                          java.time.Instant at) {
+        java.time.Instant now;
+        org.spacettx.exercise.policy.Visibility visibility;
+        synchronized (live) {
+            now = live.exercise().state().scenarioTimeAt(clock.instant());
+            visibility = live.exercise().visibility();
+        }
+        java.time.Instant asOf = at.isBefore(now) ? at : now;
+        return o -> visibility.knows(actor, o, asOf);
     }
 
     /** The same picture as KML 2.2 for Google Earth ({@code ?at=ISO}, {@code ?lang=en|ko}). */
     void spaceKml(Context ctx) {
         LiveExercises.Live live = live(ctx);
-        access.actor(ctx, live);
-        String kml = SpaceKml.of(live.space().at(at(ctx, live)), live.scenario().title(), language(ctx));
+        Actor actor = access.actor(ctx, live);
+        java.time.Instant at = at(ctx, live);
+        String kml = SpaceKml.of(live.space().at(at, known(actor, live, at)), live.scenario().title(), language(ctx));
         ctx.header("Content-Disposition", "attachment; filename=\"" + live.id() + ".kml\"");
         ctx.contentType("application/vnd.google-earth.kml+xml; charset=utf-8").result(kml);
     }
@@ -316,7 +334,7 @@ final class ExerciseRoutes {
      */
     void spaceCzml(Context ctx) {
         LiveExercises.Live live = live(ctx);
-        access.actor(ctx, live);
+        Actor actor = access.actor(ctx, live);
         java.time.Instant from = scenarioTime(ctx, live, "from", live.scenario().start());
         java.time.Instant to = scenarioTime(ctx, live, "to", live.scenario().end());
         long step;
@@ -331,7 +349,7 @@ final class ExerciseRoutes {
         String czml;
         try {
             czml = SpaceCzml.of(live.scenario(), OrekitData.standard(), from, to,
-                    java.time.Duration.ofSeconds(step), language(ctx));
+                    java.time.Duration.ofSeconds(step), language(ctx), known(actor, live, to));
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, e.getMessage());
         }
@@ -345,10 +363,10 @@ final class ExerciseRoutes {
      */
     void warningCalendar(Context ctx) {
         LiveExercises.Live live = live(ctx);
-        access.actor(ctx, live);
+        Actor actor = access.actor(ctx, live);
         String lang = language(ctx);
         ICalendar calendar = new ICalendar(clock.instant());
-        for (SpacePicture.PlaceWindow p : live.space().windows()) {
+        for (SpacePicture.PlaceWindow p : live.space().windows(known(actor, live, live.scenario().end()))) {
             var w = p.window();
             String place = live.scenario().placeName(p.place()).in(lang);
             calendar.add(new ICalendar.Event(live.id() + "-" + p.place() + "-" + w.noradId() + "-" + w.start().getEpochSecond(),

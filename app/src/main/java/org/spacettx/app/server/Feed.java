@@ -54,7 +54,7 @@ final class Feed {
         List<Item.SubmittedAnswer> answers = v.filter(viewer, state.answers());
         feed.put("answers", answers);
         Map<String, List<Double>> latestDivergences = new java.util.HashMap<>();
-        feed.put("questions", questions(s, state, viewer, answers, wallNow, latestDivergences));
+        feed.put("questions", questions(s, state, v, viewer, answers, wallNow, latestDivergences));
         feed.put("moves", moves(s, latestDivergences));
         feed.put("observations", v.filter(viewer, state.observations()));
         feed.put("actionItems", v.filter(viewer, List.copyOf(state.actionItems().values())));
@@ -64,17 +64,16 @@ final class Feed {
     }
 
     /**
-     * The questions this viewer is asked (control and observers: all) once their move has begun, with the open
-     * round, which rounds are revealed and the divergence of each revealed round among the answers the viewer sees.
-     * The divergence of each question's latest revealed round, where measured, is added to {@code latestByMove}.
+     * The questions the policy shows this viewer now, with the open round, which rounds are revealed and the
+     * divergence of each revealed round among the answers the viewer sees. The divergence of each question's latest
+     * revealed round, where measured, is added to {@code latestByMove}.
      */
-    private static List<Map<String, Object>> questions(Scenario s, ExerciseState state, Actor viewer,
+    private static List<Map<String, Object>> questions(Scenario s, ExerciseState state, Visibility v, Actor viewer,
                                                        List<Item.SubmittedAnswer> visible, java.time.Instant wallNow,
                                                        Map<String, List<Double>> latestByMove) {
-        boolean all = viewer.isControl() || viewer.role() == Actor.Role.OBSERVER;
         List<Map<String, Object>> out = new ArrayList<>();
         for (Question q : s.questions()) {
-            if (!all && (!q.cells().contains(viewer.cell()) || !state.moveHasStarted(q.move(), wallNow))) {
+            if (!v.canSee(viewer, q, state.moveHasStarted(q.move(), wallNow))) {
                 continue;
             }
             Map<String, Object> m = new LinkedHashMap<>();

@@ -67,13 +67,15 @@ class CzmlViewerBrowserTest {
         try (Database db = Databases.embedded()) {
             org.spacettx.app.cli.DemoAccess.prepare(db, PASSWORD);
             try (Server server = Server.start("127.0.0.1", 0, db, false, Clock.systemUTC())) {
-                ApiClient kor = new ApiClient(server.port());
-                assertThat(kor.login("kor1", PASSWORD).status()).isEqualTo(200);
-                ApiClient.Response r = kor.get("/api/exercises/" + ServerTest.EX + "/space.czml?from=" + from + "&to=" + to
+                // control: the exercise has not started, and a delegation knows of no launched object yet (the
+                // policy's time rule, TimeVisibilityTest); control sees every object
+                ApiClient control = new ApiClient(server.port());
+                assertThat(control.login("control", PASSWORD).status()).isEqualTo(200);
+                ApiClient.Response r = control.get("/api/exercises/" + ServerTest.EX + "/space.czml?from=" + from + "&to=" + to
                         + "&step=60&lang=ko");
                 assertThat(r.status()).as(r.body()).isEqualTo(200);
-                assertThat(kor.get("/api/exercises/" + ServerTest.EX + "/space.czml?step=5").status()).isEqualTo(400);
-                assertThat(kor.get("/api/exercises/" + ServerTest.EX + "/space.czml?from=2020-01-01T00:00:00Z").status()).isEqualTo(400);
+                assertThat(control.get("/api/exercises/" + ServerTest.EX + "/space.czml?step=5").status()).isEqualTo(400);
+                assertThat(control.get("/api/exercises/" + ServerTest.EX + "/space.czml?from=2020-01-01T00:00:00Z").status()).isEqualTo(400);
                 czml = r.bytes();
                 scenarioYaml = Files.readString(ServerTest.demoScenario());
             }

@@ -290,6 +290,18 @@ public final class ExerciseState {
     }
 
     /** Whether a move has started by the scenario time shown at a wall time. */
+    /** Whether the exercise has reached a move (a MoveStarted of it or of a later move is in the log). */
+    public boolean moveReached(String moveId) {
+        List<Move> moves = scenario.moves();
+        int reached = -1;
+        int asked = -1;
+        for (int i = 0; i < moves.size(); i++) {
+            reached = moves.get(i).id().equals(currentMove) ? i : reached;
+            asked = moves.get(i).id().equals(moveId) ? i : asked;
+        }
+        return asked >= 0 && asked <= reached;
+    }
+
     public boolean moveHasStarted(String moveId, Instant wall) {
         Optional<Move> move = scenario.move(moveId);
         return move.isPresent() && !scenarioTimeAt(wall).isBefore(move.get().start());

@@ -107,7 +107,43 @@ public final class SpacePicture {
         return List.copyOf(out);
     }
 
-    /** The picture at a time (rounded down to the minute, and cached), as JSON-ready maps. */
+    /**
+     * The picture at a time as one viewer may see it: without the objects {@code known} rejects (the visibility
+     * policy decides), nor their overflight windows.
+     */
+    public Map<String, Object> at(Instant time, java.util.function.Predicate<SpaceObject> known) {
+        Map<String, Object> full = at(time);
+        java.util.Set<String> hiddenIds = new java.util.HashSet<>();
+        java.util.Set<Integer> hiddenNorads = new java.util.HashSet<>();
+        for (SpaceObject o : scenario.objects()) {
+            if (!known.test(o)) {
+                hiddenIds.add(o.id());
+                hiddenNorads.add(o.elements().noradId());
+            }
+        }
+        if (hiddenIds.isEmpty()) {
+            return full;
+        }
+        Map<String, Object> seen = new LinkedHashMap<>(full);
+        seen.put("objects", without(full.get("objects"), "id", hiddenIds));
+        seen.put("windows", without(full.get("windows"), "norad", hiddenNorads));
+        seen.put("next", without(full.get("next"), "norad", hiddenNorads));
+        return seen;
+    }
+
+    /** The windows of the objects {@code known} accepts. */
+    public List<PlaceWindow> windows(java.util.function.Predicate<SpaceObject> known) {
+        java.util.Set<Integer> norads = new java.util.HashSet<>();
+        scenario.objects().stream().filter(known).forEach(o -> norads.add(o.elements().noradId()));
+        return windows().stream().filter(p -> norads.contains(p.window().noradId())).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> without(Object list, String key, java.util.Set<?> hidden) {
+        return ((List<Map<String, Object>>) list).stream().filter(m -> !hidden.contains(m.get(key))).toList();
+    }
+
+    /** The picture at a time (rounded down to the minute, and cached), as JSON-ready maps, with every object. */
     public Map<String, Object> at(Instant time) {
         Instant minute = time.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         if (cache.size() > 10_000) {

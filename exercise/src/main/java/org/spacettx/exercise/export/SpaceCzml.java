@@ -40,6 +40,12 @@ public final class SpaceCzml {
      * every {@code step}, names in {@code language} ("en" or "ko").
      */
     public static String of(Scenario scenario, OrekitData data, Instant from, Instant to, Duration step, String language) {
+        return of(scenario, data, from, to, step, language, o -> true);
+    }
+
+    /** As above, with only the objects {@code known} accepts (the visibility policy decides, per reader). */
+    public static String of(Scenario scenario, OrekitData data, Instant from, Instant to, Duration step, String language,
+                            java.util.function.Predicate<SpaceObject> known) {
         if (!to.isAfter(from)) {
             throw new IllegalArgumentException("the span must end after it starts");
         }
@@ -55,7 +61,7 @@ public final class SpaceCzml {
                 "range", "LOOP_STOP", "step", "SYSTEM_CLOCK_MULTIPLIER"));
         packets.add(document);
         places(packets, SpacePicture.places(scenario), language);
-        for (SpaceObject o : scenario.objects()) {
+        for (SpaceObject o : scenario.objects().stream().filter(known).toList()) {
             Map<String, Object> packet = object(o, data, from, to, step, language);
             if (packet != null) {
                 packets.add(packet);

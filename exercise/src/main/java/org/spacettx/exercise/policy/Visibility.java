@@ -1,5 +1,6 @@
 package org.spacettx.exercise.policy;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -8,12 +9,18 @@ import org.spacettx.exercise.engine.Item;
 import org.spacettx.exercise.scenario.Marking;
 import org.spacettx.exercise.scenario.Question;
 import org.spacettx.exercise.scenario.Scenario;
+import org.spacettx.exercise.scenario.SpaceObject;
 
 /**
- * The one place that decides who may see what. Every read path (feed, stream, search, export, report) asks it.
+ * The one place that decides who may see what, and from when. Every read path (feed, stream, space picture, its
+ * exports, warning calendar, report, replay) asks it.
  *
  * <ul>
- * <li>Control sees everything.</li>
+ * <li>Control sees everything, at any time (it previews the exercise).</li>
+ * <li>A space object: everyone else knows of it once it is in orbit at the scenario time they are at (a launched
+ * object from its insertion, a catalogued one always); never from a time the exercise has not reached.</li>
+ * <li>A question: a delegation sees the questions asked of its cell, observers every question, once its move has
+ * started.</li>
  * <li>A released inject: the cells it was sent to, when its marking is releasable to their nation; observers when it
  * is releasable to their nation, or, for observers of no nation, to every delegation's nation.</li>
  * <li>A message or RFI: the cells that sent and received it, within its marking; observers as for injects.</li>
@@ -52,6 +59,22 @@ public final class Visibility {
             case Item.ActionItem a -> true;
             case Item.Statement s -> true;
         };
+    }
+
+    /**
+     * Whether the viewer knows of a space object at scenario time {@code now} (the time the exercise has reached, or
+     * an earlier one the viewer looks at).
+     */
+    public boolean knows(Actor viewer, SpaceObject object, Instant now) {
+        return viewer.isControl() || object.inOrbitFrom() == null || !now.isBefore(object.inOrbitFrom());
+    }
+
+    /** Whether the viewer is shown a question whose move has ({@code moveStarted}) or has not started yet. */
+    public boolean canSee(Actor viewer, Question question, boolean moveStarted) {
+        if (viewer.isControl()) {
+            return true;
+        }
+        return moveStarted && (viewer.role() == Actor.Role.OBSERVER || question.cells().contains(viewer.cell()));
     }
 
     /** The items of a list that the viewer may see, in order. */

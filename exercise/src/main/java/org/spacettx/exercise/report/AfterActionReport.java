@@ -127,7 +127,7 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
             List<QuestionSection> questions = new ArrayList<>();
             List<Double> lastDivergences = new ArrayList<>();
             for (Question q : scenario.questions()) {
-                if (!q.move().equals(m.id()) || !asked(reader, q)) {
+                if (!q.move().equals(m.id()) || !v.canSee(reader, q, state.moveReached(q.move()))) {
                     continue;
                 }
                 Map<Integer, List<Item.SubmittedAnswer>> byRound = answers.stream().filter(a -> a.question().equals(q.id()))
@@ -166,11 +166,6 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
         return new AfterActionReport(scenario.id(), scenario.title(), scenario.banner(), scenario.description(),
                 scenario.start(), scenario.end(), new Reader(reader.role().name().toLowerCase(Locale.ROOT), reader.cell(),
                         reader.nation()), cells, objectives, timeline, moves, statement, observationLines, plan);
-    }
-
-    /** Control and observers read every question; a delegation the ones asked of its cell. */
-    private static boolean asked(Actor reader, Question q) {
-        return reader.isControl() || reader.role() == Actor.Role.OBSERVER || q.cells().contains(reader.cell());
     }
 
     /** An answer as people read it: the number with its unit, or the chosen options' texts. */

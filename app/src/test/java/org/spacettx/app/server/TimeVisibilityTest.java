@@ -1,0 +1,105 @@
+package org.spacettx.app.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Time in the visibility policy, on every read path: before MALLIGYONG-1's launch (move 2's surprise) no delegation
+ * or observer learns of it — not from the space picture, its windows and next overflights, a picture asked for a
+ * later time, the KML, the CZML, the warning calendar — and no one but control sees the questions of a move that has
+ * not started, in the feed or the report. Once the exercise is past the launch and in move 3, they do.
+ */
+class TimeVisibilityTest {
+
+    static final String EX = "rok-us-space-ttx";
+    static final String SECRET = "MALLIGYONG";
+    static final String ID = "recon-1";
+    static final String NORAD = "99001";
+
+    @TempDir
+    static Path dir;
+    static DemoServer demo;
+
+    @BeforeAll
+    static void start() throws Exception {
+        demo = DemoServer.start(dir, "time-password-1");
+        ApiClient control = demo.as("control");
+        assertThat(control.command(EX, "{\"type\":\"StartExercise\"}").status()).isEqualTo(200);
+        assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M1\"}").status()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() {
+        demo.close();
+    }
+
+    /** Everything a user can read about the space picture, as text, through every path. */
+    static List<String> spacePaths(ApiClient c) {
+        String base = "/api/exercises/" + EX;
+        List<String> bodies = new ArrayList<>();
+        bodies.add(c.get(base + "/space").body());
+        bodies.add(c.get(base + "/space?at=2023-11-25T06:00:00Z").body()); // a later time than the exercise has reached
+        bodies.add(c.get(base + "/space.kml?at=2023-11-25T06:00:00Z").body());
+        bodies.add(c.get(base + "/space.czml?from=2023-11-21T00:00:00Z&to=2023-11-26T00:00:00Z&step=600").body());
+        bodies.add(c.get(base + "/warning.ics").body());
+        return bodies;
+    }
+
+    static List<String> questionMoves(JsonNode questions) {
+        List<String> moves = new ArrayList<>();
+        questions.forEach(q -> moves.add(q.get("move").asText()));
+        return moves;
+    }
+
+    @Test
+    void beforeTheLaunchOnlyControlKnowsOfTheSatelliteAndOnlyControlSeesLaterQuestions() {
+        for (String user : List.of("kor1", "usa1", "observer")) {
+            ApiClient c = demo.as(user);
+            for (String body : spacePaths(c)) {
+                assertThat(body).as("%s before the launch", user).doesNotContain(SECRET).doesNotContain(ID)
+                        .doesNotContain("\"norad\":" + NORAD).doesNotContain("NORAD " + NORAD).isNotEmpty();
+            }
+            JsonNode feed = c.get("/api/exercises/" + EX + "/feed").json();
+            assertThat(questionMoves(feed.get("questions"))).as(user).isNotEmpty().containsOnly("M1");
+            JsonNode report = c.get("/api/exercises/" + EX + "/report?format=json").json();
+            List<String> reportMoves = new ArrayList<>();
+            report.get("moves").forEach(m -> {
+                if (m.get("questions").size() > 0) {
+                    reportMoves.add(m.get("id").asText());
+                }
+            });
+            assertThat(reportMoves).as("%s's report", user).containsOnly("M1");
+        }
+        ApiClient control = demo.as("control");
+        assertThat(spacePaths(control).get(0)).contains(SECRET);
+        assertThat(questionMoves(control.get("/api/exercises/" + EX + "/feed").json().get("questions")))
+                .contains("M1", "M2", "M3", "M4");
+    }
+
+    @Test
+    void afterTheLaunchTheDelegationsKnowOfItAndSeeTheQuestionsOfStartedMoves() {
+        ApiClient control = demo.as("control");
+        try {
+            assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M3\"}").status()).isEqualTo(200);
+            ApiClient kor = demo.as("kor1");
+            JsonNode space = kor.get("/api/exercises/" + EX + "/space").json();
+            assertThat(space.get("objects").findValuesAsText("id")).contains("recon-1");
+            assertThat(space.get("next").findValuesAsText("norad")).contains(NORAD);
+            assertThat(kor.get("/api/exercises/" + EX + "/warning.ics").body()).contains(SECRET);
+            assertThat(questionMoves(kor.get("/api/exercises/" + EX + "/feed").json().get("questions")))
+                    .contains("M1", "M2", "M3").doesNotContain("M4");
+        } finally {
+            assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M1\"}").status()).isEqualTo(200);
+        }
+    }
+}
