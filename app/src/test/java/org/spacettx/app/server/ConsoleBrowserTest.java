@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +38,7 @@ import org.spacettx.app.store.Databases;
  * delivery without reloading, releasability, a blind answer revealed with its divergence, the map, Korean.
  */
 @Tag("browser")
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
 
     static final String PASSWORD = "browser-demo-password";
@@ -166,6 +168,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1) // it starts the exercise from the console; the next tests find it started
     void controlAndCellPlayAMoveLive() throws Exception {
         login(control, "control");
         login(kor, "kor1");
@@ -363,6 +366,53 @@ class ConsoleBrowserTest {
         assertThat(hangul).as("the shipped Korean font is loaded in the report").isEqualTo(Boolean.TRUE);
         screenshot(kor, "kor-report");
         severeConsoleMessagesNone(kor);
+    }
+
+    /** What each role may act with, by element id: displayed for those roles, not displayed (nor any of it) for others. */
+    static final Map<String, List<String>> CONTROLS = Map.of(
+            "control-panel", List.of("control"),
+            "archive-link-item", List.of("control"),
+            "statement-draft-form", List.of("control"),
+            "message-form", List.of("control", "kor1"),
+            "action-form", List.of("control", "kor1"),
+            "rfi-form", List.of("kor1"),
+            "statement-player", List.of("kor1"),
+            "observer-panel", List.of("observer"));
+
+    /**
+     * Each role sees the forms and buttons it may use, and no other: checked on what the browser displays (the
+     * review found every role shown other roles' forms, because CSS display rules beat the hidden attribute).
+     */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void eachRoleIsShownOnlyWhatItMayUse() throws Exception {
+        ApiClient api = new ApiClient(server.port());
+        assertThat(api.login("control", PASSWORD).status()).isEqualTo(200);
+        api.command(EX, "{\"type\":\"StartExercise\"}"); // 422 when the play test started it already (its order)
+        assertThat(api.command(EX, "{\"type\":\"DraftStatement\",\"text\":\"Draft for the roles test\"}").status()).isEqualTo(200);
+        for (String user : List.of("control", "kor1", "observer")) {
+            WebDriver d = browser();
+            try {
+                login(d, user);
+                new WebDriverWait(d, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("statement-text"),
+                        "Draft for the roles test")); // the feed has been rendered, every panel set for the role
+                for (Map.Entry<String, List<String>> c : CONTROLS.entrySet()) {
+                    WebElement e = d.findElement(By.id(c.getKey()));
+                    boolean may = c.getValue().contains(user);
+                    assertThat(e.isDisplayed()).as("%s shown to %s", c.getKey(), user).isEqualTo(may);
+                    if (may) {
+                        assertThat(e.getSize().getHeight()).as("%s's height for %s", c.getKey(), user).isPositive();
+                    } else {
+                        assertThat(e.findElements(By.cssSelector("button, input, select, textarea")).stream()
+                                .filter(WebElement::isDisplayed).toList()).as("controls of %s shown to %s", c.getKey(), user).isEmpty();
+                    }
+                }
+                screenshot(d, "roles-" + user);
+                severeConsoleMessagesNone(d);
+            } finally {
+                d.quit();
+            }
+        }
     }
 
     @Test
