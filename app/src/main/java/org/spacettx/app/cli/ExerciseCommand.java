@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.spacettx.exercise.archive.ExerciseArchive;
 import org.spacettx.exercise.engine.Event;
 import org.spacettx.exercise.engine.SpacePicture;
+import org.spacettx.exercise.engine.ScheduleCheck;
 import org.spacettx.exercise.engine.TriggerSchedule;
 import org.spacettx.exercise.export.MselTable;
 import org.spacettx.exercise.export.SpaceCzml;
@@ -81,6 +82,11 @@ public final class ExerciseCommand {
                 return Main.BAD_INPUT;
             }
             var s = result.scenario();
+            // what only the computed schedule shows: an orbital trigger that releases an inject outside its move
+            for (ScenarioProblem p : ScheduleCheck.warnings(s, TriggerSchedule.compute(s, OrekitData.standard()), result.triggers())) {
+                System.err.println(p.format(file.toString()));
+                warnings++;
+            }
             System.out.printf("%s: valid (%d warnings): %d cells, %d moves, %d injects, %d questions, %d objects, %d places%n",
                     file, warnings, s.cells().size(), s.moves().size(), s.injects().size(), s.questions().size(),
                     s.objects().size(), s.sites().size() + s.areas().size());

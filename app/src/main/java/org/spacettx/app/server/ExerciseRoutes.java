@@ -89,12 +89,18 @@ final class ExerciseRoutes {
         } catch (IllegalArgumentException e) {
             throw new ApiError(409, e.getMessage());
         }
-        exercises.load(id, ctx.body());
+        LiveExercises.Live live = exercises.load(id, ctx.body());
         String control = result.scenario().cells().stream().filter(c -> c.kind() == Cell.Kind.CONTROL).findFirst()
                 .orElseThrow().id();
         records.addMember(id, user.username(), "controller", control);
         audit.record(user.username(), "exercise-created", id);
-        ctx.status(201).json(Map.of("id", id));
+        List<Map<String, Object>> warnings = new ArrayList<>();
+        List<ScenarioProblem> all = new ArrayList<>(result.problems());
+        all.addAll(org.spacettx.exercise.engine.ScheduleCheck.warnings(live.scenario(), live.schedule(), result.triggers()));
+        for (ScenarioProblem p : all) {
+            warnings.add(Map.of("line", p.line(), "column", p.column(), "path", p.path(), "message", p.message()));
+        }
+        ctx.status(201).json(Map.of("id", id, "warnings", warnings));
     }
 
     void addMember(Context ctx) {

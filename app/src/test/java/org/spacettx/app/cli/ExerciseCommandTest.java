@@ -30,6 +30,25 @@ class ExerciseCommandTest {
         assertThat(run.out()).contains("valid (0 warnings): 4 cells, 4 moves, 25 injects, 9 questions");
     }
 
+    /**
+     * What only the computed schedule shows (the review found validate silent about it): an orbital trigger that
+     * releases an inject in another move, and one that never happens, are warnings at the trigger's line.
+     */
+    @Test
+    void validateWarnsWhenTheComputedScheduleReleasesAnInjectOutsideItsMove(@TempDir Path dir) throws Exception {
+        Path moved = dir.resolve("moved.yaml");
+        Files.writeString(moved, Files.readString(demo()).replace("  - number: 11\n    move: M3\n", "  - number: 11\n    move: M2\n")
+                .replace("trigger: {first_overflight: {object: recon-1, place: guam}}",
+                        "trigger: {first_overflight: {object: recon-1, place: guam, after: 2023-11-28T23:00:00Z}}"));
+        CliRun run = CliRun.of("exercise", "validate", moved.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("valid (2 warnings)");
+        List<String> lines = run.err().lines().toList();
+        assertThat(lines).anyMatch(l -> l.matches(".*moved.yaml:\\d+:\\d+: warning: msel\\[10\\]\\.trigger: inject 11 of move M2 is "
+                + "released at 2023-11-25T00:53:54.*, in move M3 \\(first overflight of seoul by MALLIGYONG-1.*"));
+        assertThat(lines).anyMatch(l -> l.matches(".*moved.yaml:\\d+:\\d+: warning: msel\\[11\\]\\.trigger: inject 12 is never released: .*"));
+    }
+
     @Test
     void validateReportsEveryProblemWithLineAndColumn(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.yaml");

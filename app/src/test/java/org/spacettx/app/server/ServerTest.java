@@ -192,6 +192,12 @@ class ServerTest {
         JsonNode first = r.json().get("details").get(0);
         assertThat(first.get("line").asInt()).isPositive();
         assertThat(first.get("message").asText()).contains("unknown key 'chanel'");
+        // valid, but its computed schedule releases inject 11 in move 3: created, with the warning
+        String late = Files.readString(demoScenario()).replace("id: rok-us-space-ttx", "id: warned-copy")
+                .replace("  - number: 11\n    move: M3\n", "  - number: 11\n    move: M2\n");
+        ApiClient.Response created = control.post("/api/exercises", late);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("warnings").toString()).contains("inject 11 of move M2 is released at 2023-11-25T00:53:54");
         ApiClient kor = as("kor1");
         assertThat(kor.post("/api/exercises", "scenario: 1").status()).isEqualTo(403);
         String withCatalog = Files.readString(demoScenario()).replace("id: rok-us-space-ttx", "id: sneaky")

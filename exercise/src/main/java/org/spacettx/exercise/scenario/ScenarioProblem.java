@@ -7,6 +7,13 @@ public record ScenarioProblem(Severity severity, int line, int column, String pa
 
     public enum Severity { ERROR, WARNING }
 
+    /** A place in the file (line, column, path), to which a problem found later (by computing) can be pinned. */
+    public record Anchor(int line, int column, String path) {
+        public ScenarioProblem warning(String message) {
+            return new ScenarioProblem(Severity.WARNING, line, column, path, message);
+        }
+    }
+
     static ScenarioProblem error(int line, int column, String path, String message) {
         return new ScenarioProblem(Severity.ERROR, line, column, path, message);
     }

@@ -47,9 +47,14 @@ public final class ScenarioReader {
             "briefing", "video", "chat", "social-media");
 
     /** The result: the scenario when there are no errors, and every problem found. */
-    public record Result(Scenario scenario, List<ScenarioProblem> problems) {
+    /**
+     * What a read produced: the scenario (null when there are errors), every problem, and where each inject's
+     * trigger is in the file (by inject number), for problems found once the triggers are computed.
+     */
+    public record Result(Scenario scenario, List<ScenarioProblem> problems, Map<Integer, ScenarioProblem.Anchor> triggers) {
         public Result {
             problems = List.copyOf(problems);
+            triggers = Map.copyOf(triggers);
         }
 
         public boolean ok() {
@@ -96,16 +101,19 @@ public final class ScenarioReader {
             root = YamlNode.parse(text, problems);
         } catch (ScenarioSyntaxException e) {
             problems.add(ScenarioProblem.error(e.line, e.column, "", e.getMessage()));
-            return new Result(null, problems);
+            return new Result(null, problems, Map.of());
         }
-        Scenario scenario = new Builder(problems, baseDirectory, snapshot, data).build(root);
+        Builder builder = new Builder(problems, baseDirectory, snapshot, data);
+        Scenario scenario = builder.build(root);
         boolean errors = problems.stream().anyMatch(p -> p.severity() == ScenarioProblem.Severity.ERROR);
-        return new Result(errors ? null : scenario, problems);
+        return new Result(errors ? null : scenario, problems, builder.triggerAnchors);
     }
 
     /** Walks the tree once, collecting problems; returns a scenario that is meaningful only without errors. */
     private static final class Builder {
         private final List<ScenarioProblem> problems;
+        /** Where each inject's trigger is, by inject number. */
+        final Map<Integer, ScenarioProblem.Anchor> triggerAnchors = new HashMap<>();
         private final Path base;
         private final List<ElementSet> snapshot;
         private final OrekitData data;
@@ -755,6 +763,8 @@ public final class ScenarioReader {
                         error(m.entries().get("objectives"), "objective '" + o + "' is not defined in 'objectives'");
                     }
                 }
+                YamlNode triggerNode = m.entries().getOrDefault("trigger", m);
+                triggerAnchors.put(number, new ScenarioProblem.Anchor(triggerNode.line(), triggerNode.column(), triggerNode.path()));
                 Trigger trigger = trigger(m.entries().get("trigger"), number, theMove, objects, sites, areas, questions,
                         cellById, start, end, afterInject);
                 List<Inject.Attachment> attachments = new ArrayList<>();
