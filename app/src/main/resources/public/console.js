@@ -65,7 +65,7 @@
   /** Overflight windows per satellite and place on a 48-hour axis centred on the scenario time. */
   function windowChart(picture) {
     const now = Date.parse(picture.time), span = 24 * 3600e3;
-    const label = (w) => `${w.object} → ${text(w.target)}`;
+    const label = (w) => `${text(w.object)} → ${text(w.target)}`;
     const rows = [...new Set(picture.windows.map(label))].sort();
     if (!rows.length) return el("p", { class: "meta" }, "—");
     const rowHeight = 18, left = 230, width = 600, top = 18, plot = width - left - 10;
@@ -73,7 +73,7 @@
     const ticks = [];
     for (let h = -24; h <= 24; h += 6) {
       ticks.push(svg("line", { x1: x(now + h * 3600e3), x2: x(now + h * 3600e3), y1: top - 4, y2: top + rows.length * rowHeight, class: "tick" }),
-        svg("text", { x: x(now + h * 3600e3), y: top - 6, "text-anchor": "middle", class: "label" }, h === 0 ? t("map.now") : `${h > 0 ? "+" : ""}${h} h`));
+        svg("text", { x: x(now + h * 3600e3), y: top - 6, "text-anchor": "middle", class: "label" }, h === 0 ? t("map.now") : `${h > 0 ? "+" : ""}${h} ${t("unit.h")}`));
     }
     return svg("svg", { viewBox: `0 0 ${width} ${top + rows.length * rowHeight + 4}`, role: "img", class: "timeline",
       "aria-label": `${t("map.windows")}: ${picture.windows.length}` },
@@ -89,7 +89,7 @@
   }
 
   /** One overflight window as a line of text, in the current language. */
-  const windowText = (w) => `${w.object} → ${text(w.target)}: ${when(w.start)} – ${when(w.end)}`;
+  const windowText = (w) => `${text(w.object)} → ${text(w.target)}: ${when(w.start)} – ${when(w.end)}`;
 
   async function api(method, path, body) {
     const headers = { "Accept": "application/json" };
@@ -130,6 +130,7 @@
     if (state.feed) {
       renderFeed();
       refreshMap(); // place names and window labels in the new language
+      refreshRegister().catch((e) => status(e.message, true)); // exercise titles and statuses too
     }
   }
 
@@ -336,10 +337,10 @@
       const li = el("li", { class: "inject" + (unread ? " unread" : ""), "data-inject": i.number, tabindex: 0,
         onclick: markRead, onfocus: markRead },
         el("div", { class: "meta" }, el("span", { class: "marking" }, i.marking),
-          ` #${i.number} · ${i.move} · ${i.channel} · ${i.from} → ${i.to.join(", ")} · ${when(i.releasedAt)}`),
+          ` #${i.number} · ${i.move} · ${t("channel." + i.channel)} · ${i.from} → ${i.to.join(", ")} · ${when(i.releasedAt)}`),
         el("strong", {}, text(i.subject)),
         el("p", {}, text(i.body)),
-        i.attachments.length ? el("p", { class: "meta" }, i.attachments.map((a) => `${a.kind}: ${a.object} (${a.hours} h)`).join("; ")) : null,
+        i.attachments.length ? el("p", { class: "meta" }, i.attachments.map((a) => `${t("attachment." + a.kind)}: ${a.object} (${a.hours} ${t("unit.h")})`).join("; ")) : null,
         i.expectedAction ? el("p", { class: "meta" }, "→ " + text(i.expectedAction)) : null,
         el("div", { class: "meta" }, i.acknowledgedBy.length ? `${t("feed.acked")}: ${i.acknowledgedBy.join(", ")}` : ""),
         f.viewer.role === "player" && !acked
@@ -354,7 +355,7 @@
   function renderTimeline(f) {
     $("msel").tBodies[0].replaceChildren(...state.timeline.map((row) => el("tr", { "data-msel": row.number },
       el("td", {}, row.number), el("td", {}, row.move, el("br"), text(row.subject)), el("td", {}, when(row.release)),
-      el("td", {}, row.trigger), el("td", {}, row.marking),
+      el("td", {}, text(row.trigger)), el("td", {}, row.marking),
       el("td", {}, t("msel." + row.status), row.releasedAt ? ` ${when(row.releasedAt)}` : "",
         row.acknowledgedBy.length ? el("div", { class: "meta" }, `${t("feed.acked")}: ${row.acknowledgedBy.join(", ")}`) : null),
       el("td", {}, row.status === "released"
@@ -409,7 +410,7 @@
       if (nations.includes(f.viewer.nation)) owner.value = f.viewer.nation;
     }
     $("action-items").tBodies[0].replaceChildren(...f.actionItems.map((a) => el("tr", {},
-      el("td", {}, a.id), el("td", {}, a.title), el("td", {}, a.ownerNation), el("td", {}, a.due || "—"), el("td", {}, a.status))));
+      el("td", {}, a.id), el("td", {}, a.title), el("td", {}, a.ownerNation), el("td", {}, a.due || "—"), el("td", {}, t("status." + a.status)))));
   }
 
   /** The replay slider: events 0..N; in replay, forms and control's buttons are set aside (they act on the live exercise). */
@@ -438,7 +439,7 @@
     $("read-ahead").hidden = readAhead.length === 0;
     $("read-ahead-list").replaceChildren(...readAhead.map((e) => el("li", {},
       el("strong", {}, e.title), ` — ${e.ownerNation}, ${t("actions.due")} ${e.due || "—"}, ${t("status." + e.status)} `,
-      `(${e.exerciseTitle}, ${origin(e)})`)));
+      `(${text(e.exerciseTitle)}, ${origin(e)})`)));
     $("register-items").tBodies[0].replaceChildren(...entries.map((e) => {
       let status = t("status." + e.status);
       if (e.canUpdate) {
@@ -446,7 +447,7 @@
           onchange: (event) => updateRegister(e.id, event.target.value) },
           STATUSES.map((s) => el("option", { value: s, selected: s === e.status }, t("status." + s))));
       }
-      return el("tr", {}, el("td", {}, e.exerciseTitle), el("td", {}, e.item), el("td", {}, origin(e)), el("td", {}, e.title),
+      return el("tr", {}, el("td", {}, text(e.exerciseTitle)), el("td", {}, e.item), el("td", {}, origin(e)), el("td", {}, e.title),
         el("td", {}, e.ownerNation), el("td", {}, e.due || "—"), el("td", {}, status));
     }));
   }
@@ -679,9 +680,9 @@
     const rows = picture.next.slice().sort((a, b) => text(a.target).localeCompare(text(b.target)) || a.start.localeCompare(b.start));
     $("next-windows").tBodies[0].replaceChildren(...rows.map((w) => {
       const minutes = Math.round((Date.parse(w.start) - now) / 60e3);
-      return el("tr", { "data-next": `${w.norad}|${w.place}` }, el("td", {}, text(w.target)), el("td", {}, w.object),
+      return el("tr", { "data-next": `${w.norad}|${w.place}` }, el("td", {}, text(w.target)), el("td", {}, text(w.object)),
         el("td", {}, when(w.start)),
-        el("td", {}, minutes <= 0 ? t("next.now") : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`));
+        el("td", {}, minutes <= 0 ? t("next.now") : `${Math.floor(minutes / 60)} ${t("unit.h")} ${String(minutes % 60).padStart(2, "0")} ${t("unit.min")}`));
     }));
     $("windows").replaceChildren(...picture.windows.map((w) => el("li", {}, windowText(w))));
   }

@@ -35,7 +35,11 @@ window.I18N = {
     "statement.noteDissent": "Note dissent", "statement.none": "No draft yet.", "statement.agreedBy": "Agreed by",
     "statement.dissents": "Dissents", "actions.title": "Action items", "actions.item": "Item", "actions.owner": "Owner",
     "actions.due": "Due", "actions.status": "Status", "actions.add": "Add action item", "msel.withdraw": "Withdraw",
-    "msel.withdrawn": "withdrawn", "msel.reason": "Reason for withdrawing inject"
+    "msel.withdrawn": "withdrawn", "msel.reason": "Reason for withdrawing inject",
+    "unit.h": "h", "unit.min": "min", "attachment.ground-track-map": "ground track map",
+    "channel.intel-report": "intelligence report", "channel.news": "news", "channel.phone-call": "phone call",
+    "channel.formal-message": "formal message", "channel.email": "e-mail", "channel.briefing": "briefing",
+    "channel.video": "video", "channel.chat": "chat", "channel.social-media": "social media"
   },
   ko: {
     "language": "언어", "logout": "로그아웃", "login.title": "로그인", "login.username": "사용자 이름",
@@ -72,6 +76,10 @@ window.I18N = {
     "statement.noteDissent": "이견 기록", "statement.none": "아직 초안이 없습니다.", "statement.agreedBy": "동의",
     "statement.dissents": "이견", "actions.title": "후속 조치", "actions.item": "항목", "actions.owner": "담당",
     "actions.due": "기한", "actions.status": "상태", "actions.add": "후속 조치 추가", "msel.withdraw": "철회",
-    "msel.withdrawn": "철회됨", "msel.reason": "상황 철회 사유"
+    "msel.withdrawn": "철회됨", "msel.reason": "상황 철회 사유",
+    "unit.h": "시간", "unit.min": "분", "attachment.ground-track-map": "지상 궤적 지도",
+    "channel.intel-report": "정보 보고", "channel.news": "뉴스", "channel.phone-call": "전화",
+    "channel.formal-message": "공식 전문", "channel.email": "전자우편", "channel.briefing": "브리핑",
+    "channel.video": "영상", "channel.chat": "채팅", "channel.social-media": "소셜 미디어"
   }
 };

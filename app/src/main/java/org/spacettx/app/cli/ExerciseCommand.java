@@ -117,7 +117,7 @@ public final class ExerciseCommand {
                     Column.text("to", 12), Column.text("subject", 40)), format.format, System.out)) {
                 for (TriggerSchedule.Entry e : schedule.entries()) {
                     Inject i = e.inject();
-                    out.row(i.number(), i.move(), e.time().map(Instants::seconds).orElse(""), e.basis(),
+                    out.row(i.number(), i.move(), e.time().map(Instants::seconds).orElse(""), e.basis().en(),
                             i.marking().toString(), String.join(" ", i.recipients()), i.subject().en());
                 }
             }

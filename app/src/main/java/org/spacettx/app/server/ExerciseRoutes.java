@@ -375,9 +375,11 @@ final class ExerciseRoutes {
         for (SpacePicture.PlaceWindow p : live.space().windows(known(actor, live, live.scenario().end()))) {
             var w = p.window();
             String place = live.scenario().placeName(p.place()).in(lang);
+            String object = live.space().objectName(w.noradId()).in(lang);
             calendar.add(new ICalendar.Event(live.id() + "-" + p.place() + "-" + w.noradId() + "-" + w.start().getEpochSecond(),
                     w.start(), w.end(), ("ko".equals(lang) ? "촬영 가능: " : "OBSERVABLE: ") + place,
-                    w.objectName() + " (NORAD " + w.noradId() + ") can image " + place + " (exercise material)."));
+                    "ko".equals(lang) ? object + " (NORAD " + w.noradId() + ")가 " + place + "을(를) 촬영할 수 있음 (연습용 자료)."
+                            : object + " (NORAD " + w.noradId() + ") can image " + place + " (exercise material)."));
         }
         ctx.header("Content-Disposition", "attachment; filename=\"" + live.id() + "-warning.ics\"");
         ctx.contentType("text/calendar; charset=utf-8").result(calendar.render());

@@ -166,7 +166,8 @@ final class RegisterRoutes {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", e.id());
         row.put("exercise", e.exerciseId());
-        row.put("exerciseTitle", e.exerciseTitle());
+        // both languages while the exercise is on this server; the stored English title otherwise
+        row.put("exerciseTitle", exercises.get(e.exerciseId()).<Object>map(l -> l.scenario().title()).orElse(e.exerciseTitle()));
         row.put("item", e.itemId());
         row.put("originMove", e.originMove());
         row.put("originInject", e.originInject());

@@ -45,7 +45,7 @@ class ExerciseCommandTest {
         assertThat(run.out()).contains("valid (2 warnings)");
         List<String> lines = run.err().lines().toList();
         assertThat(lines).anyMatch(l -> l.matches(".*moved.yaml:\\d+:\\d+: warning: msel\\[10\\]\\.trigger: inject 11 of move M2 is "
-                + "released at 2023-11-25T00:53:54.*, in move M3 \\(first overflight of seoul by MALLIGYONG-1.*"));
+                + "released at 2023-11-25T00:53:54.*, in move M3 \\(first overflight of Seoul.* by MALLIGYONG-1.*"));
         assertThat(lines).anyMatch(l -> l.matches(".*moved.yaml:\\d+:\\d+: warning: msel\\[11\\]\\.trigger: inject 12 is never released: .*"));
     }
 

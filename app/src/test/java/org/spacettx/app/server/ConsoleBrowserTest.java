@@ -415,6 +415,55 @@ class ConsoleBrowserTest {
         }
     }
 
+    /**
+     * In Korean, the console shows none of its English interface texts: every text that has a Korean version shows
+     * it, scenario names and trigger descriptions included (the review found satellite names, triggers, channels and
+     * units left in English).
+     */
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void theKoreanConsoleShowsNoEnglishInterfaceText() throws Exception {
+        Map<String, String> en = ConsoleTexts.of("en");
+        Map<String, String> ko = ConsoleTexts.of("ko");
+        for (String user : List.of("control", "kor1")) {
+            WebDriver d = browser();
+            try {
+                login(d, user);
+                new org.openqa.selenium.support.ui.Select(d.findElement(By.id("language"))).selectByValue("ko");
+                new WebDriverWait(d, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), ko.get("map.next")));
+                waitFor(d, By.cssSelector("#next-windows tbody tr"));
+                // the register is fetched again in the new language (the play test left an open item in it)
+                new WebDriverWait(d, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#register-items tbody"), ko.get("status.open")));
+                // what the interface and the scenario write (not what people typed: messages, RFIs, items in English)
+                String shown = (String) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "const parts = ['#control-panel', '#next-windows', '#window-chart', '#windows', '#feed .meta',"
+                                + " '#feed .inject strong', '#action-items thead', '#register-items thead', '#questions-heading',"
+                                + " 'h2', 'h3', 'h4', 'label', 'button', 'p.clock', '.chart'];"
+                                + "return parts.flatMap(p => [...document.querySelectorAll(p)])"
+                                + ".filter(e => e.offsetParent !== null || e.closest('svg')).map(e => e.innerText || e.textContent).join('\\n');");
+                screenshot(d, "ko-" + user);
+                for (Map.Entry<String, String> e : en.entrySet()) {
+                    String english = e.getValue();
+                    // words a reader would notice; short symbols (h, UTC, MSEL, CSV) are the same in both
+                    if (english.length() >= 4 && english.matches(".*[a-z]{3}.*") && !ko.get(e.getKey()).contains(english)) {
+                        int at = shown.indexOf(english);
+                        assertThat(at).as("%s's Korean console shows the English '%s' (%s) in: %s", user, english, e.getKey(),
+                                at < 0 ? "" : shown.substring(Math.max(0, at - 60), Math.min(shown.length(), at + 60))).isNegative();
+                    }
+                }
+                assertThat(shown).as("the Korean names of the exercise's satellites, in the overflight table and chart")
+                        .contains("(연습)");
+                for (String english : List.of("MALLIGYONG-1 (EXERCISE)", "RU RADAR SAT (EXERCISE)", "scenario time",
+                        "first overflight of", "intel-report")) {
+                    assertThat(shown).as("%s's Korean console", user).doesNotContain(english);
+                }
+            } finally {
+                d.quit();
+            }
+        }
+    }
+
     @Test
     void keyboardAloneLogsInAndTheConsoleFitsATablet() throws Exception {
         WebDriver d = browser();

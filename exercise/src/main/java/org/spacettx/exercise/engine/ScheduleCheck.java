@@ -29,7 +29,7 @@ public final class ScheduleCheck {
             Trigger trigger = e.inject().trigger();
             if (e.time().isEmpty()) {
                 if (computed(trigger)) {
-                    out.add(at.warning("inject " + e.inject().number() + " is never released: " + e.basis()));
+                    out.add(at.warning("inject " + e.inject().number() + " is never released: " + e.basis().en()));
                 }
                 continue;
             }
@@ -41,7 +41,7 @@ public final class ScheduleCheck {
                 out.add(at.warning("inject " + e.inject().number() + " would be released at " + t + ", after the scenario ends"));
             } else if (t.isBefore(start) || !t.isBefore(end) && own + 1 < moves.size()) {
                 out.add(at.warning("inject " + e.inject().number() + " of move " + e.inject().move() + " is released at " + t
-                        + ", in move " + moveAt(moves, t) + " (" + e.basis() + ")"));
+                        + ", in move " + moveAt(moves, t) + " (" + e.basis().en() + ")"));
             }
         }
         return out;

@@ -214,12 +214,18 @@ public final class SpacePicture {
         return picture;
     }
 
-    /** A window as the console reads it: place id and its name in both languages, object, times. */
+    /** The scenario's name of an object, in both languages, by catalog number. */
+    public org.spacettx.exercise.scenario.Text objectName(int noradId) {
+        return scenario.objects().stream().filter(o -> o.elements().noradId() == noradId).findFirst().map(SpaceObject::name)
+                .orElse(org.spacettx.exercise.scenario.Text.of(Integer.toString(noradId), Integer.toString(noradId)));
+    }
+
+    /** A window as the console reads it: place id and its name, the object's name (both in both languages), times. */
     private Map<String, Object> windowMap(PlaceWindow p) {
         Window w = p.window();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("norad", w.noradId());
-        m.put("object", w.objectName());
+        m.put("object", objectName(w.noradId()));
         m.put("place", p.place());
         m.put("target", scenario.placeName(p.place()));
         m.put("start", w.start().toString());

@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.spacettx.exercise.scenario.Cell;
 import org.spacettx.exercise.scenario.Inject;
 import org.spacettx.exercise.scenario.Scenario;
 import org.spacettx.exercise.scenario.SpaceObject;
+import org.spacettx.exercise.scenario.Text;
 import org.spacettx.exercise.scenario.Trigger;
 import org.spacettx.orbit.access.OverflightFinder;
 import org.spacettx.orbit.access.Pass;
@@ -39,7 +41,8 @@ import org.spacettx.orbit.propagate.Sgp4;
 public final class TriggerSchedule {
 
     /** An inject's scheduled release, or empty with the reason it has none. */
-    public record Entry(Inject inject, Optional<Instant> time, String basis) {
+    /** An inject's computed release time (empty: it waits for control, an answer, or an event that never comes) and why, in both languages. */
+    public record Entry(Inject inject, Optional<Instant> time, Text basis) {
     }
 
     private final Map<Integer, Entry> entries;
@@ -88,7 +91,8 @@ public final class TriggerSchedule {
                     Entry other = entries.get(after.inject());
                     if (other != null && other.time().isPresent()) {
                         entries.put(inject.number(), new Entry(inject, Optional.of(other.time().get().plus(after.delay())),
-                                after.delay().toMinutes() + " min after inject " + after.inject()));
+                                Text.of(after.delay().toMinutes() + " min after inject " + after.inject(),
+                                        "상황 " + after.inject() + " 배포 " + after.delay().toMinutes() + "분 후")));
                         changed = true;
                     }
                 }
@@ -100,15 +104,18 @@ public final class TriggerSchedule {
     private static Entry direct(Scenario scenario, Inject inject, Ephemerides sky, Map<String, Ephemeris> byId,
                                 OrekitData data) {
         return switch (inject.trigger()) {
-            case Trigger.AtTime at -> new Entry(inject, Optional.of(at.time()), "scenario time");
-            case Trigger.Manual m -> new Entry(inject, Optional.empty(), "released by control");
-            case Trigger.OnAnswer a -> new Entry(inject, Optional.empty(),
-                    "when " + a.cell() + "'s answer to " + a.question() + " is " + a.condition());
-            case Trigger.AfterInject a -> new Entry(inject, Optional.empty(),
-                    "after inject " + a.inject() + ", which has no scheduled time");
+            case Trigger.AtTime at -> new Entry(inject, Optional.of(at.time()), Text.of("scenario time", "시나리오 시각"));
+            case Trigger.Manual m -> new Entry(inject, Optional.empty(), Text.of("released by control", "통제반이 배포"));
+            case Trigger.OnAnswer a -> {
+                Text cell = scenario.cell(a.cell()).map(Cell::name).orElse(Text.of(a.cell(), a.cell()));
+                yield new Entry(inject, Optional.empty(), Text.of("when " + cell.en() + "'s answer to " + a.question() + " is "
+                        + a.condition(), cell.ko() + "의 " + a.question() + " 답변이 " + a.condition() + "일 때"));
+            }
+            case Trigger.AfterInject a -> new Entry(inject, Optional.empty(), Text.of("after inject " + a.inject()
+                    + ", which has no scheduled time", "상황 " + a.inject() + " 배포 후 (예정 시각 없음)"));
             case Trigger.Launch l -> {
                 SpaceObject o = scenario.object(l.object()).orElseThrow();
-                yield new Entry(inject, Optional.ofNullable(o.launchTime()), "launch of " + o.elements().name());
+                yield new Entry(inject, Optional.ofNullable(o.launchTime()), Text.of("launch of " + o.name().en(), o.name().ko() + " 발사"));
             }
             case Trigger.FirstOverflight f -> {
                 SpaceObject o = scenario.object(f.object()).orElseThrow();
@@ -118,8 +125,10 @@ public final class TriggerSchedule {
                 Instant after = later(f.after(), o.inOrbitFrom());
                 Optional<Instant> time = OverflightFinder.find(sky, byId.get(f.object()), target, sensor).stream()
                         .map(Window::start).filter(t -> !t.isBefore(after)).findFirst();
-                yield new Entry(inject, time, "first overflight of " + f.place() + " by " + o.elements().name()
-                        + " (" + sensor + ")" + (time.isEmpty() ? ": none before the scenario ends" : ""));
+                Text place = scenario.placeName(f.place());
+                yield new Entry(inject, time, Text.of("first overflight of " + place.en() + " by " + o.name().en() + " (" + sensor + ")"
+                        + (time.isEmpty() ? NONE.en() : ""), o.name().ko() + "의 " + place.ko() + " 상공 첫 통과 (" + sensor + ")"
+                        + (time.isEmpty() ? NONE.ko() : "")));
             }
             case Trigger.Pass p -> {
                 SpaceObject o = scenario.object(p.object()).orElseThrow();
@@ -127,8 +136,10 @@ public final class TriggerSchedule {
                 Optional<Instant> time = PassFinder.find(sky, byId.get(p.object()),
                                 new Topocentric(scenario.sites().get(p.site())), p.minElevationDeg()).stream()
                         .filter(x -> !x.risesBeforeSpan()).map(Pass::rise).filter(t -> !t.isBefore(after)).findFirst();
-                yield new Entry(inject, time, "first pass of " + o.elements().name() + " over " + p.site() + " above "
-                        + p.minElevationDeg() + " deg" + (time.isEmpty() ? ": none before the scenario ends" : ""));
+                Text site = scenario.placeName(p.site());
+                yield new Entry(inject, time, Text.of("first pass of " + o.name().en() + " over " + site.en() + " above "
+                        + p.minElevationDeg() + " deg" + (time.isEmpty() ? NONE.en() : ""), o.name().ko() + "의 " + site.ko()
+                        + " 상공 첫 통과 (고도각 " + p.minElevationDeg() + "도 이상)" + (time.isEmpty() ? NONE.ko() : "")));
             }
             case Trigger.Conjunction c -> conjunction(scenario, inject, c, data);
             case Trigger.CloseApproach c -> {
@@ -138,8 +149,9 @@ public final class TriggerSchedule {
                 double afterSeconds = Duration.between(sky.start(), after).toNanos() / 1e9;
                 Optional<Instant> time = CloseApproachFinder.first(sky, byId.get(c.object()), byId.get(c.other()),
                         c.belowKm() * 1000, afterSeconds);
-                yield new Entry(inject, time, a.elements().name() + " within " + c.belowKm() + " km of " + b.elements().name()
-                        + (time.isEmpty() ? ": no such approach before the scenario ends" : ""));
+                yield new Entry(inject, time, Text.of(a.name().en() + " within " + c.belowKm() + " km of " + b.name().en()
+                        + (time.isEmpty() ? NONE.en() : ""), a.name().ko() + ", " + b.name().ko() + "에 " + c.belowKm() + " km 이내 접근"
+                        + (time.isEmpty() ? NONE.ko() : "")));
             }
         };
     }
@@ -159,10 +171,11 @@ public final class TriggerSchedule {
                 sets.add(o.elements());
             }
         }
-        String label = primary.elements().name() + (c.with().isEmpty() ? " with any scenario object"
-                : " with " + scenario.object(c.with()).orElseThrow().elements().name());
+        Text with = c.with().isEmpty() ? Text.of("any scenario object", "시나리오의 모든 물체") : scenario.object(c.with()).orElseThrow().name();
+        Text label = Text.of("conjunction of " + primary.name().en() + " with " + with.en(),
+                primary.name().ko() + "와 " + with.ko() + "의 근접");
         if (sets.size() < 2 || !after.isBefore(scenario.end())) {
-            return new Entry(inject, Optional.empty(), "conjunction of " + label + ": nothing to screen");
+            return new Entry(inject, Optional.empty(), Text.of(label.en() + ": nothing to screen", label.ko() + ": 검사할 대상 없음"));
         }
         List<Conjunction> found = Screening.run(sets, new Screening.Request(after, scenario.end(), c.belowKm(),
                 Set.of(primary.elements().noradId()), 60, Runtime.getRuntime().availableProcessors(),
@@ -173,15 +186,19 @@ public final class TriggerSchedule {
                 continue;
             }
             Instant release = later(x.tca().minus(c.lead()), after);
-            return new Entry(inject, Optional.of(release), String.format(java.util.Locale.ROOT,
+            Instant tca = x.tca().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            return new Entry(inject, Optional.of(release), Text.of(String.format(java.util.Locale.ROOT,
                     "conjunction of %s with %s: closest approach %s, miss %.2f km at %.1f m/s, released %d h before",
-                    primary.elements().name(), other.elements().name(), x.tca().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
-                    x.missKm(), x.relativeSpeedKmS() * 1000,
-                    c.lead().toHours()));
+                    primary.name().en(), other.name().en(), tca, x.missKm(), x.relativeSpeedKmS() * 1000, c.lead().toHours()),
+                    String.format(java.util.Locale.ROOT, "%s와 %s의 근접: 최근접 %s, 거리 %.2f km, 상대속도 %.1f m/s, %d시간 전 배포",
+                    primary.name().ko(), other.name().ko(), tca, x.missKm(), x.relativeSpeedKmS() * 1000, c.lead().toHours())));
         }
-        return new Entry(inject, Optional.empty(), "conjunction of " + label + " within " + c.belowKm()
-                + " km: none before the scenario ends");
+        return new Entry(inject, Optional.empty(), Text.of(label.en() + " within " + c.belowKm() + " km" + NONE.en(),
+                label.ko() + " (" + c.belowKm() + " km 이내)" + NONE.ko()));
     }
+
+    /** Said of an orbital event the scenario's span does not hold. */
+    private static final Text NONE = Text.of(": none before the scenario ends", ": 시나리오 종료 전 없음");
 
     private static Instant later(Instant a, Instant b) {
         if (a == null) {

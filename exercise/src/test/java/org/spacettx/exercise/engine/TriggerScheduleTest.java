@@ -112,8 +112,9 @@ class TriggerScheduleTest {
         TriggerSchedule.Entry entry = schedule.entries().stream().filter(e -> e.inject().number() == 25).findFirst().orElseThrow();
         Instant release = entry.time().orElseThrow();
         assertThat(Duration.between(release.plus(Duration.ofHours(36)), tca).toMillis() / 1000.0).isBetween(-1.0, 1.0);
-        assertThat(entry.basis()).contains("ROK EO SAT").contains("RU INSPECTOR").contains("36 h before");
-        double reported = Double.parseDouble(entry.basis().replaceAll(".*miss ([0-9.]+) km.*", "$1"));
+        assertThat(entry.basis().en()).contains("ROK EO SAT").contains("RU INSPECTOR").contains("36 h before");
+        assertThat(entry.basis().ko()).contains("근접").contains("36시간 전 배포").doesNotContain("closest");
+        double reported = Double.parseDouble(entry.basis().en().replaceAll(".*miss ([0-9.]+) km.*", "$1"));
         assertThat(reported).isCloseTo(miss, org.assertj.core.data.Offset.offset(0.01 + 0.005)); // printed to 10 m
         assertThat(release).isAfterOrEqualTo(from);
     }
