@@ -251,12 +251,17 @@
     const source = new EventSource(`/api/exercises/${encodeURIComponent(state.exercise)}/stream`);
     const onEvent = (event) => {
       if (event.type === "ActionItemSaved") state.registerStale = true;
-      status("");
-      scheduleRefresh(150);
+      scheduleRefresh(150); // the status of the user's last action stays until their next one
     };
     for (const type of EVENT_TYPES) source.addEventListener(type, onEvent);
-    source.onerror = () => status(t("live.lost"), true);
-    source.onopen = () => status("");
+    source.onerror = () => {
+      state.liveLost = true;
+      status(t("live.lost"), true);
+    };
+    source.onopen = () => {
+      if (state.liveLost) status("");
+      state.liveLost = false;
+    };
     state.stream = source;
   }
 
@@ -317,39 +322,70 @@
       : c.running ? `${t("clock.running")} ×${c.speed}` : t("clock.paused");
   }
 
+  /**
+   * The feed: injects and messages in one stream, newest first by scenario time, filtered as the user chose; a
+   * delegation can acknowledge every injection not yet acknowledged at once.
+   */
   function renderInjects(f) {
     const list = $("feed");
-    if (!f.injects.length && !f.messages.length) {
-      list.replaceChildren(el("li", { class: "empty" }, t("feed.empty")));
+    const me = f.viewer.cell;
+    const filter = $("feed-filter").value;
+    const unacked = f.injects.filter((i) => !i.acknowledgedBy.includes(me));
+    $("ack-all").hidden = f.viewer.role !== "player" || unacked.length === 0 || !!f.replay;
+    const entries = [
+      ...(filter === "messages" ? [] : (filter === "unacknowledged" ? unacked : f.injects)
+        .map((i) => ({ time: i.releasedAt, order: i.number, node: () => injectItem(f, i, me) }))),
+      ...(filter === "all" || filter === "messages" ? f.messages.map((m, k) => ({ time: m.scenarioTime, order: -k - 1, node: () => messageItem(m) })) : [])];
+    if (!entries.length) {
+      list.replaceChildren(el("li", { class: "empty" }, t(filter === "all" ? "feed.empty" : "feed.none")));
       return;
     }
-    const items = f.injects.slice().sort((a, b) => b.releasedAt.localeCompare(a.releasedAt) || b.number - a.number);
-    const me = f.viewer.cell;
-    list.replaceChildren(...items.map((i) => {
-      const acked = i.acknowledgedBy.includes(me);
-      const unread = !state.seen.has(i.number);
-      const markRead = () => {
-        if (state.seen.has(i.number)) return;
-        state.seen.add(i.number);
-        localStorage.setItem(`spacettx.seen.${state.exercise}`, JSON.stringify([...state.seen]));
-        li.classList.remove("unread");
-      };
-      const li = el("li", { class: "inject" + (unread ? " unread" : ""), "data-inject": i.number, tabindex: 0,
-        onclick: markRead, onfocus: markRead },
-        el("div", { class: "meta" }, el("span", { class: "marking" }, i.marking),
-          ` #${i.number} · ${i.move} · ${t("channel." + i.channel)} · ${i.from} → ${i.to.join(", ")} · ${when(i.releasedAt)}`),
-        el("strong", {}, text(i.subject)),
-        el("p", {}, text(i.body)),
-        i.attachments.length ? el("p", { class: "meta" }, i.attachments.map((a) => `${t("attachment." + a.kind)}: ${a.object} (${a.hours} ${t("unit.h")})`).join("; ")) : null,
-        i.expectedAction ? el("p", { class: "meta" }, "→ " + text(i.expectedAction)) : null,
-        el("div", { class: "meta" }, i.acknowledgedBy.length ? `${t("feed.acked")}: ${i.acknowledgedBy.join(", ")}` : ""),
-        f.viewer.role === "player" && !acked
-          ? el("button", { type: "button", class: "secondary", onclick: () => command({ type: "AcknowledgeInject", number: i.number }) }, t("feed.ack"))
-          : null);
-      return li;
-    }), ...f.messages.map((m) => el("li", { class: "inject message" },
+    entries.sort((a, b) => b.time.localeCompare(a.time) || b.order - a.order);
+    list.replaceChildren(...entries.map((e) => e.node()));
+  }
+
+  function messageItem(m) {
+    return el("li", { class: "inject message", "data-time": m.scenarioTime },
       el("div", { class: "meta" }, el("span", { class: "marking" }, m.marking), ` ${m.fromCell} → ${m.toCell} · ${when(m.scenarioTime)}`),
-      el("p", {}, m.body))));
+      el("p", {}, m.body));
+  }
+
+  function injectItem(f, i, me) {
+    const acked = i.acknowledgedBy.includes(me);
+    const unread = !state.seen.has(i.number);
+    const markRead = () => {
+      if (state.seen.has(i.number)) return;
+      state.seen.add(i.number);
+      localStorage.setItem(`spacettx.seen.${state.exercise}`, JSON.stringify([...state.seen]));
+      li.classList.remove("unread");
+    };
+    const li = el("li", { class: "inject" + (unread ? " unread" : ""), "data-inject": i.number, "data-time": i.releasedAt, tabindex: 0,
+      onclick: markRead, onfocus: markRead },
+      el("div", { class: "meta" }, el("span", { class: "marking" }, i.marking),
+        ` #${i.number} · ${i.move} · ${t("channel." + i.channel)} · ${i.from} → ${i.to.join(", ")} · ${when(i.releasedAt)}`),
+      el("strong", {}, text(i.subject)),
+      el("p", {}, text(i.body)),
+      i.attachments.length ? el("p", { class: "meta" }, i.attachments.map((a) => `${t("attachment." + a.kind)}: ${a.object} (${a.hours} ${t("unit.h")})`).join("; ")) : null,
+      i.expectedAction ? el("p", { class: "meta" }, "→ " + text(i.expectedAction)) : null,
+      el("div", { class: "meta" }, i.acknowledgedBy.length ? `${t("feed.acked")}: ${i.acknowledgedBy.join(", ")}` : ""),
+      f.viewer.role === "player" && !acked
+        ? el("button", { type: "button", class: "secondary", onclick: () => command({ type: "AcknowledgeInject", number: i.number }) }, t("feed.ack"))
+        : null);
+    return li;
+  }
+
+  /** Acknowledges, one after the other, every inject of the feed the user's cell has not acknowledged. */
+  async function acknowledgeAll() {
+    const me = state.feed.viewer.cell;
+    const numbers = state.feed.injects.filter((i) => !i.acknowledgedBy.includes(me)).map((i) => i.number);
+    try {
+      for (const number of numbers) {
+        await api("POST", `/api/exercises/${encodeURIComponent(state.exercise)}/commands`, { type: "AcknowledgeInject", number });
+      }
+      status(t("done"));
+    } catch (e) {
+      status(e.message, true);
+    }
   }
 
   function renderTimeline(f) {
@@ -383,6 +419,14 @@
     }
     $("message-form").hidden = role === "observer";
     $("rfi-form").hidden = role !== "player";
+    for (const id of ["msg-marking", "rfi-marking"]) {
+      const select = $(id);
+      if (select.options.length !== f.markings.length) {
+        const chosen = select.value;
+        select.replaceChildren(...f.markings.map((m) => el("option", { value: m }, m)));
+        if (f.markings.includes(chosen)) select.value = chosen;
+      }
+    }
     const typed = keepTyped($("rfis"));
     $("rfis").replaceChildren(...f.rfis.map((r) => {
       const li = el("li", { "data-rfi": r.id }, el("span", { class: "marking" }, r.marking), ` ${r.id} · ${r.cell}: ${r.question} — `,
@@ -694,6 +738,8 @@
     $("pause-clock").addEventListener("click", () => command({ type: "PauseClock" }));
     $("set-speed").addEventListener("click", () => command({ type: "SetSpeed", speed: Number($("speed").value) }));
     $("jump").addEventListener("click", () => command({ type: "JumpToMove", move: $("jump-move").value }));
+    $("feed-filter").addEventListener("change", () => state.feed && renderInjects(state.feed));
+    $("ack-all").addEventListener("click", acknowledgeAll);
     $("message-form").addEventListener("submit", (e) => {
       e.preventDefault();
       command({ type: "PostMessage", toCell: $("msg-to").value, body: $("msg-body").value, marking: $("msg-marking").value });

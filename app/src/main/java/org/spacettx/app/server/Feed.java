@@ -33,6 +33,9 @@ final class Feed {
         feed.put("viewer", Map.of("user", viewer.user(), "role", viewer.role().name().toLowerCase(java.util.Locale.ROOT),
                 "cell", viewer.cell(), "nation", viewer.nation()));
         feed.put("cells", s.cells());
+        // what the viewer may mark a message or request with: the markings releasable to their own nation
+        feed.put("markings", s.markings().stream().filter(m -> viewer.isControl() || m.releasableTo(viewer.nation()))
+                .map(Object::toString).toList());
         if (viewer.isControl() || viewer.role() == Actor.Role.OBSERVER) {
             feed.put("objectives", s.objectives()); // what observers rate against
         }

@@ -464,6 +464,40 @@ class ConsoleBrowserTest {
         }
     }
 
+    /**
+     * The feed as one stream, newest first, injects and messages together; a delegation acknowledges everything at
+     * once, and the "Done." of its action stays on screen once the events have come back; markings are chosen from
+     * those releasable to the user's nation, not typed.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void theFeedIsOneStreamAndADelegationAcknowledgesAllAtOnce() throws Exception {
+        WebDriver d = browser();
+        try {
+            login(d, "kor1");
+            List<String> markings = new org.openqa.selenium.support.ui.Select(d.findElement(By.id("msg-marking"))).getOptions()
+                    .stream().map(WebElement::getText).toList();
+            assertThat(markings).startsWith("REL TO KOR, USA").contains("KOR ONLY").doesNotContain("USA ONLY");
+            List<String> times = d.findElements(By.cssSelector("#feed > li[data-time]")).stream()
+                    .map(e -> e.getDomAttribute("data-time")).toList();
+            assertThat(d.findElements(By.cssSelector("#feed > li.message"))).as("messages in the stream").isNotEmpty();
+            assertThat(times).as("newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            new org.openqa.selenium.support.ui.Select(d.findElement(By.id("feed-filter"))).selectByValue("unacknowledged");
+            assertThat(d.findElements(By.cssSelector("#feed > li.message"))).isEmpty();
+            int unacknowledged = d.findElements(By.cssSelector("#feed > li[data-inject]")).size();
+            assertThat(unacknowledged).isGreaterThan(1);
+            click(d, By.id("ack-all"));
+            new WebDriverWait(d, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.id("ack-all")));
+            new WebDriverWait(d, WAIT).until(x -> x.findElements(By.cssSelector("#feed > li[data-inject]")).isEmpty());
+            Thread.sleep(1500); // the live stream has brought the acknowledgements back and redrawn the page
+            assertThat(d.findElement(By.id("status")).getText()).isEqualTo("Done.");
+            screenshot(d, "kor-acknowledged-all");
+            severeConsoleMessagesNone(d);
+        } finally {
+            d.quit();
+        }
+    }
+
     @Test
     void keyboardAloneLogsInAndTheConsoleFitsATablet() throws Exception {
         WebDriver d = browser();

@@ -36,6 +36,21 @@ public record Scenario(String id, Text title, String banner, Text description, I
         return placeNames.getOrDefault(placeId, Text.of(placeId, placeId));
     }
 
+    /**
+     * The markings people of this exercise choose from for what they write: releasable to every delegation, each
+     * delegation alone, and every marking the MSEL uses (but control's own), in that order, without repeats.
+     */
+    public List<Marking> markings() {
+        java.util.LinkedHashSet<Marking> out = new java.util.LinkedHashSet<>();
+        java.util.SortedSet<String> nations = delegationNations();
+        if (!nations.isEmpty()) {
+            out.add(Marking.releasableTo(nations.toArray(String[]::new)));
+            nations.forEach(n -> out.add(Marking.releasableTo(new String[] {n})));
+        }
+        injects.stream().map(Inject::marking).filter(m -> !m.controlOnly()).forEach(out::add);
+        return List.copyOf(out);
+    }
+
     /** The nations that have a delegation (a blue cell), in order: those that may own an action item. */
     public java.util.SortedSet<String> delegationNations() {
         return cells.stream().filter(c -> c.kind() == Cell.Kind.BLUE).map(Cell::nation)
