@@ -68,7 +68,11 @@
     const label = (w) => `${text(w.object)} → ${text(w.target)}`;
     const rows = [...new Set(picture.windows.map(label))].sort();
     if (!rows.length) return el("p", { class: "meta" }, "—");
-    const rowHeight = 18, left = 230, width = 600, top = 18, plot = width - left - 10;
+    // the label column as wide as the longest label, measured in the chart's font (they were cut off at the left)
+    const measure = document.createElement("canvas").getContext("2d");
+    measure.font = `11px ${getComputedStyle(document.body).fontFamily}`;
+    const left = Math.ceil(Math.max(...rows.map((r) => measure.measureText(r).width))) + 12;
+    const rowHeight = 18, top = 18, plot = 380, width = left + plot + 10;
     const x = (ms) => left + plot * (ms - (now - span)) / (2 * span);
     const ticks = [];
     for (let h = -24; h <= 24; h += 6) {
@@ -130,6 +134,7 @@
     if (state.feed) {
       renderFeed();
       refreshMap(); // place names and window labels in the new language
+      if ($("map-legend")) renderLegend($("map-legend"));
       refreshRegister().catch((e) => status(e.message, true)); // exercise titles and statuses too
     }
   }
@@ -648,6 +653,144 @@
   }
 
   /** A [lon, lat] track as Leaflet lines, split where it crosses the antimeridian. */
+  /** Colours of the space picture: allies (the nations with a delegation), everyone else, and the places. */
+  const COLOURS = { allied: "#0b5cad", other: "#b3261e", place: "#1f7a3a" };
+
+  function alliedNations() {
+    return new Set((state.feed ? state.feed.cells : []).filter((c) => c.kind === "BLUE").map((c) => c.nation));
+  }
+
+  /**
+   * The space picture on the map: places (sites clustered when they would overlap), each satellite with its label,
+   * colour by allegiance, past track solid and future track dashed with a tick every ten minutes, its sensor
+   * footprint, and the night side of the Earth. The first picture is fitted to the places and the satellites.
+   */
+  function drawPicture(picture) {
+    const map = state.map;
+    state.layers.clearLayers();
+    const allied = alliedNations();
+    L.polygon(nightSide(Date.parse(picture.time)), { stroke: false, fillColor: "#0b1a33", fillOpacity: 0.14, interactive: false,
+      className: "night" }).addTo(state.layers);
+    const sites = [];
+    for (const p of picture.places || []) {
+      if (p.kind === "site") {
+        sites.push(p);
+      } else {
+        L.polygon(p.rings.map((ring) => ring.map(([lon, lat]) => [lat, lon])), { color: COLOURS.place, weight: 1, fillOpacity: 0.08 })
+          .bindTooltip(asText(text(p.name)), { className: "place-label" })
+          .bindPopup(() => details(text(p.name), [], picture.next.filter((w) => w.place === p.id))).addTo(state.layers);
+      }
+    }
+    for (const group of clusterSites(sites)) {
+      const p = group[0];
+      const names = group.map((g) => text(g.name));
+      L.circleMarker([p.point[1], p.point[0]], { radius: group.length > 1 ? 7 : 4, color: COLOURS.place, fillOpacity: 0.6,
+        className: `place ${group.map((g) => "place-" + g.id).join(" ")}` })
+        .bindTooltip(asText(group.length > 1 ? `${names[0]} +${group.length - 1}` : names[0]), { permanent: true, direction: "right",
+          className: "place-label" })
+        .bindPopup(() => el("div", {}, ...group.map((g) => details(text(g.name), [`${g.point[1].toFixed(3)}°, ${g.point[0].toFixed(3)}°`],
+          picture.next.filter((w) => w.place === g.id))))).addTo(state.layers);
+    }
+    const now = Date.parse(picture.time);
+    for (const o of picture.objects) {
+      if (!o.inOrbit || !o.position) continue;
+      const side = allied.has(o.nation) ? "allied" : "other";
+      const colour = COLOURS[side];
+      const from = Date.parse(o.trackFrom);
+      const past = o.track.filter((_, k) => from + k * 60e3 <= now);
+      const future = o.track.filter((_, k) => from + k * 60e3 >= now);
+      L.polyline(splitTrack(past), { color: colour, weight: 2, opacity: 0.7, interactive: false, className: `track-past track-${o.id}` }).addTo(state.layers);
+      L.polyline(splitTrack(future), { color: colour, weight: 1.5, dashArray: "6 4", interactive: false, className: `track-future track-${o.id}` })
+        .addTo(state.layers);
+      o.track.forEach(([lon, lat], k) => {
+        const minutes = Math.round((from + k * 60e3 - now) / 60e3);
+        if (minutes !== 0 && minutes % 10 === 0) {
+          L.circleMarker([lat, lon], { radius: 2, color: colour, weight: 1, fillOpacity: 1, className: "track-tick" })
+            .bindTooltip(`${minutes > 0 ? "+" : ""}${minutes} ${t("unit.min")}`).addTo(state.layers);
+        }
+      });
+      if (o.footprint) {
+        L.polygon(o.footprint.map(([lon, lat]) => [lat, lon]), { color: colour, weight: 1, dashArray: "4 3",
+          fillOpacity: 0.12, interactive: false, className: `footprint footprint-${o.id}` }).addTo(state.layers);
+      }
+      L.circleMarker([o.position.lat, o.position.lon], { radius: 6, color: colour, fillOpacity: 0.9, className: `sat sat-${side} sat-${o.id}` })
+        .bindTooltip(asText(`${text(o.name)}`), { permanent: true, direction: "right", className: `sat-label sat-label-${side}` })
+        .bindPopup(() => details(text(o.name), [`${o.nation} · NORAD ${o.norad}`,
+          `${o.position.lat.toFixed(2)}°, ${o.position.lon.toFixed(2)}° · ${o.position.altKm} km`,
+          o.sensor ? `sensor: ${o.sensor}` : null],
+        picture.next.filter((w) => w.norad === o.norad))).addTo(state.layers);
+    }
+    const follow = $("map-follow").value;
+    const followed = picture.objects.find((o) => o.id === follow && o.position);
+    if (followed) {
+      map.panTo([followed.position.lat, followed.position.lon], { animate: false });
+    } else if (!state.fitted) {
+      fitPicture(picture);
+      state.fitted = true;
+    }
+    fillSelect($("map-follow"), [["", t("map.followNone")], ...picture.objects.filter((o) => o.inOrbit).map((o) => [o.id, text(o.name)])]);
+  }
+
+  /** The legend's entries, in the interface's language. */
+  function renderLegend(box) {
+    // colours by class (the content policy allows no inline style); console.css holds the same colours as COLOURS
+    const swatch = (cls) => el("span", { class: "swatch " + cls });
+    box.replaceChildren(
+      el("div", {}, swatch("dot c-allied"), t("legend.allied")),
+      el("div", {}, swatch("dot c-other"), t("legend.other")),
+      el("div", {}, swatch("dot small c-place"), t("legend.place")),
+      el("div", {}, swatch("line c-other"), t("legend.past")),
+      el("div", {}, swatch("line dashed c-other"), t("legend.future")),
+      el("div", {}, swatch("area c-other"), t("legend.footprint")),
+      el("div", {}, swatch("area c-night"), t("legend.night")),
+      el("div", { class: "row" }, el("button", { type: "button", class: "secondary", id: "map-fit",
+        onclick: () => state.picture && fitPicture(state.picture) }, t("map.fit"))));
+  }
+
+  /** Fits the map to the scenario's places and the satellites now in orbit. */
+  function fitPicture(picture) {
+    const points = [];
+    for (const p of picture.places || []) {
+      if (p.kind === "site") points.push([p.point[1], p.point[0]]);
+      else p.rings.forEach((ring) => ring.forEach(([lon, lat]) => points.push([lat, lon])));
+    }
+    picture.objects.filter((o) => o.inOrbit && o.position).forEach((o) => points.push([o.position.lat, o.position.lon]));
+    if (points.length) state.map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 6 });
+  }
+
+  /** Groups sites that would be drawn closer than 28 pixels at the present zoom, so that their labels do not pile up. */
+  function clusterSites(sites) {
+    const groups = [];
+    for (const p of sites) {
+      const here = state.map.latLngToContainerPoint([p.point[1], p.point[0]]);
+      const near = groups.find((g) => g.at.distanceTo(here) < 28);
+      if (near) near.members.push(p);
+      else groups.push({ at: here, members: [p] });
+    }
+    return groups.map((g) => g.members);
+  }
+
+  /** The night side of the Earth at a time, as a polygon (the Sun by the usual low-precision formulas, to ~0.1°). */
+  function nightSide(ms) {
+    const rad = Math.PI / 180;
+    const d = ms / 86400e3 - 10957.5; // days since J2000.0
+    const g = (357.529 + 0.98560028 * d) * rad;
+    const q = 280.459 + 0.98564736 * d;
+    const lambda = (q + 1.915 * Math.sin(g) + 0.020 * Math.sin(2 * g)) * rad;
+    const epsilon = (23.439 - 0.00000036 * d) * rad;
+    const declination = Math.asin(Math.sin(epsilon) * Math.sin(lambda));
+    const rightAscension = Math.atan2(Math.cos(epsilon) * Math.sin(lambda), Math.cos(lambda)) / rad;
+    const gmst = (280.46061837 + 360.98564736629 * d) % 360;
+    const sunLon = ((rightAscension - gmst + 540) % 360) - 180; // where the Sun is overhead
+    const ring = [];
+    for (let lon = -180; lon <= 180; lon += 2) {
+      const lat = Math.atan(-Math.cos((lon - sunLon) * rad) / Math.tan(declination)) / rad;
+      ring.push([lat, lon]);
+    }
+    const pole = declination > 0 ? -90 : 90; // the night side holds the pole away from the Sun
+    return [...ring, [pole, 180], [pole, -180]];
+  }
+
   function splitTrack(points) {
     const lines = [[]];
     let last = null;
@@ -673,6 +816,14 @@
     if (state.map || !window.L) return;
     state.map = L.map("map", { worldCopyJump: false, minZoom: 1, maxBounds: [[-90, -200], [90, 200]] }).setView([35, 127], 3);
     state.layers = L.layerGroup().addTo(state.map);
+    state.map.on("zoomend", () => state.picture && drawPicture(state.picture)); // clusters depend on the zoom
+    const legend = L.control({ position: "bottomleft" });
+    legend.onAdd = () => {
+      const box = el("div", { class: "legend", id: "map-legend" });
+      renderLegend(box);
+      return box;
+    };
+    legend.addTo(state.map);
     try {
       const response = await fetch("/maps/countries-50m.json");
       const topology = await response.json();
@@ -692,32 +843,8 @@
       return;
     }
     if (state.layers) {
-      state.layers.clearLayers();
-      for (const p of picture.places || []) {
-        if (p.kind === "site") {
-          L.circleMarker([p.point[1], p.point[0]], { radius: 4, color: "#1f7a3a", className: `place place-${p.id}` }).bindTooltip(asText(text(p.name)))
-            .bindPopup(() => details(text(p.name), [`${p.point[1].toFixed(3)}°, ${p.point[0].toFixed(3)}°`],
-              picture.next.filter((w) => w.place === p.id))).addTo(state.layers);
-        } else {
-          L.polygon(p.rings.map((ring) => ring.map(([lon, lat]) => [lat, lon])), { color: "#1f7a3a", weight: 1, fillOpacity: 0.08 })
-            .bindTooltip(asText(text(p.name))).bindPopup(() => details(text(p.name), [], picture.next.filter((w) => w.place === p.id)))
-            .addTo(state.layers);
-        }
-      }
-      for (const o of picture.objects) {
-        if (!o.inOrbit || !o.position) continue;
-        L.polyline(splitTrack(o.track), { color: "#a33", weight: 1.5 }).addTo(state.layers);
-        if (o.footprint) {
-          L.polygon(o.footprint.map(([lon, lat]) => [lat, lon]), { color: "#a33", weight: 1, dashArray: "4 3",
-            fillOpacity: 0.12, interactive: false, className: `footprint footprint-${o.id}` }).addTo(state.layers);
-        }
-        L.circleMarker([o.position.lat, o.position.lon], { radius: 6, color: "#a33", fillOpacity: 0.9, className: `sat sat-${o.id}` })
-          .bindTooltip(asText(`${text(o.name)} (${o.nation}) ${o.position.altKm} km`))
-          .bindPopup(() => details(text(o.name), [`${o.nation} · NORAD ${o.norad}`,
-            `${o.position.lat.toFixed(2)}°, ${o.position.lon.toFixed(2)}° · ${o.position.altKm} km`,
-            o.sensor ? `sensor: ${o.sensor}` : null],
-          picture.next.filter((w) => w.norad === o.norad))).addTo(state.layers);
-      }
+      state.picture = picture;
+      drawPicture(picture);
     }
     $("window-chart").replaceChildren(windowChart(picture));
     const now = Date.parse(picture.time);

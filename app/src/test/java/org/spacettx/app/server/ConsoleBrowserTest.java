@@ -498,6 +498,56 @@ class ConsoleBrowserTest {
         }
     }
 
+    /**
+     * The space picture reads at a glance: every satellite in orbit is inside the first view, labelled, coloured as
+     * allied or other, with its past and future track; a legend says what is what; the overflight chart's labels are
+     * not cut off (the review found satellites outside the view, unlabelled red tracks for all, labels cut at the left).
+     */
+    @Test
+    @org.junit.jupiter.api.Order(5)
+    void theSpacePictureShowsEverySatelliteLabelledAndColouredWithALegend() throws Exception {
+        WebDriver d = browser();
+        try {
+            login(d, "control");
+            waitFor(d, By.cssSelector("#map path.sat"));
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) d;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> seen = (Map<String, Object>) js.executeScript("""
+                    const map = document.getElementById('map').getBoundingClientRect();
+                    const sats = [...document.querySelectorAll('#map path.sat')];
+                    const inside = sats.filter(s => { const r = s.getBoundingClientRect(); const x = r.left + r.width / 2,
+                        y = r.top + r.height / 2; return x >= map.left && x <= map.right && y >= map.top && y <= map.bottom; });
+                    const labels = [...document.querySelectorAll('#window-chart text.label')];
+                    return { sats: sats.length, inside: inside.length,
+                      labels: document.querySelectorAll('.leaflet-tooltip.sat-label').length,
+                      allied: document.querySelectorAll('#map path.sat-allied.sat-rok-eo').length,
+                      other: document.querySelectorAll('#map path.sat-other.sat-ru-radar').length,
+                      past: document.querySelectorAll('#map path.track-past').length,
+                      future: document.querySelectorAll('#map path.track-future').length,
+                      night: document.querySelectorAll('#map path.night').length,
+                      legend: document.querySelectorAll('#map-legend > div').length,
+                      chartLabels: labels.length, cut: labels.filter(l => l.getBBox().x < 0).length };
+                    """);
+            assertThat(((Number) seen.get("sats")).intValue()).as("satellites in orbit drawn").isGreaterThanOrEqualTo(3);
+            assertThat(seen.get("inside")).as("satellites inside the first view").isEqualTo(seen.get("sats"));
+            assertThat(seen.get("labels")).as("a label per satellite").isEqualTo(seen.get("sats"));
+            assertThat(((Number) seen.get("allied")).intValue()).as("ROK EO SAT drawn as allied").isOne();
+            assertThat(((Number) seen.get("other")).intValue()).as("RU RADAR SAT drawn as other").isOne();
+            assertThat(((Number) seen.get("past")).intValue()).isPositive();
+            assertThat(((Number) seen.get("future")).intValue()).isPositive();
+            assertThat(((Number) seen.get("night")).intValue()).isOne();
+            assertThat(((Number) seen.get("legend")).intValue()).isGreaterThanOrEqualTo(7);
+            assertThat(((Number) seen.get("chartLabels")).intValue()).isPositive();
+            assertThat(((Number) seen.get("cut")).intValue()).as("chart labels cut off at the left").isZero();
+            screenshot(d, "space-control");
+            Files.write(Path.of("target", "browser", "space-map-control.png"),
+                    d.findElement(By.cssSelector("section.picture")).getScreenshotAs(OutputType.BYTES));
+            severeConsoleMessagesNone(d);
+        } finally {
+            d.quit();
+        }
+    }
+
     @Test
     void keyboardAloneLogsInAndTheConsoleFitsATablet() throws Exception {
         WebDriver d = browser();

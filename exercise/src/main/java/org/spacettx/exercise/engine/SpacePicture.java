@@ -177,6 +177,7 @@ public final class SpacePicture {
                         track.add(new double[] {round(q.longitudeDeg()), round(q.latitudeDeg())});
                     }
                     m.put("track", track);
+                    m.put("trackFrom", from.toString()); // one point a minute from here: the client tells past from future
                     if (sensors.containsKey(o.id())) {
                         m.put("footprint", footprint(sensors.get(o.id()), p));
                     }
