@@ -404,6 +404,7 @@ public final class ReportHtml {
             .chart-value{display:inline-block;width:8%;padding-left:.5em;vertical-align:top}
             .running-banner,.running-footer{display:none}
             .question{page-break-inside:avoid}tr{page-break-inside:avoid}thead{display:table-header-group}
+            .chart{page-break-inside:avoid}h2,h3,caption,.chart-title{page-break-after:avoid}
             @media print{body{margin:0 1cm}.banner{margin:0 -1cm;-webkit-print-color-adjust:exact;print-color-adjust:exact}section{page-break-inside:auto}h2{page-break-after:avoid}}
             @page{size:A4;margin:1.8cm 1.4cm 1.8cm 1.4cm}
             """;
