@@ -5,50 +5,13 @@
 
 (() => {
   const state = { csrf: null, me: null, exercise: null, feed: null, timeline: [], stream: null, map: null,
-    layers: null, lang: localStorage.getItem("spacettx.lang") || "en", refresh: null, clockTimer: null, seen: new Set() };
+    eventTypes: [], lang: localStorage.getItem("spacettx.lang") || "en", refresh: null, clockTimer: null, seen: new Set() };
 
   const $ = (id) => document.getElementById(id);
   const t = (key) => (window.I18N[state.lang] || window.I18N.en)[key] || window.I18N.en[key] || key;
   const text = (value) => value == null ? "" : typeof value === "string" ? value : (value[state.lang] || value.en || "");
 
-  /** A UTC time to the second, as staff read it: 2023-11-14 01:52:31Z. */
-  const when = (iso) => iso ? iso.replace("T", " ").replace(/(\d\d:\d\d:\d\d)(\.\d+)?Z$/, "$1Z") : "—";
-
-  /** An element with attributes and children (strings become text nodes). */
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (v == null || v === false) continue;
-      if (k === "class") node.className = v;
-      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-      else node.setAttribute(k, v === true ? "" : v);
-    }
-    for (const c of children.flat()) {
-      if (c != null) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-    }
-    return node;
-  }
-
-  /** An SVG element (charts are drawn with attributes only: the CSP allows no inline style). */
-  function svg(tag, attrs, ...children) {
-    const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
-    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
-    for (const c of children.flat()) if (c != null) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-    return node;
-  }
-
-  /** Horizontal bars, one per row: {label, value (or null), text}; value scaled to max. */
-  function barChart(rows, max, summary) {
-    if (!rows.some((r) => r.value != null)) return el("p", { class: "meta" }, t("chart.none"));
-    const rowHeight = 22, left = 150, width = 600, barMax = width - left - 60;
-    return svg("svg", { viewBox: `0 0 ${width} ${rows.length * rowHeight + 4}`, role: "img", "aria-label": summary, class: "bars" },
-      svg("title", {}, summary),
-      rows.map((r, k) => svg("g", { transform: `translate(0 ${k * rowHeight + 2})` },
-        svg("text", { x: left - 6, y: 15, "text-anchor": "end", class: "label" }, r.label),
-        r.value == null ? svg("text", { x: left, y: 15, class: "label" }, "—")
-          : [svg("rect", { x: left, y: 3, height: 14, width: Math.max(1, barMax * r.value / max), class: "bar" }),
-            svg("text", { x: left + Math.max(1, barMax * r.value / max) + 4, y: 15, class: "label" }, r.text)])));
-  }
+  const { el, svg, when, widest, barChart } = window.SpaceTTXDom;
 
   function renderCharts(f) {
     const rows = f.questions.map((q) => {
@@ -56,10 +19,10 @@
       const d = last ? last.divergence : null;
       return { label: q.id, value: d, text: d == null ? "" : `${Math.round(d * 100)} %` };
     });
-    $("divergence-chart").replaceChildren(barChart(rows, 1, t("chart.divergence")));
+    $("divergence-chart").replaceChildren(barChart(rows, 1, t("chart.divergence"), t("chart.none")));
     const moves = f.moves.map((m) => ({ label: `${m.id} ${text(m.title)}`.slice(0, 24), value: m.unifiedUnderstanding,
       text: m.unifiedUnderstanding == null ? "" : Math.round(m.unifiedUnderstanding).toString() }));
-    $("unified-chart").replaceChildren(barChart(moves, 100, t("chart.unified")));
+    $("unified-chart").replaceChildren(barChart(moves, 100, t("chart.unified"), t("chart.none")));
   }
 
   /** Overflight windows per satellite and place on a 48-hour axis centred on the scenario time. */
@@ -68,10 +31,7 @@
     const label = (w) => `${text(w.object)} → ${text(w.target)}`;
     const rows = [...new Set(picture.windows.map(label))].sort();
     if (!rows.length) return el("p", { class: "meta" }, "—");
-    // the label column as wide as the longest label, measured in the chart's font (they were cut off at the left)
-    const measure = document.createElement("canvas").getContext("2d");
-    measure.font = `11px ${getComputedStyle(document.body).fontFamily}`;
-    const left = Math.ceil(Math.max(...rows.map((r) => measure.measureText(r).width))) + 12;
+    const left = widest(rows) + 12; // the label column as wide as the longest label (they were cut off at the left)
     const rowHeight = 18, top = 18, plot = 380, width = left + plot + 10;
     const x = (ms) => left + plot * (ms - (now - span)) / (2 * span);
     const ticks = [];
@@ -134,7 +94,7 @@
     if (state.feed) {
       renderFeed();
       refreshMap(); // place names and window labels in the new language
-      if ($("map-legend")) renderLegend($("map-legend"));
+      if (state.map) state.map.legend();
       refreshRegister().catch((e) => status(e.message, true)); // exercise titles and statuses too
     }
   }
@@ -188,6 +148,7 @@
     state.csrf = me.csrfToken;
     state.me = me;
     $("who").textContent = me.displayName ? `${me.displayName} (${me.username})` : me.username;
+    state.eventTypes = await api("GET", "/api/event-types");
     const exercises = await api("GET", "/api/exercises");
     const wanted = new URLSearchParams(location.search).get("exercise");
     if (wanted && exercises.some((x) => x.id === wanted)) return openExercise(wanted);
@@ -245,11 +206,6 @@
     state.refresh = setTimeout(refresh, delay);
   }
 
-  const EVENT_TYPES = ["ExerciseStarted", "ClockStarted", "ClockPaused", "SpeedSet", "ClockJumped", "MoveStarted",
-    "InjectReleased", "InjectWithdrawn", "InjectAcknowledged", "MessagePosted", "RfiRequested", "RfiAnswered",
-    "AnswerSubmitted", "QuestionRevealed", "RoundOpened", "ObservationRecorded", "ActionItemSaved",
-    "StatementDrafted", "StatementAgreed", "DissentNoted", "ExerciseEnded"];
-
   function openStream() {
     closeStream();
     // EventSource resends the last event id itself when it reconnects, so nothing is missed across a drop.
@@ -258,7 +214,8 @@
       if (event.type === "ActionItemSaved") state.registerStale = true;
       scheduleRefresh(150); // the status of the user's last action stays until their next one
     };
-    for (const type of EVENT_TYPES) source.addEventListener(type, onEvent);
+    // the server names the kinds of event it records: a new kind needs no change here
+    for (const type of state.eventTypes) source.addEventListener(type, onEvent);
     source.onerror = () => {
       state.liveLost = true;
       status(t("live.lost"), true);
@@ -300,6 +257,7 @@
     if (control) {
       renderTimeline(f);
       renderActivity(f);
+      renderRoomControls(f);
     }
     renderCoordination(f);
     renderCharts(f);
@@ -311,20 +269,14 @@
     }
   }
 
-  /** Scenario time now, from the feed's reading and the clock's speed (the server stays the authority). */
-  function scenarioNow() {
-    const c = state.feed.clock;
-    const base = Date.parse(c.scenarioTime);
-    return new Date(c.running ? base + (Date.now() - state.feedAt) * c.speed : base);
-  }
+  const scenarioNow = () => window.SpaceTTXDom.scenarioNow(state.feed.clock, state.feedAt);
 
   function renderClock() {
     if (!state.feed) return;
     const c = state.feed.clock;
     $("clock-time").textContent = when(scenarioNow().toISOString());
     $("clock-move").textContent = c.move || "—";
-    $("clock-state").textContent = c.ended ? t("clock.ended") : !c.started ? t("clock.notStarted")
-      : c.running ? `${t("clock.running")} ×${c.speed}` : t("clock.paused");
+    $("clock-state").textContent = window.SpaceTTXDom.clockState(c, t);
   }
 
   /**
@@ -399,14 +351,17 @@
       el("td", {}, text(row.trigger)), el("td", {}, row.marking),
       el("td", {}, t("msel." + row.status), row.releasedAt ? ` ${when(row.releasedAt)}` : "",
         row.acknowledgedBy.length ? el("div", { class: "meta" }, `${t("feed.acked")}: ${row.acknowledgedBy.join(", ")}`) : null),
-      el("td", {}, row.status === "released"
+      el("td", { class: "actions" }, row.status === "released"
         ? el("button", { type: "button", class: "secondary", "aria-label": `${t("msel.withdraw")} #${row.number}`,
           onclick: () => {
             const reason = window.prompt(`${t("msel.reason")} #${row.number}`);
             if (reason) command({ type: "WithdrawInject", number: row.number, reason });
           } }, t("msel.withdraw"))
         : el("button", { type: "button", class: "secondary", "aria-label": `${t("msel.release.button")} #${row.number}`,
-          onclick: () => command({ type: "ReleaseInject", number: row.number }) }, t("msel.release.button"))))));
+          onclick: () => command({ type: "ReleaseInject", number: row.number }) }, t("msel.release.button")),
+      // only what every delegation may see can go on the room's screen (the server says which)
+      row.room ? el("button", { type: "button", class: "secondary", "aria-label": `${t("present.showInRoom")} #${row.number}`,
+        onclick: () => present("inject", String(row.number)) }, t("present.showInRoom")) : null))));
     const moves = [...new Set(state.timeline.map((r) => r.move))];
     const jump = $("jump-move");
     if (jump.options.length !== moves.length) jump.replaceChildren(...moves.map((m) => el("option", { value: m }, m)));
@@ -541,6 +496,18 @@
   }
 
   /** For control: what each delegation has done so far, from the feed control sees. */
+  /** Puts something on the room's screen (the presenter view). */
+  const present = (kind, ref) => command({ type: "PresentItem", kind, ref });
+
+  /** What the room's screen shows now, and the link that opens it (in the console's language). */
+  function renderRoomControls(f) {
+    const p = f.presentation;
+    const what = p.kind === "inject" ? `${t("present.kind.inject")} #${p.ref}`
+      : p.kind === "question" ? `${t("present.kind.question")} ${p.ref}` : t("present.kind." + p.kind);
+    $("present-shows").textContent = `${t("present.shows")}: ${what}`;
+    $("present-open").href = `/present.html?exercise=${encodeURIComponent(state.exercise)}&lang=${state.lang}`;
+  }
+
   function renderActivity(f) {
     const rounds = new Map(f.questions.map((q) => [q.id, q.round]));
     $("activity").tBodies[0].replaceChildren(...f.cells.filter((c) => c.kind === "BLUE" || c.kind === "RED").map((c) => {
@@ -557,18 +524,8 @@
   }
 
   /** An answer as people read it: a number, or the chosen options' texts in the current language. */
-  function describeValue(v, q) {
-    const option = (id) => {
-      const o = q.options.find((x) => x.id === id);
-      return o ? `${id}: ${text(o.text)}` : id;
-    };
-    switch (v.type) {
-      case "Number": return String(v.value);
-      case "Choice": return option(v.option);
-      case "Choices": return v.options.map(option).join("; ");
-      default: return v.text;
-    }
-  }
+  const describeValue = (v, q) => window.SpaceTTXDom.describeValue(v, q, text);
+
 
   function renderQuestions(f) {
     const box = $("questions");
@@ -593,7 +550,9 @@
         node.append(el("p", { class: "meta" }, `${t("questions.answeredBy")}: ${answeredBy.join(", ") || "—"}`));
         node.append(el("div", { class: "row" },
           el("button", { type: "button", onclick: () => command({ type: "RevealQuestion", question: q.id }) }, t("questions.reveal")),
-          el("button", { type: "button", class: "secondary", onclick: () => command({ type: "OpenRound", question: q.id }) }, t("questions.round"))));
+          el("button", { type: "button", class: "secondary", onclick: () => command({ type: "OpenRound", question: q.id }) }, t("questions.round")),
+          q.revealedRounds.length ? el("button", { type: "button", class: "secondary", "aria-label": `${t("present.showInRoom")} ${q.id}`,
+            onclick: () => present("question", q.id) }, t("present.showInRoom")) : null));
       }
       for (const r of q.revealedRounds) {
         const answers = revealed.filter((a) => a.round === r.round);
@@ -639,198 +598,32 @@
   }
 
   // ---- map ----
-  /** The arcs of a TopoJSON topology as [lon, lat] lines (quantized arcs are delta-encoded). */
-  function topologyLines(topology) {
-    const [sx, sy] = topology.transform ? topology.transform.scale : [1, 1];
-    const [tx, ty] = topology.transform ? topology.transform.translate : [0, 0];
-    return topology.arcs.map((arc) => {
-      let x = 0, y = 0;
-      return arc.map(([dx, dy]) => {
-        if (topology.transform) { x += dx; y += dy; } else { x = dx; y = dy; }
-        return [y * sy + ty, x * sx + tx];
-      });
-    });
-  }
-
-  /** A [lon, lat] track as Leaflet lines, split where it crosses the antimeridian. */
-  /** Colours of the space picture: allies (the nations with a delegation), everyone else, and the places. */
-  const COLOURS = { allied: "#0b5cad", other: "#b3261e", place: "#1f7a3a" };
-
+  /** The colours of the space picture's allies: the nations with a delegation. */
   function alliedNations() {
     return new Set((state.feed ? state.feed.cells : []).filter((c) => c.kind === "BLUE").map((c) => c.nation));
   }
 
-  /**
-   * The space picture on the map: places (sites clustered when they would overlap), each satellite with its label,
-   * colour by allegiance, past track solid and future track dashed with a tick every ten minutes, its sensor
-   * footprint, and the night side of the Earth. The first picture is fitted to the places and the satellites.
-   */
-  function drawPicture(picture) {
-    const map = state.map;
-    state.layers.clearLayers();
-    const allied = alliedNations();
-    L.polygon(nightSide(Date.parse(picture.time)), { stroke: false, fillColor: "#0b1a33", fillOpacity: 0.14, interactive: false,
-      className: "night" }).addTo(state.layers);
-    const sites = [];
-    for (const p of picture.places || []) {
-      if (p.kind === "site") {
-        sites.push(p);
-      } else {
-        L.polygon(p.rings.map((ring) => ring.map(([lon, lat]) => [lat, lon])), { color: COLOURS.place, weight: 1, fillOpacity: 0.08 })
-          .bindTooltip(asText(text(p.name)), { className: "place-label" })
-          .bindPopup(() => details(text(p.name), [], picture.next.filter((w) => w.place === p.id))).addTo(state.layers);
-      }
-    }
-    for (const group of clusterSites(sites)) {
-      const p = group[0];
-      const names = group.map((g) => text(g.name));
-      L.circleMarker([p.point[1], p.point[0]], { radius: group.length > 1 ? 7 : 4, color: COLOURS.place, fillOpacity: 0.6,
-        className: `place ${group.map((g) => "place-" + g.id).join(" ")}` })
-        .bindTooltip(asText(group.length > 1 ? `${names[0]} +${group.length - 1}` : names[0]), { permanent: true, direction: "right",
-          className: "place-label" })
-        .bindPopup(() => el("div", {}, ...group.map((g) => details(text(g.name), [`${g.point[1].toFixed(3)}°, ${g.point[0].toFixed(3)}°`],
-          picture.next.filter((w) => w.place === g.id))))).addTo(state.layers);
-    }
-    const now = Date.parse(picture.time);
-    for (const o of picture.objects) {
-      if (!o.inOrbit || !o.position) continue;
-      const side = allied.has(o.nation) ? "allied" : "other";
-      const colour = COLOURS[side];
-      const from = Date.parse(o.trackFrom);
-      const past = o.track.filter((_, k) => from + k * 60e3 <= now);
-      const future = o.track.filter((_, k) => from + k * 60e3 >= now);
-      L.polyline(splitTrack(past), { color: colour, weight: 2, opacity: 0.7, interactive: false, className: `track-past track-${o.id}` }).addTo(state.layers);
-      L.polyline(splitTrack(future), { color: colour, weight: 1.5, dashArray: "6 4", interactive: false, className: `track-future track-${o.id}` })
-        .addTo(state.layers);
-      o.track.forEach(([lon, lat], k) => {
-        const minutes = Math.round((from + k * 60e3 - now) / 60e3);
-        if (minutes !== 0 && minutes % 10 === 0) {
-          L.circleMarker([lat, lon], { radius: 2, color: colour, weight: 1, fillOpacity: 1, className: "track-tick" })
-            .bindTooltip(`${minutes > 0 ? "+" : ""}${minutes} ${t("unit.min")}`).addTo(state.layers);
-        }
-      });
-      if (o.footprint) {
-        L.polygon(o.footprint.map(([lon, lat]) => [lat, lon]), { color: colour, weight: 1, dashArray: "4 3",
-          fillOpacity: 0.12, interactive: false, className: `footprint footprint-${o.id}` }).addTo(state.layers);
-      }
-      L.circleMarker([o.position.lat, o.position.lon], { radius: 6, color: colour, fillOpacity: 0.9, className: `sat sat-${side} sat-${o.id}` })
-        .bindTooltip(asText(`${text(o.name)}`), { permanent: true, direction: "right", className: `sat-label sat-label-${side}` })
-        .bindPopup(() => details(text(o.name), [`${o.nation} · NORAD ${o.norad}`,
-          `${o.position.lat.toFixed(2)}°, ${o.position.lon.toFixed(2)}° · ${o.position.altKm} km`,
-          o.sensor ? `sensor: ${o.sensor}` : null],
-        picture.next.filter((w) => w.norad === o.norad))).addTo(state.layers);
-    }
-    const follow = $("map-follow").value;
-    const followed = picture.objects.find((o) => o.id === follow && o.position);
-    if (followed) {
-      map.panTo([followed.position.lat, followed.position.lon], { animate: false });
-    } else if (!state.fitted) {
-      fitPicture(picture);
-      state.fitted = true;
-    }
-    fillSelect($("map-follow"), [["", t("map.followNone")], ...picture.objects.filter((o) => o.inOrbit).map((o) => [o.id, text(o.name)])]);
-  }
-
-  /** The legend's entries, in the interface's language. */
-  function renderLegend(box) {
-    // colours by class (the content policy allows no inline style); console.css holds the same colours as COLOURS
-    const swatch = (cls) => el("span", { class: "swatch " + cls });
-    box.replaceChildren(
-      el("div", {}, swatch("dot c-allied"), t("legend.allied")),
-      el("div", {}, swatch("dot c-other"), t("legend.other")),
-      el("div", {}, swatch("dot small c-place"), t("legend.place")),
-      el("div", {}, swatch("line c-other"), t("legend.past")),
-      el("div", {}, swatch("line dashed c-other"), t("legend.future")),
-      el("div", {}, swatch("area c-other"), t("legend.footprint")),
-      el("div", {}, swatch("area c-night"), t("legend.night")),
-      el("div", { class: "row" }, el("button", { type: "button", class: "secondary", id: "map-fit",
-        onclick: () => state.picture && fitPicture(state.picture) }, t("map.fit"))));
-  }
-
-  /** Fits the map to the scenario's places and the satellites now in orbit. */
-  function fitPicture(picture) {
-    const points = [];
-    for (const p of picture.places || []) {
-      if (p.kind === "site") points.push([p.point[1], p.point[0]]);
-      else p.rings.forEach((ring) => ring.forEach(([lon, lat]) => points.push([lat, lon])));
-    }
-    picture.objects.filter((o) => o.inOrbit && o.position).forEach((o) => points.push([o.position.lat, o.position.lon]));
-    if (points.length) state.map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 6 });
-  }
-
-  /** Groups sites that would be drawn closer than 28 pixels at the present zoom, so that their labels do not pile up. */
-  function clusterSites(sites) {
-    const groups = [];
-    for (const p of sites) {
-      const here = state.map.latLngToContainerPoint([p.point[1], p.point[0]]);
-      const near = groups.find((g) => g.at.distanceTo(here) < 28);
-      if (near) near.members.push(p);
-      else groups.push({ at: here, members: [p] });
-    }
-    return groups.map((g) => g.members);
-  }
-
-  /** The night side of the Earth at a time, as a polygon (the Sun by the usual low-precision formulas, to ~0.1°). */
-  function nightSide(ms) {
-    const rad = Math.PI / 180;
-    const d = ms / 86400e3 - 10957.5; // days since J2000.0
-    const g = (357.529 + 0.98560028 * d) * rad;
-    const q = 280.459 + 0.98564736 * d;
-    const lambda = (q + 1.915 * Math.sin(g) + 0.020 * Math.sin(2 * g)) * rad;
-    const epsilon = (23.439 - 0.00000036 * d) * rad;
-    const declination = Math.asin(Math.sin(epsilon) * Math.sin(lambda));
-    const rightAscension = Math.atan2(Math.cos(epsilon) * Math.sin(lambda), Math.cos(lambda)) / rad;
-    const gmst = (280.46061837 + 360.98564736629 * d) % 360;
-    const sunLon = ((rightAscension - gmst + 540) % 360) - 180; // where the Sun is overhead
-    const ring = [];
-    for (let lon = -180; lon <= 180; lon += 2) {
-      const lat = Math.atan(-Math.cos((lon - sunLon) * rad) / Math.tan(declination)) / rad;
-      ring.push([lat, lon]);
-    }
-    const pole = declination > 0 ? -90 : 90; // the night side holds the pole away from the Sun
-    return [...ring, [pole, 180], [pole, -180]];
-  }
-
-  function splitTrack(points) {
-    const lines = [[]];
-    let last = null;
-    for (const [lon, lat] of points) {
-      if (last != null && Math.abs(lon - last) > 180) lines.push([]);
-      lines[lines.length - 1].push([lat, lon]);
-      last = lon;
-    }
-    return lines;
-  }
-
-  /** Leaflet puts string content into the page as HTML: scenario text goes in as a text node instead. */
-  const asText = (s) => el("span", {}, s);
-
-  /** A popup's content: a title, lines, and the next overflight windows involving it, soonest first. */
-  function details(title, lines, windows) {
-    const upcoming = windows.slice().sort((a, b) => a.start.localeCompare(b.start)).slice(0, 8);
-    return el("div", { class: "details" }, el("strong", {}, title), lines.filter(Boolean).map((l) => el("div", {}, l)),
-      upcoming.length ? el("ul", {}, upcoming.map((w) => el("li", {}, windowText(w)))) : null);
-  }
+  const mapUi = { t: (key) => t(key), text: (value) => text(value), windowText: (w) => windowText(w) };
 
   async function ensureMap() {
     if (state.map || !window.L) return;
-    state.map = L.map("map", { worldCopyJump: false, minZoom: 1, maxBounds: [[-90, -200], [90, 200]] }).setView([35, 127], 3);
-    state.layers = L.layerGroup().addTo(state.map);
-    state.map.on("zoomend", () => state.picture && drawPicture(state.picture)); // clusters depend on the zoom
-    const legend = L.control({ position: "bottomleft" });
-    legend.onAdd = () => {
-      const box = el("div", { class: "legend", id: "map-legend" });
-      renderLegend(box);
-      return box;
-    };
-    legend.addTo(state.map);
+    state.map = window.SpaceMap.create("map", mapUi, { legend: true, onRedraw: () => state.picture && drawPicture(state.picture) });
     try {
-      const response = await fetch("/maps/countries-50m.json");
-      const topology = await response.json();
-      L.polyline(topologyLines(topology), { color: "#6b7a89", weight: 0.7, interactive: false }).addTo(state.map);
+      await state.map.basemap();
     } catch (e) {
       status("world map unavailable: " + e.message, true);
     }
+  }
+
+  /** The picture on the map; the first one fitted to places and satellites, or the followed satellite kept in view. */
+  function drawPicture(picture) {
+    const follow = $("map-follow").value;
+    state.map.draw(picture, alliedNations(), follow);
+    if (!follow && !state.fitted) {
+      state.map.fit(picture);
+      state.fitted = true;
+    }
+    fillSelect($("map-follow"), [["", t("map.followNone")], ...picture.objects.filter((o) => o.inOrbit).map((o) => [o.id, text(o.name)])]);
   }
 
   async function refreshMap() {
@@ -842,7 +635,7 @@
       $("windows").replaceChildren(el("li", {}, e.message));
       return;
     }
-    if (state.layers) {
+    if (state.map) {
       state.picture = picture;
       drawPicture(picture);
     }
@@ -865,6 +658,8 @@
     $("pause-clock").addEventListener("click", () => command({ type: "PauseClock" }));
     $("set-speed").addEventListener("click", () => command({ type: "SetSpeed", speed: Number($("speed").value) }));
     $("jump").addEventListener("click", () => command({ type: "JumpToMove", move: $("jump-move").value }));
+    $("present-map").addEventListener("click", () => present("map", ""));
+    $("present-clear").addEventListener("click", () => present("clear", ""));
     $("feed-filter").addEventListener("change", () => state.feed && renderInjects(state.feed));
     $("ack-all").addEventListener("click", acknowledgeAll);
     $("message-form").addEventListener("submit", (e) => {

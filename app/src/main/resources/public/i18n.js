@@ -45,7 +45,16 @@ window.I18N = {
     "unit.h": "h", "unit.min": "min", "attachment.ground-track-map": "ground track map",
     "channel.intel-report": "intelligence report", "channel.news": "news", "channel.phone-call": "phone call",
     "channel.formal-message": "formal message", "channel.email": "e-mail", "channel.briefing": "briefing",
-    "channel.video": "video", "channel.chat": "chat", "channel.social-media": "social media"
+    "channel.video": "video", "channel.chat": "chat", "channel.social-media": "social media",
+    "present.title": "Room screen", "present.login": "This screen shows the exercise to the room. Log in to the console in this browser first, then open this page again.",
+    "present.loginLink": "Open the console", "present.noExercise": "No exercise chosen: open this screen from the console.",
+    "present.lost": "Connection lost; trying again…", "present.injects": "Released to all delegations",
+    "present.none": "Nothing released to all delegations yet.", "present.waiting": "The exercise has not started yet.",
+    "present.question": "Assessment", "present.noAnswers": "No answer revealed yet.",
+    "present.released": "released", "present.room": "Room screen", "present.open": "Open the room screen",
+    "present.showInRoom": "Show in room", "present.showMap": "Show the map", "present.clear": "Show the overview",
+    "present.shows": "The room shows", "present.kind.inject": "inject", "present.kind.question": "question",
+    "present.kind.map": "the map", "present.kind.clear": "the overview"
   },
   ko: {
     "language": "언어", "logout": "로그아웃", "login.title": "로그인", "login.username": "사용자 이름",
@@ -92,6 +101,15 @@ window.I18N = {
     "unit.h": "시간", "unit.min": "분", "attachment.ground-track-map": "지상 궤적 지도",
     "channel.intel-report": "정보 보고", "channel.news": "뉴스", "channel.phone-call": "전화",
     "channel.formal-message": "공식 전문", "channel.email": "전자우편", "channel.briefing": "브리핑",
-    "channel.video": "영상", "channel.chat": "채팅", "channel.social-media": "소셜 미디어"
+    "channel.video": "영상", "channel.chat": "채팅", "channel.social-media": "소셜 미디어",
+    "present.title": "회의실 화면", "present.login": "이 화면은 회의실에 연습을 보여 줍니다. 먼저 이 브라우저에서 콘솔에 로그인한 뒤 이 페이지를 다시 여십시오.",
+    "present.loginLink": "콘솔 열기", "present.noExercise": "선택된 연습이 없습니다. 콘솔에서 이 화면을 여십시오.",
+    "present.lost": "연결이 끊겼습니다. 다시 시도하는 중…", "present.injects": "모든 대표단에 배포된 상황",
+    "present.none": "아직 모든 대표단에 배포된 상황이 없습니다.", "present.waiting": "연습이 아직 시작되지 않았습니다.",
+    "present.question": "평가 질문", "present.noAnswers": "아직 공개된 답변이 없습니다.",
+    "present.released": "배포", "present.room": "회의실 화면", "present.open": "회의실 화면 열기",
+    "present.showInRoom": "회의실에 표시", "present.showMap": "지도 표시", "present.clear": "개요 표시",
+    "present.shows": "회의실 화면 표시 내용", "present.kind.inject": "상황", "present.kind.question": "질문",
+    "present.kind.map": "지도", "present.kind.clear": "개요"
   }
 };

@@ -129,6 +129,25 @@ final class ExerciseRoutes {
         ctx.status(204);
     }
 
+    /**
+     * What the room's screen (the presenter view) shows: the feed as the room may see it (an inject only when sent to
+     * every delegation under a marking releasable to all, revealed answers, action items, the statement), the
+     * current move's title and narrative, and what control has put on the screen. Any member may open it: it holds
+     * nothing that is not every delegation's.
+     */
+    void room(Context ctx) {
+        LiveExercises.Live live = live(ctx);
+        access.actor(ctx, live);
+        Map<String, Object> room;
+        synchronized (live) {
+            var state = live.exercise().state();
+            room = new LinkedHashMap<>(Feed.of(live.exercise(), Actor.ROOM, clock.instant()));
+            live.scenario().move(state.currentMove()).ifPresent(m -> room.put("move",
+                    Map.of("id", m.id(), "title", m.title(), "narrative", m.narrative())));
+        }
+        ctx.json(room);
+    }
+
     void feed(Context ctx) {
         LiveExercises.Live live = live(ctx);
         Actor actor = access.actor(ctx, live);
@@ -158,6 +177,8 @@ final class ExerciseRoutes {
                 row.put("status", released != null ? "released" : state.isWithdrawn(number) ? "withdrawn" : "pending");
                 row.put("releasedAt", released == null ? null : released.scenarioTime().toString());
                 row.put("acknowledgedBy", released == null ? List.of() : released.acknowledgedBy());
+                // whether control may put it on the room's screen: the policy decides, not the console
+                row.put("room", released != null && live.exercise().visibility().canSee(Actor.ROOM, released));
                 out.add(row);
             }
         }
@@ -303,9 +324,21 @@ final class ExerciseRoutes {
     /** The space picture at {@code ?at=ISO} (default: the exercise's scenario time now). */
     void space(Context ctx) {
         LiveExercises.Live live = live(ctx);
-        Actor actor = access.actor(ctx, live);
+        Actor actor = viewer(ctx, access.actor(ctx, live));
         java.time.Instant at = at(ctx, live);
         ctx.json(live.space().at(at, known(actor, live, at)));
+    }
+
+    /** The caller, or the room when the request asks for the room's view ({@code ?audience=room}): anyone may ask for less. */
+    private static Actor viewer(Context ctx, Actor caller) {
+        String audience = ctx.queryParam("audience");
+        if (audience == null) {
+            return caller;
+        }
+        if (!audience.equals("room")) {
+            throw new ApiError(400, "audience: 'room' or nothing");
+        }
+        return Actor.ROOM;
     }
 
     /**

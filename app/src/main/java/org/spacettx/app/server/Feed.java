@@ -62,6 +62,7 @@ final class Feed {
         feed.put("observations", v.filter(viewer, state.observations()));
         feed.put("actionItems", v.filter(viewer, List.copyOf(state.actionItems().values())));
         feed.put("statement", state.statement());
+        feed.put("presentation", state.presentation()); // what the room's screen shows: everyone in the room sees it
         feed.put("lastSequence", state.lastSequence());
         return feed;
     }

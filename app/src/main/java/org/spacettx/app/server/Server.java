@@ -29,6 +29,10 @@ import org.spacettx.orbit.data.OrekitData;
  */
 public final class Server implements AutoCloseable {
 
+    /** The names the live stream gives its events (one per kind of event the engine records), for clients to listen to. */
+    static final java.util.List<String> EVENT_TYPES = java.util.Arrays.stream(org.spacettx.exercise.engine.Event.class.getPermittedSubclasses())
+            .map(Class::getSimpleName).toList();
+
     /** The API's OpenAPI 3.1 description, from the jar. */
     private static final byte[] OPENAPI = openApi();
 
@@ -91,12 +95,14 @@ public final class Server implements AutoCloseable {
             config.routes.post("/api/session", sessionRoutes::login);
             config.routes.delete("/api/session", sessionRoutes::logout);
             config.routes.get("/api/me", sessionRoutes::me);
+            config.routes.get("/api/event-types", ctx -> ctx.json(EVENT_TYPES));
 
             config.routes.get("/api/exercises", exerciseRoutes::list);
             config.routes.post("/api/exercises", exerciseRoutes::create);
             config.routes.post("/api/exercises/import", exerciseRoutes::importArchive);
             config.routes.post("/api/exercises/{id}/members", exerciseRoutes::addMember);
             config.routes.get("/api/exercises/{id}/feed", exerciseRoutes::feed);
+            config.routes.get("/api/exercises/{id}/room", exerciseRoutes::room);
             config.routes.get("/api/exercises/{id}/timeline", exerciseRoutes::timeline);
             config.routes.get("/api/exercises/{id}/space", exerciseRoutes::space);
             config.routes.get("/api/exercises/{id}/report", exerciseRoutes::report);

@@ -518,8 +518,9 @@ class ConsoleBrowserTest {
                     const inside = sats.filter(s => { const r = s.getBoundingClientRect(); const x = r.left + r.width / 2,
                         y = r.top + r.height / 2; return x >= map.left && x <= map.right && y >= map.top && y <= map.bottom; });
                     const labels = [...document.querySelectorAll('#window-chart text.label')];
+                    // a label of the previous drawing fades out for 0.2 s at opacity 0: what the user sees is the rest
                     return { sats: sats.length, inside: inside.length,
-                      labels: document.querySelectorAll('.leaflet-tooltip.sat-label').length,
+                      labels: [...document.querySelectorAll('.leaflet-tooltip.sat-label')].filter(l => l.style.opacity !== '0').length,
                       allied: document.querySelectorAll('#map path.sat-allied.sat-rok-eo').length,
                       other: document.querySelectorAll('#map path.sat-other.sat-ru-radar').length,
                       past: document.querySelectorAll('#map path.track-past').length,

@@ -7,7 +7,9 @@ package org.spacettx.exercise.engine;
 public record Actor(String user, Role role, String cell, String nation) {
 
     public enum Role {
-        CONTROLLER, PLAYER, OBSERVER, SYSTEM;
+        CONTROLLER, PLAYER, OBSERVER, SYSTEM,
+        /** The plenary room's screen: what every delegation in the room may see, and nothing of anyone's own. */
+        ROOM;
 
         /**
          * Whether someone of this role may sit in a cell of that kind: control in the control cell, players in a
@@ -20,11 +22,15 @@ public record Actor(String user, Role role, String cell, String nation) {
                 case PLAYER -> kind == org.spacettx.exercise.scenario.Cell.Kind.BLUE || kind == org.spacettx.exercise.scenario.Cell.Kind.RED;
                 case OBSERVER -> kind == org.spacettx.exercise.scenario.Cell.Kind.OBSERVER;
                 case SYSTEM -> true;
+                case ROOM -> false;
             };
         }
     }
 
     public static final Actor SYSTEM = new Actor("system", Role.SYSTEM, "control", "");
+
+    /** The presenter view on the room's projector. */
+    public static final Actor ROOM = new Actor("room", Role.ROOM, "", "");
 
     public Actor {
         nation = nation == null ? "" : nation;

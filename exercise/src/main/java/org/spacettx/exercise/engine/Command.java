@@ -89,6 +89,13 @@ public sealed interface Command {
     record EndExercise() implements Command {
     }
 
+    /**
+     * Control puts something on the room's screen (the presenter view): {@code inject} (its number in {@code ref}),
+     * {@code question} (its id), {@code map}, or {@code clear}.
+     */
+    record PresentItem(String kind, String ref) implements Command {
+    }
+
     /** Helper for scripts and tests: a command with its wall time and actor. */
     record Issued(Actor actor, Instant wallTime, Command command) {
     }

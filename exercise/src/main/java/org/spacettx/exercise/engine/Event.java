@@ -80,6 +80,10 @@ public sealed interface Event {
     record ExerciseEnded() implements Event {
     }
 
+    /** What the room's screen shows now: an inject, a question's revealed answers, the map, or nothing in particular. */
+    record PresentationFocused(String kind, String ref) implements Event {
+    }
+
     /**
      * An event as stored: its per-exercise sequence number, the scenario time and wall time at which it happened,
      * and who caused it.

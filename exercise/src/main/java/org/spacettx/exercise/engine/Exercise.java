@@ -390,6 +390,24 @@ public final class Exercise {
                 control(actor);
                 yield List.of(new Event.ExerciseEnded());
             }
+            case Command.PresentItem c -> {
+                control(actor);
+                String kind = c.kind() == null ? "" : c.kind();
+                require(ExerciseState.Presentation.KINDS.contains(kind), "the room shows an inject, a question, the map, or clear");
+                String ref = c.ref() == null ? "" : c.ref().strip();
+                if (kind.equals("inject")) {
+                    Item.ReleasedInject r = ref.matches("\\d{1,6}") ? state.released().get(Integer.parseInt(ref)) : null;
+                    require(r != null && visibility.canSee(Actor.ROOM, r), "inject " + ref
+                            + " is not released to every delegation under a marking releasable to all: the room cannot see it");
+                } else if (kind.equals("question")) {
+                    Question q = question(ref);
+                    require(state.isRevealed(q.id(), state.round(q.id())) || state.round(q.id()) > 1,
+                            "question " + q.id() + " has no revealed answers to show");
+                } else {
+                    ref = "";
+                }
+                yield List.of(new Event.PresentationFocused(kind, ref));
+            }
         };
     }
 

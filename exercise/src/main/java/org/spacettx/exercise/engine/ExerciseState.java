@@ -30,6 +30,7 @@ public final class ExerciseState {
     private Instant anchorWall;
     private String currentMove = "";
     private long lastSequence;
+    private Presentation presentation = Presentation.NONE;
     private Instant lastWall;
     private final Map<Integer, Item.ReleasedInject> released = new TreeMap<>();
     private final Map<Integer, String> withdrawn = new TreeMap<>();
@@ -114,6 +115,7 @@ public final class ExerciseState {
             case Event.StatementDrafted e -> e.text() == null ? "lacks its text" : null;
             case Event.StatementAgreed e -> cell(e.cell());
             case Event.DissentNoted e -> e.text() == null ? "lacks its text" : cell(e.cell());
+            case Event.PresentationFocused e -> Presentation.KINDS.contains(e.kind()) ? null : "shows '" + e.kind() + "' in the room";
         };
     }
 
@@ -215,6 +217,7 @@ public final class ExerciseState {
             }
             case Event.StatementAgreed e -> agreedBy.add(e.cell());
             case Event.DissentNoted e -> dissents.add(e.cell() + ": " + e.text());
+            case Event.PresentationFocused e -> presentation = new Presentation(e.kind(), e.ref() == null ? "" : e.ref());
             case Event.ExerciseEnded e -> {
                 anchorScenario = scenarioTimeAt(wall);
                 anchorWall = wall;
@@ -222,6 +225,16 @@ public final class ExerciseState {
                 ended = true;
             }
         }
+    }
+
+    /** What the room's screen shows: a kind ({@code inject}, {@code question}, {@code map}, {@code clear}) and its reference. */
+    public record Presentation(String kind, String ref) {
+        public static final Presentation NONE = new Presentation("clear", "");
+        public static final java.util.Set<String> KINDS = java.util.Set.of("inject", "question", "map", "clear");
+    }
+
+    public Presentation presentation() {
+        return presentation;
     }
 
     public boolean started() {

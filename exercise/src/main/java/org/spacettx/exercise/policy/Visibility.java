@@ -28,21 +28,29 @@ import org.spacettx.exercise.scenario.SpaceObject;
  * observers.</li>
  * <li>Observations: control and observers only (evaluators' notes).</li>
  * <li>Action items and the joint statement: every participant.</li>
+ * <li>The room's screen (presenter view): an inject sent to every delegation under a marking releasable to all of
+ * them, revealed answers, action items and the statement; nothing else.</li>
  * </ul>
  */
 public final class Visibility {
 
     private final Scenario scenario;
     private final Set<String> delegationNations;
+    private final Set<String> delegationCells;
 
     public Visibility(Scenario scenario) {
         this.scenario = scenario;
         this.delegationNations = Set.copyOf(scenario.delegationNations());
+        this.delegationCells = scenario.cells().stream().filter(c -> c.kind() == org.spacettx.exercise.scenario.Cell.Kind.BLUE)
+                .map(org.spacettx.exercise.scenario.Cell::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public boolean canSee(Actor viewer, Item item) {
         if (viewer.isControl()) {
             return true;
+        }
+        if (viewer.role() == Actor.Role.ROOM) {
+            return room(item);
         }
         boolean observer = viewer.role() == Actor.Role.OBSERVER;
         return switch (item) {
@@ -74,7 +82,25 @@ public final class Visibility {
         if (viewer.isControl()) {
             return true;
         }
-        return moveStarted && (viewer.role() == Actor.Role.OBSERVER || question.cells().contains(viewer.cell()));
+        return moveStarted && (viewer.role() == Actor.Role.OBSERVER || viewer.role() == Actor.Role.ROOM
+                || question.cells().contains(viewer.cell()));
+    }
+
+    /**
+     * The room sees what was released to every delegation and is releasable to all of them, revealed answers, action
+     * items and the statement; never a message, an RFI, an answer before its reveal or an evaluator's note.
+     */
+    private boolean room(Item item) {
+        return switch (item) {
+            case Item.ReleasedInject r -> r.inject().recipients().containsAll(delegationCells)
+                    && !r.inject().marking().controlOnly() && delegationNations.stream().allMatch(r.inject().marking()::releasableTo);
+            case Item.SubmittedAnswer a -> a.revealed();
+            case Item.ActionItem a -> true;
+            case Item.Statement s -> true;
+            case Item.Message m -> false;
+            case Item.Rfi r -> false;
+            case Item.Observation o -> false;
+        };
     }
 
     /** The items of a list that the viewer may see, in order. */

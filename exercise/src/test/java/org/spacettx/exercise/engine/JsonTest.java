@@ -30,7 +30,7 @@ class JsonTest {
                 new Event.ObservationRecorded("OBS-1", "O1", null, 4, "good", "observer"),
                 new Event.ActionItemSaved("AI1", "t", "KOR", LocalDate.of(2024, 3, 31), "open", 24),
                 new Event.StatementDrafted("text"), new Event.StatementAgreed("kor"), new Event.DissentNoted("usa", "no"),
-                new Event.ExerciseEnded());
+                new Event.PresentationFocused("inject", "1"), new Event.ExerciseEnded());
         assertThat(events.stream().map(Object::getClass).distinct()).hasSize(Event.class.getPermittedSubclasses().length);
         long seq = 1;
         for (Event e : events) {

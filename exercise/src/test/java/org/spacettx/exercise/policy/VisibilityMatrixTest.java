@@ -44,7 +44,8 @@ class VisibilityMatrixTest {
             new Actor("kor1", Actor.Role.PLAYER, "kor", "KOR"),
             new Actor("usa1", Actor.Role.PLAYER, "usa", "USA"),
             new Actor("observer", Actor.Role.OBSERVER, "observers", ""),
-            new Actor("kor-observer", Actor.Role.OBSERVER, "observers", "KOR"));
+            new Actor("kor-observer", Actor.Role.OBSERVER, "observers", "KOR"),
+            Actor.ROOM);
 
     static final List<Marking> MARKINGS = List.of(Marking.parse("REL TO USA, KOR"), Marking.parse("KOR ONLY"),
             Marking.parse("USA ONLY"), Marking.CONTROL_ONLY);
@@ -68,6 +69,7 @@ class VisibilityMatrixTest {
                         case CONTROLLER, SYSTEM -> true;
                         case OBSERVER -> releasable;
                         case PLAYER -> to.contains(v.cell()) && releasable;
+                        case ROOM -> to.containsAll(List.of("kor", "usa")) && releasable; // sent to every delegation
                     };
                     Item.ReleasedInject ri = new Item.ReleasedInject(inject(m, to), Instant.EPOCH, "test", Set.of());
                     assertThat(policy.canSee(v, ri)).as("inject %s to %s seen by %s", m, to, v.user()).isEqualTo(expected);
@@ -82,6 +84,7 @@ class VisibilityMatrixTest {
                                 case CONTROLLER, SYSTEM -> true;
                                 case OBSERVER -> releasable;
                                 case PLAYER -> party && releasable;
+                                case ROOM -> false; // messages are the cells' own
                             };
                             assertThat(policy.canSee(v, msg)).as("message %s %s->%s seen by %s", m, from, to1, v.user())
                                     .isEqualTo(expectedMessage);
@@ -93,6 +96,7 @@ class VisibilityMatrixTest {
                         case CONTROLLER, SYSTEM -> true;
                         case OBSERVER -> releasable;
                         case PLAYER -> v.cell().equals(to.get(0)) && releasable;
+                        case ROOM -> false;
                     };
                     assertThat(policy.canSee(v, rfi)).as("rfi %s of %s seen by %s", m, to.get(0), v.user()).isEqualTo(expectedRfi);
                     checked += 2;
@@ -113,6 +117,7 @@ class VisibilityMatrixTest {
                         case CONTROLLER, SYSTEM -> true;
                         case OBSERVER -> revealed;
                         case PLAYER -> v.cell().equals(cell) || revealed;
+                        case ROOM -> revealed;
                     };
                     assertThat(policy.canSee(v, a)).as("%s answer (revealed %s) seen by %s", cell, revealed, v.user())
                             .isEqualTo(expected);
@@ -127,7 +132,8 @@ class VisibilityMatrixTest {
         Item.ActionItem ai = new Item.ActionItem("AI1", "t", "KOR", LocalDate.of(2024, 3, 31), "open", List.of(), "M4", null);
         Item.Statement st = new Item.Statement("text", Set.of(), List.of());
         for (Actor v : VIEWERS) {
-            assertThat(policy.canSee(v, o)).as("observation seen by %s", v.user()).isEqualTo(v.role() != Actor.Role.PLAYER);
+            assertThat(policy.canSee(v, o)).as("observation seen by %s", v.user())
+                    .isEqualTo(v.role() != Actor.Role.PLAYER && v.role() != Actor.Role.ROOM);
             assertThat(policy.canSee(v, ai)).isTrue();
             assertThat(policy.canSee(v, st)).isTrue();
         }

@@ -1,0 +1,207 @@
+// The space picture on a Leaflet map, for the console and the presenter view alike: places (sites clustered where
+// they would overlap), satellites labelled and coloured by allegiance, past and future tracks with ticks, sensor
+// footprints, the night side of the Earth, and a legend. Needs Leaflet and dom.js.
+window.SpaceMap = (() => {
+  const { el } = window.SpaceTTXDom;
+
+  /** Colours of the picture: allies (the nations with a delegation), everyone else, the places. */
+  const COLOURS = { allied: "#0b5cad", other: "#b3261e", place: "#1f7a3a" };
+
+  /** The arcs of a TopoJSON topology as [lon, lat] lines (quantized arcs are delta-encoded). */
+  function topologyLines(topology) {
+    const [sx, sy] = topology.transform ? topology.transform.scale : [1, 1];
+    const [tx, ty] = topology.transform ? topology.transform.translate : [0, 0];
+    return topology.arcs.map((arc) => {
+      let x = 0, y = 0;
+      return arc.map(([dx, dy]) => {
+        if (topology.transform) { x += dx; y += dy; } else { x = dx; y = dy; }
+        return [y * sy + ty, x * sx + tx];
+      });
+    });
+  }
+
+  /** A [lon, lat] track as Leaflet lines, split where it crosses the antimeridian. */
+  function splitTrack(points) {
+    const lines = [[]];
+    let last = null;
+    for (const [lon, lat] of points) {
+      if (last != null && Math.abs(lon - last) > 180) lines.push([]);
+      lines[lines.length - 1].push([lat, lon]);
+      last = lon;
+    }
+    return lines;
+  }
+
+  /** The night side of the Earth at a time, as a polygon (the Sun by the usual low-precision formulas, to ~0.1°). */
+  function nightSide(ms) {
+    const rad = Math.PI / 180;
+    const d = ms / 86400e3 - 10957.5; // days since J2000.0
+    const g = (357.529 + 0.98560028 * d) * rad;
+    const q = 280.459 + 0.98564736 * d;
+    const lambda = (q + 1.915 * Math.sin(g) + 0.020 * Math.sin(2 * g)) * rad;
+    const epsilon = (23.439 - 0.00000036 * d) * rad;
+    const declination = Math.asin(Math.sin(epsilon) * Math.sin(lambda));
+    const rightAscension = Math.atan2(Math.cos(epsilon) * Math.sin(lambda), Math.cos(lambda)) / rad;
+    const gmst = (280.46061837 + 360.98564736629 * d) % 360;
+    const sunLon = ((rightAscension - gmst + 540) % 360) - 180; // where the Sun is overhead
+    const ring = [];
+    for (let lon = -180; lon <= 180; lon += 2) {
+      const lat = Math.atan(-Math.cos((lon - sunLon) * rad) / Math.tan(declination)) / rad;
+      ring.push([lat, lon]);
+    }
+    const pole = declination > 0 ? -90 : 90; // the night side holds the pole away from the Sun
+    return [...ring, [pole, 180], [pole, -180]];
+  }
+
+  /** Leaflet puts string content into the page as HTML: scenario text goes in as a text node instead. */
+  const asText = (s) => el("span", {}, s);
+
+  /**
+   * A map in the element of id {@code containerId}. {@code ui} gives the host's texts: t(key), text(value),
+   * windowText(window). Options: legend, controls (false: no zoom buttons nor links, for a screen nobody operates), fitButton (false: none in the legend), popups (false: no details on click), zoomSnap (a fraction of a zoom step, for finer fits), onRedraw (called when
+   * the zoom changes, since clusters depend on it).
+   */
+  function create(containerId, ui, options) {
+    const map = L.map(containerId, { worldCopyJump: false, minZoom: 1, zoomSnap: options.zoomSnap || 1, maxBounds: [[-90, -200], [90, 200]],
+      zoomControl: options.controls !== false }).setView([35, 127], 3);
+    // a screen nobody operates gets the credits as plain text, not as links
+    if (options.controls === false) map.attributionControl.setPrefix("Leaflet · Natural Earth");
+    const layers = L.layerGroup().addTo(map);
+    let current = null;
+    let legendBox = null;
+    if (options.onRedraw) map.on("zoomend", options.onRedraw);
+
+    /** A popup's content: a title, lines, and the next overflight windows involving it, soonest first. */
+    function details(title, lines, windows) {
+      const upcoming = windows.slice().sort((a, b) => a.start.localeCompare(b.start)).slice(0, 8);
+      return el("div", { class: "details" }, el("strong", {}, title), lines.filter(Boolean).map((l) => el("div", {}, l)),
+        upcoming.length ? el("ul", {}, upcoming.map((w) => el("li", {}, ui.windowText(w)))) : null);
+    }
+
+    // a popup taller than the map would be cut off (the map cannot pan past the world's edge): its list scrolls instead
+    const popup = (layer, content) => options.popups === false ? layer : layer.bindPopup(content, { maxHeight: 240, maxWidth: 420 });
+
+    /** Groups sites that would be drawn closer than 28 pixels at the present zoom, so that their labels do not pile up. */
+    function clusterSites(sites) {
+      const groups = [];
+      for (const p of sites) {
+        const here = map.latLngToContainerPoint([p.point[1], p.point[0]]);
+        const near = groups.find((g) => g.at.distanceTo(here) < 28);
+        if (near) near.members.push(p);
+        else groups.push({ at: here, members: [p] });
+      }
+      return groups.map((g) => g.members);
+    }
+
+    /** Draws a picture: the allied nations colour their satellites; {@code follow}, an object id, is kept in view. */
+    function draw(picture, allied, follow) {
+      current = picture;
+      layers.clearLayers();
+      const text = ui.text;
+      L.polygon(nightSide(Date.parse(picture.time)), { stroke: false, fillColor: "#0b1a33", fillOpacity: 0.14, interactive: false,
+        className: "night" }).addTo(layers);
+      const sites = [];
+      for (const p of picture.places || []) {
+        if (p.kind === "site") {
+          sites.push(p);
+        } else {
+          popup(L.polygon(p.rings.map((ring) => ring.map(([lon, lat]) => [lat, lon])), { color: COLOURS.place, weight: 1, fillOpacity: 0.08 })
+            .bindTooltip(asText(text(p.name)), { className: "place-label" }),
+          () => details(text(p.name), [], picture.next.filter((w) => w.place === p.id))).addTo(layers);
+        }
+      }
+      for (const group of clusterSites(sites)) {
+        const p = group[0];
+        const names = group.map((g) => text(g.name));
+        popup(L.circleMarker([p.point[1], p.point[0]], { radius: group.length > 1 ? 7 : 4, color: COLOURS.place, fillOpacity: 0.6,
+          className: `place ${group.map((g) => "place-" + g.id).join(" ")}` })
+          .bindTooltip(asText(group.length > 1 ? `${names[0]} +${group.length - 1}` : names[0]), { permanent: true, direction: "right",
+            className: "place-label" }),
+        () => el("div", {}, ...group.map((g) => details(text(g.name), [`${g.point[1].toFixed(3)}°, ${g.point[0].toFixed(3)}°`],
+          picture.next.filter((w) => w.place === g.id))))).addTo(layers);
+      }
+      const now = Date.parse(picture.time);
+      for (const o of picture.objects) {
+        if (!o.inOrbit || !o.position) continue;
+        const side = allied.has(o.nation) ? "allied" : "other";
+        const colour = COLOURS[side];
+        const from = Date.parse(o.trackFrom);
+        const past = o.track.filter((_, k) => from + k * 60e3 <= now);
+        const future = o.track.filter((_, k) => from + k * 60e3 >= now);
+        L.polyline(splitTrack(past), { color: colour, weight: 2, opacity: 0.7, interactive: false, className: `track-past track-${o.id}` }).addTo(layers);
+        L.polyline(splitTrack(future), { color: colour, weight: 1.5, dashArray: "6 4", interactive: false, className: `track-future track-${o.id}` })
+          .addTo(layers);
+        o.track.forEach(([lon, lat], k) => {
+          const minutes = Math.round((from + k * 60e3 - now) / 60e3);
+          if (minutes !== 0 && minutes % 10 === 0) {
+            L.circleMarker([lat, lon], { radius: 2, color: colour, weight: 1, fillOpacity: 1, className: "track-tick" })
+              .bindTooltip(`${minutes > 0 ? "+" : ""}${minutes} ${ui.t("unit.min")}`).addTo(layers);
+          }
+        });
+        if (o.footprint) {
+          L.polygon(o.footprint.map(([lon, lat]) => [lat, lon]), { color: colour, weight: 1, dashArray: "4 3",
+            fillOpacity: 0.12, interactive: false, className: `footprint footprint-${o.id}` }).addTo(layers);
+        }
+        popup(L.circleMarker([o.position.lat, o.position.lon], { radius: 6, color: colour, fillOpacity: 0.9, className: `sat sat-${side} sat-${o.id}` })
+          .bindTooltip(asText(`${text(o.name)}`), { permanent: true, direction: "right", className: `sat-label sat-label-${side}` }),
+        () => details(text(o.name), [`${o.nation} · NORAD ${o.norad}`,
+          `${o.position.lat.toFixed(2)}°, ${o.position.lon.toFixed(2)}° · ${o.position.altKm} km`,
+          o.sensor ? `sensor: ${o.sensor}` : null],
+        picture.next.filter((w) => w.norad === o.norad))).addTo(layers);
+      }
+      const followed = picture.objects.find((o) => o.id === follow && o.position);
+      if (followed) map.panTo([followed.position.lat, followed.position.lon], { animate: false });
+    }
+
+    /** Fits the map to the picture's places and the satellites now in orbit. */
+    function fit(picture) {
+      const points = [];
+      for (const p of picture.places || []) {
+        if (p.kind === "site") points.push([p.point[1], p.point[0]]);
+        else p.rings.forEach((ring) => ring.forEach(([lon, lat]) => points.push([lat, lon])));
+      }
+      picture.objects.filter((o) => o.inOrbit && o.position).forEach((o) => points.push([o.position.lat, o.position.lon]));
+      if (points.length) map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 6 });
+    }
+
+    /** The legend's entries, in the host's language (called again when the language changes). */
+    function legend() {
+      if (!legendBox) return;
+      // colours by class (the content policy allows no inline style); the stylesheet holds the same colours
+      const swatch = (cls) => el("span", { class: "swatch " + cls });
+      legendBox.replaceChildren(
+        el("div", {}, swatch("dot c-allied"), ui.t("legend.allied")),
+        el("div", {}, swatch("dot c-other"), ui.t("legend.other")),
+        el("div", {}, swatch("dot small c-place"), ui.t("legend.place")),
+        el("div", {}, swatch("line c-other"), ui.t("legend.past")),
+        el("div", {}, swatch("line dashed c-other"), ui.t("legend.future")),
+        el("div", {}, swatch("area c-other"), ui.t("legend.footprint")),
+        el("div", {}, swatch("area c-night"), ui.t("legend.night")),
+        ...(options.fitButton === false ? [] : [el("div", { class: "row" }, el("button", { type: "button", class: "secondary", id: "map-fit",
+          onclick: () => current && fit(current) }, ui.t("map.fit")))]));
+    }
+
+    if (options.legend) {
+      const control = L.control({ position: "bottomleft" });
+      control.onAdd = () => {
+        legendBox = el("div", { class: "legend", id: "map-legend" });
+        legend();
+        return legendBox;
+      };
+      control.addTo(map);
+    }
+
+    /** The world's borders and coastlines (Natural Earth, shipped). */
+    async function basemap() {
+      const response = await fetch("/maps/countries-50m.json");
+      const topology = await response.json();
+      // a border that runs along the antimeridian would otherwise be drawn as a line across the whole world
+      const lines = topologyLines(topology).flatMap((line) => splitTrack(line.map(([lat, lon]) => [lon, lat])));
+      L.polyline(lines, { color: "#6b7a89", weight: 0.7, interactive: false }).addTo(map);
+    }
+
+    return { draw, fit, legend, basemap, leaflet: map };
+  }
+
+  return { create };
+})();
