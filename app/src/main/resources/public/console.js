@@ -95,6 +95,7 @@
       renderFeed();
       refreshMap(); // place names and window labels in the new language
       if (state.map) state.map.legend();
+      if (state.globeOn) showGlobe();
       refreshRegister().catch((e) => status(e.message, true)); // exercise titles and statuses too
     }
   }
@@ -651,6 +652,30 @@
     $("windows").replaceChildren(...picture.windows.map((w) => el("li", {}, windowText(w))));
   }
 
+  // ---- globe ----
+  /**
+   * Switches the space picture between the map and the 3D globe. The globe is a page of its own in a frame
+   * (globe.html): CesiumJS needs a content policy this page does not grant (inline styles, workers from blob: URLs).
+   */
+  function toggleGlobe() {
+    state.globeOn = !state.globeOn;
+    $("map").hidden = state.globeOn;
+    $("globe").hidden = !state.globeOn;
+    $("view-globe").setAttribute("aria-pressed", String(state.globeOn));
+    $("view-globe").dataset.i18n = state.globeOn ? "globe.hide" : "globe.show";
+    $("view-globe").textContent = t($("view-globe").dataset.i18n);
+    if (state.globeOn) showGlobe();
+    else if (state.map) state.map.leaflet.invalidateSize();
+  }
+
+  /** The globe's frame, for this exercise in the console's language (opened again when the language changes). */
+  function showGlobe() {
+    const src = `/globe.html?exercise=${encodeURIComponent(state.exercise)}&lang=${state.lang}`;
+    const frame = $("globe").querySelector("iframe");
+    if (frame && frame.getAttribute("src") === src) return;
+    $("globe").replaceChildren(el("iframe", { src, title: t("globe.show"), id: "globe-frame" }));
+  }
+
   // ---- control ----
   function wireControls() {
     $("start-exercise").addEventListener("click", () => command({ type: "StartExercise" }));
@@ -659,6 +684,8 @@
     $("set-speed").addEventListener("click", () => command({ type: "SetSpeed", speed: Number($("speed").value) }));
     $("jump").addEventListener("click", () => command({ type: "JumpToMove", move: $("jump-move").value }));
     $("present-map").addEventListener("click", () => present("map", ""));
+    $("present-globe").addEventListener("click", () => present("globe", ""));
+    $("view-globe").addEventListener("click", toggleGlobe);
     $("present-clear").addEventListener("click", () => present("clear", ""));
     $("feed-filter").addEventListener("change", () => state.feed && renderInjects(state.feed));
     $("ack-all").addEventListener("click", acknowledgeAll);

@@ -54,7 +54,8 @@ window.I18N = {
     "present.released": "released", "present.room": "Room screen", "present.open": "Open the room screen",
     "present.showInRoom": "Show in room", "present.showMap": "Show the map", "present.clear": "Show the overview",
     "present.shows": "The room shows", "present.kind.inject": "inject", "present.kind.question": "question",
-    "present.kind.map": "the map", "present.kind.clear": "the overview"
+    "present.kind.map": "the map", "present.kind.clear": "the overview",
+    "globe.show": "3D globe", "globe.hide": "Map", "present.showGlobe": "Show the globe", "globe.place": "Site", "present.kind.globe": "the globe", "globe.loading": "Loading the globe…", "globe.failed": "The globe cannot be shown"
   },
   ko: {
     "language": "언어", "logout": "로그아웃", "login.title": "로그인", "login.username": "사용자 이름",
@@ -110,6 +111,7 @@ window.I18N = {
     "present.released": "배포", "present.room": "회의실 화면", "present.open": "회의실 화면 열기",
     "present.showInRoom": "회의실에 표시", "present.showMap": "지도 표시", "present.clear": "개요 표시",
     "present.shows": "회의실 화면 표시 내용", "present.kind.inject": "상황", "present.kind.question": "질문",
-    "present.kind.map": "지도", "present.kind.clear": "개요"
+    "present.kind.map": "지도", "present.kind.clear": "개요",
+    "globe.show": "3D 지구본", "globe.hide": "지도", "present.showGlobe": "지구본 표시", "globe.place": "장소", "present.kind.globe": "지구본", "globe.loading": "지구본을 불러오는 중…", "globe.failed": "지구본을 표시할 수 없습니다"
   }
 };

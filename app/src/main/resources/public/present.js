@@ -104,6 +104,13 @@
     }
   }
 
+  /** The globe (its own page, framed) as the room sees it. */
+  function showGlobe() {
+    if ($("room-globe-view").querySelector("iframe")) return;
+    $("room-globe-view").replaceChildren(el("iframe", { id: "room-globe", title: t("present.kind.globe"),
+      src: `/globe.html?exercise=${encodeURIComponent(exercise)}&lang=${lang}&audience=room` }));
+  }
+
   function render() {
     const room = state.room;
     for (const id of ["banner-top", "banner-bottom"]) $(id).textContent = room.exercise.banner;
@@ -111,13 +118,18 @@
     $("room-move").textContent = room.move ? `${room.move.id} · ${text(room.move.title)}` : t("present.waiting");
     renderClock();
     const p = room.presentation;
-    const mapShown = p.kind === "map";
-    document.body.classList.toggle("showing-map", mapShown);
+    const mapShown = p.kind === "map", globeShown = p.kind === "globe";
+    document.body.classList.toggle("showing-map", mapShown || globeShown);
     $("room-map-view").hidden = !mapShown;
-    $("room-focus").hidden = mapShown;
-    $("room-side").hidden = mapShown;
+    $("room-globe-view").hidden = !globeShown;
+    $("room-focus").hidden = mapShown || globeShown;
+    $("room-side").hidden = mapShown || globeShown;
     if (mapShown) {
       showMap(room).catch(() => message(el("span", {}, t("present.lost"))));
+      return;
+    }
+    if (globeShown) {
+      showGlobe();
       return;
     }
     state.pictureAt = 0; // the next time the map is shown, it is drawn anew

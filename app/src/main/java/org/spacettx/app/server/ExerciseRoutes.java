@@ -369,11 +369,11 @@ final class ExerciseRoutes {
 
     /**
      * The space picture over a span as CZML for Cesium-based viewers ({@code ?from=ISO&to=ISO&step=S&lang=en|ko};
-     * default: the whole scenario every 60 s).
+     * default: the whole scenario every 60 s; {@code ?audience=room} for the room's screen).
      */
     void spaceCzml(Context ctx) {
         LiveExercises.Live live = live(ctx);
-        Actor actor = access.actor(ctx, live);
+        Actor actor = viewer(ctx, access.actor(ctx, live));
         java.time.Instant from = scenarioTime(ctx, live, "from", live.scenario().start());
         java.time.Instant to = scenarioTime(ctx, live, "to", live.scenario().end());
         long step;

@@ -29,7 +29,8 @@ final class Feed {
         ExerciseState state = exercise.state();
         Visibility v = exercise.visibility();
         Map<String, Object> feed = new LinkedHashMap<>();
-        feed.put("exercise", Map.of("id", s.id(), "title", s.title(), "banner", s.banner()));
+        feed.put("exercise", Map.of("id", s.id(), "title", s.title(), "banner", s.banner(), "start", s.start().toString(),
+                "end", s.end().toString()));
         feed.put("viewer", Map.of("user", viewer.user(), "role", viewer.role().name().toLowerCase(java.util.Locale.ROOT),
                 "cell", viewer.cell(), "nation", viewer.nation()));
         feed.put("cells", s.cells());

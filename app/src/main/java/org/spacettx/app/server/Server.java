@@ -183,12 +183,19 @@ public final class Server implements AutoCloseable {
         ctx.status(status).json(body);
     }
 
-    /** Headers for every response: no framing, no sniffing, scripts and styles from this server only. */
+    /**
+     * Headers for every response: no framing, no sniffing, scripts and styles from this server only. The globe's page
+     * alone, which the console and the room's screen frame, lets CesiumJS do what it needs: compile WebAssembly (no
+     * JavaScript eval), start workers and their scripts from blob: URLs (made by its own code), and set inline styles.
+     */
     static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-                + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+        boolean globe = ctx.path().equals("/globe.html");
+        ctx.header("Content-Security-Policy", globe
+                ? "default-src 'self'; script-src 'self' blob: 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; "
+                        + "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'none'"
+                : "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("X-Frame-Options", globe ? "SAMEORIGIN" : "DENY");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cache-Control", ctx.path().startsWith("/api/") ? "no-store" : "no-cache");
         if (ctx.method() == HandlerType.OPTIONS) {

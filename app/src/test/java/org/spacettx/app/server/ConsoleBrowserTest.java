@@ -59,14 +59,7 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        CDP_LOG.setLevel(Level.SEVERE);
-        boolean present = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
-        String missing = "the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                + " (apt-get install chromium chromium-driver)";
-        if (System.getenv("SPACETTX_REQUIRE_BROWSER") != null) {
-            assertThat(present).as(missing).isTrue();
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(present, missing);
+        requireBrowser();
         db = Databases.embedded();
         org.spacettx.app.cli.DemoAccess.prepare(db, PASSWORD);
         server = Server.start("127.0.0.1", 0, db, false, Clock.systemUTC());
@@ -89,6 +82,18 @@ class ConsoleBrowserTest {
         }
     }
 
+    /** Skips the calling test class without Chromium and its driver, or fails it when SPACETTX_REQUIRE_BROWSER is set. */
+    static void requireBrowser() {
+        CDP_LOG.setLevel(Level.SEVERE);
+        boolean present = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+        String missing = "the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (apt-get install chromium chromium-driver)";
+        if (System.getenv("SPACETTX_REQUIRE_BROWSER") != null) {
+            assertThat(present).as(missing).isTrue();
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(present, missing);
+    }
+
     static WebDriver browser() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -109,10 +114,15 @@ class ConsoleBrowserTest {
     }
 
     static void login(WebDriver d, String user) {
-        d.get(url());
+        login(d, server.port(), user, PASSWORD);
+    }
+
+    /** Logs in through the console's form on the server at that port and waits for the demo exercise to open. */
+    static void login(WebDriver d, int port, String user, String password) {
+        d.get("http://127.0.0.1:" + port + "/");
         WebDriverWait wait = new WebDriverWait(d, WAIT);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-        d.findElement(By.id("password")).sendKeys(PASSWORD);
+        d.findElement(By.id("password")).sendKeys(password);
         d.findElement(By.cssSelector("#login-form button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("exercise-view")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("exercise-title"), "ROK"));

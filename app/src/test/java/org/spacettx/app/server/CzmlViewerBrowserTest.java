@@ -35,31 +35,26 @@ import org.spacettx.orbit.propagate.Sgp4;
 /**
  * The server's CZML read by CesiumJS itself: a minimal viewer page loads it with Cesium's CzmlDataSource in
  * headless Chromium, and every entity's position, as Cesium interpolates it between samples, is checked against
- * SGP4 at those times. CesiumJS comes from npm ({@code cesium}, fetched by {@code ./spacettx test} into a cache);
- * without it the test is skipped, unless SPACETTX_REQUIRE_BROWSER is set.
+ * SGP4 at those times, with the CesiumJS this server ships (npm's {@code cesium}, taken by the build).
  */
 @Tag("browser")
 class CzmlViewerBrowserTest {
 
     static final String PASSWORD = "czml-viewer-password";
 
-    static Path cesium() {
-        String configured = System.getenv("SPACETTX_CESIUM_JS");
-        Path file = configured != null ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".cache", "spacettx", "cesium", "1.145.0", "Cesium.js");
-        String missing = "the CZML viewer test needs CesiumJS's build at " + file
-                + " (./spacettx test fetches it with npm, or set SPACETTX_CESIUM_JS)";
+    /** The CesiumJS the server ships (the build puts npm's package into the classes, see app/pom.xml). */
+    static byte[] cesium() throws IOException {
         boolean browser = Files.isExecutable(Path.of(ConsoleBrowserTest.CHROMIUM));
         if (System.getenv("SPACETTX_REQUIRE_BROWSER") != null) {
-            assertThat(Files.isRegularFile(file)).as(missing).isTrue();
+            assertThat(browser).as("the browser tests need " + ConsoleBrowserTest.CHROMIUM).isTrue();
         }
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(file) && browser, missing);
-        return file;
+        org.junit.jupiter.api.Assumptions.assumeTrue(browser, "the browser tests need " + ConsoleBrowserTest.CHROMIUM);
+        return readResource("/public/cesium/Cesium.js");
     }
 
     @Test
     void cesiumReadsTheSpacePictureWhereSgp4PutsIt() throws Exception {
-        Path cesium = cesium();
+        byte[] cesium = cesium();
         Instant from = Instant.parse("2023-11-21T12:00:00Z");
         Instant to = Instant.parse("2023-11-21T18:00:00Z");
         byte[] czml;
@@ -86,7 +81,7 @@ class CzmlViewerBrowserTest {
                 Instant.parse("2023-11-21T16:44:51.5Z"), to);
         HttpServer pages = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         serve(pages, "/viewer.html", "text/html; charset=utf-8", readResource("/czml-viewer/viewer.html"));
-        serve(pages, "/Cesium.js", "text/javascript", Files.readAllBytes(cesium));
+        serve(pages, "/Cesium.js", "text/javascript", cesium);
         serve(pages, "/space.czml", "application/json", czml);
         pages.start();
         WebDriver browser = ConsoleBrowserTest.browser();

@@ -44,11 +44,7 @@ class PresenterBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean present = Files.isExecutable(Path.of(ConsoleBrowserTest.CHROMIUM)) && Files.isExecutable(Path.of(ConsoleBrowserTest.CHROMEDRIVER));
-        if (System.getenv("SPACETTX_REQUIRE_BROWSER") != null) {
-            assertThat(present).as("the browser tests need Chromium and its driver").isTrue();
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(present, "the browser tests need Chromium and its driver");
+        ConsoleBrowserTest.requireBrowser();
         demo = DemoServer.start(dir, PASSWORD);
         room = browser();
         room.manage().window().setSize(new Dimension(1920, 1080));
@@ -72,12 +68,7 @@ class PresenterBrowserTest {
     }
 
     static void login(WebDriver d, String user) {
-        d.get(base() + "/");
-        WebDriverWait wait = new WebDriverWait(d, WAIT);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-        d.findElement(By.id("password")).sendKeys(PASSWORD);
-        d.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("exercise-title"), "ROK"));
+        ConsoleBrowserTest.login(d, demo.server().port(), user, PASSWORD);
     }
 
     static void command(ApiClient c, String json) {
@@ -206,6 +197,23 @@ class PresenterBrowserTest {
         new WebDriverWait(room, WAIT).until(d -> !d.findElements(By.cssSelector("#room-map path.sat-recon-1")).isEmpty());
         waitForText(room, By.id("room-map"), "MALLIGYONG-1");
         screenshot(room, "presenter-map-move3");
+
+        // The globe, as the room sees it: the launched satellite on it, no control on the screen.
+        click(console, By.id("present-globe"));
+        room.switchTo().frame(new WebDriverWait(room, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("room-globe"))));
+        new WebDriverWait(room, java.time.Duration.ofSeconds(120)).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("""
+                const g = window.spaceGlobe;
+                return !!(g && g.state.source && g.widget.scene.globe.tilesLoaded && g.state.source.entities.getById('object/recon-1'));
+                """));
+        room.switchTo().defaultContent();
+        Map<String, Object> globe = js(room, """
+                const r = document.getElementById('room-globe').getBoundingClientRect();
+                return { width: r.width / window.innerWidth, height: r.height / window.innerHeight };
+                """);
+        assertThat(((Number) globe.get("width")).doubleValue()).as("globe's share of the screen's width").isGreaterThan(0.95);
+        assertThat(((Number) globe.get("height")).doubleValue()).as("globe's share of the screen's height").isGreaterThan(0.75);
+        assertThat((List<?>) screen(room).get("controls")).as("controls on the room's globe").isEmpty();
+        screenshot(room, "presenter-globe");
 
         // In Korean: the interface's texts and the scenario's Korean names.
         click(console, By.id("present-clear"));

@@ -48,6 +48,10 @@ class PresenterTest {
         // before the launch the room knows of no launched satellite, even on control's session
         assertThat(control.get("/api/exercises/" + EX + "/space?audience=room").body()).doesNotContain("MALLIGYONG");
         assertThat(control.get("/api/exercises/" + EX + "/space").body()).contains("MALLIGYONG");
+        assertThat(control.get("/api/exercises/" + EX + "/space.czml?audience=room").body()).doesNotContain("recon-1")
+                .contains("rok-eo");
+        assertThat(control.get("/api/exercises/" + EX + "/space.czml").body()).contains("recon-1");
+        assertThat(control.get("/api/exercises/" + EX + "/space?audience=everyone").status()).isEqualTo(400);
         assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M3\"}").status()).isEqualTo(200);
         assertThat(kor.command(EX, "{\"type\":\"PostMessage\",\"toCell\":\"usa\",\"body\":\"a private word\",\"marking\":\"REL TO KOR, USA\"}")
                 .status()).isEqualTo(200);
@@ -88,6 +92,8 @@ class PresenterTest {
         assertThat(control.command(EX, "{\"type\":\"PresentItem\",\"kind\":\"question\",\"ref\":\"Q1\"}").status()).isEqualTo(200);
         assertThat(control.command(EX, "{\"type\":\"PresentItem\",\"kind\":\"map\",\"ref\":null}").status()).isEqualTo(200);
         assertThat(room(usa)).contains("\"presentation\":{\"kind\":\"map\",\"ref\":\"\"}");
+        assertThat(control.command(EX, "{\"type\":\"PresentItem\",\"kind\":\"globe\"}").status()).isEqualTo(200);
+        assertThat(room(kor)).contains("\"presentation\":{\"kind\":\"globe\",\"ref\":\"\"}");
         assertThat(control.command(EX, "{\"type\":\"PresentItem\",\"kind\":\"fireworks\"}").status()).isEqualTo(422);
     }
 }

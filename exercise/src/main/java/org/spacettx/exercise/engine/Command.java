@@ -91,7 +91,7 @@ public sealed interface Command {
 
     /**
      * Control puts something on the room's screen (the presenter view): {@code inject} (its number in {@code ref}),
-     * {@code question} (its id), {@code map}, or {@code clear}.
+     * {@code question} (its id), {@code map}, {@code globe}, or {@code clear}.
      */
     record PresentItem(String kind, String ref) implements Command {
     }

@@ -393,7 +393,7 @@ public final class Exercise {
             case Command.PresentItem c -> {
                 control(actor);
                 String kind = c.kind() == null ? "" : c.kind();
-                require(ExerciseState.Presentation.KINDS.contains(kind), "the room shows an inject, a question, the map, or clear");
+                require(ExerciseState.Presentation.KINDS.contains(kind), "the room shows an inject, a question, the map, the globe, or clear");
                 String ref = c.ref() == null ? "" : c.ref().strip();
                 if (kind.equals("inject")) {
                     Item.ReleasedInject r = ref.matches("\\d{1,6}") ? state.released().get(Integer.parseInt(ref)) : null;

@@ -227,10 +227,10 @@ public final class ExerciseState {
         }
     }
 
-    /** What the room's screen shows: a kind ({@code inject}, {@code question}, {@code map}, {@code clear}) and its reference. */
+    /** What the room's screen shows: a kind ({@code inject}, {@code question}, {@code map}, {@code globe}, {@code clear}) and its reference. */
     public record Presentation(String kind, String ref) {
         public static final Presentation NONE = new Presentation("clear", "");
-        public static final java.util.Set<String> KINDS = java.util.Set.of("inject", "question", "map", "clear");
+        public static final java.util.Set<String> KINDS = java.util.Set.of("inject", "question", "map", "globe", "clear");
     }
 
     public Presentation presentation() {

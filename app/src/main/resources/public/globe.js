@@ -1,0 +1,128 @@
+// The globe's page (globe.html?exercise=ID&lang=en|ko[&audience=room]): the space picture on a 3D globe with
+// CesiumJS, shipped by this server under /cesium/. What it shows comes through the same policy as every read path:
+// the server's CZML for this viewer (or for the room), the objects the viewer knows of now, and the scenario clock
+// driving Cesium's clock. Fully offline: Natural Earth II imagery from Cesium's own assets, no Cesium ion, no request
+// outside this server. Satellites are coloured as allied or other, as on the map.
+(() => {
+  const C = window.Cesium;
+  const { el, scenarioNow } = window.SpaceTTXDom;
+  const params = new URLSearchParams(location.search);
+  const exercise = params.get("exercise");
+  const lang = params.get("lang") === "ko" ? "ko" : "en";
+  const room = params.get("audience") === "room";
+  const t = (key) => (window.I18N[lang] || window.I18N.en)[key] || window.I18N.en[key] || key;
+  const $ = (id) => document.getElementById(id);
+  const path = (rest) => `/api/exercises/${encodeURIComponent(exercise)}/${rest}`;
+  const audience = room ? "&audience=room" : "";
+
+  /** Colours as on the map (space-map.js): allies, everyone else. */
+  const COLOURS = { allied: "#0b5cad", other: "#b3261e" };
+  const POLL_MS = 5000, HOUR = 3600e3;
+
+  function status(message) {
+    $("globe-status").textContent = message || "";
+    $("globe-status").hidden = !message;
+  }
+
+  async function get(url) {
+    const response = await fetch(url, { headers: { accept: "application/json" } });
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({}));
+      throw new Error(body.error || `${response.status}`);
+    }
+    return response.json();
+  }
+
+  document.documentElement.lang = lang;
+  if (room) document.body.classList.add("room-globe");
+  if (!exercise) {
+    status(t("present.noExercise"));
+    return;
+  }
+  $("globe-legend").replaceChildren(el("div", {}, el("span", { class: "allied" }), t("legend.allied")),
+    el("div", {}, el("span", { class: "other" }), t("legend.other")), el("div", {}, el("span", { class: "place" }), t("globe.place")));
+
+  const widget = new C.CesiumWidget("globe", {
+    baseLayer: C.ImageryLayer.fromProviderAsync(C.TileMapServiceImageryProvider.fromUrl(C.buildModuleUrl("Assets/Textures/NaturalEarthII"))),
+    terrainProvider: new C.EllipsoidTerrainProvider(),
+    // the exercise's clock drives Cesium's, not the CZML document's
+    automaticallyTrackDataSourceClocks: false,
+    // draw when something changes and every 20 s of scenario time while the clock runs: a laptop without a
+    // graphics card, or a projector's computer, keeps up
+    requestRenderMode: true,
+    maximumRenderTimeChange: 20,
+    targetFrameRate: 20,
+  });
+  // over the scenario's region, far enough for satellites on either side of the Earth (further on the room's wide screen)
+  widget.camera.setView({ destination: C.Cartesian3.fromDegrees(127, 30, room ? 3.2e7 : 2.4e7) });
+  widget.scene.globe.depthTestAgainstTerrain = true; // places and satellites behind the Earth are hidden by it
+  const state = { feed: null, feedAt: 0, loaded: null, source: null };
+  // for tests and the curious: what the globe holds
+  window.spaceGlobe = { widget, state };
+
+  /** Follows the exercise's clock: its time now, whether it runs, its speed. */
+  function syncClock() {
+    const c = state.feed.clock;
+    const clock = widget.clock;
+    const now = C.JulianDate.fromDate(scenarioNow(c, state.feedAt));
+    if (Math.abs(C.JulianDate.secondsDifference(clock.currentTime, now)) > 2 * Math.max(1, c.speed)) clock.currentTime = now;
+    clock.multiplier = c.speed;
+    clock.clockStep = C.ClockStep.SYSTEM_CLOCK_MULTIPLIER;
+    clock.shouldAnimate = c.running;
+    widget.scene.requestRender();
+  }
+
+  /** Shows a CZML document, replacing the previous one once the new one is read; satellites coloured by side. */
+  async function show(url, sides) {
+    const source = await C.CzmlDataSource.load(url);
+    for (const entity of source.entities.values) {
+      if (entity.id.startsWith("place/") && entity.label) {
+        // the places' names only when the view comes close: seen from afar, those around Seoul pile up
+        entity.label.distanceDisplayCondition = new C.ConstantProperty(new C.DistanceDisplayCondition(0, 9e6));
+      }
+      const id = entity.id.startsWith("object/") ? entity.id.slice("object/".length) : null;
+      if (!id) continue;
+      const colour = C.Color.fromCssColorString(COLOURS[sides[id] || "other"]);
+      if (entity.point) entity.point.color = new C.ConstantProperty(colour);
+      if (room && entity.label) entity.label.scale = new C.ConstantProperty(1.6); // read from the back of the room
+      if (room && entity.point) entity.point.pixelSize = new C.ConstantProperty(12);
+      if (entity.label) entity.label.fillColor = new C.ConstantProperty(colour);
+      if (entity.path) entity.path.material = new C.ColorMaterialProperty(colour);
+    }
+    await widget.dataSources.add(source);
+    if (state.source) widget.dataSources.remove(state.source, true);
+    state.source = source;
+    widget.scene.requestRender();
+  }
+
+  /**
+   * Reads the clock and the objects the viewer knows of now; the CZML (two hours back, six ahead) is read again when
+   * that set changes (a launch becomes known) or the time nears the end of the span read.
+   */
+  async function poll() {
+    try {
+      state.feed = await get(path(room ? "room" : "feed"));
+      state.feedAt = Date.now();
+      syncClock();
+      const now = scenarioNow(state.feed.clock, state.feedAt).getTime();
+      const picture = await get(path(`space?at=${new Date(now).toISOString()}${audience}`));
+      const known = picture.objects.filter((o) => o.inOrbit).map((o) => o.id).join(",");
+      const loaded = state.loaded;
+      if (!loaded || loaded.known !== known || now < loaded.from || now > loaded.to - HOUR) {
+        const start = Date.parse(state.feed.exercise.start), end = Date.parse(state.feed.exercise.end);
+        const from = Math.max(start, Math.min(now, end) - 2 * HOUR), to = Math.min(end, Math.max(now, from) + 6 * HOUR);
+        const allied = new Set(state.feed.cells.filter((c) => c.kind === "BLUE").map((c) => c.nation));
+        const sides = Object.fromEntries(picture.objects.map((o) => [o.id, allied.has(o.nation) ? "allied" : "other"]));
+        const iso = (ms) => new Date(ms).toISOString();
+        await show(path(`space.czml?from=${iso(from)}&to=${iso(to)}&step=60&lang=${lang}${audience}`), sides);
+        state.loaded = { known, from, to };
+      }
+      status("");
+    } catch (e) {
+      status(`${t("globe.failed")}: ${e.message}`);
+    }
+  }
+
+  poll();
+  setInterval(poll, POLL_MS);
+})();

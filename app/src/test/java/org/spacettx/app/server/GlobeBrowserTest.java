@@ -1,0 +1,234 @@
+package org.spacettx.app.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.spacettx.app.server.ConsoleBrowserTest.browser;
+import static org.spacettx.app.server.ConsoleBrowserTest.click;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.spacettx.exercise.scenario.Scenario;
+import org.spacettx.exercise.scenario.ScenarioReader;
+import org.spacettx.exercise.scenario.SpaceObject;
+import org.spacettx.orbit.data.OrekitData;
+import org.spacettx.orbit.propagate.CartesianState;
+import org.spacettx.orbit.propagate.Sgp4;
+
+/**
+ * The console's 3D globe (CesiumJS shipped by the server) in headless Chromium, as the ROK cell sees it: the globe is
+ * drawn (Natural Earth imagery, no request outside the server), each satellite the cell knows of is where SGP4 puts
+ * it at the scenario time, and drawn there in its colour; the satellite launched in move 2 is absent in move 1 and
+ * present in move 3. Software WebGL is slow: the test waits for the globe's tiles, then reads the page.
+ */
+@Tag("browser")
+@Tag("slow")
+class GlobeBrowserTest {
+
+    static final String EX = "rok-us-space-ttx";
+    static final String PASSWORD = "globe-browser-password";
+    static final Duration SETTLE = Duration.ofSeconds(120);
+
+    @TempDir
+    static Path dir;
+    static DemoServer demo;
+    static WebDriver kor;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ConsoleBrowserTest.requireBrowser();
+        demo = DemoServer.start(dir, PASSWORD);
+        kor = browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (kor != null) {
+            kor.quit();
+        }
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    static void login(WebDriver d, String user) {
+        ConsoleBrowserTest.login(d, demo.server().port(), user, PASSWORD);
+    }
+
+    /**
+     * What the globe's page holds once settled (the frame is entered first): the scenario time of Cesium's clock, each
+     * object entity's Earth-fixed position then (m), whether the Earth hides it from the camera, and where on the
+     * canvas it is drawn; requests that left the server.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> globe(WebDriver d) {
+        return (Map<String, Object>) ((JavascriptExecutor) d).executeScript("""
+                const g = window.spaceGlobe, C = window.Cesium, scene = g.widget.scene, time = g.widget.clock.currentTime;
+                const occluder = new C.EllipsoidalOccluder(C.Ellipsoid.WGS84, scene.camera.positionWC);
+                const canvas = scene.canvas.getBoundingClientRect();
+                const objects = {};
+                for (const e of g.state.source.entities.values) {
+                  if (!e.id.startsWith('object/')) continue;
+                  const p = e.position.getValue(time);
+                  if (!p) continue;
+                  const w = C.SceneTransforms.worldToWindowCoordinates(scene, p);
+                  objects[e.id.slice(7)] = { x: p.x, y: p.y, z: p.z, visible: occluder.isPointVisible(p),
+                    sx: w ? w.x / canvas.width : null, sy: w ? w.y / canvas.height : null,
+                    colour: e.point.color.getValue(time).toCssHexString() };
+                }
+                return { time: C.JulianDate.toIso8601(time, 0), objects,
+                  foreign: performance.getEntriesByType('resource').map((r) => r.name).filter((u) => !u.startsWith(location.origin)) };
+                """);
+    }
+
+    /** Opens the globe in the console (or finds it open), enters its frame and waits until it has drawn its tiles. */
+    static void settled(WebDriver d, String wantedObject) {
+        d.switchTo().defaultContent();
+        WebElement frame = new WebDriverWait(d, ConsoleBrowserTest.WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("globe-frame")));
+        d.switchTo().frame(frame);
+        new WebDriverWait(d, SETTLE).until(x -> (Boolean) ((JavascriptExecutor) x).executeScript("""
+                const g = window.spaceGlobe;
+                return !!(g && g.state.source && g.widget.scene.globe.tilesLoaded
+                    && (!arguments[0] || g.state.source.entities.getById('object/' + arguments[0])));
+                """, wantedObject));
+    }
+
+    /** The pixels of the globe's frame as shown, after the scene has rendered what it holds. */
+    static BufferedImage pixels(WebDriver d, String name) throws Exception {
+        ((JavascriptExecutor) d).executeScript("window.spaceGlobe.widget.scene.requestRender();");
+        Thread.sleep(1500);
+        d.switchTo().defaultContent();
+        byte[] png = d.findElement(By.id("globe")).getScreenshotAs(OutputType.BYTES);
+        Path shots = Path.of("target", "browser");
+        Files.createDirectories(shots);
+        Files.write(shots.resolve(name + ".png"), png);
+        d.switchTo().frame(d.findElement(By.id("globe-frame")));
+        return ImageIO.read(new ByteArrayInputStream(png));
+    }
+
+    /** Checks every object the globe holds against SGP4 at the globe's time, and the visible ones on the image. */
+    @SuppressWarnings("unchecked")
+    static List<String> checkAgainstSgp4(Map<String, Object> seen, BufferedImage image, Scenario demo) {
+        Instant at = Instant.parse((String) seen.get("time"));
+        Map<String, Map<String, Object>> objects = (Map<String, Map<String, Object>>) seen.get("objects");
+        List<String> drawn = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> e : objects.entrySet()) {
+            SpaceObject o = demo.object(e.getKey()).orElseThrow();
+            CartesianState s = Sgp4.of(o.elements(), OrekitData.standard()).itrf(at);
+            Map<String, Object> p = e.getValue();
+            double miss = Math.sqrt(Math.pow(num(p, "x") - s.xKm() * 1000, 2) + Math.pow(num(p, "y") - s.yKm() * 1000, 2)
+                    + Math.pow(num(p, "z") - s.zKm() * 1000, 2));
+            assertThat(miss).as("%s at %s: the globe's position vs SGP4 (m)", o.id(), at).isLessThan(1.0);
+            if (Boolean.TRUE.equals(p.get("visible")) && p.get("sx") != null) {
+                double sx = num(p, "sx"), sy = num(p, "sy");
+                if (sx > 0.02 && sx < 0.98 && sy > 0.02 && sy < 0.98) {
+                    int x = (int) Math.round(sx * image.getWidth()), y = (int) Math.round(sy * image.getHeight());
+                    assertThat(near(image, x, y, (String) p.get("colour"))).as("%s drawn in %s at (%d, %d) of the globe's image",
+                            o.id(), p.get("colour"), x, y).isTrue();
+                    drawn.add(o.id());
+                }
+            }
+        }
+        return drawn;
+    }
+
+    @SuppressWarnings("unchecked")
+    static java.util.Set<String> objects(Map<String, Object> seen) {
+        return ((Map<String, Object>) seen.get("objects")).keySet();
+    }
+
+    static double num(Map<String, Object> m, String key) {
+        return ((Number) m.get(key)).doubleValue();
+    }
+
+    /** Whether a pixel within 4 px of (x, y) has about this colour (#rrggbb or #rrggbbaa). */
+    static boolean near(BufferedImage image, int x, int y, String hex) {
+        int r = Integer.parseInt(hex.substring(1, 3), 16), g = Integer.parseInt(hex.substring(3, 5), 16), b = Integer.parseInt(hex.substring(5, 7), 16);
+        for (int dx = -4; dx <= 4; dx++) {
+            for (int dy = -4; dy <= 4; dy++) {
+                int px = x + dx, py = y + dy;
+                if (px < 0 || py < 0 || px >= image.getWidth() || py >= image.getHeight()) {
+                    continue;
+                }
+                int rgb = image.getRGB(px, py);
+                if (Math.abs(((rgb >> 16) & 255) - r) + Math.abs(((rgb >> 8) & 255) - g) + Math.abs((rgb & 255) - b) < 60) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The share of the image's central third that is neither black nor near-black (the Earth drawn with its imagery). */
+    static double earthDrawn(BufferedImage image) {
+        int w = image.getWidth(), h = image.getHeight(), lit = 0, all = 0;
+        for (int x = w / 3; x < 2 * w / 3; x++) {
+            for (int y = h / 3; y < 2 * h / 3; y++) {
+                int rgb = image.getRGB(x, y);
+                all++;
+                if (((rgb >> 16) & 255) + ((rgb >> 8) & 255) + (rgb & 255) > 90) {
+                    lit++;
+                }
+            }
+        }
+        return (double) lit / all;
+    }
+
+    @Test
+    void theGlobeShowsWhatTheCellKnowsWhereSgp4PutsIt() throws Exception {
+        ApiClient control = demo.as("control");
+        assertThat(control.command(EX, "{\"type\":\"StartExercise\"}").status()).isEqualTo(200);
+        assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M1\"}").status()).isEqualTo(200);
+        Scenario scenario = ScenarioReader.parse(Files.readString(ServerTest.demoScenario()), null, OrekitData.standard()).scenario();
+
+        login(kor, "kor1");
+        click(kor, By.id("view-globe"));
+        assertThat(kor.findElement(By.id("map")).isDisplayed()).as("the map gives way to the globe").isFalse();
+        settled(kor, "rok-eo");
+        Map<String, Object> move1 = globe(kor);
+        assertThat(move1.get("time")).isEqualTo("2023-11-14T00:00:00Z");
+        assertThat((List<?>) move1.get("foreign")).as("requests outside the server").isEmpty();
+        assertThat(objects(move1)).as("known in move 1").contains("rok-eo", "ru-radar", "inspector").doesNotContain("recon-1");
+        BufferedImage image1 = pixels(kor, "globe-kor-move1");
+        assertThat(earthDrawn(image1)).as("share of the globe's centre drawn").isGreaterThan(0.5);
+        List<String> drawn1 = checkAgainstSgp4(move1, image1, scenario);
+        assertThat(drawn1).as("satellites drawn on the visible side in move 1").isNotEmpty();
+
+        // move 3: the satellite launched in move 2 is known now; the globe reads the CZML again by itself
+        kor.switchTo().defaultContent();
+        assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M3\"}").status()).isEqualTo(200);
+        settled(kor, "recon-1");
+        new WebDriverWait(kor, SETTLE).until(x -> "2023-11-24T00:00:00Z".equals(globe(x).get("time")));
+        Map<String, Object> move3 = globe(kor);
+        assertThat(objects(move3)).as("known in move 3").contains("recon-1", "rok-eo");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) move3.get("objects")).get("rok-eo")).get("colour")).as("allied colour").isEqualTo("#0b5cad");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) move3.get("objects")).get("recon-1")).get("colour")).as("other colour").isEqualTo("#b3261e");
+        BufferedImage image3 = pixels(kor, "globe-kor-move3");
+        List<String> drawn3 = checkAgainstSgp4(move3, image3, scenario);
+        assertThat(drawn3).as("satellites drawn on the visible side in move 3").isNotEmpty();
+        assertThat((List<?>) globe(kor).get("foreign")).as("requests outside the server").isEmpty();
+        kor.switchTo().defaultContent();
+        ConsoleBrowserTest.severeConsoleMessagesNone(kor);
+    }
+}
