@@ -163,4 +163,82 @@ class AuthorizationMatrixTest {
         control.get("injects").forEach(i -> all.add(i.get("marking").asText()));
         assertThat(all).contains("KOR ONLY", "USA ONLY");
     }
+
+    /** The text of every path by which a caller reads about the space picture, at the time the exercise has reached. */
+    static List<String> spacePaths(ApiClient c, String audience) {
+        String base = "/api/exercises/" + EX;
+        String q = audience == null ? "" : "audience=" + audience;
+        List<String> bodies = new java.util.ArrayList<>(List.of(c.get(base + "/space?" + q).body(),
+                c.get(base + "/space?at=2023-11-26T00:00:00Z&" + q).body(), // a later time than the exercise has reached
+                c.get(base + "/space.czml?from=2023-11-14T00:00:00Z&to=2023-11-28T00:00:00Z&step=600&" + q).body()));
+        if (audience == null) {
+            bodies.add(c.get(base + "/space.kml?at=2023-11-26T00:00:00Z").body());
+            bodies.add(c.get(base + "/warning.ics").body());
+        }
+        return bodies;
+    }
+
+    static java.util.Set<String> questionMoves(JsonNode questions) {
+        java.util.Set<String> moves = new java.util.TreeSet<>();
+        questions.forEach(q -> moves.add(q.get("move").asText()));
+        return moves;
+    }
+
+    /**
+     * What each caller may see walks with the scenario: at the start of move 1, of move 2 (the reconnaissance
+     * satellite is launched later that day) and of move 3 (it is in orbit), for each delegation, the observer and the
+     * room's screen, every path that reads the space picture knows of the satellite exactly when it is in orbit, and
+     * the feed, the replay and the report show the questions of started moves only. Control previews everything.
+     */
+    @Test
+    void whatEachCallerSeesWalksWithTheScenario() {
+        ApiClient control = CLIENTS.get("control");
+        String base = "/api/exercises/" + EX;
+        Map<String, java.util.Set<String>> started = Map.of("M1", java.util.Set.of("M1"), "M2", java.util.Set.of("M1", "M2"),
+                "M3", java.util.Set.of("M1", "M2", "M3"));
+        int checked = 0;
+        try {
+            for (String move : List.of("M1", "M2", "M3")) {
+                assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"" + move + "\"}").status()).isEqualTo(200);
+                boolean inOrbit = move.equals("M3");
+                long last = control.get(base + "/feed").json().get("lastSequence").asLong();
+                for (String caller : List.of("kor1", "usa1", "observer", "room")) {
+                    ApiClient c = caller.equals("room") ? control : CLIENTS.get(caller);
+                    String audience = caller.equals("room") ? "room" : null;
+                    for (String body : spacePaths(c, audience)) {
+                        if (inOrbit) {
+                            assertThat(body).as("%s in %s", caller, move).contains("MALLIGYONG");
+                        } else {
+                            assertThat(body).as("%s in %s, before the launch", caller, move).isNotEmpty()
+                                    .doesNotContain("recon-1").doesNotContain("MALLIGYONG").doesNotContain("NORAD 99001")
+                                    .doesNotContain("\"norad\":99001");
+                        }
+                        checked++;
+                    }
+                    List<JsonNode> feeds = caller.equals("room") ? List.of(control.get(base + "/room").json())
+                            : List.of(c.get(base + "/feed").json(), c.get(base + "/replay?seq=" + last).json());
+                    for (JsonNode feed : feeds) {
+                        assertThat(questionMoves(feed.get("questions"))).as("%s's questions in %s", caller, move)
+                                .isEqualTo(started.get(move));
+                        checked++;
+                    }
+                    if (!caller.equals("room")) {
+                        java.util.Set<String> reportMoves = new java.util.TreeSet<>();
+                        c.get(base + "/report?format=json").json().get("moves").forEach(m -> {
+                            if (m.get("questions").size() > 0) {
+                                reportMoves.add(m.get("id").asText());
+                            }
+                        });
+                        assertThat(reportMoves).as("%s's report in %s", caller, move).isEqualTo(started.get(move));
+                        checked++;
+                    }
+                }
+                assertThat(spacePaths(control, null).get(0)).as("control in %s", move).contains("recon-1");
+                assertThat(questionMoves(control.get(base + "/feed").json().get("questions"))).contains("M1", "M2", "M3", "M4");
+            }
+        } finally {
+            assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M4\"}").status()).isEqualTo(200);
+        }
+        assertThat(checked).isEqualTo(3 * (3 * (5 + 2 + 1) + (3 + 1)));
+    }
 }

@@ -9,7 +9,8 @@ import org.spacettx.exercise.engine.Item;
 
 /**
  * Which recorded events a viewer may receive on the live stream: an event about an item is visible exactly when the
- * item is ({@link Visibility}); clock, move, action-item, statement and exercise events concern everyone. Hidden
+ * item is ({@link Visibility}), an event about a question when the question is, its move having started when the
+ * event happened; clock, move, action-item, statement and exercise events concern everyone. Hidden
  * events are left out, never replaced by placeholders, so their timing does not leak either.
  */
 public final class EventVisibility {
@@ -36,13 +37,17 @@ public final class EventVisibility {
             case Event.RfiAnswered e -> Optional.ofNullable(state.rfis().get(e.id())).map(r -> items.canSee(viewer, r)).orElse(false);
             case Event.AnswerSubmitted e -> items.canSee(viewer, new Item.SubmittedAnswer(e.question(), e.cell(), e.round(),
                     e.value(), e.confidence(), e.rationale(), false));
-            case Event.QuestionRevealed e -> viewer.role() == Actor.Role.OBSERVER
-                    || state.scenario().question(e.question()).map(q -> q.cells().contains(viewer.cell())).orElse(false);
-            case Event.RoundOpened e -> viewer.role() == Actor.Role.OBSERVER
-                    || state.scenario().question(e.question()).map(q -> q.cells().contains(viewer.cell())).orElse(false);
+            case Event.QuestionRevealed e -> question(viewer, state, e.question(), recorded);
+            case Event.RoundOpened e -> question(viewer, state, e.question(), recorded);
             case Event.ObservationRecorded e -> viewer.role() == Actor.Role.OBSERVER;
             default -> true;
         };
+    }
+
+    /** A question's events: for those the question is shown to, once its move had started when the event happened. */
+    private boolean question(Actor viewer, ExerciseState state, String id, Event.Recorded recorded) {
+        return state.scenario().question(id).map(q -> items.canSee(viewer, q, state.scenario().move(q.move())
+                .map(m -> !recorded.scenarioTime().isBefore(m.start())).orElse(false))).orElse(false);
     }
 
     private boolean inject(Actor viewer, ExerciseState state, int number) {
