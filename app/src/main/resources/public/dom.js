@@ -1,77 +1,74 @@
 // Small helpers shared by the console and the presenter view: building elements (no framework), charts, and how
 // values read.
-window.SpaceTTXDom = (() => {
-  /** A UTC time to the second, as staff read it: 2023-11-14 01:52:31Z. */
-  const when = (iso) => iso ? iso.replace("T", " ").replace(/(\d\d:\d\d:\d\d)(\.\d+)?Z$/, "$1Z") : "—";
+/** A UTC time to the second, as staff read it: 2023-11-14 01:52:31Z. */
+export const when = (iso) => iso ? iso.replace("T", " ").replace(/(\d\d:\d\d:\d\d)(\.\d+)?Z$/, "$1Z") : "—";
 
-  /** An element with attributes and children (strings become text nodes). */
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (v == null || v === false) continue;
-      if (k === "class") node.className = v;
-      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-      else node.setAttribute(k, v === true ? "" : v);
-    }
-    for (const c of children.flat()) {
-      if (c != null) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-    }
-    return node;
+/** An element with attributes and children (strings become text nodes). */
+export function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v == null || v === false) continue;
+    if (k === "class") node.className = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? "" : v);
   }
-
-  /** An SVG element (charts are drawn with attributes only: the CSP allows no inline style). */
-  function svg(tag, attrs, ...children) {
-    const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
-    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
-    for (const c of children.flat()) if (c != null) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-    return node;
+  for (const c of children.flat()) {
+    if (c != null) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
+  return node;
+}
 
-  /** Scenario time now, from a clock as the server read it at {@code readAt} (ms) and its speed: the server stays the authority. */
-  function scenarioNow(clock, readAt) {
-    const base = Date.parse(clock.scenarioTime);
-    return new Date(clock.running ? base + (Date.now() - readAt) * clock.speed : base);
+/** An SVG element (charts are drawn with attributes only: the CSP allows no inline style). */
+export function svg(tag, attrs, ...children) {
+  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+  for (const c of children.flat()) if (c != null) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return node;
+}
+
+/** Scenario time now, from a clock as the server read it at {@code readAt} (ms) and its speed: the server stays the authority. */
+export function scenarioNow(clock, readAt) {
+  const base = Date.parse(clock.scenarioTime);
+  return new Date(clock.running ? base + (Date.now() - readAt) * clock.speed : base);
+}
+
+/** The clock's state in words: not started, running ×speed, paused, ended. */
+export const clockState = (clock, t) => clock.ended ? t("clock.ended") : !clock.started ? t("clock.notStarted")
+  : clock.running ? `${t("clock.running")} ×${clock.speed}` : t("clock.paused");
+
+/** The width in pixels of the widest of these texts in the page's font at the charts' 11 px. */
+export function widest(texts) {
+  const measure = document.createElement("canvas").getContext("2d");
+  measure.font = `11px ${getComputedStyle(document.body).fontFamily}`;
+  return Math.ceil(Math.max(0, ...texts.map((x) => measure.measureText(x).width)));
+}
+
+/** Horizontal bars, one per row {label, value (or null), text}, the value scaled to max; {@code empty} when no row has one. */
+export function barChart(rows, max, summary, empty) {
+  if (!rows.some((r) => r.value != null)) return el("p", { class: "meta" }, empty);
+  // the label column as wide as the longest label (Korean move titles were cut off at a fixed width)
+  const left = Math.max(60, widest(rows.map((r) => r.label)) + 12);
+  const rowHeight = 22, barMax = 390, width = left + barMax + 60;
+  return svg("svg", { viewBox: `0 0 ${width} ${rows.length * rowHeight + 4}`, role: "img", "aria-label": summary, class: "bars" },
+    svg("title", {}, summary),
+    rows.map((r, k) => svg("g", { transform: `translate(0 ${k * rowHeight + 2})` },
+      svg("text", { x: left - 6, y: 15, "text-anchor": "end", class: "label" }, r.label),
+      r.value == null ? svg("text", { x: left, y: 15, class: "label" }, "—")
+        : [svg("rect", { x: left, y: 3, height: 14, width: Math.max(1, barMax * r.value / max), class: "bar" }),
+          svg("text", { x: left + Math.max(1, barMax * r.value / max) + 4, y: 15, class: "label" }, r.text)])));
+}
+
+/** An answer's value as people read it: a number, the option(s) chosen with their text, or free text. */
+export function describeValue(v, q, text) {
+  const option = (id) => {
+    const o = q.options.find((x) => x.id === id);
+    return o ? `${id}: ${text(o.text)}` : id;
+  };
+  switch (v.type) {
+    case "Number": return String(v.value);
+    case "Choice": return option(v.option);
+    case "Choices": return v.options.map(option).join("; ");
+    default: return v.text;
   }
+}
 
-  /** The clock's state in words: not started, running ×speed, paused, ended. */
-  const clockState = (clock, t) => clock.ended ? t("clock.ended") : !clock.started ? t("clock.notStarted")
-    : clock.running ? `${t("clock.running")} ×${clock.speed}` : t("clock.paused");
-
-  /** The width in pixels of the widest of these texts in the page's font at the charts' 11 px. */
-  function widest(texts) {
-    const measure = document.createElement("canvas").getContext("2d");
-    measure.font = `11px ${getComputedStyle(document.body).fontFamily}`;
-    return Math.ceil(Math.max(0, ...texts.map((x) => measure.measureText(x).width)));
-  }
-
-  /** Horizontal bars, one per row {label, value (or null), text}, the value scaled to max; {@code empty} when no row has one. */
-  function barChart(rows, max, summary, empty) {
-    if (!rows.some((r) => r.value != null)) return el("p", { class: "meta" }, empty);
-    // the label column as wide as the longest label (Korean move titles were cut off at a fixed width)
-    const left = Math.max(60, widest(rows.map((r) => r.label)) + 12);
-    const rowHeight = 22, barMax = 390, width = left + barMax + 60;
-    return svg("svg", { viewBox: `0 0 ${width} ${rows.length * rowHeight + 4}`, role: "img", "aria-label": summary, class: "bars" },
-      svg("title", {}, summary),
-      rows.map((r, k) => svg("g", { transform: `translate(0 ${k * rowHeight + 2})` },
-        svg("text", { x: left - 6, y: 15, "text-anchor": "end", class: "label" }, r.label),
-        r.value == null ? svg("text", { x: left, y: 15, class: "label" }, "—")
-          : [svg("rect", { x: left, y: 3, height: 14, width: Math.max(1, barMax * r.value / max), class: "bar" }),
-            svg("text", { x: left + Math.max(1, barMax * r.value / max) + 4, y: 15, class: "label" }, r.text)])));
-  }
-
-  /** An answer's value as people read it: a number, the option(s) chosen with their text, or free text. */
-  function describeValue(v, q, text) {
-    const option = (id) => {
-      const o = q.options.find((x) => x.id === id);
-      return o ? `${id}: ${text(o.text)}` : id;
-    };
-    switch (v.type) {
-      case "Number": return String(v.value);
-      case "Choice": return option(v.option);
-      case "Choices": return v.options.map(option).join("; ");
-      default: return v.text;
-    }
-  }
-
-  return { el, svg, when, scenarioNow, clockState, widest, barChart, describeValue };
-})();

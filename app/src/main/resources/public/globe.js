@@ -3,14 +3,16 @@
 // the server's CZML for this viewer (or for the room), the objects the viewer knows of now, and the scenario clock
 // driving Cesium's clock. Fully offline: Natural Earth II imagery from Cesium's own assets, no Cesium ion, no request
 // outside this server. Satellites are coloured as allied or other, as on the map.
+import { el, scenarioNow } from "./dom.js";
+import { I18N } from "./i18n.js";
+
 (() => {
   const C = window.Cesium;
-  const { el, scenarioNow } = window.SpaceTTXDom;
   const params = new URLSearchParams(location.search);
   const exercise = params.get("exercise");
   const lang = params.get("lang") === "ko" ? "ko" : "en";
   const room = params.get("audience") === "room";
-  const t = (key) => (window.I18N[lang] || window.I18N.en)[key] || window.I18N.en[key] || key;
+  const t = (key) => (I18N[lang] || I18N.en)[key] || I18N.en[key] || key;
   const $ = (id) => document.getElementById(id);
   const path = (rest) => `/api/exercises/${encodeURIComponent(exercise)}/${rest}`;
   const audience = room ? "&audience=room" : "";

@@ -1,5 +1,5 @@
 // Interface texts in English and Korean. Scenario texts carry their own {en, ko}.
-window.I18N = {
+export const I18N = {
   en: {
     "language": "Language", "logout": "Log out", "login.title": "Log in", "login.username": "Username",
     "login.password": "Password", "login.submit": "Log in", "login.failed": "Wrong username or password",

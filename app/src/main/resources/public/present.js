@@ -1,12 +1,15 @@
 // The room's screen (presenter view): the current move, the scenario clock, what was released to every delegation,
 // and what control puts on the screen (an inject, a question's revealed answers, the map, or the overview). It only
 // reads /api/exercises/{id}/room and the room's space picture: the server decides what the room may see.
+import { el, when, barChart, describeValue, scenarioNow as clockNow, clockState } from "./dom.js";
+import { I18N } from "./i18n.js";
+import { SpaceMap } from "./space-map.js";
+
 (() => {
-  const { el, when, barChart, describeValue } = window.SpaceTTXDom;
   const params = new URLSearchParams(location.search);
   const exercise = params.get("exercise");
   const lang = params.get("lang") || localStorage.getItem("spacettx.lang") || "en";
-  const t = (key) => (window.I18N[lang] || window.I18N.en)[key] || window.I18N.en[key] || key;
+  const t = (key) => (I18N[lang] || I18N.en)[key] || I18N.en[key] || key;
   const text = (value) => value == null ? "" : typeof value === "string" ? value : (value[lang] || value.en || "");
   const $ = (id) => document.getElementById(id);
   const path = (rest) => `/api/exercises/${encodeURIComponent(exercise)}/${rest}`;
@@ -29,12 +32,12 @@
     $("room-message").hidden = !node;
   }
 
-  const scenarioNow = () => window.SpaceTTXDom.scenarioNow(state.room.clock, state.roomAt);
+  const scenarioNow = () => clockNow(state.room.clock, state.roomAt);
 
   function renderClock() {
     if (!state.room) return;
     $("room-time").textContent = when(scenarioNow().toISOString());
-    $("room-clock-state").textContent = window.SpaceTTXDom.clockState(state.room.clock, t);
+    $("room-clock-state").textContent = clockState(state.room.clock, t);
   }
 
   const newestFirst = (injects) => injects.slice().sort((a, b) => b.releasedAt.localeCompare(a.releasedAt) || b.number - a.number);
@@ -88,7 +91,7 @@
   async function showMap(room) {
     if (!state.map) {
       const ui = { t, text, windowText: () => "" };
-      state.map = window.SpaceMap.create("room-map", ui, { legend: true, controls: false, popups: false, fitButton: false, zoomSnap: 0.25 });
+      state.map = SpaceMap.create("room-map", ui, { legend: true, controls: false, popups: false, fitButton: false, zoomSnap: 0.25 });
       state.map.basemap().catch(() => { /* borders are decoration: the picture still shows */ });
     }
     state.map.leaflet.invalidateSize();

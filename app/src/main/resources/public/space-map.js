@@ -1,8 +1,9 @@
 // The space picture on a Leaflet map, for the console and the presenter view alike: places (sites clustered where
 // they would overlap), satellites labelled and coloured by allegiance, past and future tracks with ticks, sensor
-// footprints, the night side of the Earth, and a legend. Needs Leaflet and dom.js.
-window.SpaceMap = (() => {
-  const { el } = window.SpaceTTXDom;
+// footprints, the night side of the Earth, and a legend. Needs Leaflet (a global L).
+import { el } from "./dom.js";
+
+export const SpaceMap = (() => {
 
   /** Colours of the picture: allies (the nations with a delegation), everyone else, the places. */
   const COLOURS = { allied: "#0b5cad", other: "#b3261e", place: "#1f7a3a" };

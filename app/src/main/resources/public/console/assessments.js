@@ -1,0 +1,86 @@
+// Assessments: the questions, blind answers, revealed rounds and the charts of divergence and unified understanding.
+import { el, barChart } from "../dom.js";
+import { present } from "./control.js";
+import { $, command, describeValue, keepTyped, state, t, text } from "./core.js";
+
+export function renderQuestions(f) {
+  const box = $("questions");
+  // Redraw only when something shown changed, and keep what a user is typing in an answer form meanwhile.
+  const signature = JSON.stringify([state.lang, f.questions, f.answers]);
+  if (box.dataset.signature === signature) return;
+  box.dataset.signature = signature;
+  const typed = keepTyped(box);
+  const player = f.viewer.role === "player";
+  const control = f.viewer.role === "controller";
+  box.replaceChildren(el("p", { class: "meta" }, t("questions.blind")), ...f.questions.map((q) => {
+    const mine = f.answers.filter((a) => a.question === q.id && a.cell === f.viewer.cell && a.round === q.round);
+    const revealed = f.answers.filter((a) => a.question === q.id && a.revealed);
+    const node = el("div", { class: "question", "data-question": q.id },
+      el("strong", {}, `${q.id} (${q.move}) `), text(q.text),
+      q.options.length ? el("ul", {}, q.options.map((o) => el("li", {}, `${o.id}: ${text(o.text)}`))) : null,
+      el("div", { class: "meta" }, `${t("questions.roundLabel")} ${q.round}`));
+    if (mine.length) node.append(el("p", {}, `${t("questions.yours")}: ${describeValue(mine[mine.length - 1].value, q)}`));
+    if (player) node.append(answerForm(q));
+    if (control) {
+      const answeredBy = [...new Set(f.answers.filter((a) => a.question === q.id && a.round === q.round).map((a) => a.cell))];
+      node.append(el("p", { class: "meta" }, `${t("questions.answeredBy")}: ${answeredBy.join(", ") || "—"}`));
+      node.append(el("div", { class: "row" },
+        el("button", { type: "button", onclick: () => command({ type: "RevealQuestion", question: q.id }) }, t("questions.reveal")),
+        el("button", { type: "button", class: "secondary", onclick: () => command({ type: "OpenRound", question: q.id }) }, t("questions.round")),
+        q.revealedRounds.length ? el("button", { type: "button", class: "secondary", "aria-label": `${t("present.showInRoom")} ${q.id}`,
+          onclick: () => present("question", q.id) }, t("present.showInRoom")) : null));
+    }
+    for (const r of q.revealedRounds) {
+      const answers = revealed.filter((a) => a.round === r.round);
+      node.append(el("h4", {}, `${t("questions.revealed")} — ${t("questions.roundLabel")} ${r.round}`),
+        el("div", { class: "answers" }, answers.map((a) => el("div", { class: "answer" },
+          el("strong", {}, a.cell), ` ${describeValue(a.value, q)}${q.unit ? " " + q.unit : ""} · ${t("confidence." + a.confidence)}`,
+          a.rationale ? el("p", {}, a.rationale) : null))),
+        el("p", { class: "divergence" }, `${t("questions.divergence")}: ${r.divergence == null ? "—" : Math.round(r.divergence * 100) + " %"}`));
+    }
+    return node;
+  }));
+  typed();
+}
+
+export function answerForm(q) {
+  const id = `answer-${q.id}`;
+  let input;
+  if (q.type === "SINGLE") {
+    input = el("select", { id }, q.options.map((o) => el("option", { value: o.id }, `${o.id}: ${text(o.text)}`)));
+  } else if (q.type === "MULTIPLE") {
+    input = el("select", { id, multiple: true }, q.options.map((o) => el("option", { value: o.id }, `${o.id}: ${text(o.text)}`)));
+  } else if (q.type === "TEXT") {
+    input = el("textarea", { id });
+  } else {
+    const range = q.type === "PROBABILITY" ? { min: 0, max: 100 } : q.type === "SCALE" ? { min: 1, max: 5 } : {};
+    input = el("input", { id, type: "number", step: "any", required: true, ...range });
+  }
+  const confidence = el("select", { id: `${id}-confidence` },
+    ["LOW", "MODERATE", "HIGH"].map((c) => el("option", { value: c }, t("confidence." + c))));
+  const rationale = el("input", { id: `${id}-rationale` });
+  return el("form", { class: "answer-form", onsubmit: (e) => {
+    e.preventDefault();
+    let value;
+    if (q.type === "SINGLE") value = { type: "Choice", option: input.value };
+    else if (q.type === "MULTIPLE") value = { type: "Choices", options: [...input.selectedOptions].map((o) => o.value) };
+    else if (q.type === "TEXT") value = { type: "Free", text: input.value };
+    else value = { type: "Number", value: Number(input.value) };
+    command({ type: "SubmitAnswer", question: q.id, value, confidence: confidence.value, rationale: rationale.value });
+  } }, el("label", { for: id }, q.id), input,
+    el("label", { for: `${id}-confidence` }, t("questions.confidence")), confidence,
+    el("label", { for: `${id}-rationale` }, t("questions.rationale")), rationale,
+    el("button", { type: "submit" }, t("questions.submit")));
+}
+
+export function renderCharts(f) {
+  const rows = f.questions.map((q) => {
+    const last = q.revealedRounds[q.revealedRounds.length - 1];
+    const d = last ? last.divergence : null;
+    return { label: q.id, value: d, text: d == null ? "" : `${Math.round(d * 100)} %` };
+  });
+  $("divergence-chart").replaceChildren(barChart(rows, 1, t("chart.divergence"), t("chart.none")));
+  const moves = f.moves.map((m) => ({ label: `${m.id} ${text(m.title)}`.slice(0, 24), value: m.unifiedUnderstanding,
+    text: m.unifiedUnderstanding == null ? "" : Math.round(m.unifiedUnderstanding).toString() }));
+  $("unified-chart").replaceChildren(barChart(moves, 100, t("chart.unified"), t("chart.none")));
+}

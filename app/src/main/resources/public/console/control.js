@@ -1,0 +1,53 @@
+// Control's view: the MSEL, each cell's activity, and what the room's screen shows.
+import { el, when } from "../dom.js";
+import { $, command, state, t, text } from "./core.js";
+
+export function renderTimeline(f) {
+  $("msel").tBodies[0].replaceChildren(...state.timeline.map((row) => el("tr", { "data-msel": row.number },
+    el("td", {}, row.number), el("td", {}, row.move, el("br"), text(row.subject)), el("td", {}, when(row.release)),
+    el("td", {}, text(row.trigger)), el("td", {}, row.marking),
+    el("td", {}, t("msel." + row.status), row.releasedAt ? ` ${when(row.releasedAt)}` : "",
+      row.acknowledgedBy.length ? el("div", { class: "meta" }, `${t("feed.acked")}: ${row.acknowledgedBy.join(", ")}`) : null),
+    el("td", { class: "actions" }, row.status === "released"
+      ? el("button", { type: "button", class: "secondary", "aria-label": `${t("msel.withdraw")} #${row.number}`,
+        onclick: () => {
+          const reason = window.prompt(`${t("msel.reason")} #${row.number}`);
+          if (reason) command({ type: "WithdrawInject", number: row.number, reason });
+        } }, t("msel.withdraw"))
+      : el("button", { type: "button", class: "secondary", "aria-label": `${t("msel.release.button")} #${row.number}`,
+        onclick: () => command({ type: "ReleaseInject", number: row.number }) }, t("msel.release.button")),
+    // only what every delegation may see can go on the room's screen (the server says which)
+    row.room ? el("button", { type: "button", class: "secondary", "aria-label": `${t("present.showInRoom")} #${row.number}`,
+      onclick: () => present("inject", String(row.number)) }, t("present.showInRoom")) : null))));
+  const moves = [...new Set(state.timeline.map((r) => r.move))];
+  const jump = $("jump-move");
+  if (jump.options.length !== moves.length) jump.replaceChildren(...moves.map((m) => el("option", { value: m }, m)));
+}
+
+/** For control: what each delegation has done so far, from the feed control sees. */
+/** Puts something on the room's screen (the presenter view). */
+export const present = (kind, ref) => command({ type: "PresentItem", kind, ref });
+
+/** What the room's screen shows now, and the link that opens it (in the console's language). */
+export function renderRoomControls(f) {
+  const p = f.presentation;
+  const what = p.kind === "inject" ? `${t("present.kind.inject")} #${p.ref}`
+    : p.kind === "question" ? `${t("present.kind.question")} ${p.ref}` : t("present.kind." + p.kind);
+  $("present-shows").textContent = `${t("present.shows")}: ${what}`;
+  $("present-open").href = `/present.html?exercise=${encodeURIComponent(state.exercise)}&lang=${state.lang}`;
+}
+
+export function renderActivity(f) {
+  const rounds = new Map(f.questions.map((q) => [q.id, q.round]));
+  $("activity").tBodies[0].replaceChildren(...f.cells.filter((c) => c.kind === "BLUE" || c.kind === "RED").map((c) => {
+    const reached = f.injects.filter((i) => i.to.includes(c.id) || i.to.includes("all"));
+    const acked = reached.filter((i) => i.acknowledgedBy.includes(c.id));
+    const answered = new Set(f.answers.filter((a) => a.cell === c.id && rounds.get(a.question) === a.round).map((a) => a.question));
+    const asked = f.questions.filter((q) => q.cells.includes(c.id));
+    const rfis = f.rfis.filter((r) => r.cell === c.id);
+    return el("tr", { "data-cell": c.id }, el("td", {}, `${text(c.name)} (${c.id})`),
+      el("td", {}, `${acked.length} / ${reached.length}`), el("td", {}, `${answered.size} / ${asked.length}`),
+      el("td", {}, f.messages.filter((m) => m.fromCell === c.id).length),
+      el("td", {}, `${rfis.length} (${rfis.filter((r) => !r.answer).length})`));
+  }));
+}

@@ -1,0 +1,87 @@
+// The console's shared core: its state, interface texts, the API and commands, and small helpers of the views.
+import { el, when } from "../dom.js";
+import * as dom from "../dom.js";
+import { I18N } from "../i18n.js";
+
+export const state = { csrf: null, me: null, exercise: null, feed: null, timeline: [], stream: null, map: null,
+  eventTypes: [], lang: localStorage.getItem("spacettx.lang") || "en", refresh: null, clockTimer: null, seen: new Set() };
+
+export const $ = (id) => document.getElementById(id);
+
+export const t = (key) => (I18N[state.lang] || I18N.en)[key] || I18N.en[key] || key;
+
+export const text = (value) => value == null ? "" : typeof value === "string" ? value : (value[state.lang] || value.en || "");
+
+export async function api(method, path, body) {
+  const headers = { "Accept": "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && state.csrf) headers["X-CSRF-Token"] = state.csrf;
+  const response = await fetch(path, { method, headers, credentials: "same-origin",
+    body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 204) return null;
+  const data = await response.json().catch(() => ({ error: response.statusText }));
+  if (!response.ok) {
+    const error = new Error(data.error || ("HTTP " + response.status));
+    error.status = response.status;
+    throw error;
+  }
+  return data;
+}
+
+export function status(message, isError) {
+  const s = $("status");
+  s.textContent = message || "";
+  s.classList.toggle("error", !!isError);
+}
+
+export async function command(body) {
+  try {
+    await api("POST", `/api/exercises/${encodeURIComponent(state.exercise)}/commands`, body);
+    status(t("done")); // its events come back over the live stream, which redraws the page once
+  } catch (e) {
+    status(e.message, true);
+  }
+}
+
+/**
+ * Notes what the user has typed or chosen in a part of the page about to be redrawn, and where the focus is;
+ * the returned function puts both back into the redrawn elements of the same ids.
+ */
+export function keepTyped(container) {
+  const values = new Map([...container.querySelectorAll("input, select, textarea")].map((n) =>
+    [n.id, n.multiple ? [...n.selectedOptions].map((o) => o.value) : n.value]));
+  const focused = document.activeElement && container.contains(document.activeElement) ? document.activeElement.id : null;
+  return () => {
+    for (const [id, value] of values) {
+      const n = document.getElementById(id);
+      if (!n) continue;
+      if (n.multiple) for (const o of n.options) o.selected = value.includes(o.value);
+      else n.value = value;
+    }
+    if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+  };
+}
+
+/** Replaces a select's options by [value, label] pairs when they changed, keeping the choice. */
+export function fillSelect(select, options) {
+  const key = JSON.stringify(options);
+  if (select.dataset.options === key) return;
+  const chosen = select.value;
+  select.replaceChildren(...options.map(([value, label]) => el("option", { value }, label)));
+  select.dataset.options = key;
+  if (options.some(([value]) => value === chosen)) select.value = chosen;
+}
+
+export const scenarioNow = () => dom.scenarioNow(state.feed.clock, state.feedAt);
+
+/** One overflight window as a line of text, in the current language. */
+export const windowText = (w) => `${text(w.object)} → ${text(w.target)}: ${when(w.start)} – ${when(w.end)}`;
+
+/** An answer as people read it: a number, or the chosen options' texts in the current language. */
+export const describeValue = (v, q) => dom.describeValue(v, q, text);
+
+// ---- map ----
+/** The colours of the space picture's allies: the nations with a delegation. */
+export function alliedNations() {
+  return new Set((state.feed ? state.feed.cells : []).filter((c) => c.kind === "BLUE").map((c) => c.nation));
+}

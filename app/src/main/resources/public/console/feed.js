@@ -1,0 +1,69 @@
+// The feed view: injects and messages in one stream, acknowledgements.
+import { el, when } from "../dom.js";
+import { $, api, command, state, status, t, text } from "./core.js";
+
+/**
+ * The feed: injects and messages in one stream, newest first by scenario time, filtered as the user chose; a
+ * delegation can acknowledge every injection not yet acknowledged at once.
+ */
+export function renderInjects(f) {
+  const list = $("feed");
+  const me = f.viewer.cell;
+  const filter = $("feed-filter").value;
+  const unacked = f.injects.filter((i) => !i.acknowledgedBy.includes(me));
+  $("ack-all").hidden = f.viewer.role !== "player" || unacked.length === 0 || !!f.replay;
+  const entries = [
+    ...(filter === "messages" ? [] : (filter === "unacknowledged" ? unacked : f.injects)
+      .map((i) => ({ time: i.releasedAt, order: i.number, node: () => injectItem(f, i, me) }))),
+    ...(filter === "all" || filter === "messages" ? f.messages.map((m, k) => ({ time: m.scenarioTime, order: -k - 1, node: () => messageItem(m) })) : [])];
+  if (!entries.length) {
+    list.replaceChildren(el("li", { class: "empty" }, t(filter === "all" ? "feed.empty" : "feed.none")));
+    return;
+  }
+  entries.sort((a, b) => b.time.localeCompare(a.time) || b.order - a.order);
+  list.replaceChildren(...entries.map((e) => e.node()));
+}
+
+export function messageItem(m) {
+  return el("li", { class: "inject message", "data-time": m.scenarioTime },
+    el("div", { class: "meta" }, el("span", { class: "marking" }, m.marking), ` ${m.fromCell} → ${m.toCell} · ${when(m.scenarioTime)}`),
+    el("p", {}, m.body));
+}
+
+export function injectItem(f, i, me) {
+  const acked = i.acknowledgedBy.includes(me);
+  const unread = !state.seen.has(i.number);
+  const markRead = () => {
+    if (state.seen.has(i.number)) return;
+    state.seen.add(i.number);
+    localStorage.setItem(`spacettx.seen.${state.exercise}`, JSON.stringify([...state.seen]));
+    li.classList.remove("unread");
+  };
+  const li = el("li", { class: "inject" + (unread ? " unread" : ""), "data-inject": i.number, "data-time": i.releasedAt, tabindex: 0,
+    onclick: markRead, onfocus: markRead },
+    el("div", { class: "meta" }, el("span", { class: "marking" }, i.marking),
+      ` #${i.number} · ${i.move} · ${t("channel." + i.channel)} · ${i.from} → ${i.to.join(", ")} · ${when(i.releasedAt)}`),
+    el("strong", {}, text(i.subject)),
+    el("p", {}, text(i.body)),
+    i.attachments.length ? el("p", { class: "meta" }, i.attachments.map((a) => `${t("attachment." + a.kind)}: ${a.object} (${a.hours} ${t("unit.h")})`).join("; ")) : null,
+    i.expectedAction ? el("p", { class: "meta" }, "→ " + text(i.expectedAction)) : null,
+    el("div", { class: "meta" }, i.acknowledgedBy.length ? `${t("feed.acked")}: ${i.acknowledgedBy.join(", ")}` : ""),
+    f.viewer.role === "player" && !acked
+      ? el("button", { type: "button", class: "secondary", onclick: () => command({ type: "AcknowledgeInject", number: i.number }) }, t("feed.ack"))
+      : null);
+  return li;
+}
+
+/** Acknowledges, one after the other, every inject of the feed the user's cell has not acknowledged. */
+export async function acknowledgeAll() {
+  const me = state.feed.viewer.cell;
+  const numbers = state.feed.injects.filter((i) => !i.acknowledgedBy.includes(me)).map((i) => i.number);
+  try {
+    for (const number of numbers) {
+      await api("POST", `/api/exercises/${encodeURIComponent(state.exercise)}/commands`, { type: "AcknowledgeInject", number });
+    }
+    status(t("done"));
+  } catch (e) {
+    status(e.message, true);
+  }
+}

@@ -1,0 +1,260 @@
+// SpaceTTX web console for control, national cells and observers: start, login, the exercise, the live stream.
+// Everything shown comes from the API, which has already filtered it for this user; scenario and user text is
+// only ever put into the page as text (textContent), never as markup.
+import { el, when } from "../dom.js";
+import * as dom from "../dom.js";
+import { renderCharts, renderQuestions } from "./assessments.js";
+import { present, renderActivity, renderRoomControls, renderTimeline } from "./control.js";
+import { renderCoordination } from "./coordination.js";
+import { $, api, command, fillSelect, scenarioNow, state, status, t, text } from "./core.js";
+import { acknowledgeAll, renderInjects } from "./feed.js";
+import { refreshRegister } from "./register.js";
+import { renderReplay } from "./replay.js";
+import { refreshMap, showGlobe, toggleGlobe } from "./space.js";
+
+// ---- language ----
+function applyLanguage() {
+  document.documentElement.lang = state.lang;
+  $("language").value = state.lang;
+  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+  if (state.feed) {
+    renderFeed();
+    refreshMap(); // place names and window labels in the new language
+    if (state.map) state.map.legend();
+    if (state.globeOn) showGlobe();
+    refreshRegister().catch((e) => status(e.message, true)); // exercise titles and statuses too
+  }
+}
+
+// ---- views ----
+function show(view) {
+  for (const id of ["login-view", "list-view", "exercise-view"]) $(id).hidden = id !== view;
+  $("logout").hidden = view === "login-view";
+}
+
+async function start() {
+  $("language").addEventListener("change", () => {
+    state.lang = $("language").value;
+    localStorage.setItem("spacettx.lang", state.lang);
+    applyLanguage();
+  });
+  $("login-form").addEventListener("submit", login);
+  $("logout").addEventListener("click", logout);
+  wireControls();
+  applyLanguage();
+  try {
+    const me = await api("GET", "/api/me");
+    signedIn(me);
+  } catch (e) {
+    show("login-view");
+  }
+}
+
+async function login(event) {
+  event.preventDefault();
+  $("login-error").textContent = "";
+  try {
+    const me = await api("POST", "/api/session", { username: $("username").value, password: $("password").value });
+    $("password").value = "";
+    signedIn(me);
+  } catch (e) {
+    $("login-error").textContent = e.status === 401 ? t("login.failed") : e.message;
+  }
+}
+
+async function logout() {
+  closeStream();
+  try { await api("DELETE", "/api/session"); } catch (e) { /* the session may already be gone */ }
+  state.csrf = null; state.me = null; state.exercise = null; state.feed = null;
+  $("who").textContent = "";
+  history.replaceState(null, "", "/");
+  show("login-view");
+}
+
+async function signedIn(me) {
+  state.csrf = me.csrfToken;
+  state.me = me;
+  $("who").textContent = me.displayName ? `${me.displayName} (${me.username})` : me.username;
+  state.eventTypes = await api("GET", "/api/event-types");
+  const exercises = await api("GET", "/api/exercises");
+  const wanted = new URLSearchParams(location.search).get("exercise");
+  if (wanted && exercises.some((x) => x.id === wanted)) return openExercise(wanted);
+  if (exercises.length === 1) return openExercise(exercises[0].id);
+  const list = $("exercise-list");
+  list.replaceChildren(...exercises.map((x) => el("li", {},
+    el("a", { href: `?exercise=${encodeURIComponent(x.id)}`, onclick: (e) => { e.preventDefault(); openExercise(x.id); } },
+      text(x.title)), ` — ${x.role}, ${x.cell}`)));
+  show("list-view");
+}
+
+// ---- exercise ----
+async function openExercise(id) {
+  state.exercise = id;
+  state.registerStale = true;
+  state.seen = new Set(JSON.parse(localStorage.getItem(`spacettx.seen.${id}`) || "[]"));
+  history.replaceState(null, "", `?exercise=${encodeURIComponent(id)}`);
+  show("exercise-view");
+  await refresh();
+  openStream();
+  if (!state.clockTimer) {
+    let seconds = 0;
+    state.clockTimer = setInterval(() => {
+      renderClock();
+      // while the clock runs, satellites move: redraw the picture every 5 s (the server caches it per minute)
+      if (state.feed && state.feed.clock.running && ++seconds % 5 === 0) refreshMap();
+    }, 1000);
+  }
+}
+
+async function refresh() {
+  try {
+    const base = `/api/exercises/${encodeURIComponent(state.exercise)}`;
+    // in replay, the page shows the exercise just after the chosen event, with its clock stopped there
+    state.feed = await api("GET", state.replay == null ? `${base}/feed` : `${base}/replay?seq=${state.replay}`);
+    state.feedAt = Date.now();
+    if (state.feed.viewer.role === "controller") {
+      state.timeline = await api("GET", `/api/exercises/${encodeURIComponent(state.exercise)}/timeline`);
+    }
+    renderFeed();
+    await refreshMap();
+    // the register changes with action items only: it is not fetched again on every other event
+    if (state.registerStale) {
+      state.registerStale = false;
+      await refreshRegister();
+    }
+  } catch (e) {
+    if (e.status === 401) return logout();
+    status(e.message, true);
+  }
+}
+
+function scheduleRefresh(delay) {
+  clearTimeout(state.refresh);
+  state.refresh = setTimeout(refresh, delay);
+}
+
+function openStream() {
+  closeStream();
+  // EventSource resends the last event id itself when it reconnects, so nothing is missed across a drop.
+  const source = new EventSource(`/api/exercises/${encodeURIComponent(state.exercise)}/stream`);
+  const onEvent = (event) => {
+    if (event.type === "ActionItemSaved") state.registerStale = true;
+    scheduleRefresh(150); // the status of the user's last action stays until their next one
+  };
+  // the server names the kinds of event it records: a new kind needs no change here
+  for (const type of state.eventTypes) source.addEventListener(type, onEvent);
+  source.onerror = () => {
+    state.liveLost = true;
+    status(t("live.lost"), true);
+  };
+  source.onopen = () => {
+    if (state.liveLost) status("");
+    state.liveLost = false;
+  };
+  state.stream = source;
+}
+
+function closeStream() {
+  if (state.stream) state.stream.close();
+  state.stream = null;
+}
+
+// ---- rendering ----
+function renderFeed() {
+  const f = state.feed;
+  document.title = `SpaceTTX — ${text(f.exercise.title)}`;
+  $("exercise-title").textContent = text(f.exercise.title);
+  // the report as this user may see it, in the interface's language, opened beside the console
+  const base = `/api/exercises/${encodeURIComponent(state.exercise)}`;
+  $("report-link").href = `${base}/report?lang=${state.lang}`;
+  $("report-pdf-link").href = `${base}/report?format=pdf&lang=${state.lang}`;
+  $("kml-link").href = `${base}/space.kml?lang=${state.lang}`;
+  $("ics-link").href = `${base}/warning.ics?lang=${state.lang}`;
+  $("czml-link").href = `${base}/space.czml?lang=${state.lang}`;
+  $("archive-link").href = `${base}/archive`;
+  $("archive-link-item").hidden = f.viewer.role !== "controller";
+  renderReplay(f);
+  for (const id of ["banner-top", "banner-bottom"]) $(id).textContent = f.exercise.banner;
+  const control = f.viewer.role === "controller";
+  $("control-panel").hidden = !control;
+  $("observer-panel").hidden = f.viewer.role !== "observer";
+  renderClock();
+  renderInjects(f);
+  renderQuestions(f);
+  if (control) {
+    renderTimeline(f);
+    renderActivity(f);
+    renderRoomControls(f);
+  }
+  renderCoordination(f);
+  renderCharts(f);
+  if (f.viewer.role === "observer") {
+    fillSelect($("obs-objective"), f.objectives.map((o) => [o.id, `${o.id}: ${text(o.title)}`]));
+    fillSelect($("obs-inject"), [["", "—"], ...f.injects.map((i) => [String(i.number), `#${i.number} ${text(i.subject)}`])]);
+    $("observations").replaceChildren(...f.observations.map((o) =>
+      el("li", {}, `${o.objective}${o.inject ? " · #" + o.inject : ""} · ${o.rating}/5 · ${o.text} (${o.observer})`)));
+  }
+}
+
+function renderClock() {
+  if (!state.feed) return;
+  const c = state.feed.clock;
+  $("clock-time").textContent = when(scenarioNow().toISOString());
+  $("clock-move").textContent = c.move || "—";
+  $("clock-state").textContent = dom.clockState(c, t);
+}
+
+// ---- control ----
+function wireControls() {
+  $("start-exercise").addEventListener("click", () => command({ type: "StartExercise" }));
+  $("start-clock").addEventListener("click", () => command({ type: "StartClock" }));
+  $("pause-clock").addEventListener("click", () => command({ type: "PauseClock" }));
+  $("set-speed").addEventListener("click", () => command({ type: "SetSpeed", speed: Number($("speed").value) }));
+  $("jump").addEventListener("click", () => command({ type: "JumpToMove", move: $("jump-move").value }));
+  $("present-map").addEventListener("click", () => present("map", ""));
+  $("present-globe").addEventListener("click", () => present("globe", ""));
+  $("view-globe").addEventListener("click", toggleGlobe);
+  $("present-clear").addEventListener("click", () => present("clear", ""));
+  $("feed-filter").addEventListener("change", () => state.feed && renderInjects(state.feed));
+  $("ack-all").addEventListener("click", acknowledgeAll);
+  $("message-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    command({ type: "PostMessage", toCell: $("msg-to").value, body: $("msg-body").value, marking: $("msg-marking").value });
+    $("msg-body").value = "";
+  });
+  $("rfi-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    command({ type: "RequestInformation", question: $("rfi-question").value, marking: $("rfi-marking").value });
+    $("rfi-question").value = "";
+  });
+  $("statement-draft-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    command({ type: "DraftStatement", text: $("statement-draft").value });
+  });
+  $("statement-agree").addEventListener("click", () => command({ type: "AgreeStatement" }));
+  $("statement-dissent-send").addEventListener("click", () => {
+    if ($("statement-dissent").value) command({ type: "NoteDissent", text: $("statement-dissent").value });
+  });
+  $("action-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    command({ type: "SaveActionItem", id: null, title: $("action-title").value, ownerNation: $("action-owner").value,
+      due: $("action-due").value, status: "open" });
+    $("action-title").value = "";
+  });
+  $("replay-seq").addEventListener("change", () => {
+    const v = Number($("replay-seq").value);
+    state.replay = v >= Number($("replay-seq").max) ? null : v;
+    refresh();
+  });
+  $("replay-live").addEventListener("click", () => { state.replay = null; refresh(); });
+  $("register-status").addEventListener("change", () => refreshRegister().catch((e) => status(e.message, true)));
+  $("observation-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    command({ type: "RecordObservation", objective: $("obs-objective").value,
+      inject: $("obs-inject").value ? Number($("obs-inject").value) : null,
+      rating: Number($("obs-rating").value), text: $("obs-text").value });
+    $("obs-text").value = "";
+  });
+}
+
+document.addEventListener("DOMContentLoaded", start);
