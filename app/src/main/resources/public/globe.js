@@ -55,8 +55,10 @@ import { I18N } from "./i18n.js";
     maximumRenderTimeChange: 20,
     targetFrameRate: 20,
   });
-  // over the scenario's region, far enough for satellites on either side of the Earth (further on the room's wide screen)
-  widget.camera.setView({ destination: C.Cartesian3.fromDegrees(127, 30, room ? 3.2e7 : 2.4e7) });
+  // over the scenario's region, far enough for the satellites on either side of the Earth to be in view: the wider
+  // the frame, the narrower its vertical field of view, the further back the camera
+  const aspect = Math.max(1, window.innerWidth / Math.max(1, window.innerHeight));
+  widget.camera.setView({ destination: C.Cartesian3.fromDegrees(127, 30, 2.6e7 * Math.max(1, aspect / 1.5)) });
   widget.scene.globe.depthTestAgainstTerrain = true; // places and satellites behind the Earth are hidden by it
   const state = { feed: null, feedAt: 0, loaded: null, source: null };
   // for tests and the curious: what the globe holds

@@ -37,7 +37,7 @@ export const I18N = {
     "actions.due": "Due", "actions.status": "Status", "actions.add": "Add action item", "msel.withdraw": "Withdraw",
     "msel.withdrawn": "withdrawn", "msel.reason": "Reason for withdrawing inject",
     "feed.show": "Show", "feed.all": "Injects and messages", "feed.injects": "Injects", "feed.messages": "Messages",
-    "feed.unacknowledged": "Not yet acknowledged", "feed.ackAll": "Acknowledge all", "feed.none": "Nothing to show.",
+    "feed.unacknowledged": "Not yet acknowledged", "feed.ackAll": "Acknowledge all", "msel.show": "Show", "msel.thisMove": "This move", "msel.allMoves": "All moves", "feed.more": "Show older", "feed.none": "Nothing to show.",
     "legend.allied": "Allied satellite", "legend.other": "Other satellite", "legend.place": "Site (several: +N)",
     "legend.past": "Track, last 30 min", "legend.future": "Track, next 100 min (tick: 10 min)",
     "legend.footprint": "Sensor footprint", "legend.night": "Night", "map.fit": "Fit to the scenario",
@@ -55,6 +55,14 @@ export const I18N = {
     "present.showInRoom": "Show in room", "present.showMap": "Show the map", "present.clear": "Show the overview",
     "present.shows": "The room shows", "present.kind.inject": "inject", "present.kind.question": "question",
     "present.kind.map": "the map", "present.kind.clear": "the overview",
+    "views.label": "Views", "views.keys": "Keys 1–8 switch views", "view.overview": "Overview", "view.control": "Control",
+    "view.evaluation": "Evaluation", "view.feed": "Feed", "view.space": "Space", "view.assessments": "Assessments",
+    "view.coordination": "Coordination", "view.register": "Register", "overview.nothing": "Nothing new or pending.",
+    "count.feed.player": "not yet acknowledged", "count.feed.controller": "not yet opened", "count.feed.observer": "not yet opened",
+    "count.assessments.player": "to answer", "count.assessments.controller": "ready to reveal",
+    "count.coordination.player": "open requests for information", "count.coordination.controller": "requests for information to answer",
+    "count.coordination.observer": "open requests for information", "count.control.controller": "injects of this move to release by hand",
+    "count.register.player": "open action items", "count.register.controller": "open action items", "count.register.observer": "open action items",
     "globe.show": "3D globe", "globe.hide": "Map", "present.showGlobe": "Show the globe", "globe.place": "Site", "present.kind.globe": "the globe", "globe.loading": "Loading the globe…", "globe.failed": "The globe cannot be shown"
   },
   ko: {
@@ -94,7 +102,7 @@ export const I18N = {
     "actions.due": "기한", "actions.status": "상태", "actions.add": "후속 조치 추가", "msel.withdraw": "철회",
     "msel.withdrawn": "철회됨", "msel.reason": "상황 철회 사유",
     "feed.show": "표시", "feed.all": "상황과 메시지", "feed.injects": "상황", "feed.messages": "메시지",
-    "feed.unacknowledged": "미확인 상황", "feed.ackAll": "모두 수신 확인", "feed.none": "표시할 항목이 없습니다.",
+    "feed.unacknowledged": "미확인 상황", "feed.ackAll": "모두 수신 확인", "msel.show": "표시", "msel.thisMove": "현재 단계", "msel.allMoves": "모든 단계", "feed.more": "이전 항목 보기", "feed.none": "표시할 항목이 없습니다.",
     "legend.allied": "동맹 위성", "legend.other": "기타 위성", "legend.place": "장소 (여러 곳: +N)",
     "legend.past": "궤적, 지난 30분", "legend.future": "궤적, 향후 100분 (눈금: 10분)",
     "legend.footprint": "센서 관측 범위", "legend.night": "밤", "map.fit": "시나리오 전체 보기",
@@ -112,6 +120,14 @@ export const I18N = {
     "present.showInRoom": "회의실에 표시", "present.showMap": "지도 표시", "present.clear": "개요 표시",
     "present.shows": "회의실 화면 표시 내용", "present.kind.inject": "상황", "present.kind.question": "질문",
     "present.kind.map": "지도", "present.kind.clear": "개요",
+    "views.label": "화면", "views.keys": "숫자 키 1–8로 화면 전환", "view.overview": "개요", "view.control": "통제",
+    "view.evaluation": "평가", "view.feed": "상황 전파", "view.space": "우주 상황", "view.assessments": "평가 질문",
+    "view.coordination": "협조", "view.register": "조치 목록", "overview.nothing": "새로운 항목이나 대기 중인 항목이 없습니다.",
+    "count.feed.player": "미확인 상황", "count.feed.controller": "아직 열지 않은 상황", "count.feed.observer": "아직 열지 않은 상황",
+    "count.assessments.player": "답변할 질문", "count.assessments.controller": "공개할 수 있는 질문",
+    "count.coordination.player": "미답변 정보 요청", "count.coordination.controller": "답변할 정보 요청",
+    "count.coordination.observer": "미답변 정보 요청", "count.control.controller": "이번 단계에서 수동 배포할 상황",
+    "count.register.player": "미결 조치 사항", "count.register.controller": "미결 조치 사항", "count.register.observer": "미결 조치 사항",
     "globe.show": "3D 지구본", "globe.hide": "지도", "present.showGlobe": "지구본 표시", "globe.place": "장소", "present.kind.globe": "지구본", "globe.loading": "지구본을 불러오는 중…", "globe.failed": "지구본을 표시할 수 없습니다"
   }
 };

@@ -162,7 +162,7 @@ export const SpaceMap = (() => {
         else p.rings.forEach((ring) => ring.forEach(([lon, lat]) => points.push([lat, lon])));
       }
       picture.objects.filter((o) => o.inOrbit && o.position).forEach((o) => points.push([o.position.lat, o.position.lon]));
-      if (points.length) map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 6 });
+      if (points.length) map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 6, animate: false });
     }
 
     /** The legend's entries, in the host's language (called again when the language changes). */

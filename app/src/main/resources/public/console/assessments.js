@@ -1,18 +1,21 @@
 // Assessments: the questions, blind answers, revealed rounds and the charts of divergence and unified understanding.
 import { el, barChart } from "../dom.js";
 import { present } from "./control.js";
-import { $, command, describeValue, keepTyped, state, t, text } from "./core.js";
+import { $, command, describeValue, keepTyped, moveFilter, state, t, text } from "./core.js";
 
 export function renderQuestions(f) {
   const box = $("questions");
+  // this move's questions by default (the view stays about two screens), or all, or another move's
+  const move = moveFilter($("questions-move"), f, f.moves.map((m) => m.id));
+  const questions = f.questions.filter((q) => move == null || q.move === move);
   // Redraw only when something shown changed, and keep what a user is typing in an answer form meanwhile.
-  const signature = JSON.stringify([state.lang, f.questions, f.answers]);
+  const signature = JSON.stringify([state.lang, move, questions, f.answers]);
   if (box.dataset.signature === signature) return;
   box.dataset.signature = signature;
   const typed = keepTyped(box);
   const player = f.viewer.role === "player";
   const control = f.viewer.role === "controller";
-  box.replaceChildren(el("p", { class: "meta" }, t("questions.blind")), ...f.questions.map((q) => {
+  box.replaceChildren(el("p", { class: "meta" }, t("questions.blind")), ...questions.map((q) => {
     const mine = f.answers.filter((a) => a.question === q.id && a.cell === f.viewer.cell && a.round === q.round);
     const revealed = f.answers.filter((a) => a.question === q.id && a.revealed);
     const node = el("div", { class: "question", "data-question": q.id },

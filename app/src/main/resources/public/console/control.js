@@ -1,9 +1,16 @@
 // Control's view: the MSEL, each cell's activity, and what the room's screen shows.
 import { el, when } from "../dom.js";
-import { $, command, state, t, text } from "./core.js";
+import { $, command, moveFilter, state, t, text } from "./core.js";
 
+/**
+ * The MSEL: every inject with its release time, trigger, marking, status and buttons; by default those of the current
+ * move (the view stays about two screens), or all, or another move's.
+ */
 export function renderTimeline(f) {
-  $("msel").tBodies[0].replaceChildren(...state.timeline.map((row) => el("tr", { "data-msel": row.number },
+  const moves = [...new Set(state.timeline.map((r) => r.move))];
+  const move = moveFilter($("msel-move"), f, moves);
+  const rows = move == null ? state.timeline : state.timeline.filter((r) => r.move === move);
+  $("msel").tBodies[0].replaceChildren(...rows.map((row) => el("tr", { "data-msel": row.number },
     el("td", {}, row.number), el("td", {}, row.move, el("br"), text(row.subject)), el("td", {}, when(row.release)),
     el("td", {}, text(row.trigger)), el("td", {}, row.marking),
     el("td", {}, t("msel." + row.status), row.releasedAt ? ` ${when(row.releasedAt)}` : "",
@@ -19,7 +26,6 @@ export function renderTimeline(f) {
     // only what every delegation may see can go on the room's screen (the server says which)
     row.room ? el("button", { type: "button", class: "secondary", "aria-label": `${t("present.showInRoom")} #${row.number}`,
       onclick: () => present("inject", String(row.number)) }, t("present.showInRoom")) : null))));
-  const moves = [...new Set(state.timeline.map((r) => r.move))];
   const jump = $("jump-move");
   if (jump.options.length !== moves.length) jump.replaceChildren(...moves.map((m) => el("option", { value: m }, m)));
 }

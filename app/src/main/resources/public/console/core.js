@@ -85,3 +85,14 @@ export const describeValue = (v, q) => dom.describeValue(v, q, text);
 export function alliedNations() {
   return new Set((state.feed ? state.feed.cells : []).filter((c) => c.kind === "BLUE").map((c) => c.nation));
 }
+
+/**
+ * Fills a select offering this move, all moves, or one of them (the MSEL's and the questions' filter), and returns the
+ * move chosen, or null for all.
+ */
+export function moveFilter(select, f, moves) {
+  fillSelect(select, [["current", `${t("msel.thisMove")} (${f.clock.move || "—"})`], ["all", t("msel.allMoves")],
+    ...moves.map((m) => [m, m])]);
+  const chosen = select.value || "current";
+  return chosen === "all" ? null : chosen === "current" ? f.clock.move || moves[0] : chosen;
+}

@@ -2,9 +2,13 @@
 import { el, when } from "../dom.js";
 import { $, api, command, state, status, t, text } from "./core.js";
 
+/** How many entries the feed shows at first, and how many more each "Show older" adds. */
+export const FEED_PAGE = 8;
+
 /**
- * The feed: injects and messages in one stream, newest first by scenario time, filtered as the user chose; a
- * delegation can acknowledge every injection not yet acknowledged at once.
+ * The feed: injects and messages in one stream, newest first by scenario time, filtered as the user chose, the
+ * newest {@link FEED_PAGE} first and older ones on demand; a delegation can acknowledge every injection not yet
+ * acknowledged at once.
  */
 export function renderInjects(f) {
   const list = $("feed");
@@ -16,12 +20,15 @@ export function renderInjects(f) {
     ...(filter === "messages" ? [] : (filter === "unacknowledged" ? unacked : f.injects)
       .map((i) => ({ time: i.releasedAt, order: i.number, node: () => injectItem(f, i, me) }))),
     ...(filter === "all" || filter === "messages" ? f.messages.map((m, k) => ({ time: m.scenarioTime, order: -k - 1, node: () => messageItem(m) })) : [])];
+  const limit = state.feedLimit || FEED_PAGE;
+  $("feed-more").hidden = entries.length <= limit;
+  $("feed-more").textContent = `${t("feed.more")} (${entries.length - limit})`;
   if (!entries.length) {
     list.replaceChildren(el("li", { class: "empty" }, t(filter === "all" ? "feed.empty" : "feed.none")));
     return;
   }
   entries.sort((a, b) => b.time.localeCompare(a.time) || b.order - a.order);
-  list.replaceChildren(...entries.map((e) => e.node()));
+  list.replaceChildren(...entries.slice(0, limit).map((e) => e.node()));
 }
 
 export function messageItem(m) {

@@ -7,8 +7,9 @@ import { renderCharts, renderQuestions } from "./assessments.js";
 import { present, renderActivity, renderRoomControls, renderTimeline } from "./control.js";
 import { renderCoordination } from "./coordination.js";
 import { $, api, command, fillSelect, scenarioNow, state, status, t, text } from "./core.js";
-import { acknowledgeAll, renderInjects } from "./feed.js";
+import { acknowledgeAll, FEED_PAGE, renderInjects } from "./feed.js";
 import { refreshRegister } from "./register.js";
+import { renderViews, wireViews } from "./views.js";
 import { renderReplay } from "./replay.js";
 import { refreshMap, showGlobe, toggleGlobe } from "./space.js";
 
@@ -41,6 +42,7 @@ async function start() {
   $("login-form").addEventListener("submit", login);
   $("logout").addEventListener("click", logout);
   wireControls();
+  wireViews();
   applyLanguage();
   try {
     const me = await api("GET", "/api/me");
@@ -92,7 +94,7 @@ async function openExercise(id) {
   state.exercise = id;
   state.registerStale = true;
   state.seen = new Set(JSON.parse(localStorage.getItem(`spacettx.seen.${id}`) || "[]"));
-  history.replaceState(null, "", `?exercise=${encodeURIComponent(id)}`);
+  history.replaceState(null, "", `?exercise=${encodeURIComponent(id)}${location.hash}`); // a view named in the link stays
   show("exercise-view");
   await refresh();
   openStream();
@@ -176,8 +178,6 @@ function renderFeed() {
   renderReplay(f);
   for (const id of ["banner-top", "banner-bottom"]) $(id).textContent = f.exercise.banner;
   const control = f.viewer.role === "controller";
-  $("control-panel").hidden = !control;
-  $("observer-panel").hidden = f.viewer.role !== "observer";
   renderClock();
   renderInjects(f);
   renderQuestions(f);
@@ -194,6 +194,7 @@ function renderFeed() {
     $("observations").replaceChildren(...f.observations.map((o) =>
       el("li", {}, `${o.objective}${o.inject ? " · #" + o.inject : ""} · ${o.rating}/5 · ${o.text} (${o.observer})`)));
   }
+  renderViews(f); // tabs and their counts, the overview
 }
 
 function renderClock() {
@@ -216,6 +217,12 @@ function wireControls() {
   $("view-globe").addEventListener("click", toggleGlobe);
   $("present-clear").addEventListener("click", () => present("clear", ""));
   $("feed-filter").addEventListener("change", () => state.feed && renderInjects(state.feed));
+  $("msel-move").addEventListener("change", () => state.feed && renderTimeline(state.feed));
+  $("questions-move").addEventListener("change", () => state.feed && renderQuestions(state.feed));
+  $("feed-more").addEventListener("click", () => {
+    state.feedLimit = (state.feedLimit || FEED_PAGE) + FEED_PAGE;
+    renderInjects(state.feed);
+  });
   $("ack-all").addEventListener("click", acknowledgeAll);
   $("message-form").addEventListener("submit", (e) => {
     e.preventDefault();

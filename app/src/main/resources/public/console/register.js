@@ -1,6 +1,7 @@
 // The working group's action register and the read-ahead of this exercise.
 import { el } from "../dom.js";
 import { $, api, state, status, t, text } from "./core.js";
+import { renderViews } from "./views.js";
 
 export const STATUSES = ["open", "in-progress", "done", "dropped"];
 
@@ -14,6 +15,9 @@ export async function refreshRegister() {
     api("GET", `/api/exercises/${encodeURIComponent(state.exercise)}/read-ahead`)]);
   $("register-csv").href = `/api/register?format=csv${filter ? `&status=${encodeURIComponent(filter)}` : ""}`;
   $("read-ahead").hidden = readAhead.length === 0;
+  // the register's tab counts the open items (whatever the list shows)
+  state.registerOpen = filter === "open" ? entries.length : entries.filter((e) => e.status === "open").length;
+  if (state.feed) renderViews(state.feed);
   $("read-ahead-list").replaceChildren(...readAhead.map((e) => el("li", {},
     el("strong", {}, e.title), ` — ${e.ownerNation}, ${t("actions.due")} ${e.due || "—"}, ${t("status." + e.status)} `,
     `(${text(e.exerciseTitle)}, ${origin(e)})`)));

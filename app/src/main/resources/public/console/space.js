@@ -1,6 +1,7 @@
 // The space picture: the map (space-map.js), the next overflights, the overflight chart, and the 3D globe's frame.
 import { el, svg, when, widest } from "../dom.js";
 import { SpaceMap } from "../space-map.js";
+import { onShow } from "./views.js";
 import { $, alliedNations, api, fillSelect, scenarioNow, state, status, t, text, windowText } from "./core.js";
 
 /** Overflight windows per satellite and place on a 48-hour axis centred on the scenario time. */
@@ -33,7 +34,8 @@ export function windowChart(picture) {
 export const mapUi = { t: (key) => t(key), text: (value) => text(value), windowText: (w) => windowText(w) };
 
 export async function ensureMap() {
-  if (state.map || !window.L) return;
+  // a map made in a hidden view takes its size and position wrongly: it is made when its view is first shown
+  if (state.map || !window.L || $("map").offsetWidth === 0) return;
   state.map = SpaceMap.create("map", mapUi, { legend: true, onRedraw: () => state.picture && drawPicture(state.picture) });
   try {
     await state.map.basemap();
@@ -47,8 +49,8 @@ export function drawPicture(picture) {
   const follow = $("map-follow").value;
   state.map.draw(picture, alliedNations(), follow);
   if (!follow && !state.fitted) {
+    state.fitted = true; // first: fitting changes the zoom, which draws the picture again
     state.map.fit(picture);
-    state.fitted = true;
   }
   fillSelect($("map-follow"), [["", t("map.followNone")], ...picture.objects.filter((o) => o.inOrbit).map((o) => [o.id, text(o.name)])]);
 }
@@ -62,10 +64,8 @@ export async function refreshMap() {
     $("windows").replaceChildren(el("li", {}, e.message));
     return;
   }
-  if (state.map) {
-    state.picture = picture;
-    drawPicture(picture);
-  }
+  state.picture = picture;
+  if (state.map) drawPicture(picture);
   $("window-chart").replaceChildren(windowChart(picture));
   const now = Date.parse(picture.time);
   const rows = picture.next.slice().sort((a, b) => text(a.target).localeCompare(text(b.target)) || a.start.localeCompare(b.start));
@@ -91,7 +91,7 @@ export function toggleGlobe() {
   $("view-globe").dataset.i18n = state.globeOn ? "globe.hide" : "globe.show";
   $("view-globe").textContent = t($("view-globe").dataset.i18n);
   if (state.globeOn) showGlobe();
-  else if (state.map) state.map.leaflet.invalidateSize();
+  else mapShown();
 }
 
 /** The globe's frame, for this exercise in the console's language (opened again when the language changes). */
@@ -101,3 +101,13 @@ export function showGlobe() {
   if (frame && frame.getAttribute("src") === src) return;
   $("globe").replaceChildren(el("iframe", { src, title: t("globe.show"), id: "globe-frame" }));
 }
+
+/** The map now on screen: made if it was not yet, told its size, and the picture drawn (fitted the first time). */
+async function mapShown() {
+  await ensureMap();
+  if (!state.map) return;
+  state.map.leaflet.invalidateSize();
+  if (state.picture) drawPicture(state.picture);
+}
+
+onShow((view) => view === "space" && !state.globeOn && mapShown());

@@ -140,10 +140,7 @@ final class ExerciseRoutes {
         access.actor(ctx, live);
         Map<String, Object> room;
         synchronized (live) {
-            var state = live.exercise().state();
-            room = new LinkedHashMap<>(Feed.of(live.exercise(), Actor.ROOM, clock.instant()));
-            live.scenario().move(state.currentMove()).ifPresent(m -> room.put("move",
-                    Map.of("id", m.id(), "title", m.title(), "narrative", m.narrative())));
+            room = Feed.of(live.exercise(), Actor.ROOM, clock.instant());
         }
         ctx.json(room);
     }

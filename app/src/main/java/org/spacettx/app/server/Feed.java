@@ -48,6 +48,7 @@ final class Feed {
         clock.put("started", state.started());
         clock.put("ended", state.ended());
         feed.put("clock", clock);
+        s.move(state.currentMove()).ifPresent(m -> feed.put("move", Map.of("id", m.id(), "title", m.title(), "narrative", m.narrative())));
         List<Map<String, Object>> injects = new ArrayList<>();
         for (Item.ReleasedInject r : v.filter(viewer, List.copyOf(state.released().values()))) {
             injects.add(inject(r, viewer));

@@ -125,18 +125,59 @@ class ConsoleBrowserTest {
         d.findElement(By.id("password")).sendKeys(password);
         d.findElement(By.cssSelector("#login-form button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("exercise-view")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("exercise-title"), "ROK"));
+        wait.until(shows(By.id("exercise-title"), "ROK"));
     }
 
     static WebElement waitFor(WebDriver d, By by) {
         return new WebDriverWait(d, WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
-    /** Clicks an element, finding it again if a live update redrew it in between. */
+    /**
+     * Shows the view that holds an element, by clicking that view's tab as a user would, when the element is in a
+     * hidden view; nothing when it is in the view shown, outside the views, or in a view the user's role lacks.
+     */
+    static void reveal(WebDriver d, By by) {
+        List<WebElement> found = d.findElements(by);
+        if (found.isEmpty()) {
+            return;
+        }
+        String view = (String) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "const v = arguments[0].closest('[data-view]'); return v && v.hidden ? v.dataset.view : null;", found.get(0));
+        if (view != null) {
+            d.findElements(By.id("tab-" + view)).forEach(WebElement::click);
+        }
+    }
+
+    /** The element shows the text, once its view is shown (a text in a hidden view is not seen). */
+    static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> shows(By by, String text) {
+        return d -> {
+            reveal(d, by);
+            return ExpectedConditions.textToBePresentInElementLocated(by, text).apply(d);
+        };
+    }
+
+    /** Chooses an option of a select (in its view), again if a live update redrew its options in between. */
+    static void choose(WebDriver d, By by, String value) {
+        new WebDriverWait(d, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(x -> {
+                    new Select(visible(x, by)).selectByValue(value);
+                    return true;
+                });
+    }
+
+    /** An element, its view shown first. */
+    static WebElement visible(WebDriver d, By by) {
+        reveal(d, by);
+        return d.findElement(by);
+    }
+
+    /** Clicks an element (in its view), finding it again if a live update redrew it in between. */
     static void click(WebDriver d, By by) {
         new WebDriverWait(d, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)
                 .until(x -> {
+                    reveal(x, by);
                     x.findElement(by).click();
                     return true;
                 });
@@ -146,7 +187,10 @@ class ConsoleBrowserTest {
     static String textOf(WebDriver d, By by) {
         return new WebDriverWait(d, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .until(x -> x.findElement(by).getText());
+                .until(x -> {
+                    reveal(x, by);
+                    return x.findElement(by).getText();
+                });
     }
 
     /** Types into an element, finding it again if a live update redrew it before the keys went in. */
@@ -154,6 +198,7 @@ class ConsoleBrowserTest {
         new WebDriverWait(d, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)
                 .until(x -> {
+                    reveal(x, by);
                     x.findElement(by).sendKeys(keys);
                     return true;
                 });
@@ -186,7 +231,7 @@ class ConsoleBrowserTest {
         assertThat(control.findElement(By.id("control-panel")).isDisplayed()).isTrue();
 
         control.findElement(By.id("start-exercise")).click();
-        new WebDriverWait(control, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("clock-state"), "paused"));
+        new WebDriverWait(control, WAIT).until(shows(By.id("clock-state"), "paused"));
 
         // Released by control, the inject reaches the ROK cell's open page over the live stream.
         long clicked = System.nanoTime();
@@ -206,59 +251,59 @@ class ConsoleBrowserTest {
 
         // The cell acknowledges; control sees who did.
         click(kor, By.cssSelector("#feed [data-inject='1'] button"));
-        new WebDriverWait(control, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(control, WAIT).until(shows(
                 By.cssSelector("#feed [data-inject='1']"), "Acknowledged by: kor"));
 
         // A blind answer: the US answers over the API; neither sees the other's until control reveals.
         type(kor, By.id("answer-Q1"), "70");
         click(kor, By.cssSelector("[data-question='Q1'] form button[type=submit]"));
-        new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(kor, WAIT).until(shows(
                 By.cssSelector("[data-question='Q1']"), "Your answer: 70"));
         ApiClient usa = new ApiClient(server.port());
         usa.login("usa1", PASSWORD);
         assertThat(usa.command(EX, "{\"type\":\"SubmitAnswer\",\"question\":\"Q1\",\"value\":{\"type\":\"Number\",\"value\":40},"
                 + "\"confidence\":\"LOW\",\"rationale\":\"no imagery yet\"}").status()).isEqualTo(200);
         assertThat(textOf(kor, By.cssSelector("[data-question='Q1']"))).doesNotContain("no imagery yet");
-        new WebDriverWait(control, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(control, WAIT).until(shows(
                 By.cssSelector("[data-question='Q1']"), "Answered this round: kor, usa"));
         assertThat(textOf(control, By.cssSelector("#activity tr[data-cell='kor']"))).contains("1 / 2");
         click(control, By.cssSelector("[data-question='Q1'] button"));
-        new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(kor, WAIT).until(shows(
                 By.cssSelector("[data-question='Q1'] .divergence"), "30 %"));
         assertThat(textOf(kor, By.cssSelector("[data-question='Q1']"))).contains("no imagery yet").contains("usa");
 
         // An RFI from the ROK cell, answered by control, answer seen by the cell; an action item seen by control.
-        kor.findElement(By.id("rfi-question")).sendKeys("Which sensors tracked the stage impact?");
+        type(kor, By.id("rfi-question"), "Which sensors tracked the stage impact?");
         click(kor, By.cssSelector("#rfi-form button[type=submit]"));
         type(control, By.cssSelector("#rfis input[id^='rfi-answer-']"), "Two radars; details at the next move.");
         // A second RFI arrives while control is typing: the list is redrawn, what control typed stays.
         type(kor, By.id("rfi-question"), "Is the debris field tracked?");
         click(kor, By.cssSelector("#rfi-form button[type=submit]"));
-        new WebDriverWait(control, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rfis"), "debris field"));
+        new WebDriverWait(control, WAIT).until(shows(By.id("rfis"), "debris field"));
         String kept = new WebDriverWait(control, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("rfi-answer-RFI-1")).getDomProperty("value"));
         assertThat(kept).isEqualTo("Two radars; details at the next move.");
         click(control, By.cssSelector("#rfis button"));
-        new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rfis"), "Two radars"));
-        kor.findElement(By.id("action-title")).sendKeys("Draft a combined overflight warning procedure");
-        kor.findElement(By.id("action-due")).sendKeys("03152024");
+        new WebDriverWait(kor, WAIT).until(shows(By.id("rfis"), "Two radars"));
+        type(kor, By.id("action-title"), "Draft a combined overflight warning procedure");
+        type(kor, By.id("action-due"), "03152024");
         click(kor, By.cssSelector("#action-form button[type=submit]"));
-        new WebDriverWait(control, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(control, WAIT).until(shows(
                 By.id("action-items"), "Draft a combined overflight warning procedure"));
         // ... and in the working group's register, with its origin; the ROK cell moves it on from there
-        new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(kor, WAIT).until(shows(
                 By.id("register-items"), "Draft a combined overflight warning procedure"));
         assertThat(kor.findElement(By.cssSelector("#register-items tbody tr")).getText()).contains("M1").contains("KOR")
                 .contains("2024-03-15");
-        new Select(kor.findElement(By.cssSelector("#register-items select"))).selectByValue("in-progress");
+        choose(kor, By.cssSelector("#register-items select"), "in-progress");
         ApiClient korApi = new ApiClient(server.port());
         korApi.login("kor1", PASSWORD);
         new WebDriverWait(kor, WAIT).until(d -> korApi.get("/api/register").json().get(0).get("status").asText()
                 .equals("in-progress"));
 
         // A message with markup in it: sent from the ROK page, it must reach the US page as text, not as markup.
-        new Select(kor.findElement(By.id("msg-to"))).selectByValue("usa");
-        kor.findElement(By.id("msg-body")).sendKeys(HOSTILE);
+        choose(kor, By.id("msg-to"), "usa");
+        type(kor, By.id("msg-body"), HOSTILE);
         click(kor, By.cssSelector("#message-form button[type=submit]"));
 
         // Every form control has a label, and nothing was fetched from anywhere but this server.
@@ -274,7 +319,9 @@ class ConsoleBrowserTest {
             assertThat((List<?>) foreign).as("requests that left this server").isEmpty();
         }
 
-        // The map: the world's borders and the scenario's places are drawn.
+        // The map (its view): the world's borders and the scenario's places are drawn.
+        click(kor, By.id("tab-space"));
+        waitFor(kor, By.cssSelector("#map path.place-osan"));
         assertThat(kor.findElements(By.cssSelector("#map path.place-osan"))).hasSize(1);
         assertThat(kor.findElements(By.cssSelector("#map path"))).hasSizeGreaterThan(10);
 
@@ -293,10 +340,10 @@ class ConsoleBrowserTest {
             click(third, By.id("logout"));
             login(third, "observer");
             new Select(waitFor(third, By.id("obs-objective"))).selectByValue("O1");
-            new Select(third.findElement(By.id("obs-inject"))).selectByValue("1");
-            third.findElement(By.id("obs-text")).sendKeys("The ROK cell asked control before sharing inject 2.");
+            choose(third, By.id("obs-inject"), "1");
+            type(third, By.id("obs-text"), "The ROK cell asked control before sharing inject 2.");
             click(third, By.cssSelector("#observation-form button[type=submit]"));
-            new WebDriverWait(third, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+            new WebDriverWait(third, WAIT).until(shows(
                     By.id("observations"), "O1 · #1 · 3/5 · The ROK cell asked control before sharing"));
             screenshot(third, "observer");
             severeConsoleMessagesNone(third);
@@ -305,7 +352,7 @@ class ConsoleBrowserTest {
         }
 
         // Control jumps to move 3: the reconnaissance satellite is in orbit, on the map, with its Osan overflights.
-        new Select(control.findElement(By.id("jump-move"))).selectByValue("M3");
+        choose(control, By.id("jump-move"), "M3");
         click(control, By.id("jump"));
         waitFor(kor, By.cssSelector("#map path.sat-recon-1"));
         assertThat(kor.findElements(By.cssSelector("#map path.footprint-recon-1"))).as("sensor footprint").hasSize(1);
@@ -315,15 +362,15 @@ class ConsoleBrowserTest {
         // (the marker may lie outside the map's view: the click is dispatched to it, as Leaflet hears clicks)
         ((org.openqa.selenium.JavascriptExecutor) kor).executeScript("document.querySelector('#map path.sat-recon-1')"
                 + ".dispatchEvent(new MouseEvent('click', {bubbles: true}))");
-        new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(kor, WAIT).until(shows(
                 By.cssSelector(".leaflet-popup-content"), "Osan Air Base"));
 
         // Korean interface texts, scenario texts in Korean too.
-        new Select(kor.findElement(By.id("language"))).selectByValue("ko");
-        assertThat(kor.findElement(By.id("feed-heading")).getText()).isEqualTo("상황 전파");
-        assertThat(textOf(kor, By.cssSelector("#feed [data-inject='1']"))).contains("김정은·푸틴, 보스토치니서 협력 약속");
+        choose(kor, By.id("language"), "ko");
+        assertThat(textOf(kor, By.id("feed-heading"))).isEqualTo("상황 전파");
+        assertThat(textOf(kor, By.cssSelector("#feed [data-inject='12']"))).contains("북한, 괌 촬영 주장"); // the newest
         // ...and the places of the warning schedule by their Korean names.
-        new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(kor, WAIT).until(shows(
                 By.cssSelector("#next-windows tr[data-next='99001|osan']"), "오산 공군기지"));
 
         // Replay on control's page: back to before the first release, the feed empties and the forms step aside;
@@ -364,7 +411,7 @@ class ConsoleBrowserTest {
         String report = kor.findElement(By.id("report-link")).getAttribute("href");
         assertThat(report).endsWith("/report?lang=ko");
         kor.get(report);
-        new WebDriverWait(kor, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "한미"));
+        new WebDriverWait(kor, WAIT).until(shows(By.tagName("h1"), "한미"));
         assertThat(kor.getPageSource()).contains("사후 강평 보고서 및 개선 계획").contains("김정은·푸틴, 보스토치니서 협력 약속")
                 .doesNotContain("러시아 기술진");
         Object banner = ((org.openqa.selenium.JavascriptExecutor) kor).executeScript(
@@ -404,9 +451,10 @@ class ConsoleBrowserTest {
             WebDriver d = browser();
             try {
                 login(d, user);
-                new WebDriverWait(d, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("statement-text"),
+                new WebDriverWait(d, WAIT).until(shows(By.id("statement-text"),
                         "Draft for the roles test")); // the feed has been rendered, every panel set for the role
                 for (Map.Entry<String, List<String>> c : CONTROLS.entrySet()) {
+                    reveal(d, By.id(c.getKey())); // its view, if the role has it
                     WebElement e = d.findElement(By.id(c.getKey()));
                     boolean may = c.getValue().contains(user);
                     assertThat(e.isDisplayed()).as("%s shown to %s", c.getKey(), user).isEqualTo(may);
@@ -440,19 +488,26 @@ class ConsoleBrowserTest {
             try {
                 login(d, user);
                 new org.openqa.selenium.support.ui.Select(d.findElement(By.id("language"))).selectByValue("ko");
-                new WebDriverWait(d, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), ko.get("map.next")));
+                new WebDriverWait(d, WAIT).until(shows(By.id("next-heading"), ko.get("map.next")));
                 waitFor(d, By.cssSelector("#next-windows tbody tr"));
                 // the register is fetched again in the new language (the play test left an open item in it)
-                new WebDriverWait(d, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                new WebDriverWait(d, WAIT).until(shows(
                         By.cssSelector("#register-items tbody"), ko.get("status.open")));
-                // what the interface and the scenario write (not what people typed: messages, RFIs, items in English)
-                String shown = (String) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
-                        "const parts = ['#control-panel', '#next-windows', '#window-chart', '#windows', '#feed .meta',"
-                                + " '#feed .inject strong', '#action-items thead', '#register-items thead', '#questions-heading',"
-                                + " 'h2', 'h3', 'h4', 'label', 'button', 'p.clock', '.chart'];"
-                                + "return parts.flatMap(p => [...document.querySelectorAll(p)])"
-                                + ".filter(e => e.offsetParent !== null || e.closest('svg')).map(e => e.innerText || e.textContent).join('\\n');");
-                screenshot(d, "ko-" + user);
+                // what the interface and the scenario write (not what people typed: messages, RFIs, items in English),
+                // view by view as the user goes through them
+                StringBuilder seen = new StringBuilder();
+                for (WebElement tab : d.findElements(By.cssSelector("#view-tabs [role=tab]"))) {
+                    tab.click();
+                    seen.append(tab.getText()).append('\n').append((String) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                            "const parts = ['#control-panel', '#next-windows', '#window-chart', '#windows', '#feed .meta',"
+                                    + " '#feed .inject strong', '#action-items thead', '#register-items thead', '#questions-heading',"
+                                    + " '#overview-cards', 'h2', 'h3', 'h4', 'label', 'button', 'p.clock', '.chart', '.views'];"
+                                    + "return parts.flatMap(p => [...document.querySelectorAll(p)])"
+                                    + ".filter(e => e.offsetParent !== null || (e.closest('svg') && e.closest('[data-view]') && !e.closest('[data-view]').hidden))"
+                                    + ".map(e => e.innerText || e.textContent).join('\\n');")).append('\n');
+                    screenshot(d, "ko-" + user + "-" + tab.getDomAttribute("data-view"));
+                }
+                String shown = seen.toString();
                 for (Map.Entry<String, String> e : en.entrySet()) {
                     String english = e.getValue();
                     // words a reader would notice; short symbols (h, UTC, MSEL, CSV) are the same in both
@@ -485,9 +540,15 @@ class ConsoleBrowserTest {
         WebDriver d = browser();
         try {
             login(d, "kor1");
+            click(d, By.id("tab-coordination"));
             List<String> markings = new org.openqa.selenium.support.ui.Select(d.findElement(By.id("msg-marking"))).getOptions()
                     .stream().map(WebElement::getText).toList();
             assertThat(markings).startsWith("REL TO KOR, USA").contains("KOR ONLY").doesNotContain("USA ONLY");
+            click(d, By.id("tab-feed"));
+            // the newest eight first; the user asks for older ones until the whole stream is there
+            while (d.findElement(By.id("feed-more")).isDisplayed()) {
+                click(d, By.id("feed-more"));
+            }
             List<String> times = d.findElements(By.cssSelector("#feed > li[data-time]")).stream()
                     .map(e -> e.getDomAttribute("data-time")).toList();
             assertThat(d.findElements(By.cssSelector("#feed > li.message"))).as("messages in the stream").isNotEmpty();
@@ -519,6 +580,7 @@ class ConsoleBrowserTest {
         WebDriver d = browser();
         try {
             login(d, "control");
+            click(d, By.id("tab-space"));
             waitFor(d, By.cssSelector("#map path.sat"));
             org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) d;
             @SuppressWarnings("unchecked")
@@ -579,19 +641,98 @@ class ConsoleBrowserTest {
                     .keyUp(org.openqa.selenium.Keys.SHIFT).perform();
             new org.openqa.selenium.interactions.Actions(d).sendKeys("usa1", org.openqa.selenium.Keys.TAB, PASSWORD,
                     org.openqa.selenium.Keys.ENTER).perform();
-            new WebDriverWait(d, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("exercise-title"), "ROK"));
-            // One h1, then the exercise as h2 and its sections as h3: a screen reader's outline of the page.
+            new WebDriverWait(d, WAIT).until(shows(By.id("exercise-title"), "ROK"));
+            // One h1, then the exercise as h2 and each view's sections as h3: a screen reader's outline of the page.
             assertThat(d.findElements(By.tagName("h1"))).hasSize(1);
             assertThat(d.findElement(By.cssSelector("#exercise-view h2")).getText()).contains("ROK");
-            assertThat(d.findElements(By.cssSelector("#exercise-view h3")).stream().filter(WebElement::isDisplayed)
-                    .map(WebElement::getText).toList()).contains("Feed", "Space picture", "Assessment questions", "Coordination");
-            Number overflow = (Number) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
-            assertThat(overflow.intValue()).as("horizontal overflow at tablet width, px").isLessThanOrEqualTo(0);
+            // The views by keyboard alone: the keys 1-8 choose one, the arrow keys move along the tabs.
+            List<String> outline = new java.util.ArrayList<>();
+            List<WebElement> tabs = d.findElements(By.cssSelector("#view-tabs [role=tab]"));
+            assertThat(tabs.stream().map(t -> t.getDomAttribute("data-view")).toList())
+                    .containsExactly("overview", "feed", "space", "assessments", "coordination", "register");
+            js.executeScript("document.activeElement.blur()");
+            new org.openqa.selenium.interactions.Actions(d).sendKeys("1").perform();
+            for (int k = 0; k < tabs.size(); k++) {
+                String view = (String) js.executeScript("return document.activeElement.dataset.view");
+                assertThat(view).as("the tab in focus after %d arrow keys", k).isEqualTo(tabs.get(k).getDomAttribute("data-view"));
+                assertThat(d.findElement(By.cssSelector("[data-view='" + view + "'][role=tabpanel]")).isDisplayed()).isTrue();
+                assertThat(d.getCurrentUrl()).endsWith("#" + view);
+                d.findElements(By.cssSelector("#exercise-view h3")).stream().filter(WebElement::isDisplayed).map(WebElement::getText)
+                        .forEach(outline::add);
+                Number overflow = (Number) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+                assertThat(overflow.intValue()).as("horizontal overflow of %s at tablet width, px", view).isLessThanOrEqualTo(0);
+                screenshot(d, "usa-tablet-" + view);
+                new org.openqa.selenium.interactions.Actions(d).sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT).perform();
+            }
+            assertThat(outline).contains("Feed", "Space picture", "Assessment questions", "Coordination", "Working group action register");
+            new org.openqa.selenium.interactions.Actions(d).sendKeys("3").perform();
             waitFor(d, By.cssSelector("#next-windows tbody tr"));
+            assertThat(d.findElement(By.id("view-space")).isDisplayed()).isTrue();
             screenshot(d, "usa-tablet");
             severeConsoleMessagesNone(d);
         } finally {
             d.quit();
+        }
+    }
+
+    /** The views each role has, in order. */
+    static final Map<String, List<String>> VIEWS = Map.of(
+            "control", List.of("overview", "control", "feed", "space", "assessments", "coordination", "register"),
+            "kor1", List.of("overview", "feed", "space", "assessments", "coordination", "register"),
+            "observer", List.of("overview", "evaluation", "feed", "space", "assessments", "coordination", "register"));
+
+    /**
+     * Views, not one page: each role gets its views as tabs, one shown at a time, each with a deep link; in each view
+     * a role is shown only the controls it may use; the counts on the tabs are what is pending (for a delegation,
+     * the injects it has not acknowledged); every view fits about two screens at 1,400 px. A screenshot of every view
+     * for every role.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(7)
+    void eachRoleGoesThroughItsViews() throws Exception {
+        for (String user : List.of("control", "kor1", "observer")) {
+            WebDriver d = browser();
+            try {
+                login(d, user);
+                org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) d;
+                List<String> views = d.findElements(By.cssSelector("#view-tabs [role=tab]")).stream()
+                        .map(t -> t.getDomAttribute("data-view")).toList();
+                assertThat(views).as("%s's views", user).isEqualTo(VIEWS.get(user));
+                assertThat(d.getCurrentUrl()).as("%s's first view", user).endsWith(user.equals("control") ? "#control" : "#overview");
+                for (String view : views) {
+                    click(d, By.id("tab-" + view));
+                    List<String> shown = d.findElements(By.cssSelector("[role=tabpanel]")).stream().filter(WebElement::isDisplayed)
+                            .map(e -> e.getDomAttribute("data-view")).toList();
+                    assertThat(shown).as("%s's panels shown in %s", user, view).containsExactly(view);
+                    assertThat(d.findElement(By.id("tab-" + view)).getDomAttribute("aria-selected")).isEqualTo("true");
+                    assertThat(d.getCurrentUrl()).endsWith("?exercise=" + EX + "#" + view);
+                    for (Map.Entry<String, List<String>> c : CONTROLS.entrySet()) {
+                        WebElement e = d.findElement(By.id(c.getKey()));
+                        if (e.isDisplayed()) {
+                            assertThat(c.getValue()).as("%s shown to %s in %s", c.getKey(), user, view).contains(user);
+                        }
+                    }
+                    Number height = (Number) js.executeScript("return document.documentElement.scrollHeight / window.innerHeight");
+                    System.out.printf("view height: %s %s %.2f screens%n", user, view, height.doubleValue());
+                    assertThat(height.doubleValue()).as("%s's %s view, in screens of 1,400 x 1,000", user, view).isLessThanOrEqualTo(2.3);
+                    screenshot(d, "view-" + user + "-" + view);
+                }
+                if (user.equals("kor1")) {
+                    // the feed's count: the injects the ROK cell has not acknowledged
+                    click(d, By.id("tab-feed"));
+                    choose(d, By.id("feed-filter"), "unacknowledged");
+                    int pending = d.findElements(By.cssSelector("#feed > li[data-inject]")).size();
+                    String badge = d.findElement(By.cssSelector("#tab-feed .count")).getText();
+                    assertThat(badge).isEqualTo(pending == 0 ? "" : String.valueOf(pending));
+                }
+                // a deep link opens its view
+                d.get(url() + "?exercise=" + EX + "#assessments");
+                new WebDriverWait(d, WAIT).until(x -> x.findElement(By.id("view-assessments")).isDisplayed());
+                assertThat(d.findElement(By.id("view-feed")).isDisplayed()).isFalse();
+                severeConsoleMessagesNone(d);
+            } finally {
+                d.quit();
+            }
         }
     }
 }

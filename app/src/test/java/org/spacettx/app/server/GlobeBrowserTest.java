@@ -60,6 +60,7 @@ class GlobeBrowserTest {
         ConsoleBrowserTest.requireBrowser();
         demo = DemoServer.start(dir, PASSWORD);
         kor = browser();
+        kor.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1300)); // the whole globe on screen
     }
 
     @AfterAll
@@ -94,7 +95,7 @@ class GlobeBrowserTest {
                   if (!p) continue;
                   const w = C.SceneTransforms.worldToWindowCoordinates(scene, p);
                   objects[e.id.slice(7)] = { x: p.x, y: p.y, z: p.z, visible: occluder.isPointVisible(p),
-                    sx: w ? w.x / canvas.width : null, sy: w ? w.y / canvas.height : null,
+                    sx: w ? w.x / canvas.width : null, sy: w ? w.y / canvas.height : null, width: canvas.width, height: canvas.height,
                     colour: e.point.color.getValue(time).toCssHexString() };
                 }
                 return { time: C.JulianDate.toIso8601(time, 0), objects,
@@ -119,6 +120,7 @@ class GlobeBrowserTest {
         ((JavascriptExecutor) d).executeScript("window.spaceGlobe.widget.scene.requestRender();");
         Thread.sleep(1500);
         d.switchTo().defaultContent();
+        ((JavascriptExecutor) d).executeScript("document.getElementById('globe').scrollIntoView({block: 'center'})");
         byte[] png = d.findElement(By.id("globe")).getScreenshotAs(OutputType.BYTES);
         Path shots = Path.of("target", "browser");
         Files.createDirectories(shots);
@@ -143,6 +145,7 @@ class GlobeBrowserTest {
             if (Boolean.TRUE.equals(p.get("visible")) && p.get("sx") != null) {
                 double sx = num(p, "sx"), sy = num(p, "sy");
                 if (sx > 0.02 && sx < 0.98 && sy > 0.02 && sy < 0.98) {
+                    assertThat(image.getHeight()).as("the globe's image, all of its canvas").isGreaterThanOrEqualTo((int) num(p, "height") - 2);
                     int x = (int) Math.round(sx * image.getWidth()), y = (int) Math.round(sy * image.getHeight());
                     assertThat(near(image, x, y, (String) p.get("colour"))).as("%s drawn in %s at (%d, %d) of the globe's image",
                             o.id(), p.get("colour"), x, y).isTrue();

@@ -76,7 +76,7 @@ class PresenterBrowserTest {
     }
 
     static void waitForText(WebDriver d, By by, String text) {
-        new WebDriverWait(d, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        new WebDriverWait(d, WAIT).until(ConsoleBrowserTest.shows(by, text));
     }
 
     @SuppressWarnings("unchecked")
@@ -174,6 +174,9 @@ class PresenterBrowserTest {
                 + "\"confidence\":\"HIGH\",\"rationale\":\"Launch pad activity and the notice to mariners\"}");
         command(usa, "{\"type\":\"SubmitAnswer\",\"question\":\"Q1\",\"value\":{\"type\":\"Number\",\"value\":55},"
                 + "\"confidence\":\"MODERATE\",\"rationale\":\"Engine tests are not yet complete\"}");
+        // Q1 is move 1's question: control shows the questions of move 1 (move 3's are shown by default)
+        ConsoleBrowserTest.choose(console, By.id("questions-move"), "M1");
+        ConsoleBrowserTest.waitFor(console, By.cssSelector("[data-question='Q1']"));
         assertThat(console.findElements(By.cssSelector("button[aria-label='Show in room Q1']"))).as("nothing revealed yet").isEmpty();
         command(control, "{\"type\":\"RevealQuestion\",\"question\":\"Q1\"}");
         click(console, By.cssSelector("button[aria-label='Show in room Q1']"));
