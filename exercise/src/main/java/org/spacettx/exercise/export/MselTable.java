@@ -211,6 +211,11 @@ public final class MselTable {
             }
             throw new InputException(SourceLocation.of(source), null, "is not an Excel workbook: "
                     + InputException.excerpt(String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+        } catch (LinkageError e) {
+            // a ZIP entry compressed with a method whose codec this program does not ship (zstd, xz...): the ZIP reader
+            // reaches for a class that is not there. Excel stores or deflates a workbook's parts. (Found by fuzzing.)
+            throw new InputException(SourceLocation.of(source), null,
+                    "is not an Excel workbook: a part is compressed with a method other than stored or deflated");
         }
         return rows;
     }
