@@ -1,5 +1,5 @@
 // Coordination: messages, requests for information, the joint statement and action items.
-import { el } from "../dom.js";
+import { el, when } from "../dom.js";
 import { $, command, keepTyped, state, t, text } from "./core.js";
 
 export function renderCoordination(f) {
@@ -22,6 +22,7 @@ export function renderCoordination(f) {
       if (f.markings.includes(chosen)) select.value = chosen;
     }
   }
+  renderThreads(f);
   const typed = keepTyped($("rfis"));
   $("rfis").replaceChildren(...f.rfis.map((r) => {
     const li = el("li", { "data-rfi": r.id }, el("span", { class: "marking" }, r.marking), ` ${r.id} · ${r.cell}: ${r.question} — `,
@@ -50,4 +51,38 @@ export function renderCoordination(f) {
   }
   $("action-items").tBodies[0].replaceChildren(...f.actionItems.map((a) => el("tr", {},
     el("td", {}, a.id), el("td", {}, a.title), el("td", {}, a.ownerNation), el("td", {}, a.due || "—"), el("td", {}, t("status." + a.status)))));
+}
+
+/**
+ * The messages as conversations: one per counterpart of the user's cell (for observers, one per pair of cells), oldest
+ * first, the newest conversation on top; "Reply" addresses the message form to that counterpart.
+ */
+function renderThreads(f) {
+  const me = f.viewer.cell;
+  const name = (id) => {
+    const cell = f.cells.find((c) => c.id === id);
+    return cell ? `${text(cell.name)} (${id})` : id;
+  };
+  const threads = new Map();
+  for (const m of f.messages) {
+    const mine = m.fromCell === me || m.toCell === me;
+    const key = mine ? (m.fromCell === me ? m.toCell : m.fromCell) : [m.fromCell, m.toCell].sort().join(" ↔ ");
+    if (!threads.has(key)) threads.set(key, { key, mine, messages: [] });
+    threads.get(key).messages.push(m);
+  }
+  const ordered = [...threads.values()].sort((a, b) =>
+    b.messages[b.messages.length - 1].scenarioTime.localeCompare(a.messages[a.messages.length - 1].scenarioTime));
+  const open = new Set([...$("threads").querySelectorAll("details[open]")].map((d) => d.dataset.thread));
+  $("threads").replaceChildren(...(ordered.length ? ordered.map((th, k) => el("details", { class: "thread", "data-thread": th.key,
+    open: open.has(th.key) || (open.size === 0 && k === 0) },
+  el("summary", {}, th.mine ? name(th.key) : th.key.split(" ↔ ").map(name).join(" ↔ "), ` (${th.messages.length})`),
+  el("ol", {}, th.messages.map((m) => el("li", { class: m.fromCell === me ? "sent" : "received" },
+    el("div", { class: "meta" }, el("span", { class: "marking" }, m.marking), ` ${m.fromCell} → ${m.toCell} · ${when(m.scenarioTime)}`),
+    el("p", {}, m.body)))),
+  th.mine && f.viewer.role !== "observer" && f.cells.some((c) => c.id === th.key)
+    ? el("button", { type: "button", class: "secondary", "data-reply": th.key, onclick: () => {
+      $("msg-to").value = th.key;
+      $("msg-body").focus();
+    } }, t("messages.reply")) : null))
+    : [el("p", { class: "meta" }, t("messages.none"))]));
 }

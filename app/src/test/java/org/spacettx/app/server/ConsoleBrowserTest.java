@@ -305,6 +305,10 @@ class ConsoleBrowserTest {
         choose(kor, By.id("msg-to"), "usa");
         type(kor, By.id("msg-body"), HOSTILE);
         click(kor, By.cssSelector("#message-form button[type=submit]"));
+        // ...and appears, as text, in the ROK cell's conversation with the US cell
+        new WebDriverWait(kor, WAIT).until(shows(By.cssSelector("#threads details[data-thread='usa']"), "US delegation (usa)"));
+        assertThat(textOf(kor, By.cssSelector("#threads details[data-thread='usa'] li.sent:last-child"))).contains(HOSTILE);
+        assertThat(kor.findElements(By.cssSelector("#threads img"))).isEmpty();
 
         // Every form control has a label, and nothing was fetched from anywhere but this server.
         for (WebDriver d : List.of(control, kor)) {
@@ -334,6 +338,10 @@ class ConsoleBrowserTest {
             assertThat(third.getPageSource()).doesNotContain("New activity at the Sohae assembly building").doesNotContain("KOR ONLY");
             waitFor(third, By.cssSelector("#feed li.message"));
             assertThat(textOf(third, By.cssSelector("#feed li.message"))).contains(HOSTILE);
+            // the US cell's conversation with the ROK cell holds it as received; "Reply" addresses the form to kor
+            assertThat(textOf(third, By.cssSelector("#threads details[data-thread='kor'] li.received"))).contains(HOSTILE);
+            click(third, By.cssSelector("#threads button[data-reply='kor']"));
+            assertThat(third.findElement(By.id("msg-to")).getDomProperty("value")).isEqualTo("kor");
             assertThat(third.findElements(By.cssSelector("#feed img"))).isEmpty();
             assertThat(third.getTitle()).doesNotContain("pwned");
             screenshot(third, "usa");
@@ -350,6 +358,18 @@ class ConsoleBrowserTest {
         } finally {
             third.quit();
         }
+
+        // Before the launch (move 1), the ROK cell's console knows nothing of the satellite launched in move 2, and
+        // shows no question of a later move even when it asks for all moves.
+        click(kor, By.id("tab-space"));
+        waitFor(kor, By.cssSelector("#next-windows tbody tr"));
+        assertThat(kor.findElements(By.cssSelector("#map path.sat-recon-1, #next-windows tr[data-next^='99001|']"))).isEmpty();
+        assertThat(textOf(kor, By.id("view-space"))).doesNotContain("MALLIGYONG");
+        choose(kor, By.id("questions-move"), "all");
+        waitFor(kor, By.cssSelector("[data-question='Q1']"));
+        assertThat(kor.findElements(By.cssSelector("#questions .question")).stream()
+                .map(q -> q.getDomAttribute("data-question")).toList()).as("the ROK cell's questions in move 1").containsOnly("Q1", "Q2", "Q3");
+        choose(kor, By.id("questions-move"), "current");
 
         // Control jumps to move 3: the reconnaissance satellite is in orbit, on the map, with its Osan overflights.
         choose(control, By.id("jump-move"), "M3");
@@ -501,7 +521,7 @@ class ConsoleBrowserTest {
                     seen.append(tab.getText()).append('\n').append((String) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
                             "const parts = ['#control-panel', '#next-windows', '#window-chart', '#windows', '#feed .meta',"
                                     + " '#feed .inject strong', '#action-items thead', '#register-items thead', '#questions-heading',"
-                                    + " '#overview-cards', 'h2', 'h3', 'h4', 'label', 'button', 'p.clock', '.chart', '.views'];"
+                                    + " '#overview-cards', 'h2', 'h3', 'h4', 'h5', 'label', 'button', 'p.clock', '.chart', '.views', '#threads summary'];"
                                     + "return parts.flatMap(p => [...document.querySelectorAll(p)])"
                                     + ".filter(e => e.offsetParent !== null || (e.closest('svg') && e.closest('[data-view]') && !e.closest('[data-view]').hidden))"
                                     + ".map(e => e.innerText || e.textContent).join('\\n');")).append('\n');
