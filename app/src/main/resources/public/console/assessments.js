@@ -1,7 +1,8 @@
 // Assessments: the questions, blind answers, revealed rounds and the charts of divergence and unified understanding.
 import { el, barChart } from "../dom.js";
+import { command } from "./api.js";
 import { present } from "./control.js";
-import { $, command, describeValue, keepTyped, moveFilter, state, t, text } from "./core.js";
+import { $, describeValue, keepTyped, moveFilter, state, t, text } from "./state.js";
 
 export function renderQuestions(f) {
   const box = $("questions");
@@ -86,4 +87,9 @@ export function renderCharts(f) {
   const moves = f.moves.map((m) => ({ label: `${m.id} ${text(m.title)}`.slice(0, 24), value: m.unifiedUnderstanding,
     text: m.unifiedUnderstanding == null ? "" : Math.round(m.unifiedUnderstanding).toString() }));
   $("unified-chart").replaceChildren(barChart(moves, 100, t("chart.unified"), t("chart.none")));
+}
+
+/** Wires the questions' move. */
+export function wireAssessments() {
+  $("questions-move").addEventListener("change", () => state.feed && renderQuestions(state.feed));
 }

@@ -1,6 +1,7 @@
 // Control's view: the MSEL, each cell's activity, and what the room's screen shows.
 import { el, when } from "../dom.js";
-import { $, command, moveFilter, state, t, text } from "./core.js";
+import { command } from "./api.js";
+import { $, moveFilter, state, t, text } from "./state.js";
 
 /**
  * The MSEL: every inject with its release time, trigger, marking, status and buttons; by default those of the current
@@ -56,4 +57,17 @@ export function renderActivity(f) {
       el("td", {}, f.messages.filter((m) => m.fromCell === c.id).length),
       el("td", {}, `${rfis.length} (${rfis.filter((r) => !r.answer).length})`));
   }));
+}
+
+/** Wires control's controls: the clock, the jump, what the room's screen shows, the MSEL's move. */
+export function wireControl() {
+  $("start-exercise").addEventListener("click", () => command({ type: "StartExercise" }));
+  $("start-clock").addEventListener("click", () => command({ type: "StartClock" }));
+  $("pause-clock").addEventListener("click", () => command({ type: "PauseClock" }));
+  $("set-speed").addEventListener("click", () => command({ type: "SetSpeed", speed: Number($("speed").value) }));
+  $("jump").addEventListener("click", () => command({ type: "JumpToMove", move: $("jump-move").value }));
+  $("present-map").addEventListener("click", () => present("map", ""));
+  $("present-globe").addEventListener("click", () => present("globe", ""));
+  $("present-clear").addEventListener("click", () => present("clear", ""));
+  $("msel-move").addEventListener("change", () => state.feed && renderTimeline(state.feed));
 }

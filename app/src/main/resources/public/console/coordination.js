@@ -1,6 +1,7 @@
 // Coordination: messages, requests for information, the joint statement and action items.
 import { el, when } from "../dom.js";
-import { $, command, keepTyped, state, t, text } from "./core.js";
+import { command } from "./api.js";
+import { $, keepTyped, state, t, text } from "./state.js";
 
 export function renderCoordination(f) {
   const role = f.viewer.role;
@@ -85,4 +86,32 @@ function renderThreads(f) {
       $("msg-body").focus();
     } }, t("messages.reply")) : null))
     : [el("p", { class: "meta" }, t("messages.none"))]));
+}
+
+/** Wires messages, requests for information, the statement and action items. */
+export function wireCoordination() {
+  $("message-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    command({ type: "PostMessage", toCell: $("msg-to").value, body: $("msg-body").value, marking: $("msg-marking").value });
+    $("msg-body").value = "";
+  });
+  $("rfi-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    command({ type: "RequestInformation", question: $("rfi-question").value, marking: $("rfi-marking").value });
+    $("rfi-question").value = "";
+  });
+  $("statement-draft-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    command({ type: "DraftStatement", text: $("statement-draft").value });
+  });
+  $("statement-agree").addEventListener("click", () => command({ type: "AgreeStatement" }));
+  $("statement-dissent-send").addEventListener("click", () => {
+    if ($("statement-dissent").value) command({ type: "NoteDissent", text: $("statement-dissent").value });
+  });
+  $("action-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    command({ type: "SaveActionItem", id: null, title: $("action-title").value, ownerNation: $("action-owner").value,
+      due: $("action-due").value, status: "open" });
+    $("action-title").value = "";
+  });
 }

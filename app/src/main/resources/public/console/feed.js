@@ -1,6 +1,7 @@
 // The feed view: injects and messages in one stream, acknowledgements.
 import { el, when } from "../dom.js";
-import { $, api, command, state, status, t, text } from "./core.js";
+import { api, command, status } from "./api.js";
+import { $, state, t, text } from "./state.js";
 
 /** How many entries the feed shows at first, and how many more each "Show older" adds. */
 export const FEED_PAGE = 8;
@@ -73,4 +74,14 @@ export async function acknowledgeAll() {
   } catch (e) {
     status(e.message, true);
   }
+}
+
+/** Wires the feed's filter, its older entries, and acknowledging all. */
+export function wireFeed() {
+  $("feed-filter").addEventListener("change", () => state.feed && renderInjects(state.feed));
+  $("feed-more").addEventListener("click", () => {
+    state.feedLimit = (state.feedLimit || FEED_PAGE) + FEED_PAGE;
+    renderInjects(state.feed);
+  });
+  $("ack-all").addEventListener("click", acknowledgeAll);
 }

@@ -3,15 +3,17 @@
 // only ever put into the page as text (textContent), never as markup.
 import { el, when } from "../dom.js";
 import * as dom from "../dom.js";
-import { renderCharts, renderQuestions } from "./assessments.js";
-import { present, renderActivity, renderRoomControls, renderTimeline } from "./control.js";
-import { renderCoordination } from "./coordination.js";
-import { $, api, command, fillSelect, scenarioNow, state, status, t, text } from "./core.js";
-import { acknowledgeAll, FEED_PAGE, renderInjects } from "./feed.js";
-import { refreshRegister } from "./register.js";
+import { api, status } from "./api.js";
+import { renderCharts, renderQuestions, wireAssessments } from "./assessments.js";
+import { renderActivity, renderRoomControls, renderTimeline, wireControl } from "./control.js";
+import { renderCoordination, wireCoordination } from "./coordination.js";
+import { renderEvaluation, wireEvaluation } from "./evaluation.js";
+import { renderInjects, wireFeed } from "./feed.js";
+import { refreshRegister, wireRegister } from "./register.js";
+import { renderReplay, wireReplay } from "./replay.js";
+import { refreshMap, showGlobe, wireSpace } from "./space.js";
+import { $, scenarioNow, state, t, text } from "./state.js";
 import { renderViews, wireViews } from "./views.js";
-import { renderReplay } from "./replay.js";
-import { refreshMap, showGlobe, toggleGlobe } from "./space.js";
 
 // ---- language ----
 function applyLanguage() {
@@ -188,12 +190,7 @@ function renderFeed() {
   }
   renderCoordination(f);
   renderCharts(f);
-  if (f.viewer.role === "observer") {
-    fillSelect($("obs-objective"), f.objectives.map((o) => [o.id, `${o.id}: ${text(o.title)}`]));
-    fillSelect($("obs-inject"), [["", "—"], ...f.injects.map((i) => [String(i.number), `#${i.number} ${text(i.subject)}`])]);
-    $("observations").replaceChildren(...f.observations.map((o) =>
-      el("li", {}, `${o.objective}${o.inject ? " · #" + o.inject : ""} · ${o.rating}/5 · ${o.text} (${o.observer})`)));
-  }
+  if (f.viewer.role === "observer") renderEvaluation(f);
   renderViews(f); // tabs and their counts, the overview
 }
 
@@ -206,62 +203,16 @@ function renderClock() {
 }
 
 // ---- control ----
+/** Each view wires its own controls. */
 function wireControls() {
-  $("start-exercise").addEventListener("click", () => command({ type: "StartExercise" }));
-  $("start-clock").addEventListener("click", () => command({ type: "StartClock" }));
-  $("pause-clock").addEventListener("click", () => command({ type: "PauseClock" }));
-  $("set-speed").addEventListener("click", () => command({ type: "SetSpeed", speed: Number($("speed").value) }));
-  $("jump").addEventListener("click", () => command({ type: "JumpToMove", move: $("jump-move").value }));
-  $("present-map").addEventListener("click", () => present("map", ""));
-  $("present-globe").addEventListener("click", () => present("globe", ""));
-  $("view-globe").addEventListener("click", toggleGlobe);
-  $("present-clear").addEventListener("click", () => present("clear", ""));
-  $("feed-filter").addEventListener("change", () => state.feed && renderInjects(state.feed));
-  $("msel-move").addEventListener("change", () => state.feed && renderTimeline(state.feed));
-  $("questions-move").addEventListener("change", () => state.feed && renderQuestions(state.feed));
-  $("feed-more").addEventListener("click", () => {
-    state.feedLimit = (state.feedLimit || FEED_PAGE) + FEED_PAGE;
-    renderInjects(state.feed);
-  });
-  $("ack-all").addEventListener("click", acknowledgeAll);
-  $("message-form").addEventListener("submit", (e) => {
-    e.preventDefault();
-    command({ type: "PostMessage", toCell: $("msg-to").value, body: $("msg-body").value, marking: $("msg-marking").value });
-    $("msg-body").value = "";
-  });
-  $("rfi-form").addEventListener("submit", (e) => {
-    e.preventDefault();
-    command({ type: "RequestInformation", question: $("rfi-question").value, marking: $("rfi-marking").value });
-    $("rfi-question").value = "";
-  });
-  $("statement-draft-form").addEventListener("submit", (e) => {
-    e.preventDefault();
-    command({ type: "DraftStatement", text: $("statement-draft").value });
-  });
-  $("statement-agree").addEventListener("click", () => command({ type: "AgreeStatement" }));
-  $("statement-dissent-send").addEventListener("click", () => {
-    if ($("statement-dissent").value) command({ type: "NoteDissent", text: $("statement-dissent").value });
-  });
-  $("action-form").addEventListener("submit", (e) => {
-    e.preventDefault();
-    command({ type: "SaveActionItem", id: null, title: $("action-title").value, ownerNation: $("action-owner").value,
-      due: $("action-due").value, status: "open" });
-    $("action-title").value = "";
-  });
-  $("replay-seq").addEventListener("change", () => {
-    const v = Number($("replay-seq").value);
-    state.replay = v >= Number($("replay-seq").max) ? null : v;
-    refresh();
-  });
-  $("replay-live").addEventListener("click", () => { state.replay = null; refresh(); });
-  $("register-status").addEventListener("change", () => refreshRegister().catch((e) => status(e.message, true)));
-  $("observation-form").addEventListener("submit", (e) => {
-    e.preventDefault();
-    command({ type: "RecordObservation", objective: $("obs-objective").value,
-      inject: $("obs-inject").value ? Number($("obs-inject").value) : null,
-      rating: Number($("obs-rating").value), text: $("obs-text").value });
-    $("obs-text").value = "";
-  });
+  wireControl();
+  wireFeed();
+  wireSpace();
+  wireAssessments();
+  wireCoordination();
+  wireRegister();
+  wireEvaluation();
+  wireReplay(refresh);
 }
 
 document.addEventListener("DOMContentLoaded", start);

@@ -1,6 +1,7 @@
 // The working group's action register and the read-ahead of this exercise.
 import { el } from "../dom.js";
-import { $, api, state, status, t, text } from "./core.js";
+import { api, status } from "./api.js";
+import { $, state, t, text } from "./state.js";
 import { renderViews } from "./views.js";
 
 export const STATUSES = ["open", "in-progress", "done", "dropped"];
@@ -41,4 +42,9 @@ export async function updateRegister(id, value) {
     status(e.message, true);
   }
   await refreshRegister();
+}
+
+/** Wires the register's filter. */
+export function wireRegister() {
+  $("register-status").addEventListener("change", () => refreshRegister().catch((e) => status(e.message, true)));
 }

@@ -1,8 +1,9 @@
 // The space picture: the map (space-map.js), the next overflights, the overflight chart, and the 3D globe's frame.
 import { el, svg, when, widest } from "../dom.js";
 import { SpaceMap } from "../space-map.js";
+import { api, status } from "./api.js";
+import { $, alliedNations, fillSelect, scenarioNow, state, t, text, windowText } from "./state.js";
 import { onShow } from "./views.js";
-import { $, alliedNations, api, fillSelect, scenarioNow, state, status, t, text, windowText } from "./core.js";
 
 /** Overflight windows per satellite and place on a 48-hour axis centred on the scenario time. */
 export function windowChart(picture) {
@@ -111,3 +112,8 @@ async function mapShown() {
 }
 
 onShow((view) => view === "space" && !state.globeOn && mapShown());
+
+/** Wires the switch between the map and the globe. */
+export function wireSpace() {
+  $("view-globe").addEventListener("click", toggleGlobe);
+}

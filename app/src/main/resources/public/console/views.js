@@ -1,7 +1,7 @@
 // The console's views: one per activity, as tabs with counts of what is new or pending, a deep link each
 // (?exercise=ID#feed), arrow keys within the tabs and the keys 1–8 anywhere outside a field.
 import { el } from "../dom.js";
-import { $, state, t, text } from "./core.js";
+import { $, state, t, text } from "./state.js";
 
 /** Every view, the roles that have it, and the section that holds it. */
 const VIEWS = [

@@ -1,4 +1,5 @@
-// The console's shared core: its state, interface texts, the API and commands, and small helpers of the views.
+// The console's state and what every view shares: the interface texts in the user's language, the scenario clock,
+// and small helpers of forms and selects.
 import { el, when } from "../dom.js";
 import * as dom from "../dom.js";
 import { I18N } from "../i18n.js";
@@ -12,36 +13,8 @@ export const t = (key) => (I18N[state.lang] || I18N.en)[key] || I18N.en[key] || 
 
 export const text = (value) => value == null ? "" : typeof value === "string" ? value : (value[state.lang] || value.en || "");
 
-export async function api(method, path, body) {
-  const headers = { "Accept": "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  if (method !== "GET" && state.csrf) headers["X-CSRF-Token"] = state.csrf;
-  const response = await fetch(path, { method, headers, credentials: "same-origin",
-    body: body === undefined ? undefined : JSON.stringify(body) });
-  if (response.status === 204) return null;
-  const data = await response.json().catch(() => ({ error: response.statusText }));
-  if (!response.ok) {
-    const error = new Error(data.error || ("HTTP " + response.status));
-    error.status = response.status;
-    throw error;
-  }
-  return data;
-}
 
-export function status(message, isError) {
-  const s = $("status");
-  s.textContent = message || "";
-  s.classList.toggle("error", !!isError);
-}
 
-export async function command(body) {
-  try {
-    await api("POST", `/api/exercises/${encodeURIComponent(state.exercise)}/commands`, body);
-    status(t("done")); // its events come back over the live stream, which redraws the page once
-  } catch (e) {
-    status(e.message, true);
-  }
-}
 
 /**
  * Notes what the user has typed or chosen in a part of the page about to be redrawn, and where the focus is;
