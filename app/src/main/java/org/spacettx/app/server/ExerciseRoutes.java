@@ -103,6 +103,34 @@ final class ExerciseRoutes {
         ctx.status(201).json(Map.of("id", id, "warnings", warnings));
     }
 
+    /**
+     * A scenario checked without creating anything ({@code POST /api/scenarios/validate}, body: the scenario's YAML):
+     * every error and warning with its line, column, path and message, and the line exactly as
+     * {@code spacettx exercise validate} prints it; a valid scenario is also scheduled, for the warnings only the
+     * computed orbital events show. Administrators only, as creating an exercise is (the scheduling costs seconds).
+     */
+    void validate(Context ctx) {
+        if (!access.user(ctx).admin()) {
+            throw new ApiError(403, "only administrators validate scenarios");
+        }
+        ScenarioReader.Result result = exercises.parse(ctx.body());
+        List<ScenarioProblem> all = new ArrayList<>(result.problems());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("valid", result.ok());
+        if (result.ok()) {
+            var s = result.scenario();
+            all.addAll(org.spacettx.exercise.engine.ScheduleCheck.warnings(s,
+                    org.spacettx.exercise.engine.TriggerSchedule.compute(s, OrekitData.standard()), result.triggers()));
+            answer.put("summary", Map.of("cells", s.cells().size(), "moves", s.moves().size(), "injects", s.injects().size(),
+                    "questions", s.questions().size(), "objects", s.objects().size(), "places", s.sites().size() + s.areas().size()));
+        }
+        answer.put("errors", result.errors().size());
+        answer.put("warnings", all.size() - result.errors().size());
+        answer.put("problems", all.stream().map(p -> Map.of("severity", p.severity().name().toLowerCase(Locale.ROOT),
+                "line", p.line(), "column", p.column(), "path", p.path(), "message", p.message(), "text", p.format("scenario"))).toList());
+        ctx.json(answer);
+    }
+
     void addMember(Context ctx) {
         LiveExercises.Live live = live(ctx);
         Actor caller = access.actor(ctx, live);

@@ -105,6 +105,8 @@ class AuthorizationMatrixTest {
                         expect(401, 200, 200, 200, 200, 404)),
                 new Case("GET archive", c -> c.get(base + "/archive").status(), expect(401, 200, 403, 403, 403, 404)),
                 new Case("GET replay", c -> c.get(base + "/replay?seq=1").status(), expect(401, 200, 200, 200, 200, 404)),
+                new Case("POST scenarios/validate", c -> c.post("/api/scenarios/validate", scenario()).status(),
+                        expect(401, 200, 403, 403, 403, 403)),
                 new Case("POST import", c -> c.post("/api/exercises/import", "{}").status(), expect(401, 422, 403, 403, 403, 403)),
                 new Case("GET read-ahead", c -> c.get(base + "/read-ahead").status(), expect(401, 200, 200, 200, 200, 404)),
                 new Case("GET register", c -> c.get("/api/register").status(), expect(401, 200, 200, 200, 200, 200)),
