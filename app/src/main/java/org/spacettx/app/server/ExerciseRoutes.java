@@ -73,12 +73,8 @@ final class ExerciseRoutes {
         }
         ScenarioReader.Result result = exercises.parse(ctx.body());
         if (!result.ok()) {
-            List<Map<String, Object>> problems = new ArrayList<>();
-            for (ScenarioProblem p : result.problems()) {
-                problems.add(Map.of("severity", p.severity().name().toLowerCase(Locale.ROOT), "line", p.line(),
-                        "column", p.column(), "path", p.path(), "message", p.message()));
-            }
-            throw new ApiError(422, "the scenario has " + result.errors().size() + " errors", problems);
+            throw new ApiError(422, "the scenario has " + result.errors().size() + " errors",
+                    result.problems().stream().map(ExerciseRoutes::problem).toList());
         }
         String id = ctx.queryParam("id") == null ? result.scenario().id() : ctx.queryParam("id");
         if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
@@ -126,9 +122,14 @@ final class ExerciseRoutes {
         }
         answer.put("errors", result.errors().size());
         answer.put("warnings", all.size() - result.errors().size());
-        answer.put("problems", all.stream().map(p -> Map.of("severity", p.severity().name().toLowerCase(Locale.ROOT),
-                "line", p.line(), "column", p.column(), "path", p.path(), "message", p.message(), "text", p.format("scenario"))).toList());
+        answer.put("problems", all.stream().map(ExerciseRoutes::problem).toList());
         ctx.json(answer);
+    }
+
+    /** A scenario's problem as the API gives it: where, what, and the line the command line prints. */
+    private static Map<String, Object> problem(ScenarioProblem p) {
+        return Map.of("severity", p.severity().name().toLowerCase(Locale.ROOT), "line", p.line(), "column", p.column(),
+                "path", p.path(), "message", p.message(), "text", p.format("scenario"));
     }
 
     void addMember(Context ctx) {
