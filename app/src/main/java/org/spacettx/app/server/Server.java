@@ -71,6 +71,7 @@ public final class Server implements AutoCloseable {
         Sessions sessions = new Sessions(clock);
         Access access = new Access(sessions, accounts, records, secureCookies);
         SessionRoutes sessionRoutes = new SessionRoutes(access, accounts, records, sessions, audit);
+        PeopleRoutes peopleRoutes = new PeopleRoutes(access, accounts, audit);
         ExerciseRoutes exerciseRoutes = new ExerciseRoutes(access, exercises, records, accounts, audit, clock);
         RegisterRoutes registerRoutes = new RegisterRoutes(access, exercises, records, register, audit, clock);
 
@@ -96,6 +97,9 @@ public final class Server implements AutoCloseable {
             config.routes.delete("/api/session", sessionRoutes::logout);
             config.routes.get("/api/me", sessionRoutes::me);
             config.routes.get("/api/event-types", ctx -> ctx.json(EVENT_TYPES));
+            config.routes.get("/api/accounts", peopleRoutes::list);
+            config.routes.post("/api/accounts", peopleRoutes::create);
+            config.routes.post("/api/accounts/{username}", peopleRoutes::update);
 
             config.routes.get("/api/exercises", exerciseRoutes::list);
             config.routes.post("/api/exercises", exerciseRoutes::create);

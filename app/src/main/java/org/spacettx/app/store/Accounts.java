@@ -116,6 +116,10 @@ public final class Accounts {
         update("UPDATE users SET disabled = ? WHERE username = ?", s -> s.setBoolean(1, disabled), username);
     }
 
+    public void setAdmin(String username, boolean admin) {
+        update("UPDATE users SET is_admin = ? WHERE username = ?", s -> s.setBoolean(1, admin), username);
+    }
+
     public void setPassword(String username, String password) {
         checkPassword(password);
         String hash = Passwords.hash(password);

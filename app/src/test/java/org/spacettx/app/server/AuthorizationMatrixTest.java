@@ -105,6 +105,10 @@ class AuthorizationMatrixTest {
                         expect(401, 200, 200, 200, 200, 404)),
                 new Case("GET archive", c -> c.get(base + "/archive").status(), expect(401, 200, 403, 403, 403, 404)),
                 new Case("GET replay", c -> c.get(base + "/replay?seq=1").status(), expect(401, 200, 200, 200, 200, 404)),
+                new Case("GET accounts", c -> c.get("/api/accounts").status(), expect(401, 200, 403, 403, 403, 403)),
+                new Case("POST accounts", c -> c.post("/api/accounts", "{\"username\":\"m" + UNIQUE.incrementAndGet()
+                        + "\",\"password\":\"matrix-password-9\"}").status(), expect(401, 201, 403, 403, 403, 403)),
+                new Case("POST account", c -> c.post("/api/accounts/kor1", "{}").status(), expect(401, 400, 403, 403, 403, 403)),
                 new Case("POST scenarios/validate", c -> c.post("/api/scenarios/validate", scenario()).status(),
                         expect(401, 200, 403, 403, 403, 403)),
                 new Case("POST import", c -> c.post("/api/exercises/import", "{}").status(), expect(401, 422, 403, 403, 403, 403)),

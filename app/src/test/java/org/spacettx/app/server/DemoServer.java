@@ -23,6 +23,11 @@ record DemoServer(Database db, Server server, String password) implements AutoCl
         return c;
     }
 
+    /** The audit trail as "action detail" lines, oldest first. */
+    java.util.List<String> auditActions() {
+        return new org.spacettx.app.store.AuditLog(db).entries().stream().map(e -> e.action() + " " + e.detail()).toList();
+    }
+
     @Override
     public void close() {
         server.close();

@@ -1,0 +1,93 @@
+package org.spacettx.app.server;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.javalin.http.Context;
+
+import org.spacettx.app.store.Accounts;
+import org.spacettx.app.store.AuditLog;
+
+/**
+ * The accounts, for administrators: list them, create one, disable or enable one, set a new password, make or unmake
+ * an administrator. Every change is audited; a disabled account's sessions stop at their next request (the session
+ * check reads the account). An administrator cannot disable or demote themselves, so that no server is left without
+ * one by a slip.
+ */
+final class PeopleRoutes {
+
+    private final Access access;
+    private final Accounts accounts;
+    private final AuditLog audit;
+
+    PeopleRoutes(Access access, Accounts accounts, AuditLog audit) {
+        this.access = access;
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    private Accounts.User admin(Context ctx) {
+        Accounts.User user = access.user(ctx);
+        if (!user.admin()) {
+            throw new ApiError(403, "only administrators manage accounts");
+        }
+        return user;
+    }
+
+    void list(Context ctx) {
+        admin(ctx);
+        List<Map<String, Object>> out = accounts.list().stream().map(u -> Map.<String, Object>of("username", u.username(),
+                "displayName", u.displayName(), "admin", u.admin(), "disabled", u.disabled())).toList();
+        ctx.json(out);
+    }
+
+    void create(Context ctx) {
+        Accounts.User caller = admin(ctx);
+        JsonNode body = SessionRoutes.jsonBody(ctx);
+        String username = body.path("username").asText("");
+        boolean admin = body.path("admin").asBoolean(false);
+        try {
+            accounts.create(username, body.path("displayName").asText(""), body.path("password").asText(""), admin);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(e.getMessage().contains("already exists") ? 409 : 400, e.getMessage());
+        }
+        audit.record(caller.username(), "account-created", username + (admin ? " (administrator)" : ""));
+        ctx.status(201).json(Map.of("username", username));
+    }
+
+    /** {@code {"disabled": true|false, "password": "...", "admin": true|false}}: any of them, each audited. */
+    void update(Context ctx) {
+        Accounts.User caller = admin(ctx);
+        String username = ctx.pathParam("username");
+        Accounts.User target = accounts.find(username).orElseThrow(() -> new ApiError(404, "no account '" + username + "'"));
+        JsonNode body = SessionRoutes.jsonBody(ctx);
+        boolean self = target.username().equals(caller.username());
+        if (self && (body.path("disabled").asBoolean(false) || (body.has("admin") && !body.path("admin").asBoolean(true)))) {
+            throw new ApiError(422, "an administrator cannot disable or demote themselves");
+        }
+        if (!body.has("disabled") && !body.has("password") && !body.has("admin")) {
+            throw new ApiError(400, "nothing to change: disabled, password or admin");
+        }
+        if (body.has("password")) {
+            try {
+                accounts.setPassword(username, body.path("password").asText(""));
+            } catch (IllegalArgumentException e) {
+                throw new ApiError(400, e.getMessage());
+            }
+            audit.record(caller.username(), "password-set", username);
+        }
+        if (body.has("disabled")) {
+            boolean disabled = body.path("disabled").asBoolean();
+            accounts.setDisabled(username, disabled);
+            audit.record(caller.username(), disabled ? "account-disabled" : "account-enabled", username);
+        }
+        if (body.has("admin")) {
+            boolean admin = body.path("admin").asBoolean();
+            accounts.setAdmin(username, admin);
+            audit.record(caller.username(), admin ? "administrator-made" : "administrator-unmade", username);
+        }
+        ctx.status(204);
+    }
+}
