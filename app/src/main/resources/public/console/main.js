@@ -14,6 +14,7 @@ import { renderReplay, wireReplay } from "./replay.js";
 import { refreshMap, showGlobe, wireSpace } from "./space.js";
 import { $, scenarioNow, state, t, text } from "./state.js";
 import { renderViews, wireViews } from "./views.js";
+import { wirePeople } from "./people.js";
 
 // ---- language ----
 function applyLanguage() {
@@ -213,6 +214,7 @@ function wireControls() {
   wireRegister();
   wireEvaluation();
   wireReplay(refresh);
+  wirePeople();
 }
 
 document.addEventListener("DOMContentLoaded", start);

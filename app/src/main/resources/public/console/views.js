@@ -13,6 +13,7 @@ const VIEWS = [
   { id: "assessments", roles: ["controller", "player", "observer"], section: "view-assessments" },
   { id: "coordination", roles: ["controller", "player", "observer"], section: "view-coordination" },
   { id: "register", roles: ["controller", "player", "observer"], section: "view-register" },
+  { id: "people", roles: ["controller", "player", "observer"], section: "view-people", admin: true },
 ];
 
 const listeners = [];
@@ -26,9 +27,9 @@ function role() {
   return state.feed ? state.feed.viewer.role : null;
 }
 
-/** The views the user's role has, in order. */
+/** The views the user's role has, in order (People for administrators only, whatever their role). */
 export function viewsOf(r) {
-  return VIEWS.filter((v) => v.roles.includes(r));
+  return VIEWS.filter((v) => v.roles.includes(r) && (!v.admin || (state.me && state.me.admin)));
 }
 
 /** The view a link names (#feed), if the role has it; else the role's first view (control's: the MSEL). */
@@ -44,7 +45,7 @@ export function showView(id, focus) {
   const views = viewsOf(r);
   if (!views.some((v) => v.id === id)) id = "overview";
   state.view = id;
-  for (const v of VIEWS) $(v.section).hidden = v.id !== id || !v.roles.includes(r);
+  for (const v of VIEWS) $(v.section).hidden = v.id !== id || !views.includes(v);
   for (const tab of $("view-tabs").querySelectorAll("[role=tab]")) {
     const selected = tab.dataset.view === id;
     tab.setAttribute("aria-selected", String(selected));
@@ -86,8 +87,9 @@ export function counts(f) {
 export function renderViews(f) {
   const r = f.viewer.role;
   const tabs = $("view-tabs");
-  if (tabs.dataset.role !== r) {
-    tabs.dataset.role = r;
+  const key = `${r}|${state.me && state.me.admin}`;
+  if (tabs.dataset.role !== key) {
+    tabs.dataset.role = key;
     tabs.replaceChildren(...viewsOf(r).map((v, k) => el("button", { type: "button", role: "tab", id: `tab-${v.id}`,
       "data-view": v.id, "aria-controls": VIEWS.find((x) => x.id === v.id).section, "aria-keyshortcuts": String(k + 1),
       onclick: () => showView(v.id, false) },

@@ -141,8 +141,13 @@ class ConsoleBrowserTest {
         if (found.isEmpty()) {
             return;
         }
-        String view = (String) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
-                "const v = arguments[0].closest('[data-view]'); return v && v.hidden ? v.dataset.view : null;", found.get(0));
+        String view;
+        try {
+            view = (String) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "const v = arguments[0].closest('[data-view]'); return v && v.hidden ? v.dataset.view : null;", found.get(0));
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return; // redrawn meanwhile: the caller's wait looks again
+        }
         if (view != null) {
             d.findElements(By.id("tab-" + view)).forEach(WebElement::click);
         }
@@ -454,7 +459,8 @@ class ConsoleBrowserTest {
             "action-form", List.of("control", "kor1"),
             "rfi-form", List.of("kor1"),
             "statement-player", List.of("kor1"),
-            "observer-panel", List.of("observer"));
+            "observer-panel", List.of("observer"),
+            "account-form", List.of("control"));
 
     /**
      * Each role sees the forms and buttons it may use, and no other: checked on what the browser displays (the
@@ -697,7 +703,7 @@ class ConsoleBrowserTest {
 
     /** The views each role has, in order. */
     static final Map<String, List<String>> VIEWS = Map.of(
-            "control", List.of("overview", "control", "feed", "space", "assessments", "coordination", "register"),
+            "control", List.of("overview", "control", "feed", "space", "assessments", "coordination", "register", "people"),
             "kor1", List.of("overview", "feed", "space", "assessments", "coordination", "register"),
             "observer", List.of("overview", "evaluation", "feed", "space", "assessments", "coordination", "register"));
 
@@ -736,6 +742,21 @@ class ConsoleBrowserTest {
                     System.out.printf("view height: %s %s %.2f screens%n", user, view, height.doubleValue());
                     assertThat(height.doubleValue()).as("%s's %s view, in screens of 1,400 x 1,000", user, view).isLessThanOrEqualTo(2.3);
                     screenshot(d, "view-" + user + "-" + view);
+                }
+                if (user.equals("control")) {
+                    // People (control is the demo's administrator): a new account, then disabled, both on screen
+                    click(d, By.id("tab-people"));
+                    type(d, By.id("account-username"), "newcomer1");
+                    type(d, By.id("account-name"), "US liaison");
+                    type(d, By.id("account-password"), "newcomer-password-1");
+                    click(d, By.cssSelector("#account-form button[type=submit]"));
+                    new WebDriverWait(d, WAIT).until(shows(By.cssSelector("#accounts tr[data-account='newcomer1']"), "US liaison"));
+                    assertThat(textOf(d, By.cssSelector("#accounts tr[data-account='newcomer1']"))).contains("active");
+                    click(d, By.cssSelector("button[aria-label='Disable newcomer1']"));
+                    new WebDriverWait(d, WAIT).until(shows(By.cssSelector("#accounts tr[data-account='newcomer1']"), "disabled"));
+                    assertThat(d.findElements(By.cssSelector("button[aria-label='Disable control']"))).as("no self-disabling").isEmpty();
+                    assertThat(new ApiClient(server.port()).login("newcomer1", "newcomer-password-1").status()).isEqualTo(401);
+                    screenshot(d, "view-control-people");
                 }
                 if (user.equals("kor1")) {
                     // the feed's count: the injects the ROK cell has not acknowledged
