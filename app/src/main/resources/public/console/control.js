@@ -1,7 +1,8 @@
-// Control's view: the MSEL, each cell's activity, and what the room's screen shows.
+// Control's view: the MSEL, each cell's activity, who sits in which cell, and what the room's screen shows.
 import { el, when } from "../dom.js";
-import { command } from "./api.js";
-import { $, moveFilter, state, t, text } from "./state.js";
+import { api, command, status } from "./api.js";
+import { $, fillSelect, moveFilter, state, t, text } from "./state.js";
+import { onShow } from "./views.js";
 
 /**
  * The MSEL: every inject with its release time, trigger, marking, status and buttons; by default those of the current
@@ -70,4 +71,35 @@ export function wireControl() {
   $("present-globe").addEventListener("click", () => present("globe", ""));
   $("present-clear").addEventListener("click", () => present("clear", ""));
   $("msel-move").addEventListener("change", () => state.feed && renderTimeline(state.feed));
+}
+
+/** Who sits in which cell (read when control's view is shown or a member is seated), and the cells to seat one in. */
+export async function renderMembers(f) {
+  fillSelect($("member-cell"), f.cells.map((c) => [c.id, text(c.name)]));
+  let members;
+  try {
+    members = await api("GET", `/api/exercises/${encodeURIComponent(state.exercise)}/members`);
+  } catch (e) {
+    status(e.message, true);
+    return;
+  }
+  $("members").tBodies[0].replaceChildren(...members.map((m) => el("tr", { "data-member": m.username },
+    el("td", {}, m.username), el("td", {}, t("members." + m.role)), el("td", {}, m.cell))));
+}
+
+/** Wires the form that seats a user in a cell of this exercise. */
+export function wireMembers() {
+  $("member-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    try {
+      await api("POST", `/api/exercises/${encodeURIComponent(state.exercise)}/members`,
+        { username: $("member-username").value, role: $("member-role").value, cell: $("member-cell").value });
+      $("member-username").value = "";
+      status(t("done"));
+    } catch (err) {
+      status(err.message, true);
+    }
+    renderMembers(state.feed);
+  });
+  onShow((view) => view === "control" && state.feed && renderMembers(state.feed));
 }

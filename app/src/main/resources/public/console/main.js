@@ -5,16 +5,16 @@ import { el, when } from "../dom.js";
 import * as dom from "../dom.js";
 import { api, status } from "./api.js";
 import { renderCharts, renderQuestions, wireAssessments } from "./assessments.js";
-import { renderActivity, renderRoomControls, renderTimeline, wireControl } from "./control.js";
+import { renderActivity, renderRoomControls, renderTimeline, wireControl, wireMembers } from "./control.js";
 import { renderCoordination, wireCoordination } from "./coordination.js";
 import { renderEvaluation, wireEvaluation } from "./evaluation.js";
 import { renderInjects, wireFeed } from "./feed.js";
+import { wirePeople } from "./people.js";
 import { refreshRegister, wireRegister } from "./register.js";
 import { renderReplay, wireReplay } from "./replay.js";
 import { refreshMap, showGlobe, wireSpace } from "./space.js";
 import { $, scenarioNow, state, t, text } from "./state.js";
 import { renderViews, wireViews } from "./views.js";
-import { wirePeople } from "./people.js";
 
 // ---- language ----
 function applyLanguage() {
@@ -215,6 +215,7 @@ function wireControls() {
   wireEvaluation();
   wireReplay(refresh);
   wirePeople();
+  wireMembers();
 }
 
 document.addEventListener("DOMContentLoaded", start);

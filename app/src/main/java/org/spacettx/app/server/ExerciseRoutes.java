@@ -132,6 +132,16 @@ final class ExerciseRoutes {
                 "path", p.path(), "message", p.message(), "text", p.format("scenario"));
     }
 
+    /** Who sits in which cell of the exercise, for its control: [{username, role, cell}]. */
+    void members(Context ctx) {
+        LiveExercises.Live live = live(ctx);
+        if (access.actor(ctx, live).role() != Actor.Role.CONTROLLER) {
+            throw new ApiError(403, "the members are for control");
+        }
+        ctx.json(records.members(live.id()).stream().map(m -> Map.of("username", m.username(), "role", m.role(), "cell", m.cell()))
+                .toList());
+    }
+
     void addMember(Context ctx) {
         LiveExercises.Live live = live(ctx);
         Actor caller = access.actor(ctx, live);

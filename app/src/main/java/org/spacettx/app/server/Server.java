@@ -106,6 +106,7 @@ public final class Server implements AutoCloseable {
             config.routes.post("/api/exercises/import", exerciseRoutes::importArchive);
             config.routes.post("/api/scenarios/validate", exerciseRoutes::validate);
             config.routes.post("/api/exercises/{id}/members", exerciseRoutes::addMember);
+            config.routes.get("/api/exercises/{id}/members", exerciseRoutes::members);
             config.routes.get("/api/exercises/{id}/feed", exerciseRoutes::feed);
             config.routes.get("/api/exercises/{id}/room", exerciseRoutes::room);
             config.routes.get("/api/exercises/{id}/timeline", exerciseRoutes::timeline);

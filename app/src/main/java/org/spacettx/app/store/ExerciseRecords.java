@@ -99,6 +99,22 @@ public final class ExerciseRecords {
         });
     }
 
+    /** Who sits where in an exercise, by username. */
+    public List<Membership> members(String exerciseId) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT username, role, cell FROM memberships WHERE exercise_id = ? ORDER BY username")) {
+                s.setString(1, exerciseId);
+                try (ResultSet r = s.executeQuery()) {
+                    List<Membership> out = new ArrayList<>();
+                    while (r.next()) {
+                        out.add(new Membership(exerciseId, r.getString(1), r.getString(2), r.getString(3)));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
     public List<Membership> memberships(String username) {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT exercise_id, role, cell FROM memberships WHERE username = ? ORDER BY exercise_id")) {

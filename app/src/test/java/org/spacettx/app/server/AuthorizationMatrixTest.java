@@ -95,6 +95,7 @@ class AuthorizationMatrixTest {
                 new Case("POST members", c -> c.post(base + "/members", "{\"username\":\"outsider\",\"role\":\"observer\",\"cell\":\"observers\"}").status(),
                         expect(401, 204, 403, 403, 403, 404)),
                 new Case("GET feed", c -> c.get(base + "/feed").status(), expect(401, 200, 200, 200, 200, 404)),
+                new Case("GET members", c -> c.get(base + "/members").status(), expect(401, 200, 403, 403, 403, 404)),
                 new Case("GET stream", c -> c.streamStatus(EX), expect(401, 200, 200, 200, 200, 404)),
                 new Case("GET space", c -> c.get(base + "/space?at=2023-11-22T00:00:00Z").status(), expect(401, 200, 200, 200, 200, 404)),
                 new Case("GET timeline", c -> c.get(base + "/timeline").status(), expect(401, 200, 403, 403, 403, 404)),

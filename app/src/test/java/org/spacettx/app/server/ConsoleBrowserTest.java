@@ -519,13 +519,14 @@ class ConsoleBrowserTest {
                 // the register is fetched again in the new language (the play test left an open item in it)
                 new WebDriverWait(d, WAIT).until(shows(
                         By.cssSelector("#register-items tbody"), ko.get("status.open")));
-                // what the interface and the scenario write (not what people typed: messages, RFIs, items in English),
+                // what the interface and the scenario write (not what people typed: messages, RFIs, items in English,
+                // nor account names such as "observer" in the members table),
                 // view by view as the user goes through them
                 StringBuilder seen = new StringBuilder();
                 for (WebElement tab : d.findElements(By.cssSelector("#view-tabs [role=tab]"))) {
                     tab.click();
                     seen.append(tab.getText()).append('\n').append((String) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
-                            "const parts = ['#control-panel', '#next-windows', '#window-chart', '#windows', '#feed .meta',"
+                            "const parts = ['#control-panel > :not(#members)', '#members thead', '#next-windows', '#window-chart', '#windows', '#feed .meta',"
                                     + " '#feed .inject strong', '#action-items thead', '#register-items thead', '#questions-heading',"
                                     + " '#overview-cards', 'h2', 'h3', 'h4', 'h5', 'label', 'button', 'p.clock', '.chart', '.views', '#threads summary'];"
                                     + "return parts.flatMap(p => [...document.querySelectorAll(p)])"
@@ -744,6 +745,11 @@ class ConsoleBrowserTest {
                     screenshot(d, "view-" + user + "-" + view);
                 }
                 if (user.equals("control")) {
+                    // who sits where, in control's view
+                    click(d, By.id("tab-control"));
+                    new WebDriverWait(d, WAIT).until(shows(By.cssSelector("#members tr[data-member='kor1']"), "delegation member"));
+                    assertThat(textOf(d, By.cssSelector("#members tr[data-member='kor1']"))).contains("kor");
+                    assertThat(textOf(d, By.cssSelector("#members tr[data-member='observer']"))).contains("evaluator");
                     // People (control is the demo's administrator): a new account, then disabled, both on screen
                     click(d, By.id("tab-people"));
                     type(d, By.id("account-username"), "newcomer1");
