@@ -75,18 +75,18 @@ public final class ExerciseCommand {
 
         @Override
         public Integer call() {
-            ScenarioReader.Result result = read(file);
-            long warnings = result.problems().size() - result.errors().size();
+            ScenarioReader.Result result = ScenarioReader.read(file, OrekitData.standard());
+            // with what only the computed schedule shows: an orbital trigger that releases an inject outside its move
+            List<ScenarioProblem> problems = ScheduleCheck.problems(result, OrekitData.standard());
+            for (ScenarioProblem p : problems) {
+                System.err.println(p.format(file.toString()));
+            }
+            long warnings = problems.size() - result.errors().size();
             if (!result.ok()) {
                 System.err.println("spacettx: " + file + ": " + result.errors().size() + " errors, " + warnings + " warnings");
                 return Main.BAD_INPUT;
             }
             var s = result.scenario();
-            // what only the computed schedule shows: an orbital trigger that releases an inject outside its move
-            for (ScenarioProblem p : ScheduleCheck.warnings(s, TriggerSchedule.compute(s, OrekitData.standard()), result.triggers())) {
-                System.err.println(p.format(file.toString()));
-                warnings++;
-            }
             System.out.printf("%s: valid (%d warnings): %d cells, %d moves, %d injects, %d questions, %d objects, %d places%n",
                     file, warnings, s.cells().size(), s.moves().size(), s.injects().size(), s.questions().size(),
                     s.objects().size(), s.sites().size() + s.areas().size());

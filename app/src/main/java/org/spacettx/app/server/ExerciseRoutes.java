@@ -110,13 +110,11 @@ final class ExerciseRoutes {
             throw new ApiError(403, "only administrators validate scenarios");
         }
         ScenarioReader.Result result = exercises.parse(ctx.body());
-        List<ScenarioProblem> all = new ArrayList<>(result.problems());
+        List<ScenarioProblem> all = org.spacettx.exercise.engine.ScheduleCheck.problems(result, OrekitData.standard());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("valid", result.ok());
         if (result.ok()) {
             var s = result.scenario();
-            all.addAll(org.spacettx.exercise.engine.ScheduleCheck.warnings(s,
-                    org.spacettx.exercise.engine.TriggerSchedule.compute(s, OrekitData.standard()), result.triggers()));
             answer.put("summary", Map.of("cells", s.cells().size(), "moves", s.moves().size(), "injects", s.injects().size(),
                     "questions", s.questions().size(), "objects", s.objects().size(), "places", s.sites().size() + s.areas().size()));
         }

@@ -50,8 +50,10 @@ final class PeopleRoutes {
         boolean admin = body.path("admin").asBoolean(false);
         try {
             accounts.create(username, body.path("displayName").asText(""), body.path("password").asText(""), admin);
+        } catch (Accounts.Exists e) {
+            throw new ApiError(409, e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new ApiError(e.getMessage().contains("already exists") ? 409 : 400, e.getMessage());
+            throw new ApiError(400, e.getMessage());
         }
         audit.record(caller.username(), "account-created", username + (admin ? " (administrator)" : ""));
         ctx.status(201).json(Map.of("username", username));

@@ -17,6 +17,13 @@ public final class Accounts {
 
     private final Database db;
 
+    /** An account of that username exists already. */
+    public static final class Exists extends IllegalArgumentException {
+        Exists(String message) {
+            super(message);
+        }
+    }
+
     public Accounts(Database db) {
         this.db = db;
     }
@@ -65,7 +72,7 @@ public final class Accounts {
             });
         } catch (StoreException e) {
             if (e.isConflict()) {
-                throw new IllegalArgumentException("user '" + username + "' already exists");
+                throw new Exists("user '" + username + "' already exists");
             }
             throw e;
         }

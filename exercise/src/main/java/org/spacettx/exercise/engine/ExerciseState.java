@@ -316,8 +316,7 @@ public final class ExerciseState {
     }
 
     public boolean moveHasStarted(String moveId, Instant wall) {
-        Optional<Move> move = scenario.move(moveId);
-        return move.isPresent() && !scenarioTimeAt(wall).isBefore(move.get().start());
+        return scenario.moveStarted(moveId, scenarioTimeAt(wall));
     }
 
     public Optional<Inject> inject(int number) {

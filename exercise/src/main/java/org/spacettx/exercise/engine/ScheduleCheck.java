@@ -20,6 +20,19 @@ public final class ScheduleCheck {
     private ScheduleCheck() {
     }
 
+    /**
+     * Everything to say of a scenario as read: its errors and warnings, and, when it is valid, the warnings of its
+     * computed schedule (what {@code exercise validate} prints and {@code POST /api/scenarios/validate} answers).
+     */
+    public static List<ScenarioProblem> problems(org.spacettx.exercise.scenario.ScenarioReader.Result result,
+                                                 org.spacettx.orbit.data.OrekitData data) {
+        List<ScenarioProblem> all = new ArrayList<>(result.problems());
+        if (result.ok()) {
+            all.addAll(warnings(result.scenario(), TriggerSchedule.compute(result.scenario(), data), result.triggers()));
+        }
+        return all;
+    }
+
     /** The warnings of a valid scenario's schedule, pinned to each inject's trigger ({@code anchors}, by number). */
     public static List<ScenarioProblem> warnings(Scenario scenario, TriggerSchedule schedule, Map<Integer, ScenarioProblem.Anchor> anchors) {
         List<ScenarioProblem> out = new ArrayList<>();

@@ -46,8 +46,8 @@ public final class EventVisibility {
 
     /** A question's events: for those the question is shown to, once its move had started when the event happened. */
     private boolean question(Actor viewer, ExerciseState state, String id, Event.Recorded recorded) {
-        return state.scenario().question(id).map(q -> items.canSee(viewer, q, state.scenario().move(q.move())
-                .map(m -> !recorded.scenarioTime().isBefore(m.start())).orElse(false))).orElse(false);
+        return state.scenario().question(id)
+                .map(q -> items.canSee(viewer, q, state.scenario().moveStarted(q.move(), recorded.scenarioTime()))).orElse(false);
     }
 
     private boolean inject(Actor viewer, ExerciseState state, int number) {

@@ -65,6 +65,11 @@ public record Scenario(String id, Text title, String banner, Text description, I
         return objects.stream().filter(o -> o.id().equals(id)).findFirst();
     }
 
+    /** Whether a move of this scenario has started at a scenario time (false for a move it does not have). */
+    public boolean moveStarted(String id, java.time.Instant scenarioTime) {
+        return move(id).map(m -> !scenarioTime.isBefore(m.start())).orElse(false);
+    }
+
     public Optional<Move> move(String id) {
         return moves.stream().filter(m -> m.id().equals(id)).findFirst();
     }
