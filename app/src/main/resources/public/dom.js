@@ -72,3 +72,21 @@ export function describeValue(v, q, text) {
   }
 }
 
+/**
+ * A JSON request to this server (its session cookie goes along): the answer's JSON, null for 204; an error carries the
+ * HTTP status and the server's message.
+ */
+export async function request(method, path, body, headers = {}) {
+  const all = { "Accept": "application/json", ...headers };
+  if (body !== undefined) all["Content-Type"] = "application/json";
+  const response = await fetch(path, { method, headers: all, credentials: "same-origin",
+    body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 204) return null;
+  const data = await response.json().catch(() => ({ error: response.statusText }));
+  if (!response.ok) {
+    const error = new Error(data.error || ("HTTP " + response.status));
+    error.status = response.status;
+    throw error;
+  }
+  return data;
+}

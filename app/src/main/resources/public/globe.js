@@ -3,8 +3,8 @@
 // the server's CZML for this viewer (or for the room), the objects the viewer knows of now, and the scenario clock
 // driving Cesium's clock. Fully offline: Natural Earth II imagery from Cesium's own assets, no Cesium ion, no request
 // outside this server. Satellites are coloured as allied or other, as on the map.
-import { el, scenarioNow } from "./dom.js";
-import { I18N } from "./i18n.js";
+import { el, request, scenarioNow } from "./dom.js";
+import { texts } from "./i18n.js";
 
 (() => {
   const C = window.Cesium;
@@ -12,7 +12,7 @@ import { I18N } from "./i18n.js";
   const exercise = params.get("exercise");
   const lang = params.get("lang") === "ko" ? "ko" : "en";
   const room = params.get("audience") === "room";
-  const t = (key) => (I18N[lang] || I18N.en)[key] || I18N.en[key] || key;
+  const { t } = texts(lang);
   const $ = (id) => document.getElementById(id);
   const path = (rest) => `/api/exercises/${encodeURIComponent(exercise)}/${rest}`;
   const audience = room ? "&audience=room" : "";
@@ -24,15 +24,6 @@ import { I18N } from "./i18n.js";
   function status(message) {
     $("globe-status").textContent = message || "";
     $("globe-status").hidden = !message;
-  }
-
-  async function get(url) {
-    const response = await fetch(url, { headers: { accept: "application/json" } });
-    if (!response.ok) {
-      const body = await response.json().catch(() => ({}));
-      throw new Error(body.error || `${response.status}`);
-    }
-    return response.json();
   }
 
   document.documentElement.lang = lang;
@@ -105,11 +96,11 @@ import { I18N } from "./i18n.js";
    */
   async function poll() {
     try {
-      state.feed = await get(path(room ? "room" : "feed"));
+      state.feed = await request("GET", path(room ? "room" : "feed"));
       state.feedAt = Date.now();
       syncClock();
       const now = scenarioNow(state.feed.clock, state.feedAt).getTime();
-      const picture = await get(path(`space?at=${new Date(now).toISOString()}${audience}`));
+      const picture = await request("GET", path(`space?at=${new Date(now).toISOString()}${audience}`));
       const known = picture.objects.filter((o) => o.inOrbit).map((o) => o.id).join(",");
       const loaded = state.loaded;
       if (!loaded || loaded.known !== known || now < loaded.from || now > loaded.to - HOUR) {

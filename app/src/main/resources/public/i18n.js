@@ -120,7 +120,7 @@ export const I18N = {
     "present.showInRoom": "회의실에 표시", "present.showMap": "지도 표시", "present.clear": "개요 표시",
     "present.shows": "회의실 화면 표시 내용", "present.kind.inject": "상황", "present.kind.question": "질문",
     "present.kind.map": "지도", "present.kind.clear": "개요",
-    "views.label": "화면", "members.title": "참가자", "members.role": "역할", "members.player": "참가자", "members.observer": "관찰자", "members.controller": "통제", "members.add": "배정", "view.people": "사용자", "people.title": "사용자 관리", "people.name": "이름", "people.admin": "관리자", "people.state": "상태", "people.new": "새 계정", "people.create": "계정 만들기", "people.active": "활성", "people.disabled": "비활성", "people.disable": "비활성화", "people.enable": "활성화", "people.reset": "비밀번호 설정", "people.newPassword": "새 비밀번호(10자 이상):", "people.makeAdmin": "관리자로 지정", "people.unmakeAdmin": "관리자 해제", "people.yes": "예", "people.no": "아니요", "views.keys": "숫자 키 1–8로 화면 전환", "view.overview": "개요", "view.control": "통제",
+    "views.label": "화면", "members.title": "참가자", "members.role": "역할", "members.player": "대표단원", "members.observer": "평가관(관찰자)", "members.controller": "연습 통제", "members.add": "배정", "view.people": "사용자", "people.title": "사용자 관리", "people.name": "이름", "people.admin": "관리자", "people.state": "상태", "people.new": "새 계정", "people.create": "계정 만들기", "people.active": "활성", "people.disabled": "비활성", "people.disable": "비활성화", "people.enable": "활성화", "people.reset": "비밀번호 설정", "people.newPassword": "새 비밀번호(10자 이상):", "people.makeAdmin": "관리자로 지정", "people.unmakeAdmin": "관리자 해제", "people.yes": "예", "people.no": "아니요", "views.keys": "숫자 키 1–8로 화면 전환", "view.overview": "개요", "view.control": "통제",
     "view.evaluation": "평가", "view.feed": "상황 전파", "view.space": "우주 상황", "view.assessments": "평가 질문",
     "view.coordination": "협조", "view.register": "조치 목록", "overview.nothing": "새로운 항목이나 대기 중인 항목이 없습니다.",
     "count.feed.player": "미확인 상황", "count.feed.controller": "아직 열지 않은 상황", "count.feed.observer": "아직 열지 않은 상황",
@@ -131,3 +131,10 @@ export const I18N = {
     "globe.show": "3D 지구본", "globe.hide": "지도", "present.showGlobe": "지구본 표시", "globe.place": "장소", "present.kind.globe": "지구본", "globe.loading": "지구본을 불러오는 중…", "globe.failed": "지구본을 표시할 수 없습니다"
   }
 };
+
+/** A language's interface texts, t(key) (English where a key lacks it), and a scenario text in it, text({en, ko}). */
+export function texts(lang) {
+  const t = (key) => (I18N[lang] || I18N.en)[key] || I18N.en[key] || key;
+  const text = (value) => value == null ? "" : typeof value === "string" ? value : (value[lang] || value.en || "");
+  return { t, text };
+}

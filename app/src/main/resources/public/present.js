@@ -1,31 +1,20 @@
 // The room's screen (presenter view): the current move, the scenario clock, what was released to every delegation,
 // and what control puts on the screen (an inject, a question's revealed answers, the map, or the overview). It only
 // reads /api/exercises/{id}/room and the room's space picture: the server decides what the room may see.
-import { el, when, barChart, describeValue, scenarioNow as clockNow, clockState } from "./dom.js";
-import { I18N } from "./i18n.js";
+import { el, when, barChart, describeValue, scenarioNow as clockNow, clockState, request } from "./dom.js";
+import { texts } from "./i18n.js";
 import { SpaceMap } from "./space-map.js";
 
 (() => {
   const params = new URLSearchParams(location.search);
   const exercise = params.get("exercise");
   const lang = params.get("lang") || localStorage.getItem("spacettx.lang") || "en";
-  const t = (key) => (I18N[lang] || I18N.en)[key] || I18N.en[key] || key;
-  const text = (value) => value == null ? "" : typeof value === "string" ? value : (value[lang] || value.en || "");
+  const { t, text } = texts(lang);
   const $ = (id) => document.getElementById(id);
   const path = (rest) => `/api/exercises/${encodeURIComponent(exercise)}/${rest}`;
 
   const POLL_MS = 2000, PICTURE_MS = 10000, SIDE_INJECTS = 5;
   const state = { room: null, roomAt: 0, drawn: "", map: null, pictureAt: 0, fitted: false };
-
-  async function get(url) {
-    const response = await fetch(url, { headers: { accept: "application/json" } });
-    if (!response.ok) {
-      const error = new Error(`${response.status}`);
-      error.status = response.status;
-      throw error;
-    }
-    return response.json();
-  }
 
   function message(node) {
     $("room-message").replaceChildren(...(node ? [node] : []));
@@ -98,7 +87,7 @@ import { SpaceMap } from "./space-map.js";
     const due = Date.now() - state.pictureAt > PICTURE_MS;
     if (!due) return;
     state.pictureAt = Date.now();
-    const picture = await get(path(`space?audience=room&at=${encodeURIComponent(scenarioNow().toISOString())}`));
+    const picture = await request("GET", path(`space?audience=room&at=${encodeURIComponent(scenarioNow().toISOString())}`));
     const allied = new Set(room.cells.filter((c) => c.kind === "BLUE").map((c) => c.nation));
     state.map.draw(picture, allied, "");
     if (!state.fitted) {
@@ -151,7 +140,7 @@ import { SpaceMap } from "./space-map.js";
 
   async function poll() {
     try {
-      state.room = await get(path("room"));
+      state.room = await request("GET", path("room"));
       state.roomAt = Date.now();
       message(null);
       render();

@@ -16,7 +16,7 @@ export const SpaceMap = (() => {
       let x = 0, y = 0;
       return arc.map(([dx, dy]) => {
         if (topology.transform) { x += dx; y += dy; } else { x = dx; y = dy; }
-        return [y * sy + ty, x * sx + tx];
+        return [x * sx + tx, y * sy + ty];
       });
     });
   }
@@ -197,7 +197,7 @@ export const SpaceMap = (() => {
       const response = await fetch("/maps/countries-50m.json");
       const topology = await response.json();
       // a border that runs along the antimeridian would otherwise be drawn as a line across the whole world
-      const lines = topologyLines(topology).flatMap((line) => splitTrack(line.map(([lat, lon]) => [lon, lat])));
+      const lines = topologyLines(topology).flatMap(splitTrack);
       L.polyline(lines, { color: "#6b7a89", weight: 0.7, interactive: false }).addTo(map);
     }
 

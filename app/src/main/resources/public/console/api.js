@@ -1,21 +1,10 @@
 // The server's API as the console calls it: requests with the session's CSRF token, commands, and the status line.
+import { request } from "../dom.js";
 import { $, state, t } from "./state.js";
 
-export async function api(method, path, body) {
-  const headers = { "Accept": "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  if (method !== "GET" && state.csrf) headers["X-CSRF-Token"] = state.csrf;
-  const response = await fetch(path, { method, headers, credentials: "same-origin",
-    body: body === undefined ? undefined : JSON.stringify(body) });
-  if (response.status === 204) return null;
-  const data = await response.json().catch(() => ({ error: response.statusText }));
-  if (!response.ok) {
-    const error = new Error(data.error || ("HTTP " + response.status));
-    error.status = response.status;
-    throw error;
-  }
-  return data;
-}
+/** A request to the API; a change carries the session's CSRF token. */
+export const api = (method, path, body) =>
+  request(method, path, body, method !== "GET" && state.csrf ? { "X-CSRF-Token": state.csrf } : {});
 
 export function status(message, isError) {
   const s = $("status");

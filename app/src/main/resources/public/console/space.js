@@ -32,7 +32,7 @@ export function windowChart(picture) {
   svg("line", { x1: x(now), x2: x(now), y1: top - 2, y2: top + rows.length * rowHeight, class: "now" }));
 }
 
-export const mapUi = { t: (key) => t(key), text: (value) => text(value), windowText: (w) => windowText(w) };
+const mapUi = { t, text, windowText };
 
 export async function ensureMap() {
   // a map made in a hidden view takes its size and position wrongly: it is made when its view is first shown

@@ -2,16 +2,16 @@
 // and small helpers of forms and selects.
 import { el, when } from "../dom.js";
 import * as dom from "../dom.js";
-import { I18N } from "../i18n.js";
+import { texts } from "../i18n.js";
 
 export const state = { csrf: null, me: null, exercise: null, feed: null, timeline: [], stream: null, map: null,
   eventTypes: [], lang: localStorage.getItem("spacettx.lang") || "en", refresh: null, clockTimer: null, seen: new Set() };
 
 export const $ = (id) => document.getElementById(id);
 
-export const t = (key) => (I18N[state.lang] || I18N.en)[key] || I18N.en[key] || key;
+export const t = (key) => texts(state.lang).t(key);
 
-export const text = (value) => value == null ? "" : typeof value === "string" ? value : (value[state.lang] || value.en || "");
+export const text = (value) => texts(state.lang).text(value);
 
 
 
