@@ -71,61 +71,98 @@ final class ExerciseRoutes {
         if (!user.admin()) {
             throw new ApiError(403, "only administrators create exercises");
         }
-        ScenarioReader.Result result = exercises.parse(ctx.body());
+        ctx.status(201).json(createExercise(user, ctx.body(), ctx.queryParam("id")));
+    }
+
+    /**
+     * Makes an exercise of a scenario file (the API's create, and a draft's publication): refused with every problem
+     * when the scenario has errors; its creator sits in the control cell. Answers {id, warnings}.
+     */
+    Map<String, Object> createExercise(Accounts.User user, String yaml, String wantedId) {
+        ScenarioReader.Result result = exercises.parse(yaml);
         if (!result.ok()) {
             throw new ApiError(422, "the scenario has " + result.errors().size() + " errors",
                     result.problems().stream().map(ExerciseRoutes::problem).toList());
         }
-        String id = ctx.queryParam("id") == null ? result.scenario().id() : ctx.queryParam("id");
+        String id = wantedId == null || wantedId.isBlank() ? result.scenario().id() : wantedId;
         if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
             throw new ApiError(400, "an exercise id is lower-case letters, digits and dashes");
         }
         try {
-            records.create(id, result.scenario().title().en(), ctx.body(), user.username());
+            records.create(id, result.scenario().title().en(), yaml, user.username());
         } catch (IllegalArgumentException e) {
             throw new ApiError(409, e.getMessage());
         }
-        LiveExercises.Live live = exercises.load(id, ctx.body());
+        LiveExercises.Live live = exercises.load(id, yaml);
         String control = result.scenario().cells().stream().filter(c -> c.kind() == Cell.Kind.CONTROL).findFirst()
                 .orElseThrow().id();
         records.addMember(id, user.username(), "controller", control);
         audit.record(user.username(), "exercise-created", id);
-        List<Map<String, Object>> warnings = new ArrayList<>();
         List<ScenarioProblem> all = new ArrayList<>(result.problems());
         all.addAll(org.spacettx.exercise.engine.ScheduleCheck.warnings(live.scenario(), live.schedule(), result.triggers()));
-        for (ScenarioProblem p : all) {
-            warnings.add(Map.of("line", p.line(), "column", p.column(), "path", p.path(), "message", p.message()));
-        }
-        ctx.status(201).json(Map.of("id", id, "warnings", warnings));
+        return Map.of("id", id, "warnings", all.stream().map(ExerciseRoutes::problem).toList());
     }
 
     /**
      * A scenario checked without creating anything ({@code POST /api/scenarios/validate}, body: the scenario's YAML):
      * every error and warning with its line, column, path and message, and the line exactly as
      * {@code spacettx exercise validate} prints it; a valid scenario is also scheduled, for the warnings only the
-     * computed orbital events show. Administrators only, as creating an exercise is (the scheduling costs seconds).
+     * computed orbital events show and for each inject's computed release time. Administrators and planners (the
+     * scheduling costs seconds).
      */
     void validate(Context ctx) {
-        if (!access.user(ctx).admin()) {
-            throw new ApiError(403, "only administrators validate scenarios");
+        if (!access.user(ctx).plans()) {
+            throw new ApiError(403, "only administrators and planners validate scenarios");
         }
-        ScenarioReader.Result result = exercises.parse(ctx.body());
-        List<ScenarioProblem> all = org.spacettx.exercise.engine.ScheduleCheck.problems(result, OrekitData.standard());
+        ctx.json(checked(exercises.parse(ctx.body())));
+    }
+
+    /**
+     * The same for the planning workspace's tree of a scenario ({@code POST /api/scenarios/validate-document}, body:
+     * {@code {"document": {...}}}), checked as the scenario file it is written to; problems name their path in the
+     * tree, which the workspace shows beside the field.
+     */
+    void validateDocument(Context ctx) {
+        if (!access.user(ctx).plans()) {
+            throw new ApiError(403, "only administrators and planners validate scenarios");
+        }
+        JsonNode document = SessionRoutes.jsonBody(ctx).path("document");
+        if (!document.isObject()) {
+            throw new ApiError(400, "the body is {document: the scenario as a tree}");
+        }
+        Map<String, Object> answer = checked(exercises.parse(org.spacettx.exercise.scenario.ScenarioDocument.toYaml(document)));
+        ctx.json(answer);
+    }
+
+    /** What the validation answers for a scenario as read: validity, summary, problems, and the computed schedule. */
+    static Map<String, Object> checked(ScenarioReader.Result result) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("valid", result.ok());
+        List<ScenarioProblem> all = new ArrayList<>(result.problems());
         if (result.ok()) {
             var s = result.scenario();
             answer.put("summary", Map.of("cells", s.cells().size(), "moves", s.moves().size(), "injects", s.injects().size(),
                     "questions", s.questions().size(), "objects", s.objects().size(), "places", s.sites().size() + s.areas().size()));
+            TriggerSchedule schedule = TriggerSchedule.compute(s, OrekitData.standard());
+            all.addAll(org.spacettx.exercise.engine.ScheduleCheck.warnings(s, schedule, result.triggers()));
+            answer.put("schedule", schedule.entries().stream().map(e -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("number", e.inject().number());
+                row.put("move", e.inject().move());
+                row.put("release", e.time().map(Object::toString).orElse(null));
+                row.put("trigger", e.basis());
+                row.put("subject", e.inject().subject());
+                return row;
+            }).toList());
         }
         answer.put("errors", result.errors().size());
         answer.put("warnings", all.size() - result.errors().size());
         answer.put("problems", all.stream().map(ExerciseRoutes::problem).toList());
-        ctx.json(answer);
+        return answer;
     }
 
     /** A scenario's problem as the API gives it: where, what, and the line the command line prints. */
-    private static Map<String, Object> problem(ScenarioProblem p) {
+    static Map<String, Object> problem(ScenarioProblem p) {
         return Map.of("severity", p.severity().name().toLowerCase(Locale.ROOT), "line", p.line(), "column", p.column(),
                 "path", p.path(), "message", p.message(), "text", p.format("scenario"));
     }

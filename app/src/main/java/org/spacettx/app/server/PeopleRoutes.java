@@ -12,7 +12,7 @@ import org.spacettx.app.store.AuditLog;
 
 /**
  * The accounts, for administrators: list them, create one, disable or enable one, set a new password, make or unmake
- * an administrator. Every change is audited; a disabled account's sessions stop at their next request (the session
+ * an administrator or a planner. Every change is audited; a disabled account's sessions stop at their next request (the session
  * check reads the account). An administrator cannot disable or demote themselves, so that no server is left without
  * one by a slip.
  */
@@ -39,7 +39,7 @@ final class PeopleRoutes {
     void list(Context ctx) {
         admin(ctx);
         List<Map<String, Object>> out = accounts.list().stream().map(u -> Map.<String, Object>of("username", u.username(),
-                "displayName", u.displayName(), "admin", u.admin(), "disabled", u.disabled())).toList();
+                "displayName", u.displayName(), "admin", u.admin(), "planner", u.planner(), "disabled", u.disabled())).toList();
         ctx.json(out);
     }
 
@@ -48,18 +48,22 @@ final class PeopleRoutes {
         JsonNode body = SessionRoutes.jsonBody(ctx);
         String username = body.path("username").asText("");
         boolean admin = body.path("admin").asBoolean(false);
+        boolean planner = body.path("planner").asBoolean(false);
         try {
             accounts.create(username, body.path("displayName").asText(""), body.path("password").asText(""), admin);
+            if (planner) {
+                accounts.setPlanner(username, true);
+            }
         } catch (Accounts.Exists e) {
             throw new ApiError(409, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, e.getMessage());
         }
-        audit.record(caller.username(), "account-created", username + (admin ? " (administrator)" : ""));
+        audit.record(caller.username(), "account-created", username + (admin ? " (administrator)" : "") + (planner ? " (planner)" : ""));
         ctx.status(201).json(Map.of("username", username));
     }
 
-    /** {@code {"disabled": true|false, "password": "...", "admin": true|false}}: any of them, each audited. */
+    /** {@code {"disabled": true|false, "password": "...", "admin": true|false, "planner": true|false}}: any of them, each audited. */
     void update(Context ctx) {
         Accounts.User caller = admin(ctx);
         String username = ctx.pathParam("username");
@@ -69,8 +73,8 @@ final class PeopleRoutes {
         if (self && (body.path("disabled").asBoolean(false) || (body.has("admin") && !body.path("admin").asBoolean(true)))) {
             throw new ApiError(422, "an administrator cannot disable or demote themselves");
         }
-        if (!body.has("disabled") && !body.has("password") && !body.has("admin")) {
-            throw new ApiError(400, "nothing to change: disabled, password or admin");
+        if (!body.has("disabled") && !body.has("password") && !body.has("admin") && !body.has("planner")) {
+            throw new ApiError(400, "nothing to change: disabled, password, admin or planner");
         }
         if (body.has("password")) {
             try {
@@ -89,6 +93,11 @@ final class PeopleRoutes {
             boolean admin = body.path("admin").asBoolean();
             accounts.setAdmin(username, admin);
             audit.record(caller.username(), admin ? "administrator-made" : "administrator-unmade", username);
+        }
+        if (body.has("planner")) {
+            boolean planner = body.path("planner").asBoolean();
+            accounts.setPlanner(username, planner);
+            audit.record(caller.username(), planner ? "planner-made" : "planner-unmade", username);
         }
         ctx.status(204);
     }

@@ -74,6 +74,8 @@ public final class Server implements AutoCloseable {
         PeopleRoutes peopleRoutes = new PeopleRoutes(access, accounts, audit);
         ExerciseRoutes exerciseRoutes = new ExerciseRoutes(access, exercises, records, accounts, audit, clock);
         RegisterRoutes registerRoutes = new RegisterRoutes(access, exercises, records, register, audit, clock);
+        WorkspaceRoutes workspaceRoutes = new WorkspaceRoutes(access, new org.spacettx.app.store.Drafts(db),
+                new org.spacettx.app.store.Catalogs(db), exerciseRoutes, exercises, audit);
 
         Javalin app = Javalin.create(config -> {
             config.jetty.host = host;
@@ -105,6 +107,20 @@ public final class Server implements AutoCloseable {
             config.routes.post("/api/exercises", exerciseRoutes::create);
             config.routes.post("/api/exercises/import", exerciseRoutes::importArchive);
             config.routes.post("/api/scenarios/validate", exerciseRoutes::validate);
+            config.routes.post("/api/scenarios/validate-document", exerciseRoutes::validateDocument);
+            config.routes.get("/api/drafts", workspaceRoutes::list);
+            config.routes.post("/api/drafts", workspaceRoutes::create);
+            config.routes.get("/api/drafts/{id}", workspaceRoutes::get);
+            config.routes.post("/api/drafts/{id}/versions", workspaceRoutes::save);
+            config.routes.get("/api/drafts/{id}/versions", workspaceRoutes::history);
+            config.routes.get("/api/drafts/{id}/diff", workspaceRoutes::diff);
+            config.routes.get("/api/drafts/{id}/scenario.yaml", workspaceRoutes::download);
+            config.routes.get("/api/drafts/{id}/msel.xlsx", workspaceRoutes::workbook);
+            config.routes.post("/api/drafts/{id}/msel.xlsx", workspaceRoutes::uploadWorkbook);
+            config.routes.post("/api/drafts/{id}/publish", workspaceRoutes::publish);
+            config.routes.get("/api/catalogs", workspaceRoutes::catalogList);
+            config.routes.post("/api/catalogs", workspaceRoutes::catalogUpload);
+            config.routes.get("/api/catalogs/search", workspaceRoutes::catalogSearch);
             config.routes.post("/api/exercises/{id}/members", exerciseRoutes::addMember);
             config.routes.get("/api/exercises/{id}/members", exerciseRoutes::members);
             config.routes.get("/api/exercises/{id}/feed", exerciseRoutes::feed);

@@ -65,6 +65,7 @@ final class SessionRoutes {
         out.put("username", user.username());
         out.put("displayName", user.displayName());
         out.put("admin", user.admin());
+        out.put("planner", user.planner());
         ctx.json(out);
     }
 
@@ -82,6 +83,7 @@ final class SessionRoutes {
         out.put("username", user.username());
         out.put("displayName", user.displayName());
         out.put("admin", user.admin());
+        out.put("planner", user.planner());
         out.put("memberships", records.memberships(user.username()));
         out.put("csrfToken", access.session(ctx).csrfToken()); // a reloaded console page needs it again
         ctx.json(out);

@@ -9,10 +9,18 @@ import java.util.Optional;
 
 import org.spacettx.app.auth.Passwords;
 
-/** User accounts: username, display name, Argon2id password hash, administrator flag, disabled flag. */
+/**
+ * User accounts: username, display name, Argon2id password hash, administrator flag, planner flag (may author
+ * scenario drafts and publish them), disabled flag.
+ */
 public final class Accounts {
 
-    public record User(String username, String displayName, boolean admin, boolean disabled) {
+    public record User(String username, String displayName, boolean admin, boolean planner, boolean disabled) {
+
+        /** Whether the user may use the planning workspace: administrators and planners. */
+        public boolean plans() {
+            return admin || planner;
+        }
     }
 
     private final Database db;
@@ -80,7 +88,7 @@ public final class Accounts {
 
     public Optional<User> find(String username) {
         return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT username, display_name, is_admin, disabled FROM users WHERE username = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT username, display_name, is_admin, is_planner, disabled FROM users WHERE username = ?")) {
                 s.setString(1, username);
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.of(user(r)) : Optional.<User>empty();
@@ -91,7 +99,7 @@ public final class Accounts {
 
     public List<User> list() {
         return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT username, display_name, is_admin, disabled FROM users ORDER BY username");
+            try (PreparedStatement s = c.prepareStatement("SELECT username, display_name, is_admin, is_planner, disabled FROM users ORDER BY username");
                  ResultSet r = s.executeQuery()) {
                 List<User> out = new ArrayList<>();
                 while (r.next()) {
@@ -127,6 +135,10 @@ public final class Accounts {
         update("UPDATE users SET is_admin = ? WHERE username = ?", s -> s.setBoolean(1, admin), username);
     }
 
+    public void setPlanner(String username, boolean planner) {
+        update("UPDATE users SET is_planner = ? WHERE username = ?", s -> s.setBoolean(1, planner), username);
+    }
+
     public void setPassword(String username, String password) {
         checkPassword(password);
         String hash = Passwords.hash(password);
@@ -151,6 +163,6 @@ public final class Accounts {
     }
 
     private static User user(ResultSet r) throws java.sql.SQLException {
-        return new User(r.getString(1), r.getString(2), r.getBoolean(3), r.getBoolean(4));
+        return new User(r.getString(1), r.getString(2), r.getBoolean(3), r.getBoolean(4), r.getBoolean(5));
     }
 }
