@@ -34,6 +34,7 @@ function applyLanguage() {
 function show(view) {
   for (const id of ["login-view", "list-view", "exercise-view"]) $(id).hidden = id !== view;
   $("logout").hidden = view === "login-view";
+  if (view === "login-view") $("plan-link").hidden = true;
 }
 
 async function start() {
@@ -80,6 +81,7 @@ async function signedIn(me) {
   state.csrf = me.csrfToken;
   state.me = me;
   $("who").textContent = me.displayName ? `${me.displayName} (${me.username})` : me.username;
+  $("plan-link").hidden = !(me.admin || me.planner);
   state.eventTypes = await api("GET", "/api/event-types");
   const exercises = await api("GET", "/api/exercises");
   const wanted = new URLSearchParams(location.search).get("exercise");

@@ -1,10 +1,11 @@
-// People (administrators): the accounts, each with its state and what may be done to it, and a form for a new one.
+// People (administrators): the accounts, each with its roles and state and what may be done to it, and a form for a
+// new one.
 import { el } from "../dom.js";
 import { api, status } from "./api.js";
 import { $, state, t, text } from "./state.js";
 import { onShow } from "./views.js";
 
-/** The accounts as the server lists them, with buttons to disable or enable, set a password, (un)make an administrator. */
+/** The accounts as the server lists them, with buttons to disable or enable, set a password, (un)make an administrator or a planner. */
 export async function renderPeople() {
   if (!state.me || !state.me.admin) return;
   let accounts;
@@ -26,7 +27,8 @@ export async function renderPeople() {
   $("accounts").tBodies[0].replaceChildren(...accounts.map((a) => {
     const self = a.username === state.me.username;
     return el("tr", { "data-account": a.username }, el("td", {}, a.username), el("td", {}, text(a.displayName)),
-      el("td", {}, t(a.admin ? "people.yes" : "people.no")), el("td", {}, t(a.disabled ? "people.disabled" : "people.active")),
+      el("td", {}, t(a.admin ? "people.yes" : "people.no")), el("td", {}, t(a.planner ? "people.yes" : "people.no")),
+      el("td", {}, t(a.disabled ? "people.disabled" : "people.active")),
       el("td", { class: "actions" },
         self ? null : el("button", { type: "button", class: "secondary", "aria-label": `${t(a.disabled ? "people.enable" : "people.disable")} ${a.username}`,
           onclick: () => change(a.username, { disabled: !a.disabled }) }, t(a.disabled ? "people.enable" : "people.disable")),
@@ -35,7 +37,9 @@ export async function renderPeople() {
           if (password) change(a.username, { password });
         } }, t("people.reset")),
         self ? null : el("button", { type: "button", class: "secondary", "aria-label": `${t(a.admin ? "people.unmakeAdmin" : "people.makeAdmin")} ${a.username}`,
-          onclick: () => change(a.username, { admin: !a.admin }) }, t(a.admin ? "people.unmakeAdmin" : "people.makeAdmin"))));
+          onclick: () => change(a.username, { admin: !a.admin }) }, t(a.admin ? "people.unmakeAdmin" : "people.makeAdmin")),
+        el("button", { type: "button", class: "secondary", "aria-label": `${t(a.planner ? "people.unmakePlanner" : "people.makePlanner")} ${a.username}`,
+          onclick: () => change(a.username, { planner: !a.planner }) }, t(a.planner ? "people.unmakePlanner" : "people.makePlanner"))));
   }));
 }
 

@@ -118,6 +118,7 @@ public final class Server implements AutoCloseable {
             config.routes.get("/api/drafts/{id}/msel.xlsx", workspaceRoutes::workbook);
             config.routes.post("/api/drafts/{id}/msel.xlsx", workspaceRoutes::uploadWorkbook);
             config.routes.post("/api/drafts/{id}/publish", workspaceRoutes::publish);
+            config.routes.get("/api/launch-sites", workspaceRoutes::launchSites);
             config.routes.get("/api/catalogs", workspaceRoutes::catalogList);
             config.routes.post("/api/catalogs", workspaceRoutes::catalogUpload);
             config.routes.get("/api/catalogs/search", workspaceRoutes::catalogSearch);

@@ -250,6 +250,13 @@ final class WorkspaceRoutes {
         ctx.status(201).json(created);
     }
 
+    /** The launch sites the launch model knows (public facts, shipped), for a modelled launch's site. */
+    void launchSites(Context ctx) {
+        planner(ctx);
+        ctx.json(org.spacettx.orbit.launch.LaunchSite.all().stream().map(s -> Map.of("code", s.code(), "name", s.name(),
+                "lat", s.latitudeDeg(), "lon", s.longitudeDeg(), "country", s.country())).toList());
+    }
+
     // ---- catalogs ----
 
     void catalogList(Context ctx) {

@@ -125,6 +125,7 @@ class AuthorizationMatrixTest {
                 new Case("POST draft workbook", c -> c.postBytes("/api/drafts/new-exercise/msel.xlsx?base=1", new byte[] {1},
                         "application/octet-stream").status(), expect(401, 422, 403, 403, 403, 403)),
                 new Case("POST draft publish", c -> c.post("/api/drafts/nothing/publish", "{}").status(), expect(401, 404, 403, 403, 403, 403)),
+                new Case("GET launch-sites", c -> c.get("/api/launch-sites").status(), expect(401, 200, 403, 403, 403, 403)),
                 new Case("GET catalogs", c -> c.get("/api/catalogs").status(), expect(401, 200, 403, 403, 403, 403)),
                 new Case("POST catalogs", c -> c.post("/api/catalogs", "{\"name\":\"x\",\"content\":\"x\"}").status(),
                         expect(401, 422, 403, 403, 403, 403)),

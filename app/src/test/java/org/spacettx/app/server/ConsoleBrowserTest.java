@@ -758,6 +758,10 @@ class ConsoleBrowserTest {
                     click(d, By.cssSelector("#account-form button[type=submit]"));
                     new WebDriverWait(d, WAIT).until(shows(By.cssSelector("#accounts tr[data-account='newcomer1']"), "US liaison"));
                     assertThat(textOf(d, By.cssSelector("#accounts tr[data-account='newcomer1']"))).contains("active");
+                    click(d, By.cssSelector("button[aria-label='Make planner newcomer1']"));
+                    waitFor(d, By.cssSelector("button[aria-label='Unmake planner newcomer1']"));
+                    assertThat(new ApiClient(server.port()).login("newcomer1", "newcomer-password-1").json().get("planner").asBoolean())
+                            .as("a planner now").isTrue();
                     click(d, By.cssSelector("button[aria-label='Disable newcomer1']"));
                     new WebDriverWait(d, WAIT).until(shows(By.cssSelector("#accounts tr[data-account='newcomer1']"), "disabled"));
                     assertThat(d.findElements(By.cssSelector("button[aria-label='Disable control']"))).as("no self-disabling").isEmpty();

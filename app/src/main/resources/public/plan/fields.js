@@ -1,0 +1,133 @@
+// Form fields bound to a place in the scenario being edited (the draft's tree, the scenario file's own keys). Each
+// field carries the path the server names in its problems (msel[3].trigger.pass.site), so that a problem is shown
+// beside the field it is about.
+import { el } from "../dom.js";
+import { plan, t } from "./state.js";
+
+/** The path of parts as the server writes it: ["msel", 3, "trigger"] is msel[3].trigger. */
+export const pathText = (parts) => parts.reduce((acc, p) => typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p, "");
+
+export function get(parts, from = plan.doc) {
+  let node = from;
+  for (const p of parts) {
+    if (node == null) return undefined;
+    node = node[p];
+  }
+  return node;
+}
+
+/** Sets a value, making the maps on the way; an empty value removes the key (the file then omits it). */
+export function set(parts, value) {
+  let node = plan.doc;
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (node[parts[i]] == null || typeof node[parts[i]] !== "object") node[parts[i]] = typeof parts[i + 1] === "number" ? [] : {};
+    node = node[parts[i]];
+  }
+  const last = parts[parts.length - 1];
+  if (value === "" || value == null || (Array.isArray(value) && !value.length && typeof last === "string" && last !== "msel")) {
+    if (Array.isArray(node)) node[last] = value; else delete node[last];
+  } else {
+    node[last] = value;
+  }
+  plan.changed();
+}
+
+let counter = 0;
+const fresh = () => `f${++counter}`;
+
+/** A labelled input: kind text | number | datetime | date | select | textarea; options: [[value, label]] for a select. */
+export function field(parts, label, kind = "text", options = {}) {
+  const id = fresh();
+  const value = get(parts);
+  const attrs = { id, "data-path": pathText(parts), "aria-label": options.aria || label };
+  let input;
+  if (kind === "select") {
+    const choices = options.choices || [];
+    const known = choices.some(([v]) => v === String(value ?? ""));
+    input = el("select", attrs, options.optional !== false ? el("option", { value: "" }, "—") : null,
+      choices.map(([v, l]) => el("option", { value: v }, l)),
+      value != null && value !== "" && !known ? el("option", { value: String(value) }, String(value)) : null);
+    input.value = value == null ? "" : String(value);
+  } else if (kind === "textarea") {
+    input = el("textarea", { ...attrs, rows: options.rows || 3 });
+    input.value = value ?? "";
+  } else {
+    const type = kind === "number" ? "number" : "text";
+    input = el("input", { ...attrs, type, step: kind === "number" ? "any" : undefined,
+      placeholder: kind === "datetime" ? "2026-01-05T00:00:00Z" : kind === "date" ? "2026-01-05" : options.placeholder || undefined });
+    input.value = value ?? "";
+  }
+  input.addEventListener(kind === "select" ? "change" : "input", () => {
+    const raw = input.value.trim();
+    set(parts, kind === "number" && raw !== "" && !Number.isNaN(Number(raw)) ? Number(raw) : raw);
+    if (options.onChange) options.onChange(raw);
+  });
+  return el("div", { class: `field field-${kind}` }, el("label", { for: id }, label), input);
+}
+
+/** A bilingual text, English and Korean side by side ({en, ko}; a plain string is the English). */
+export function text2(parts, label, options = {}) {
+  const value = get(parts);
+  if (typeof value === "string") set(parts, { en: value });
+  const box = (lang) => {
+    const id = fresh();
+    const v = get([...parts, lang]);
+    const attrs = { id, lang, "data-path": pathText([...parts, lang]), "aria-label": `${label} (${lang === "en" ? "English" : "한국어"})` };
+    const input = options.long ? el("textarea", { ...attrs, rows: 3 }) : el("input", { ...attrs, type: "text" });
+    input.value = v ?? "";
+    input.addEventListener("input", () => {
+      const current = get(parts);
+      set(parts, { ...(current && typeof current === "object" ? current : {}), [lang]: input.value });
+    });
+    return el("div", { class: "lang" }, el("label", { for: id, class: "lang-tag" }, lang === "en" ? "EN" : "KO"), input);
+  };
+  return el("div", { class: "field field-text2", "data-path": pathText(parts) }, el("span", { class: "field-label" }, label),
+    el("div", { class: "side-by-side" }, box("en"), box("ko")));
+}
+
+/** Checkboxes for a list of values (e.g. the cells an inject goes to). */
+export function checks(parts, label, choices) {
+  const chosen = new Set([].concat(get(parts) ?? []));
+  return el("fieldset", { class: "field field-checks", "data-path": pathText(parts) }, el("legend", {}, label),
+    choices.map(([v, l]) => {
+      const id = fresh();
+      const box = el("input", { type: "checkbox", id, value: v });
+      box.checked = chosen.has(v);
+      box.addEventListener("change", () => {
+        if (box.checked) chosen.add(v); else chosen.delete(v);
+        set(parts, choices.map(([c]) => c).filter((c) => chosen.has(c)));
+      });
+      return el("label", { for: id, class: "check" }, box, ` ${l}`);
+    }));
+}
+
+/**
+ * The rows of a list (cells, injects, questions...): each row's fields from {@code row(parts, item)}, with buttons to
+ * move it up or down and to remove it, and a button that adds {@code blank()}; {@code redraw} draws the section again
+ * after a change of the list's shape.
+ */
+export function rows(parts, title, row, blank, redraw, options = {}) {
+  const items = get(parts) || [];
+  const move = (i, j) => {
+    const list = get(parts);
+    [list[i], list[j]] = [list[j], list[i]];
+    plan.changed();
+    redraw();
+  };
+  return el("div", { class: "rows", "data-path": pathText(parts) },
+    items.map((item, i) => el("fieldset", { class: "item", "data-row": pathText([...parts, i]) },
+      el("legend", {}, options.legend ? options.legend(item, i) : `${title} ${i + 1}`),
+      el("div", { class: "row-tools" },
+        el("button", { type: "button", class: "secondary small", disabled: i === 0 ? "" : undefined,
+          "aria-label": `${t("plan.up")} ${i + 1}`, onclick: () => move(i, i - 1) }, "↑"),
+        el("button", { type: "button", class: "secondary small", disabled: i === items.length - 1 ? "" : undefined,
+          "aria-label": `${t("plan.down")} ${i + 1}`, onclick: () => move(i, i + 1) }, "↓"),
+        el("button", { type: "button", class: "secondary small", "aria-label": `${t("plan.remove")} ${title} ${i + 1}`,
+          onclick: () => { get(parts).splice(i, 1); plan.changed(); redraw(); } }, t("plan.remove"))),
+      row([...parts, i], item))),
+    el("button", { type: "button", class: "add", "data-add": pathText(parts), onclick: () => {
+      const current = get(parts);
+      set(parts, [...(Array.isArray(current) ? current : []), blank()]);
+      redraw();
+    } }, `+ ${title}`));
+}

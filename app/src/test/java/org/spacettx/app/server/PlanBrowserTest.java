@@ -1,0 +1,236 @@
+package org.spacettx.app.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.spacettx.app.server.ConsoleBrowserTest.WAIT;
+import static org.spacettx.app.server.ConsoleBrowserTest.browser;
+import static org.spacettx.app.server.ConsoleBrowserTest.click;
+import static org.spacettx.app.server.ConsoleBrowserTest.login;
+import static org.spacettx.app.server.ConsoleBrowserTest.screenshot;
+import static org.spacettx.app.server.ConsoleBrowserTest.severeConsoleMessagesNone;
+import static org.spacettx.app.server.ConsoleBrowserTest.shows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.spacettx.orbit.SharedData;
+
+/**
+ * Issue 15's planning workspace in a real browser, with no YAML typed: control builds a small exercise from a blank
+ * draft (two delegations, a site clicked on the map, the ISS found in a real CelesTrak catalog, an inject released
+ * at the ISS's pass over the site, a question), sees each inject's computed time and the timeline, saves, publishes,
+ * plays the exercise from the console, and finds the inject released at the rise time {@code spacettx passes} gives.
+ */
+@Tag("browser")
+class PlanBrowserTest {
+
+    static final String PASSWORD = "plan-browser-password";
+
+    @TempDir
+    static Path dir;
+    static DemoServer demo;
+    static WebDriver d;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ConsoleBrowserTest.requireBrowser();
+        demo = DemoServer.start(dir, PASSWORD);
+        d = browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (d != null) {
+            d.quit();
+        }
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    static WebElement at(String path) {
+        return new WebDriverWait(d, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-path='" + path + "']")));
+    }
+
+    /** Replaces a field's value as a user does: select all, type (the page hears every key). */
+    static void fill(String path, String value) {
+        at(path).sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
+    }
+
+    static void section(String name) {
+        click(d, By.id("tab-" + name));
+        new WebDriverWait(d, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("section-" + name)));
+    }
+
+    static void waitText(By by, String text) {
+        new WebDriverWait(d, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    @Test
+    void anExerciseIsBuiltWithoutYamlPublishedAndPlayed() throws Exception {
+        login(d, demo.server().port(), "control", PASSWORD);
+        click(d, By.id("plan-link"));
+        click(d, By.id("new-blank"));
+        waitText(By.id("check-state"), "valid");
+
+        // general: id, titles in both languages, the span
+        fill("id", "plan-test");
+        fill("title.en", "Pass warning drill");
+        fill("title.ko", "상공 통과 경보 훈련");
+        fill("start", "2026-06-01T00:00:00Z");
+        fill("end", "2026-06-03T00:00:00Z");
+        section("moves");
+        fill("moves[0].start", "2026-06-01T00:00:00Z");
+
+        // two delegations
+        section("cells");
+        for (String[] cell : new String[][] {{"kor", "KOR", "ROK delegation", "한국 대표단"}, {"usa", "USA", "US delegation", "미국 대표단"}}) {
+            click(d, By.cssSelector("[data-add='cells']"));
+            int row = d.findElements(By.cssSelector("fieldset[data-row^='cells[']")).size() - 1;
+            fill("cells[" + row + "].id", cell[0]);
+            fill("cells[" + row + "].nation", cell[1]);
+            fill("cells[" + row + "].name.en", cell[2]);
+            fill("cells[" + row + "].name.ko", cell[3]);
+        }
+
+        // a site clicked on the map (the map opens on Korea: its centre)
+        section("places");
+        WebElement map = new WebDriverWait(d, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#places-map.leaflet-container")));
+        new Actions(d).moveToElement(map, 0, 0).click().perform();
+        fill("places.sites[0].id", "post");
+        fill("places.sites[0].name.en", "Forward post");
+        fill("places.sites[0].name.ko", "전방 초소");
+        double lat = Double.parseDouble(at("places.sites[0].lat").getDomProperty("value"));
+        double lon = Double.parseDouble(at("places.sites[0].lon").getDomProperty("value"));
+        assertThat(lat).as("a click on Korea").isBetween(25.0, 45.0);
+        assertThat(lon).isBetween(115.0, 140.0);
+
+        // the ISS from a real catalog, uploaded and searched
+        section("objects");
+        Path stations = SharedData.path("catalog/celestrak-groups-2026-05-30/stations.tle");
+        d.findElement(By.id("catalog-file")).sendKeys(stations.toRealPath().toString());
+        waitText(By.id("status"), "Catalog loaded");
+        d.findElement(By.id("catalog-query")).sendKeys("ZARYA");
+        click(d, By.id("catalog-search"));
+        click(d, By.cssSelector("[data-add-norad='25544']"));
+        assertThat(at("objects[0].id").getDomProperty("value")).isEqualTo("iss");
+        fill("objects[0].nation", "USA");
+
+        // an inject released at the ISS's first pass over the post; its computed time appears beside the trigger
+        section("msel");
+        click(d, By.cssSelector("[data-add='msel']"));
+        fill("msel[0].subject.en", "Station overhead");
+        fill("msel[0].subject.ko", "우주정거장 상공 통과");
+        fill("msel[0].body.en", "The station rises over the forward post now.");
+        fill("msel[0].body.ko", "우주정거장이 지금 전방 초소 상공에 떠오른다.");
+        new Select(at("msel[0].trigger")).selectByValue("pass");
+        waitText(By.cssSelector("[data-computed='1']"), "2026-06-0");
+        assertThat(new Select(at("msel[0].trigger.pass.object")).getFirstSelectedOption().getDomProperty("value")).isEqualTo("iss");
+        assertThat(new Select(at("msel[0].trigger.pass.site")).getFirstSelectedOption().getDomProperty("value")).isEqualTo("post");
+        assertThat(new Select(at("msel[0].marking")).getFirstSelectedOption().getDomProperty("value")).isEqualTo("REL TO KOR, USA");
+
+        // a question
+        section("questions");
+        click(d, By.cssSelector("[data-add='questions']"));
+        fill("questions[0].text.en", "How likely is the post to be imaged?");
+        fill("questions[0].text.ko", "초소가 촬영될 가능성은?");
+        waitText(By.id("check-state"), "valid");
+        assertThat(d.findElement(By.id("check-state")).getText()).doesNotContain("error");
+
+        // a mistake is shown beside its field at once, and counted on its section's tab
+        section("msel");
+        fill("msel[0].number", "0");
+        new WebDriverWait(d, Duration.ofSeconds(60)).until(x -> !x.findElements(By.cssSelector(".problem-msg.error")).isEmpty());
+        assertThat(d.findElement(By.cssSelector("#tab-msel .count")).getText()).isEqualTo("1");
+        assertThat(d.findElement(By.id("publish")).isEnabled()).as("no publishing with errors").isFalse();
+        fill("msel[0].number", "1");
+        waitText(By.id("check-state"), "valid");
+        new WebDriverWait(d, Duration.ofSeconds(60)).until(x -> x.findElements(By.cssSelector(".problem-msg.error")).isEmpty());
+        centre(By.cssSelector("[data-computed='1']"));
+        screenshot(d, "plan-workspace-msel-en");
+
+        section("timeline");
+        new WebDriverWait(d, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("svg.timeline [data-inject='1']")));
+        screenshot(d, "plan-timeline-en");
+        new Select(d.findElement(By.id("language"))).selectByValue("ko");
+        section("msel");
+        waitText(By.cssSelector("[data-computed='1']"), "배포 시각");
+        centre(By.cssSelector("[data-computed='1']"));
+        screenshot(d, "plan-workspace-msel-ko");
+        section("places");
+        screenshot(d, "plan-workspace-places-ko");
+        new Select(d.findElement(By.id("language"))).selectByValue("en");
+
+        click(d, By.id("save"));
+        waitText(By.id("save-state"), "v2 · saved");
+        d.findElement(By.id("publish-id")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "plan-test");
+        new WebDriverWait(d, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("publish"))).click();
+        click(d, By.id("published-link"));
+
+        // played from the console: the inject comes at the pass
+        new WebDriverWait(d, WAIT).until(shows(By.id("exercise-title"), "Pass warning drill"));
+        click(d, By.id("start-exercise"));
+        WebElement speed = d.findElement(By.id("speed"));
+        speed.sendKeys(Keys.chord(Keys.CONTROL, "a"), "10000");
+        click(d, By.id("set-speed"));
+        click(d, By.id("start-clock"));
+        ApiClient control = demo.as("control");
+        JsonNode row = null;
+        for (int i = 0; i < 120 && row == null; i++) {
+            JsonNode timeline = control.get("/api/exercises/plan-test/timeline").json();
+            if ("released".equals(timeline.get(0).get("status").asText())) {
+                row = timeline.get(0);
+            } else {
+                Thread.sleep(500);
+            }
+        }
+        assertThat(row).as("inject 1 released within a minute at ×10,000").isNotNull();
+        new WebDriverWait(d, Duration.ofSeconds(60)).until(shows(By.id("feed"), "Station overhead"));
+        Instant released = Instant.parse(row.get("releasedAt").asText());
+
+        // what the command line says of the same satellite over the same place
+        String out = cli("passes", "--tle", stations.toString(), "--norad", "25544", "--site", lat + "," + lon,
+                "--from", "2026-06-01T00:00:00Z", "--to", "2026-06-03T00:00:00Z", "--format", "json");
+        Instant rise = Instant.parse(new ObjectMapper().readTree(out).get(0).get("rise_utc").asText());
+        assertThat(released.truncatedTo(ChronoUnit.SECONDS)).isEqualTo(rise.truncatedTo(ChronoUnit.SECONDS));
+        screenshot(d, "plan-played-console");
+        severeConsoleMessagesNone(d);
+    }
+
+    static void centre(By by) {
+        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", d.findElement(by));
+    }
+
+    /** What {@code spacettx ARGS} prints on standard output. */
+    static String cli(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            assertThat(org.spacettx.app.cli.Main.run(args)).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
