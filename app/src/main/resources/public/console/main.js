@@ -53,6 +53,22 @@ async function start() {
     signedIn(me);
   } catch (e) {
     show("login-view");
+    offerProviders();
+  }
+}
+
+/** The organisation's identity provider, when the server has one, beside the local form; and why a sign-in failed. */
+async function offerProviders() {
+  const refused = new URLSearchParams(location.search).get("signin_error");
+  if (refused) $("login-error").textContent = refused;
+  try {
+    const providers = await api("GET", "/api/auth/providers");
+    if (providers.oidc) {
+      $("oidc-login").textContent = `${t("login.with")} ${providers.oidc.label}`;
+      $("oidc-box").hidden = false;
+    }
+  } catch (e) {
+    /* local sign-in remains */
   }
 }
 

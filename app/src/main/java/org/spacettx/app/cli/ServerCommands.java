@@ -83,6 +83,16 @@ final class ServerCommands {
         String host;
         @Option(names = "--secure-cookies", description = "Mark session cookies Secure (behind a TLS proxy).")
         boolean secure;
+        @Option(names = "--oidc", paramLabel = "FILE.yaml", description = "Also sign people in through this OpenID Connect provider "
+                + "(issuer, client, groups of administrators and planners, seats; see the README).")
+        Path oidc;
+
+        /** The server on these options: local accounts, and the identity provider when one is given. */
+        Server start(Database db) throws IOException {
+            org.spacettx.app.auth.Oidc provider = oidc == null ? null
+                    : new org.spacettx.app.auth.Oidc(org.spacettx.app.auth.Oidc.Config.read(oidc));
+            return Server.start(host, port, db, secure, Clock.systemUTC(), provider);
+        }
     }
 
     static void runUntilStopped(Server server, String url) throws InterruptedException {
@@ -105,7 +115,7 @@ final class ServerCommands {
         @Override
         public Integer call() throws Exception {
             Database db = store.openForServer();
-            Server server = Server.start(serve.host, serve.port, db, serve.secure, Clock.systemUTC());
+            Server server = serve.start(db);
             runUntilStopped(server, "http://" + serve.host + ":" + server.port() + "/");
             return 0;
         }
@@ -128,7 +138,7 @@ final class ServerCommands {
             }
             Database db = store.openForServer();
             Map<String, String> created = DemoSetup.prepare(db, System.getenv("SPACETTX_DEMO_PASSWORD"));
-            Server server = Server.start(serve.host, serve.port, db, serve.secure, Clock.systemUTC());
+            Server server = serve.start(db);
             if (!created.isEmpty()) {
                 System.out.println("Demo accounts (shown once; write them down):");
                 created.forEach((user, password) -> System.out.printf("  %-9s %s%n", user, password));

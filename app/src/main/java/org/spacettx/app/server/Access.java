@@ -37,7 +37,10 @@ final class Access {
 
     void authenticate(Context ctx) {
         boolean open = ctx.path().equals("/api/health") || ctx.path().equals("/api/openapi.json")
-                || (ctx.path().equals("/api/session") && ctx.method() == HandlerType.POST);
+                || (ctx.path().equals("/api/session") && ctx.method() == HandlerType.POST)
+                // signing in: the providers offered, and the identity provider's flow (GETs that change no state here
+                // but the sign-in's own, which its state cookie and parameter guard)
+                || (ctx.method() == HandlerType.GET && (ctx.path().equals("/api/auth/providers") || ctx.path().startsWith("/api/oidc/")));
         if (open || ctx.method() == HandlerType.OPTIONS) {
             return;
         }

@@ -12,6 +12,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 
+import org.spacettx.app.auth.Oidc;
 import org.spacettx.app.auth.Sessions;
 import org.spacettx.app.store.Accounts;
 import org.spacettx.app.store.ActionRegister;
@@ -60,8 +61,13 @@ public final class Server implements AutoCloseable {
         this.exercises = exercises;
     }
 
-    /** Starts a server on a port (0: any free one) over a database. */
+    /** Starts a server on a port (0: any free one) over a database, with local accounts only. */
     public static Server start(String host, int port, Database db, boolean secureCookies, Clock clock) {
+        return start(host, port, db, secureCookies, clock, null);
+    }
+
+    /** As above, also signing people in through an OpenID Connect provider when {@code oidc} is not null. */
+    public static Server start(String host, int port, Database db, boolean secureCookies, Clock clock, Oidc oidc) {
         Accounts accounts = new Accounts(db);
         ExerciseRecords records = new ExerciseRecords(db);
         AuditLog audit = new AuditLog(db);
@@ -76,6 +82,7 @@ public final class Server implements AutoCloseable {
         RegisterRoutes registerRoutes = new RegisterRoutes(access, exercises, records, register, audit, clock);
         WorkspaceRoutes workspaceRoutes = new WorkspaceRoutes(access, new org.spacettx.app.store.Drafts(db),
                 new org.spacettx.app.store.Catalogs(db), exerciseRoutes, exercises, audit);
+        OidcRoutes oidcRoutes = oidc == null ? null : new OidcRoutes(oidc, access, accounts, records, exercises, sessions, audit, secureCookies);
 
         Javalin app = Javalin.create(config -> {
             config.jetty.host = host;
@@ -98,6 +105,13 @@ public final class Server implements AutoCloseable {
             config.routes.post("/api/session", sessionRoutes::login);
             config.routes.delete("/api/session", sessionRoutes::logout);
             config.routes.get("/api/me", sessionRoutes::me);
+            if (oidcRoutes != null) {
+                config.routes.get("/api/auth/providers", oidcRoutes::providers);
+                config.routes.get("/api/oidc/login", oidcRoutes::login);
+                config.routes.get("/api/oidc/callback", oidcRoutes::callback);
+            } else {
+                config.routes.get("/api/auth/providers", ctx -> ctx.json(Map.of()));
+            }
             config.routes.get("/api/event-types", ctx -> ctx.json(EVENT_TYPES));
             config.routes.get("/api/accounts", peopleRoutes::list);
             config.routes.post("/api/accounts", peopleRoutes::create);

@@ -86,6 +86,33 @@ public final class Accounts {
         }
     }
 
+    /**
+     * The account linked to an identity provider's person ({@code issuer|subject}), creating it on their first sign-in
+     * with a password nobody knows (they sign in through the provider). A local account of the same username that is
+     * not linked is never taken over: {@link Exists}.
+     */
+    public User external(String externalId, String username, String displayName) {
+        Optional<String> linked = db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT username FROM users WHERE external_id = ?")) {
+                s.setString(1, externalId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(r.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+        if (linked.isPresent()) {
+            return find(linked.get()).orElseThrow();
+        }
+        if (find(username).isPresent()) {
+            throw new Exists("a local account '" + username + "' exists and is not linked to this identity provider");
+        }
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        create(username, displayName, java.util.Base64.getEncoder().encodeToString(random), false);
+        update("UPDATE users SET external_id = ? WHERE username = ?", s -> s.setString(1, externalId), username);
+        return find(username).orElseThrow();
+    }
+
     public Optional<User> find(String username) {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT username, display_name, is_admin, is_planner, disabled FROM users WHERE username = ?")) {

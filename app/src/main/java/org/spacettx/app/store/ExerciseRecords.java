@@ -68,6 +68,16 @@ public final class ExerciseRecords {
         });
     }
 
+    public void removeMember(String exerciseId, String username) {
+        db.transaction(c -> {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM memberships WHERE exercise_id = ? AND username = ?")) {
+                d.setString(1, exerciseId);
+                d.setString(2, username);
+                return d.executeUpdate();
+            }
+        });
+    }
+
     public void addMember(String exerciseId, String username, String role, String cell) {
         db.transaction(c -> {
             try (PreparedStatement d = c.prepareStatement("DELETE FROM memberships WHERE exercise_id = ? AND username = ?")) {

@@ -89,6 +89,7 @@ class AuthorizationMatrixTest {
         List<Case> cases = List.of(
                 new Case("GET /api/health", c -> c.get("/api/health").status(), expect(200, 200, 200, 200, 200, 200)),
                 new Case("GET /api/openapi.json", c -> c.get("/api/openapi.json").status(), expect(200, 200, 200, 200, 200, 200)),
+                new Case("GET /api/auth/providers", c -> c.get("/api/auth/providers").status(), expect(200, 200, 200, 200, 200, 200)),
                 new Case("GET /api/me", c -> c.get("/api/me").status(), expect(401, 200, 200, 200, 200, 200)),
                 new Case("GET /api/exercises", c -> c.get("/api/exercises").status(), expect(401, 200, 200, 200, 200, 200)),
                 new Case("POST /api/exercises", c -> c.post("/api/exercises", scenario()).status(), expect(401, 201, 403, 403, 403, 403)),
