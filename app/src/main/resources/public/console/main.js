@@ -10,6 +10,7 @@ import { renderCoordination, wireCoordination } from "./coordination.js";
 import { renderEvaluation, wireEvaluation } from "./evaluation.js";
 import { renderInjects, wireFeed } from "./feed.js";
 import { wirePeople } from "./people.js";
+import { renderWriteForm, wireWriteForm } from "./write.js";
 import { refreshRegister, wireRegister } from "./register.js";
 import { renderReplay, wireReplay } from "./replay.js";
 import { refreshMap, showGlobe, wireSpace } from "./space.js";
@@ -206,6 +207,7 @@ function renderFeed() {
     renderTimeline(f);
     renderActivity(f);
     renderRoomControls(f);
+    renderWriteForm(f);
   }
   renderCoordination(f);
   renderCharts(f);
@@ -234,6 +236,7 @@ function wireControls() {
   wireReplay(refresh);
   wirePeople();
   wireMembers();
+  wireWriteForm();
 }
 
 document.addEventListener("DOMContentLoaded", start);

@@ -2,6 +2,7 @@
 // every change back into it. The choices offered (cells, moves, objects, places, markings) come from the tree itself,
 // so an inject can only be addressed with what the scenario has.
 import { el, when } from "../dom.js";
+import { CHANNELS } from "../i18n.js";
 import { checks, field, get, pathText, rows, set, text2 } from "./fields.js";
 import { api, plan, status, t, text } from "./state.js";
 import { drawPlaces, wirePlacesMap } from "./places.js";
@@ -173,7 +174,6 @@ function drawObjects(box, redraw) {
 
 // ---- MSEL ----
 const TRIGGERS = ["at", "manual", "launch", "first_overflight", "pass", "close_approach", "conjunction", "after_inject", "on_answer"];
-const CHANNELS = ["intel-report", "news", "phone-call", "formal-message", "email", "briefing", "video", "chat", "social-media"];
 
 /** A new trigger of a kind, with what the scenario makes likely (its first object, place, move start). */
 function blankTrigger(kind, inject) {

@@ -235,7 +235,14 @@ final class ExerciseRoutes {
         List<Map<String, Object>> out = new ArrayList<>();
         synchronized (live) {
             var state = live.exercise().state();
-            for (TriggerSchedule.Entry e : live.schedule().entries()) {
+            List<TriggerSchedule.Entry> entries = new ArrayList<>(live.schedule().entries());
+            // and the injects control wrote during play: by hand, or at the time control gave
+            for (var w : state.written().values()) {
+                entries.add(new TriggerSchedule.Entry(w, w.trigger() instanceof org.spacettx.exercise.scenario.Trigger.AtTime a
+                        ? java.util.Optional.of(a.time()) : java.util.Optional.empty(),
+                        org.spacettx.exercise.scenario.Text.of("written during play", "연습 중 작성")));
+            }
+            for (TriggerSchedule.Entry e : entries) {
                 int number = e.inject().number();
                 var released = state.released().get(number);
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -547,7 +554,7 @@ final class ExerciseRoutes {
         switch (outcome) {
             case Outcome.Rejected r -> throw new ApiError(422, r.reason());
             case Outcome.Accepted a -> {
-                if (command instanceof Command.ReleaseInject || command instanceof Command.WithdrawInject
+                if (command instanceof Command.ReleaseInject || command instanceof Command.WithdrawInject || command instanceof Command.WriteInject
                         || command instanceof Command.RevealQuestion || command instanceof Command.StartExercise
                         || command instanceof Command.EndExercise) {
                     audit.record(actor.user(), command.getClass().getSimpleName(), live.id() + ": " + Json.write(command));
@@ -555,6 +562,74 @@ final class ExerciseRoutes {
                 ctx.json(Map.of("events", a.events()));
             }
         }
+    }
+
+    /**
+     * An edited MSEL workbook brought into the running exercise (control; audited): its rows whose numbers the MSEL
+     * lacks join it as injects written by control, released by hand or at their set time. The workbook is checked as a
+     * whole first (read with the scenario as the CLI reads it: a marking that would leak is an error there), and a
+     * row that cannot join (an orbital or chained trigger, a time already past) refuses the whole workbook with every
+     * reason. Rows the MSEL has already are left as they are (a running exercise's own injects
+     * do not change under the players).
+     */
+    void importWorkbook(Context ctx) {
+        LiveExercises.Live live = live(ctx);
+        Actor actor = access.actor(ctx, live);
+        if (actor.role() != Actor.Role.CONTROLLER) {
+            throw new ApiError(403, "only control brings injects into a running exercise");
+        }
+        String yaml = records.find(live.id()).orElseThrow().scenarioYaml();
+        ScenarioReader.Result read;
+        try {
+            read = exercises.parse(org.spacettx.exercise.export.MselTable.replaceMselFromXlsx(yaml, ctx.bodyAsBytes(), "the workbook"));
+        } catch (org.spacettx.orbit.input.InputException | IllegalArgumentException e) {
+            throw new ApiError(422, e.getMessage());
+        }
+        if (!read.ok()) {
+            throw new ApiError(422, "the MSEL has " + read.errors().size() + " errors",
+                    read.problems().stream().filter(p -> p.severity() == ScenarioProblem.Severity.ERROR).map(ExerciseRoutes::problem).toList());
+        }
+        List<Command.WriteInject> fresh = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        synchronized (live) {
+            var state = live.exercise().state();
+            for (var i : read.scenario().injects()) {
+                if (state.inject(i.number()).isPresent()) {
+                    continue;
+                }
+                Instant at = null;
+                if (i.trigger() instanceof org.spacettx.exercise.scenario.Trigger.AtTime t) {
+                    at = t.time();
+                    if (at.isBefore(state.scenarioTimeAt(clock.instant()))) {
+                        refused.add("inject " + i.number() + ": its time " + at + " has passed");
+                        continue;
+                    }
+                } else if (!(i.trigger() instanceof org.spacettx.exercise.scenario.Trigger.Manual)) {
+                    refused.add("inject " + i.number() + ": only injects released by hand or at a time join a running exercise");
+                    continue;
+                }
+                fresh.add(new Command.WriteInject(i.number(), i.move(), i.recipients(), i.channel(), i.marking(), i.subject(), i.body(),
+                        i.expectedAction(), at, false));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new ApiError(422, "the workbook cannot join the running exercise", refused);
+        }
+        List<Integer> added = new ArrayList<>();
+        for (Command.WriteInject c : fresh) {
+            Outcome outcome;
+            try {
+                outcome = exercises.handle(live, actor, c);
+            } catch (EventStore.Conflict e) {
+                throw new ApiError(409, "another command came first; try again (injects added so far: " + added + ")");
+            }
+            if (outcome instanceof Outcome.Rejected r) {
+                throw new ApiError(422, "inject " + c.number() + ": " + r.reason() + (added.isEmpty() ? "" : " (added before it: " + added + ")"));
+            }
+            added.add(c.number());
+        }
+        audit.record(actor.user(), "msel-workbook-imported", live.id() + ": injects " + added);
+        ctx.status(201).json(Map.of("added", added));
     }
 
     /** Who may open the stream, and whether it can resume where asked, are decided before the stream answers 200. */

@@ -149,6 +149,7 @@ public final class Server implements AutoCloseable {
             config.routes.post("/api/exercises/{id}/commands", exerciseRoutes::command);
             config.routes.get("/api/exercises/{id}/read-ahead", registerRoutes::readAhead);
             config.routes.get("/api/exercises/{id}/archive", exerciseRoutes::archive);
+            config.routes.post("/api/exercises/{id}/msel.xlsx", exerciseRoutes::importWorkbook);
             config.routes.get("/api/exercises/{id}/replay", exerciseRoutes::replay);
             config.routes.get("/api/register", registerRoutes::list);
             config.routes.post("/api/register/{id}", registerRoutes::update);

@@ -132,6 +132,8 @@ class AuthorizationMatrixTest {
                         expect(401, 422, 403, 403, 403, 403)),
                 new Case("GET catalog search", c -> c.get("/api/catalogs/search?q=iss").status(), expect(401, 200, 403, 403, 403, 403)),
                 new Case("POST import", c -> c.post("/api/exercises/import", "{}").status(), expect(401, 422, 403, 403, 403, 403)),
+                new Case("POST msel.xlsx", c -> c.postBytes(base + "/msel.xlsx", new byte[] {1}, "application/octet-stream").status(),
+                        expect(401, 422, 403, 403, 403, 404)),
                 new Case("GET read-ahead", c -> c.get(base + "/read-ahead").status(), expect(401, 200, 200, 200, 200, 404)),
                 new Case("GET register", c -> c.get("/api/register").status(), expect(401, 200, 200, 200, 200, 200)),
                 new Case("POST register entry", c -> c.post("/api/register/999999", "{\"status\":\"done\"}").status(),

@@ -214,6 +214,22 @@ class PlanBrowserTest {
         Instant rise = Instant.parse(new ObjectMapper().readTree(out).get(0).get("rise_utc").asText());
         assertThat(released.truncatedTo(ChronoUnit.SECONDS)).isEqualTo(rise.truncatedTo(ChronoUnit.SECONDS));
         screenshot(d, "plan-played-console");
+
+        // control improvises: an inject written on the spot, to the ROK delegation only, released now
+        click(d, By.id("tab-control"));
+        click(d, By.cssSelector("#write-inject > summary"));
+        d.findElement(By.cssSelector("#wi-to input[value='usa']")).click();
+        new Select(d.findElement(By.id("wi-marking"))).selectByValue("KOR ONLY");
+        d.findElement(By.id("wi-subject-en")).sendKeys("Station crew reports a flash");
+        d.findElement(By.id("wi-subject-ko")).sendKeys("우주정거장 승무원 섬광 보고");
+        centre(By.cssSelector("#write-form button[type=submit]"));
+        screenshot(d, "console-write-inject");
+        click(d, By.cssSelector("#write-form button[type=submit]"));
+        new WebDriverWait(d, Duration.ofSeconds(30)).until(shows(By.id("msel"), "Station crew reports a flash"));
+        ApiClient kor = demo.as("kor1");
+        assertThat(control.post("/api/exercises/plan-test/members", "{\"username\":\"kor1\",\"role\":\"player\",\"cell\":\"kor\"}").status())
+                .isEqualTo(204);
+        assertThat(kor.get("/api/exercises/plan-test/feed").body()).contains("Station crew reports a flash");
         severeConsoleMessagesNone(d);
     }
 

@@ -46,6 +46,16 @@ public sealed interface Command {
     record PostMessage(String toCell, String body, Marking marking) implements Command {
     }
 
+    /**
+     * Control writes an inject on the spot: its number (null: the next free one), move, recipients (delegation cells),
+     * channel, marking, texts and expected action; released now ({@code releaseNow}), at a scenario time
+     * ({@code releaseAt}), or later by hand.
+     */
+    record WriteInject(Integer number, String move, java.util.List<String> to, String channel, Marking marking,
+                       org.spacettx.exercise.scenario.Text subject, org.spacettx.exercise.scenario.Text body,
+                       org.spacettx.exercise.scenario.Text expectedAction, Instant releaseAt, boolean releaseNow) implements Command {
+    }
+
     record RequestInformation(String question, Marking marking) implements Command {
     }
 

@@ -38,6 +38,15 @@ public sealed interface Event {
     record InjectWithdrawn(int number, String reason) implements Event {
     }
 
+    /**
+     * Control wrote an inject during play (or brought it in from a workbook): from now on it is in the MSEL like the
+     * scenario's own, sent by control, released by hand or at {@code releaseAt} (null: by hand).
+     */
+    record InjectWritten(int number, String move, java.util.List<String> recipients, String channel, Marking marking,
+                         org.spacettx.exercise.scenario.Text subject, org.spacettx.exercise.scenario.Text body,
+                         org.spacettx.exercise.scenario.Text expectedAction, Instant releaseAt) implements Event {
+    }
+
     record InjectAcknowledged(int number, String cell) implements Event {
     }
 

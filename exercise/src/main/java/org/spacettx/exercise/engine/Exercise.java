@@ -163,7 +163,7 @@ public final class Exercise {
         while (released) {
             released = false;
             List<Inject> due = new ArrayList<>();
-            for (Inject i : scenario.injects()) {
+            for (Inject i : state.injects()) {
                 if (!state.released().containsKey(i.number()) && !state.isWithdrawn(i.number())) {
                     dueTime(i).filter(t -> !t.isAfter(now)).ifPresent(t -> due.add(i));
                 }
@@ -182,7 +182,9 @@ public final class Exercise {
             Item.ReleasedInject other = state.released().get(a.inject());
             return other == null ? Optional.empty() : Optional.of(other.scenarioTime().plus(a.delay()));
         }
-        return Optional.ofNullable(scheduled.get(i.number()));
+        Instant at = scheduled.get(i.number());
+        // an inject written during play at a set time is not in the schedule computed at the start
+        return Optional.ofNullable(at != null ? at : i.trigger() instanceof Trigger.AtTime t && state.written().containsKey(i.number()) ? t.time() : null);
     }
 
     private static String reason(Inject i) {
@@ -201,7 +203,7 @@ public final class Exercise {
 
     private List<Event.Recorded> releaseOnAnswer(Event.AnswerSubmitted a, Instant wall) {
         List<Event.Recorded> out = new ArrayList<>();
-        for (Inject i : scenario.injects()) {
+        for (Inject i : state.injects()) {
             if (i.trigger() instanceof Trigger.OnAnswer t && t.question().equals(a.question()) && t.cell().equals(a.cell())
                     && !state.released().containsKey(i.number()) && !state.isWithdrawn(i.number())
                     && AnswerCondition.matches(t.condition(), a.value().comparable())) {
@@ -260,6 +262,35 @@ public final class Exercise {
                 inject(c.number());
                 require(!state.released().containsKey(c.number()), "inject " + c.number() + " is already released");
                 yield List.of(new Event.InjectReleased(c.number(), state.scenarioTimeAt(wall), "released by control"));
+            }
+            case Command.WriteInject c -> {
+                control(actor);
+                require(c.move() != null && scenario.move(c.move()).isPresent(), "move '" + c.move() + "' does not exist");
+                require(c.to() != null && !c.to().isEmpty(), "an inject goes to at least one cell");
+                require(c.marking() != null, "an inject needs a releasability marking");
+                for (String id : c.to()) {
+                    Cell cell = scenario.cell(id).orElseThrow(() -> new Refused("cell '" + id + "' does not exist"));
+                    require(cell.kind() == Cell.Kind.BLUE || cell.kind() == Cell.Kind.RED, "injects go to delegations, not to " + id);
+                    // the reader's rule for the scenario's own injects: nothing is addressed so that it leaks
+                    require(c.marking().releasableTo(cell.nation()), "the marking " + c.marking() + " is not releasable to "
+                            + cell.nation() + ", the nation of " + id);
+                }
+                require(c.channel() != null && org.spacettx.exercise.scenario.ScenarioReader.CHANNELS.contains(c.channel()),
+                        "channel is one of " + new java.util.TreeSet<>(org.spacettx.exercise.scenario.ScenarioReader.CHANNELS));
+                require(c.subject() != null && !c.subject().en().isBlank() || c.subject() != null && !c.subject().ko().isBlank(),
+                        "an inject needs a subject");
+                Instant now = state.scenarioTimeAt(wall);
+                require(c.releaseAt() == null || !c.releaseNow(), "release now or at a time, not both");
+                require(c.releaseAt() == null || !c.releaseAt().isBefore(now) && !c.releaseAt().isAfter(scenario.end()),
+                        "a release time lies between now and the scenario's end");
+                int number = c.number() != null ? c.number() : state.injects().stream().mapToInt(Inject::number).max().orElse(0) + 1;
+                require(number > 0 && number < 1_000_000, "an inject number is a positive whole number");
+                require(state.inject(number).isEmpty(), "inject " + number + " exists already");
+                Event.InjectWritten written = new Event.InjectWritten(number, c.move(), List.copyOf(new java.util.LinkedHashSet<>(c.to())),
+                        c.channel(), c.marking(), bounded(c.subject(), "subject", 500), bounded(c.body(), "text", 10_000),
+                        bounded(c.expectedAction(), "expected action", 2_000), c.releaseAt());
+                yield c.releaseNow() ? List.of(written, new Event.InjectReleased(number, now, "written and released by control"))
+                        : List.of(written);
             }
             case Command.WithdrawInject c -> {
                 control(actor);
@@ -430,7 +461,7 @@ public final class Exercise {
     }
 
     private Inject inject(int number) throws Refused {
-        return scenario.inject(number).orElseThrow(() -> new Refused("inject " + number + " does not exist"));
+        return state.inject(number).orElseThrow(() -> new Refused("inject " + number + " does not exist"));
     }
 
     /**
@@ -453,6 +484,17 @@ public final class Exercise {
         require(value != null && !value.isBlank(), "the " + what + " is empty");
         require(value.length() <= max, "the " + what + " is longer than " + max + " characters");
         return value.strip();
+    }
+
+    /** A bilingual text of at most {@code max} characters in each language; none is an empty text. */
+    private static org.spacettx.exercise.scenario.Text bounded(org.spacettx.exercise.scenario.Text value, String what, int max) throws Refused {
+        if (value == null) {
+            return org.spacettx.exercise.scenario.Text.EMPTY;
+        }
+        String en = value.en() == null ? "" : value.en().strip();
+        String ko = value.ko() == null ? "" : value.ko().strip();
+        require(en.length() <= max && ko.length() <= max, "the " + what + " is longer than " + max + " characters");
+        return org.spacettx.exercise.scenario.Text.of(en, ko);
     }
 
     private static void require(boolean condition, String reason) throws Refused {

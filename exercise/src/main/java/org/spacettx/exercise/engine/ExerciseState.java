@@ -34,6 +34,7 @@ public final class ExerciseState {
     private Instant lastWall;
     private final Map<Integer, Item.ReleasedInject> released = new TreeMap<>();
     private final Map<Integer, String> withdrawn = new TreeMap<>();
+    private final Map<Integer, Inject> written = new TreeMap<>();
     private final List<Item.Message> messages = new ArrayList<>();
     private final Map<String, Item.Rfi> rfis = new LinkedHashMap<>();
     private final Map<String, Integer> rounds = new TreeMap<>();
@@ -89,7 +90,11 @@ public final class ExerciseState {
             case Event.ClockJumped e -> e.to() == null || e.to().isBefore(scenario.start()) || e.to().isAfter(scenario.end())
                     ? "jumps the clock outside the scenario" : move(e.move());
             case Event.MoveStarted e -> move(e.move());
-            case Event.InjectReleased e -> scenario.inject(e.number()).isEmpty() ? "releases inject " + e.number() + ", which the scenario lacks"
+            case Event.InjectWritten e -> inject(e.number()).isPresent() ? "writes inject " + e.number() + ", which exists"
+                    : e.number() <= 0 || e.recipients() == null || e.recipients().isEmpty() || e.marking() == null || e.subject() == null
+                    || e.channel() == null ? "lacks its number, recipients, channel, marking or subject"
+                    : firstProblem(move(e.move()), e.recipients().stream().map(this::cell).filter(java.util.Objects::nonNull).findFirst().orElse(null));
+            case Event.InjectReleased e -> inject(e.number()).isEmpty() ? "releases inject " + e.number() + ", which the scenario lacks"
                     : released.containsKey(e.number()) ? "releases inject " + e.number() + " again"
                     : e.at() == null || e.reason() == null ? "lacks its time or reason" : null;
             case Event.InjectWithdrawn e -> !released.containsKey(e.number()) ? "withdraws inject " + e.number() + ", which is not released"
@@ -167,8 +172,13 @@ public final class ExerciseState {
                 anchorWall = wall;
             }
             case Event.MoveStarted e -> currentMove = e.move();
+            case Event.InjectWritten e -> written.put(e.number(), new Inject(e.number(), e.move(), controlCell(), e.recipients(),
+                    e.channel(), e.subject(), e.body() == null ? org.spacettx.exercise.scenario.Text.EMPTY : e.body(), e.marking(),
+                    e.expectedAction() == null ? org.spacettx.exercise.scenario.Text.EMPTY : e.expectedAction(), List.of(),
+                    e.releaseAt() == null ? new org.spacettx.exercise.scenario.Trigger.Manual() : new org.spacettx.exercise.scenario.Trigger.AtTime(e.releaseAt()),
+                    List.of()));
             case Event.InjectReleased e -> released.put(e.number(), new Item.ReleasedInject(
-                    scenario.inject(e.number()).orElseThrow(), e.at(), e.reason(), Set.of()));
+                    inject(e.number()).orElseThrow(), e.at(), e.reason(), Set.of()));
             case Event.InjectWithdrawn e -> {
                 released.remove(e.number());
                 withdrawn.put(e.number(), e.reason());
@@ -319,14 +329,33 @@ public final class ExerciseState {
         return scenario.moveStarted(moveId, scenarioTimeAt(wall));
     }
 
+    /** An inject of the scenario or written during play. */
     public Optional<Inject> inject(int number) {
-        return scenario.inject(number);
+        Optional<Inject> own = scenario.inject(number);
+        return own.isPresent() ? own : Optional.ofNullable(written.get(number));
+    }
+
+    /** The MSEL as it stands: the scenario's injects, then those written during play, by number. */
+    public List<Inject> injects() {
+        List<Inject> all = new ArrayList<>(scenario.injects());
+        all.addAll(written.values());
+        return all;
+    }
+
+    /** The injects written during play, by number. */
+    public Map<Integer, Inject> written() {
+        return java.util.Collections.unmodifiableMap(written);
+    }
+
+    private String controlCell() {
+        return scenario.cells().stream().filter(c -> c.kind() == org.spacettx.exercise.scenario.Cell.Kind.CONTROL).findFirst()
+                .map(org.spacettx.exercise.scenario.Cell::id).orElse("control");
     }
 
     /** Everything the state holds, as a value: equal for equal event histories. */
     public record Snapshot(boolean started, boolean ended, boolean running, double speed, Instant anchorScenario,
                            Instant anchorWall, String currentMove, long lastSequence, Map<Integer, Item.ReleasedInject> released,
-                           Map<Integer, String> withdrawn, List<Item.Message> messages, Map<String, Item.Rfi> rfis,
+                           Map<Integer, String> withdrawn, Map<Integer, Inject> written, List<Item.Message> messages, Map<String, Item.Rfi> rfis,
                            Map<String, Integer> rounds, Map<String, Set<Integer>> revealed, List<Item.SubmittedAnswer> answers,
                            List<Item.Observation> observations, Map<String, Item.ActionItem> actionItems,
                            Item.Statement statement) {
@@ -334,7 +363,7 @@ public final class ExerciseState {
 
     public Snapshot snapshot() {
         return new Snapshot(started, ended, running, speed, anchorScenario, anchorWall, currentMove, lastSequence,
-                Map.copyOf(released), Map.copyOf(withdrawn), List.copyOf(messages), Map.copyOf(rfis), Map.copyOf(rounds),
+                Map.copyOf(released), Map.copyOf(withdrawn), Map.copyOf(written), List.copyOf(messages), Map.copyOf(rfis), Map.copyOf(rounds),
                 Map.copyOf(revealed), List.copyOf(answers), List.copyOf(observations), Map.copyOf(actionItems), statement());
     }
 }

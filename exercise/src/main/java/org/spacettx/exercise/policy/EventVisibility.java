@@ -10,7 +10,8 @@ import org.spacettx.exercise.engine.Item;
 /**
  * Which recorded events a viewer may receive on the live stream: an event about an item is visible exactly when the
  * item is ({@link Visibility}), an event about a question when the question is, its move having started when the
- * event happened; clock, move, action-item, statement and exercise events concern everyone. Hidden
+ * event happened; clock, move, action-item, statement and exercise events concern everyone; an inject written
+ * during play, like the rest of the MSEL, is control's until it is released. Hidden
  * events are left out, never replaced by placeholders, so their timing does not leak either.
  */
 public final class EventVisibility {
@@ -27,6 +28,8 @@ public final class EventVisibility {
         }
         return switch (recorded.event()) {
             case Event.InjectReleased e -> inject(viewer, state, e.number());
+            // the MSEL is control's: an inject written during play reaches others only when it is released
+            case Event.InjectWritten e -> false;
             case Event.InjectWithdrawn e -> state.inject(e.number())
                     .map(i -> items.canSee(viewer, new Item.ReleasedInject(i, recorded.scenarioTime(), "", java.util.Set.of())))
                     .orElse(false);
