@@ -1,7 +1,8 @@
 // Control's view: the MSEL, each cell's activity, who sits in which cell, and what the room's screen shows.
 import { el, when } from "../dom.js";
+import { timelineChart } from "../timeline-chart.js";
 import { api, command, status } from "./api.js";
-import { $, fillSelect, moveFilter, state, t, text } from "./state.js";
+import { $, fillSelect, moveFilter, scenarioNow, state, t, text } from "./state.js";
 import { onShow } from "./views.js";
 
 /**
@@ -12,6 +13,7 @@ export function renderTimeline(f) {
   const moves = [...new Set(state.timeline.map((r) => r.move))];
   const move = moveFilter($("msel-move"), f, moves);
   const rows = move == null ? state.timeline : state.timeline.filter((r) => r.move === move);
+  renderMselTimeline(f);
   $("msel").tBodies[0].replaceChildren(...rows.map((row) => el("tr", { "data-msel": row.number },
     el("td", {}, row.number), el("td", {}, row.move, el("br"), text(row.subject)), el("td", {}, when(row.release)),
     el("td", {}, text(row.trigger)), el("td", {}, row.marking),
@@ -30,6 +32,25 @@ export function renderTimeline(f) {
       onclick: () => present("inject", String(row.number)) }, t("present.showInRoom")) : null))));
   const jump = $("jump-move");
   if (jump.options.length !== moves.length) jump.replaceChildren(...moves.map((m) => el("option", { value: m }, m)));
+}
+
+/** The MSEL over scenario time: moves, every inject at its (computed or actual) release time, the clock; a click shows its row. */
+function renderMselTimeline(f) {
+  const marks = state.timeline.map((r) => ({ number: r.number, at: r.releasedAt || r.release, subject: r.subject, basis: r.trigger,
+    orbital: r.orbital, released: r.status === "released" }));
+  $("msel-timeline").replaceChildren(timelineChart({ start: f.exercise.start, end: f.exercise.end, moves: f.moves, marks,
+    now: scenarioNow().toISOString(), text, label: { chart: t("msel.timeline"), inject: t("plan.inject") }, pick: (number) => {
+      if (!document.querySelector(`#msel tr[data-msel="${number}"]`)) { // in another move than the one shown
+        $("msel-move").value = "all";
+        renderTimeline(state.feed);
+      }
+      const tr = document.querySelector(`#msel tr[data-msel="${number}"]`);
+      if (tr) {
+        tr.scrollIntoView({ block: "center" });
+        tr.classList.add("picked");
+        setTimeout(() => tr.classList.remove("picked"), 2000);
+      }
+    } }));
 }
 
 /** For control: what each delegation has done so far, from the feed control sees. */

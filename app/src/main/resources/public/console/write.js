@@ -18,8 +18,9 @@ export function renderWriteForm(f) {
   const key = cells.map((c) => c.id).join(",") + state.lang;
   if (box.dataset.cells !== key) {
     box.dataset.cells = key;
-    box.replaceChildren(el("legend", { "data-i18n": "write.to" }, t("write.to")), ...cells.map((c) => el("label", { class: "check" },
-      el("input", { type: "checkbox", value: c.id, checked: true }), ` ${text(c.name)}`)));
+    box.replaceChildren(el("legend", { "data-i18n": "write.to" }, t("write.to")), ...cells.map((c) => el("span", { class: "check" },
+      el("input", { type: "checkbox", id: `wi-to-${c.id}`, value: c.id, checked: true }),
+      el("label", { for: `wi-to-${c.id}` }, ` ${text(c.name)}`))));
   }
 }
 

@@ -151,6 +151,8 @@ final class ExerciseRoutes {
                 row.put("move", e.inject().move());
                 row.put("release", e.time().map(Object::toString).orElse(null));
                 row.put("trigger", e.basis());
+                row.put("triggerKind", e.inject().trigger().kind());
+                row.put("orbital", e.inject().trigger().orbital());
                 row.put("subject", e.inject().subject());
                 return row;
             }).toList());
@@ -250,6 +252,8 @@ final class ExerciseRoutes {
                 row.put("move", e.inject().move());
                 row.put("release", e.time().map(Object::toString).orElse(null));
                 row.put("trigger", e.basis());
+                row.put("triggerKind", e.inject().trigger().kind());
+                row.put("orbital", e.inject().trigger().orbital());
                 row.put("marking", e.inject().marking().toString());
                 row.put("subject", e.inject().subject());
                 row.put("status", released != null ? "released" : state.isWithdrawn(number) ? "withdrawn" : "pending");

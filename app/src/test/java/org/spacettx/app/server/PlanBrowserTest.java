@@ -181,6 +181,15 @@ class PlanBrowserTest {
         screenshot(d, "plan-workspace-places-ko");
         new Select(d.findElement(By.id("language"))).selectByValue("en");
 
+        // every control of every section has a label (the same rule as the console's)
+        for (String name : new String[] {"general", "cells", "objectives", "places", "objects", "moves", "msel", "questions", "actions"}) {
+            section(name);
+            Object unlabeled = ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "return [...document.querySelectorAll('input, select, textarea')]"
+                            + ".filter(n => !n.getAttribute('aria-label') && !document.querySelector(`label[for='${n.id}']`))"
+                            + ".map(n => n.id || n.outerHTML);");
+            assertThat((java.util.List<?>) unlabeled).as("controls without a label in %s", name).isEmpty();
+        }
         click(d, By.id("save"));
         waitText(By.id("save-state"), "v2 · saved");
         d.findElement(By.id("publish-id")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "plan-test");
@@ -226,6 +235,15 @@ class PlanBrowserTest {
         screenshot(d, "console-write-inject");
         click(d, By.cssSelector("#write-form button[type=submit]"));
         new WebDriverWait(d, Duration.ofSeconds(30)).until(shows(By.id("msel"), "Station crew reports a flash"));
+        // control's MSEL on its timeline: both injects released (rings), the clock's line; a click shows the row
+        new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#msel-timeline .inject-mark.released[data-inject='2']")));
+        assertThat(d.findElements(By.cssSelector("#msel-timeline .inject-mark.computed.released[data-inject='1']"))).hasSize(1);
+        assertThat(d.findElements(By.cssSelector("#msel-timeline line.now"))).hasSize(1);
+        d.findElement(By.cssSelector("#msel-timeline [data-inject='1']")).click();
+        assertThat(d.findElement(By.cssSelector("#msel tr[data-msel='1']")).getDomAttribute("class")).contains("picked");
+        centre(By.id("msel-timeline"));
+        screenshot(d, "control-msel-timeline");
         ApiClient kor = demo.as("kor1");
         assertThat(control.post("/api/exercises/plan-test/members", "{\"username\":\"kor1\",\"role\":\"player\",\"cell\":\"kor\"}").status())
                 .isEqualTo(204);

@@ -41,7 +41,7 @@ public final class ScheduleCheck {
             ScenarioProblem.Anchor at = anchors.getOrDefault(e.inject().number(), new ScenarioProblem.Anchor(0, 0, "msel"));
             Trigger trigger = e.inject().trigger();
             if (e.time().isEmpty()) {
-                if (computed(trigger)) {
+                if (trigger.orbital()) { // a chained inject waits for its predecessor, whatever it is
                     out.add(at.warning("inject " + e.inject().number() + " is never released: " + e.basis().en()));
                 }
                 continue;
@@ -60,11 +60,6 @@ public final class ScheduleCheck {
         return out;
     }
 
-    /** Triggers whose time the orbital engine computes (a chained inject waits for its predecessor, whatever it is). */
-    private static boolean computed(Trigger t) {
-        return t instanceof Trigger.Launch || t instanceof Trigger.FirstOverflight || t instanceof Trigger.Pass
-                || t instanceof Trigger.CloseApproach || t instanceof Trigger.Conjunction;
-    }
 
     private static int indexOf(List<Move> moves, String id) {
         for (int i = 0; i < moves.size(); i++) {

@@ -6,6 +6,27 @@ import java.time.Instant;
 /** What releases an inject. */
 public sealed interface Trigger {
 
+    /** The trigger's key in the scenario file ({@code at}, {@code pass}, {@code after_inject}...). */
+    default String kind() {
+        return switch (this) {
+            case AtTime t -> "at";
+            case Manual t -> "manual";
+            case FirstOverflight t -> "first_overflight";
+            case Pass t -> "pass";
+            case Launch t -> "launch";
+            case CloseApproach t -> "close_approach";
+            case Conjunction t -> "conjunction";
+            case AfterInject t -> "after_inject";
+            case OnAnswer t -> "on_answer";
+        };
+    }
+
+    /** Whether the orbital engine computes its time (a launch, a pass, an overflight, an approach, a conjunction). */
+    default boolean orbital() {
+        return this instanceof Launch || this instanceof FirstOverflight || this instanceof Pass || this instanceof CloseApproach
+                || this instanceof Conjunction;
+    }
+
     /** At a scenario time. */
     record AtTime(Instant time) implements Trigger {
     }
