@@ -11,6 +11,7 @@ import { renderEvaluation, wireEvaluation } from "./evaluation.js";
 import { renderInjects, wireFeed } from "./feed.js";
 import { wirePeople } from "./people.js";
 import { renderWriteForm, wireWriteForm } from "./write.js";
+import { renderFeedback, wireFeedback } from "./feedback.js";
 import { refreshRegister, wireRegister } from "./register.js";
 import { renderReplay, wireReplay } from "./replay.js";
 import { refreshMap, showGlobe, wireSpace } from "./space.js";
@@ -211,6 +212,7 @@ function renderFeed() {
   }
   renderCoordination(f);
   renderCharts(f);
+  renderFeedback(f);
   if (f.viewer.role === "observer") renderEvaluation(f);
   renderViews(f); // tabs and their counts, the overview
 }
@@ -237,6 +239,7 @@ function wireControls() {
   wirePeople();
   wireMembers();
   wireWriteForm();
+  wireFeedback();
 }
 
 document.addEventListener("DOMContentLoaded", start);

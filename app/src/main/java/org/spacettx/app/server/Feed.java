@@ -64,6 +64,7 @@ final class Feed {
         feed.put("observations", v.filter(viewer, state.observations()));
         feed.put("actionItems", v.filter(viewer, List.copyOf(state.actionItems().values())));
         feed.put("statement", state.statement());
+        feed.put("feedback", feedback(exercise, viewer));
         feed.put("presentation", state.presentation()); // what the room's screen shows: everyone in the room sees it
         feed.put("lastSequence", state.lastSequence());
         return feed;
@@ -118,6 +119,36 @@ final class Feed {
     }
 
     /** The moves, each with its unified-understanding index from the latest revealed divergences (null until one). */
+    /**
+     * Participant feedback as the viewer may read it: the form, and each request with whether the viewer has
+     * answered, how many have, the ratings counted per statement and the comments the viewer may read (the report's
+     * rules, {@link org.spacettx.exercise.report.AfterActionReport#feedback}).
+     */
+    private static Map<String, Object> feedback(Exercise exercise, Actor viewer) {
+        var state = exercise.state();
+        List<Map<String, Object>> requests = new ArrayList<>();
+        for (var f : org.spacettx.exercise.report.AfterActionReport.feedback(state, exercise.visibility(), viewer)) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", f.id());
+            r.put("scope", f.scope());
+            r.put("anonymous", f.anonymous());
+            r.put("responses", f.responses());
+            r.put("answered", state.feedback().stream().anyMatch(x -> x.request().equals(f.id()) && x.user().equals(viewer.user())));
+            r.put("ratings", f.ratings().stream().map(l -> {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("id", l.id());
+                line.put("statement", l.statement());
+                line.put("counts", l.counts());
+                line.put("mean", Double.isNaN(l.mean()) ? null : l.mean());
+                return line;
+            }).toList());
+            r.put("comments", f.comments());
+            requests.add(r);
+        }
+        return Map.of("form", Map.of("ratings", org.spacettx.exercise.assess.FeedbackForm.RATINGS,
+                "comments", org.spacettx.exercise.assess.FeedbackForm.COMMENTS), "requests", requests);
+    }
+
     private static List<Map<String, Object>> moves(Scenario s, Map<String, List<Double>> latestByMove) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (var move : s.moves()) {

@@ -189,9 +189,18 @@ class ServerTest {
                 .replace("channel: news", "chanel: news");
         ApiClient.Response r = control.post("/api/exercises", broken);
         assertThat(r.status()).isEqualTo(422);
+        // in the file's order: the inject's missing 'channel' (at the inject's first line), then the typo below it
         JsonNode first = r.json().get("details").get(0);
         assertThat(first.get("line").asInt()).isPositive();
-        assertThat(first.get("message").asText()).contains("unknown key 'chanel'");
+        assertThat(first.get("message").asText()).isEqualTo("'channel' is missing");
+        JsonNode typo = null;
+        for (JsonNode d : r.json().get("details")) {
+            if (d.get("message").asText().contains("unknown key 'chanel'")) {
+                typo = d;
+            }
+        }
+        assertThat(typo).as("the typo is named").isNotNull();
+        assertThat(typo.get("line").asInt()).isGreaterThan(first.get("line").asInt());
         // valid, but its computed schedule releases inject 11 in move 3: created, with the warning
         String late = Files.readString(demoScenario()).replace("id: rok-us-space-ttx", "id: warned-copy")
                 .replace("  - number: 11\n    move: M3\n", "  - number: 11\n    move: M2\n");

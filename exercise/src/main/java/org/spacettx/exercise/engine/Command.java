@@ -10,6 +10,17 @@ import org.spacettx.exercise.scenario.Marking;
 /** What people (and the clock) ask the engine to do. Each is checked against the state and the actor's role. */
 public sealed interface Command {
 
+    /**
+     * Control asks the participants for their feedback (the participant feedback form) on a move or on the whole
+     * exercise ({@code scope}: a move's id, or {@code exercise}); {@code anonymous}: nobody's answers are shown as theirs.
+     */
+    record RequestFeedback(String scope, boolean anonymous) implements Command {
+    }
+
+    /** A participant's feedback: ratings from 1 to 5 of the form's statements, and comments, by the form's ids. */
+    record GiveFeedback(String request, java.util.Map<String, Integer> ratings, java.util.Map<String, String> comments) implements Command {
+    }
+
     /** Control starts the exercise (once). */
     record StartExercise() implements Command {
     }

@@ -13,6 +13,14 @@ public sealed interface Event {
     record ExerciseStarted(String scenario) implements Event {
     }
 
+    record FeedbackRequested(String id, String scope, boolean anonymous) implements Event {
+    }
+
+    /** A participant's feedback (who: the recorded event's actor, so that nobody answers twice). */
+    record FeedbackGiven(String request, String cell, java.util.Map<String, Integer> ratings, java.util.Map<String, String> comments)
+            implements Event {
+    }
+
     record ClockStarted() implements Event {
     }
 

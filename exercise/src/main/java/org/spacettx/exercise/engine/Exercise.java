@@ -417,6 +417,34 @@ public final class Exercise {
                 require(!state.statement().text().isEmpty(), "there is no draft statement yet");
                 yield List.of(new Event.DissentNoted(actor.cell(), text(c.text(), "dissent", 4000)));
             }
+            case Command.RequestFeedback c -> {
+                control(actor);
+                String scope = c.scope() == null ? "" : c.scope();
+                require(scope.equals("exercise") || scenario.move(scope).isPresent(), "feedback is asked on a move or on the exercise");
+                yield List.of(new Event.FeedbackRequested("FB-" + (state.feedbackRequests().size() + 1), scope, c.anonymous()));
+            }
+            case Command.GiveFeedback c -> {
+                require(actor.role() != Actor.Role.ROOM, "the room's screen gives no feedback");
+                require(state.feedbackRequests().stream().anyMatch(r -> r.id().equals(c.request())),
+                        "there is no feedback request " + c.request());
+                require(state.feedback().stream().noneMatch(f -> f.request().equals(c.request()) && f.user().equals(actor.user())),
+                        "you have already given your feedback on " + c.request());
+                Map<String, Integer> ratings = new java.util.TreeMap<>();
+                for (Map.Entry<String, Integer> e : (c.ratings() == null ? Map.<String, Integer>of() : c.ratings()).entrySet()) {
+                    require(org.spacettx.exercise.assess.FeedbackForm.rating(e.getKey()).isPresent(), "the form has no statement '" + e.getKey() + "'");
+                    require(e.getValue() != null && e.getValue() >= 1 && e.getValue() <= 5, "a rating is from 1 to 5");
+                    ratings.put(e.getKey(), e.getValue());
+                }
+                Map<String, String> comments = new java.util.TreeMap<>();
+                for (Map.Entry<String, String> e : (c.comments() == null ? Map.<String, String>of() : c.comments()).entrySet()) {
+                    require(org.spacettx.exercise.assess.FeedbackForm.comment(e.getKey()).isPresent(), "the form has no question '" + e.getKey() + "'");
+                    if (e.getValue() != null && !e.getValue().isBlank()) {
+                        comments.put(e.getKey(), text(e.getValue(), "comment", org.spacettx.exercise.assess.FeedbackForm.MAX_COMMENT));
+                    }
+                }
+                require(!ratings.isEmpty() || !comments.isEmpty(), "the feedback is empty");
+                yield List.of(new Event.FeedbackGiven(c.request(), actor.cell(), ratings, comments));
+            }
             case Command.EndExercise c -> {
                 control(actor);
                 yield List.of(new Event.ExerciseEnded());

@@ -35,6 +35,8 @@ public final class ExerciseState {
     private final Map<Integer, Item.ReleasedInject> released = new TreeMap<>();
     private final Map<Integer, String> withdrawn = new TreeMap<>();
     private final Map<Integer, Inject> written = new TreeMap<>();
+    private final Map<String, Item.FeedbackRequest> feedbackRequests = new LinkedHashMap<>();
+    private final List<Item.FeedbackResponse> feedback = new ArrayList<>();
     private final List<Item.Message> messages = new ArrayList<>();
     private final Map<String, Item.Rfi> rfis = new LinkedHashMap<>();
     private final Map<String, Integer> rounds = new TreeMap<>();
@@ -121,6 +123,12 @@ public final class ExerciseState {
             case Event.StatementAgreed e -> cell(e.cell());
             case Event.DissentNoted e -> e.text() == null ? "lacks its text" : cell(e.cell());
             case Event.PresentationFocused e -> Presentation.KINDS.contains(e.kind()) ? null : "shows '" + e.kind() + "' in the room";
+            case Event.FeedbackRequested e -> e.id() == null || feedbackRequests.containsKey(e.id()) ? "requests feedback under a missing or used id"
+                    : "exercise".equals(e.scope()) ? null : move(e.scope());
+            case Event.FeedbackGiven e -> !feedbackRequests.containsKey(e.request()) ? "answers feedback request " + e.request() + ", which does not exist"
+                    : e.ratings() == null || e.comments() == null ? "lacks its ratings or comments"
+                    : feedback.stream().anyMatch(f -> f.request().equals(e.request()) && f.user().equals(r.actor().user()))
+                    ? "answers feedback request " + e.request() + " twice" : null;
         };
     }
 
@@ -228,6 +236,9 @@ public final class ExerciseState {
             case Event.StatementAgreed e -> agreedBy.add(e.cell());
             case Event.DissentNoted e -> dissents.add(e.cell() + ": " + e.text());
             case Event.PresentationFocused e -> presentation = new Presentation(e.kind(), e.ref() == null ? "" : e.ref());
+            case Event.FeedbackRequested e -> feedbackRequests.put(e.id(), new Item.FeedbackRequest(e.id(), e.scope(), e.anonymous()));
+            case Event.FeedbackGiven e -> feedback.add(new Item.FeedbackResponse(e.request(), r.actor().user(), e.cell(),
+                    Map.copyOf(e.ratings()), Map.copyOf(e.comments())));
             case Event.ExerciseEnded e -> {
                 anchorScenario = scenarioTimeAt(wall);
                 anchorWall = wall;
@@ -308,6 +319,16 @@ public final class ExerciseState {
         return java.util.Collections.unmodifiableMap(actionItems);
     }
 
+    /** The requests for participant feedback, in the order control made them. */
+    public List<Item.FeedbackRequest> feedbackRequests() {
+        return List.copyOf(feedbackRequests.values());
+    }
+
+    /** Every participant's feedback, in the order given. */
+    public List<Item.FeedbackResponse> feedback() {
+        return List.copyOf(feedback);
+    }
+
     public Item.Statement statement() {
         return new Item.Statement(statement, agreedBy, dissents);
     }
@@ -355,7 +376,8 @@ public final class ExerciseState {
     /** Everything the state holds, as a value: equal for equal event histories. */
     public record Snapshot(boolean started, boolean ended, boolean running, double speed, Instant anchorScenario,
                            Instant anchorWall, String currentMove, long lastSequence, Map<Integer, Item.ReleasedInject> released,
-                           Map<Integer, String> withdrawn, Map<Integer, Inject> written, List<Item.Message> messages, Map<String, Item.Rfi> rfis,
+                           Map<Integer, String> withdrawn, Map<Integer, Inject> written, Map<String, Item.FeedbackRequest> feedbackRequests,
+                           List<Item.FeedbackResponse> feedback, List<Item.Message> messages, Map<String, Item.Rfi> rfis,
                            Map<String, Integer> rounds, Map<String, Set<Integer>> revealed, List<Item.SubmittedAnswer> answers,
                            List<Item.Observation> observations, Map<String, Item.ActionItem> actionItems,
                            Item.Statement statement) {
@@ -363,7 +385,7 @@ public final class ExerciseState {
 
     public Snapshot snapshot() {
         return new Snapshot(started, ended, running, speed, anchorScenario, anchorWall, currentMove, lastSequence,
-                Map.copyOf(released), Map.copyOf(withdrawn), Map.copyOf(written), List.copyOf(messages), Map.copyOf(rfis), Map.copyOf(rounds),
+                Map.copyOf(released), Map.copyOf(withdrawn), Map.copyOf(written), Map.copyOf(feedbackRequests), List.copyOf(feedback), List.copyOf(messages), Map.copyOf(rfis), Map.copyOf(rounds),
                 Map.copyOf(revealed), List.copyOf(answers), List.copyOf(observations), Map.copyOf(actionItems), statement());
     }
 }

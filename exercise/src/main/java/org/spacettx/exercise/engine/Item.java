@@ -54,6 +54,15 @@ public sealed interface Item {
         }
     }
 
+    /** A request for participant feedback: on a move or the whole exercise, anonymous or not. */
+    record FeedbackRequest(String id, String scope, boolean anonymous) implements Item {
+    }
+
+    /** One participant's feedback on a request. */
+    record FeedbackResponse(String request, String user, String cell, java.util.Map<String, Integer> ratings,
+                            java.util.Map<String, String> comments) implements Item {
+    }
+
     record Statement(String text, Set<String> agreedBy, List<String> dissents) implements Item {
         public Statement {
             agreedBy = Set.copyOf(agreedBy);

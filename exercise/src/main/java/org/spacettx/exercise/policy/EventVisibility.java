@@ -30,6 +30,7 @@ public final class EventVisibility {
             case Event.InjectReleased e -> inject(viewer, state, e.number());
             // the MSEL is control's: an inject written during play reaches others only when it is released
             case Event.InjectWritten e -> false;
+            case Event.FeedbackGiven e -> recorded.actor().user().equals(viewer.user());
             case Event.InjectWithdrawn e -> state.inject(e.number())
                     .map(i -> items.canSee(viewer, new Item.ReleasedInject(i, recorded.scenarioTime(), "", java.util.Set.of())))
                     .orElse(false);

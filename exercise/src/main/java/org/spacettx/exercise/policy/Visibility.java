@@ -66,7 +66,18 @@ public final class Visibility {
             case Item.Observation o -> observer;
             case Item.ActionItem a -> true;
             case Item.Statement s -> true;
+            case Item.FeedbackRequest f -> true;
+            // a participant's feedback is theirs; control reads it all (attributed only when not anonymous)
+            case Item.FeedbackResponse f -> f.user().equals(viewer.user());
         };
+    }
+
+    /**
+     * Whether the viewer is shown who gave each response to a feedback request: control, unless the request was
+     * anonymous; nobody else (they read the summary, unattributed).
+     */
+    public boolean seesWhoAnswered(Actor viewer, Item.FeedbackRequest request) {
+        return viewer.isControl() && !request.anonymous();
     }
 
     /**
@@ -100,6 +111,8 @@ public final class Visibility {
             case Item.Message m -> false;
             case Item.Rfi r -> false;
             case Item.Observation o -> false;
+            case Item.FeedbackRequest f -> false;
+            case Item.FeedbackResponse f -> false;
         };
     }
 

@@ -39,7 +39,7 @@ import org.spacettx.exercise.scenario.Text;
 public record AfterActionReport(String exerciseId, Text title, String banner, Text description, Instant start,
                                 Instant end, Reader reader, List<CellLine> cells, List<ObjectiveResult> objectives,
                                 List<TimelineEntry> timeline, List<MoveSection> moves, Statement statement,
-                                List<ObservationLine> observations, List<ActionLine> improvementPlan) {
+                                List<ObservationLine> observations, List<FeedbackSummary> feedback, List<ActionLine> improvementPlan) {
 
     public record Reader(String role, String cell, String nation) {
         /** "control", "kor (KOR)"... */
@@ -91,6 +91,22 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
     }
 
     public record ObservationLine(String id, String objective, Integer inject, int rating, String text, String observer) {
+    }
+
+    /** How many rated a statement 1, 2, 3, 4 and 5, and the mean (NaN without ratings). */
+    public record RatingLine(String id, Text statement, List<Integer> counts, double mean) {
+        public int answers() {
+            return counts.stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /** A comment as the reader may read it: the form's question, the text, and the cell only when attributed. */
+    public record CommentLine(Text question, String text, String cell) {
+    }
+
+    /** A request for participant feedback: its scope, whether anonymous, how many answered, ratings, comments. */
+    public record FeedbackSummary(String id, String scope, boolean anonymous, int responses, List<RatingLine> ratings,
+                                  List<CommentLine> comments) {
     }
 
     public record ActionLine(String id, String title, String ownerNation, LocalDate due, String status,
@@ -165,7 +181,47 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
 
         return new AfterActionReport(scenario.id(), scenario.title(), scenario.banner(), scenario.description(),
                 scenario.start(), scenario.end(), new Reader(reader.role().name().toLowerCase(Locale.ROOT), reader.cell(),
-                        reader.nation()), cells, objectives, timeline, moves, statement, observationLines, plan);
+                        reader.nation()), cells, objectives, timeline, moves, statement, observationLines,
+                feedback(state, v, reader), plan);
+    }
+
+    /**
+     * Participant feedback: every reader gets the ratings of all who answered, counted per statement; the comments of
+     * all go to control and the evaluators, a delegation reads its own; the cell beside a comment only where
+     * {@link Visibility#seesWhoAnswered} allows it.
+     */
+    public static List<FeedbackSummary> feedback(ExerciseState state, Visibility v, Actor reader) {
+        List<FeedbackSummary> out = new ArrayList<>();
+        for (Item.FeedbackRequest request : v.filter(reader, state.feedbackRequests())) {
+            List<Item.FeedbackResponse> all = state.feedback().stream().filter(f -> f.request().equals(request.id())).toList();
+            List<RatingLine> ratings = new ArrayList<>();
+            for (var statement : org.spacettx.exercise.assess.FeedbackForm.RATINGS) {
+                List<Integer> counts = new ArrayList<>(List.of(0, 0, 0, 0, 0));
+                double sum = 0;
+                for (Item.FeedbackResponse f : all) {
+                    Integer r = f.ratings().get(statement.id());
+                    if (r != null) {
+                        counts.set(r - 1, counts.get(r - 1) + 1);
+                        sum += r;
+                    }
+                }
+                int n = counts.stream().mapToInt(Integer::intValue).sum();
+                ratings.add(new RatingLine(statement.id(), statement.text(), List.copyOf(counts), n == 0 ? Double.NaN : sum / n));
+            }
+            boolean everyComment = reader.isControl() || reader.role() == Actor.Role.OBSERVER;
+            boolean attributed = v.seesWhoAnswered(reader, request);
+            List<CommentLine> comments = new ArrayList<>();
+            for (var question : org.spacettx.exercise.assess.FeedbackForm.COMMENTS) {
+                for (Item.FeedbackResponse f : all) {
+                    String text = f.comments().get(question.id());
+                    if (text != null && (everyComment || v.canSee(reader, f))) {
+                        comments.add(new CommentLine(question.text(), text, attributed ? f.cell() : ""));
+                    }
+                }
+            }
+            out.add(new FeedbackSummary(request.id(), request.scope(), request.anonymous(), all.size(), ratings, comments));
+        }
+        return out;
     }
 
     /** An answer as people read it: the number with its unit, or the chosen options' texts. */

@@ -61,6 +61,14 @@ public final class ReportHtml {
             Map.entry("dissents", Text.of("Dissents", "이견")),
             Map.entry("noStatement", Text.of("No statement was drafted.", "성명 초안이 없음.")),
             Map.entry("plan", Text.of("Improvement plan: action items for the working group", "개선 계획: 실무그룹 조치 과제")),
+            Map.entry("feedback", Text.of("Participant feedback", "참가자 의견")),
+            Map.entry("feedback.on", Text.of("On", "대상")),
+            Map.entry("feedback.exercise", Text.of("the whole exercise", "연습 전체")),
+            Map.entry("feedback.anonymous", Text.of("anonymous", "익명")),
+            Map.entry("feedback.responses", Text.of("responses", "응답")),
+            Map.entry("feedback.statement", Text.of("Statement (1 strongly disagree – 5 strongly agree)", "문항 (1 전혀 그렇지 않다 – 5 매우 그렇다)")),
+            Map.entry("feedback.mean", Text.of("Mean", "평균")),
+            Map.entry("feedback.comments", Text.of("Comments", "의견")),
             Map.entry("item", Text.of("Action item", "조치 과제")),
             Map.entry("owner", Text.of("Owner", "담당")),
             Map.entry("origin", Text.of("Origin (move · inject)", "출처 (단계 · 상황)")),
@@ -253,6 +261,54 @@ public final class ReportHtml {
                         .append("</td></tr>\n");
             }
             out.append("</tbody></table>\n</section>\n");
+        }
+
+        if (!r.feedback().isEmpty()) {
+            section("feedback");
+            for (AfterActionReport.FeedbackSummary f : r.feedback()) {
+                out.append("<h3>").append(esc(f.id())).append(" · ");
+                text(label("feedback.on"));
+                out.append(": ");
+                if (f.scope().equals("exercise")) {
+                    text(label("feedback.exercise"));
+                } else {
+                    out.append(esc(f.scope()));
+                }
+                out.append(" · ").append(f.responses()).append(' ');
+                text(label("feedback.responses"));
+                if (f.anonymous()) {
+                    out.append(" · ");
+                    text(label("feedback.anonymous"));
+                }
+                out.append("</h3>\n<table>\n<thead><tr>");
+                headers("feedback.statement");
+                out.append("<th>1</th><th>2</th><th>3</th><th>4</th><th>5</th>");
+                headers("feedback.mean");
+                out.append("</tr></thead>\n<tbody>\n");
+                for (AfterActionReport.RatingLine line : f.ratings()) {
+                    out.append("<tr><td>");
+                    text(line.statement());
+                    out.append("</td>");
+                    for (int count : line.counts()) {
+                        out.append("<td class=\"num\">").append(count).append("</td>");
+                    }
+                    out.append("<td class=\"num\">").append(Double.isNaN(line.mean()) ? "—" : String.format(Locale.ROOT, "%.1f", line.mean()))
+                            .append("</td></tr>\n");
+                }
+                out.append("</tbody></table>\n");
+                if (!f.comments().isEmpty()) {
+                    out.append("<h4>");
+                    text(label("feedback.comments"));
+                    out.append("</h4>\n<ul>\n");
+                    for (AfterActionReport.CommentLine c : f.comments()) {
+                        out.append("<li>");
+                        text(c.question());
+                        out.append(": ").append(esc(c.text())).append(c.cell().isEmpty() ? "" : " (" + esc(c.cell()) + ")").append("</li>\n");
+                    }
+                    out.append("</ul>\n");
+                }
+            }
+            out.append("</section>\n");
         }
 
         section("plan");
