@@ -72,7 +72,8 @@ export const I18N = {
     "login.with": "Sign in with",
     "write.title": "Write an inject now", "write.to": "To", "write.channel": "Channel", "write.subjectEn": "Subject (English)", "write.subjectKo": "Subject (Korean)", "write.bodyEn": "Text (English)", "write.bodyKo": "Text (Korean)", "write.expectedEn": "Expected player action (English)", "write.expectedKo": "Expected player action (Korean)", "write.release": "Release", "write.now": "now", "write.at": "at a scenario time", "write.hand": "later, by hand", "write.atTime": "Scenario time (UTC)", "write.submit": "Write the inject",
     "msel.timeline": "The MSEL over scenario time",
-    "feedback.title": "Participant feedback", "feedback.scope": "On", "feedback.exercise": "the whole exercise", "feedback.anonymous": "anonymous", "feedback.ask": "Ask for feedback", "feedback.rate": "Rate each statement from 1 (strongly disagree) to 5 (strongly agree); comments are welcome.", "feedback.send": "Send my feedback", "feedback.responses": "responses", "feedback.statement": "Statement", "feedback.mean": "Mean"
+    "feedback.title": "Participant feedback", "feedback.scope": "On", "feedback.exercise": "the whole exercise", "feedback.anonymous": "anonymous", "feedback.ask": "Ask for feedback", "feedback.rate": "Rate each statement from 1 (strongly disagree) to 5 (strongly agree); comments are welcome.", "feedback.send": "Send my feedback", "feedback.responses": "responses", "feedback.statement": "Statement", "feedback.mean": "Mean",
+    "plan.close": "Close"
   },
   ko: {
     "language": "언어", "logout": "로그아웃", "login.title": "로그인", "login.username": "사용자 이름",
@@ -143,7 +144,8 @@ export const I18N = {
     "login.with": "다음으로 로그인:",
     "write.title": "지금 상황 작성", "write.to": "수신", "write.channel": "전달 경로", "write.subjectEn": "제목 (영어)", "write.subjectKo": "제목 (한국어)", "write.bodyEn": "본문 (영어)", "write.bodyKo": "본문 (한국어)", "write.expectedEn": "기대 조치 (영어)", "write.expectedKo": "기대 조치 (한국어)", "write.release": "배포", "write.now": "즉시", "write.at": "지정한 시나리오 시각에", "write.hand": "나중에 수동으로", "write.atTime": "시나리오 시각 (UTC)", "write.submit": "상황 작성",
     "msel.timeline": "시나리오 시간에 따른 상황 목록",
-    "feedback.title": "참가자 의견", "feedback.scope": "대상", "feedback.exercise": "연습 전체", "feedback.anonymous": "익명", "feedback.ask": "의견 요청", "feedback.rate": "각 문항을 1(전혀 그렇지 않다)부터 5(매우 그렇다)까지 평가하고 의견을 적어 주십시오.", "feedback.send": "의견 제출", "feedback.responses": "응답", "feedback.statement": "문항", "feedback.mean": "평균"
+    "feedback.title": "참가자 의견", "feedback.scope": "대상", "feedback.exercise": "연습 전체", "feedback.anonymous": "익명", "feedback.ask": "의견 요청", "feedback.rate": "각 문항을 1(전혀 그렇지 않다)부터 5(매우 그렇다)까지 평가하고 의견을 적어 주십시오.", "feedback.send": "의견 제출", "feedback.responses": "응답", "feedback.statement": "문항", "feedback.mean": "평균",
+    "plan.close": "닫기"
   }
 };
 

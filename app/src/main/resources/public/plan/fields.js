@@ -101,23 +101,39 @@ export function checks(parts, label, choices) {
     }));
 }
 
+/** Which item of a long list is shown in full (by the list's path); the others are one line each. */
+const opened = new Map();
+
+/** Shows the item {@code index} of the list at {@code listPath} in full the next time the list is drawn. */
+export function openItem(listPath, index) {
+  opened.set(listPath, index);
+}
+
 /**
  * The rows of a list (cells, injects, questions...): each row's fields from {@code row(parts, item)}, with buttons to
  * move it up or down and to remove it, and a button that adds {@code blank()}; {@code redraw} draws the section again
- * after a change of the list's shape.
+ * after a change of the list's shape. With {@code options.summary(item)}, a long list (the MSEL) is a table of one
+ * line per item, and the item chosen (or just added) is shown in full below its line.
  */
 export function rows(parts, title, row, blank, redraw, options = {}) {
   const items = get(parts) || [];
+  const key = pathText(parts);
   const move = (i, j) => {
     const list = get(parts);
     [list[i], list[j]] = [list[j], list[i]];
+    if (opened.get(key) === i) opened.set(key, j);
     plan.changed();
     redraw();
   };
-  return el("div", { class: "rows", "data-path": pathText(parts) },
-    items.map((item, i) => el("fieldset", { class: "item", "data-row": pathText([...parts, i]) },
+  const summary = (item, i) => el("div", { class: "item-summary", "data-row": pathText([...parts, i]) },
+    el("button", { type: "button", class: "link", "aria-expanded": "false", "data-open": pathText([...parts, i]),
+      onclick: () => { opened.set(key, i); redraw(); } }, ...options.summary(item, i)));
+  return el("div", { class: "rows", "data-path": key },
+    items.map((item, i) => options.summary && opened.get(key) !== i ? summary(item, i) : el("fieldset", { class: "item", "data-row": pathText([...parts, i]) },
       el("legend", {}, options.legend ? options.legend(item, i) : `${title} ${i + 1}`),
       el("div", { class: "row-tools" },
+        options.summary ? el("button", { type: "button", class: "secondary small", "aria-expanded": "true",
+          "aria-label": `${t("plan.close")} ${title} ${i + 1}`, onclick: () => { opened.delete(key); redraw(); } }, t("plan.close")) : null,
         el("button", { type: "button", class: "secondary small", disabled: i === 0 ? "" : undefined,
           "aria-label": `${t("plan.up")} ${i + 1}`, onclick: () => move(i, i - 1) }, "↑"),
         el("button", { type: "button", class: "secondary small", disabled: i === items.length - 1 ? "" : undefined,
@@ -128,6 +144,7 @@ export function rows(parts, title, row, blank, redraw, options = {}) {
     el("button", { type: "button", class: "add", "data-add": pathText(parts), onclick: () => {
       const current = get(parts);
       set(parts, [...(Array.isArray(current) ? current : []), blank()]);
+      opened.set(key, get(parts).length - 1);
       redraw();
     } }, `+ ${title}`));
 }

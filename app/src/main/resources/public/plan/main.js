@@ -2,7 +2,8 @@
 // server on every change (each problem shown beside its field, each inject's computed release time beside its
 // trigger), saved as versions, compared, downloaded, and published as an exercise. No YAML needs to be typed.
 import { el, when } from "../dom.js";
-import { computed, drawSection, SECTIONS, wirePlacesMap } from "./sections.js";
+import { openItem } from "./fields.js";
+import { computed, computedTime, drawSection, SECTIONS, wirePlacesMap } from "./sections.js";
 import { $, api, plan, status, t, text } from "./state.js";
 
 const enc = encodeURIComponent;
@@ -127,7 +128,8 @@ async function check() {
     $("publish-id").placeholder = plan.doc.id || "";
     showProblems();
     for (const p of document.querySelectorAll("[data-computed]")) {
-      p.textContent = `${t("plan.release")}: ${computed(Number(p.dataset.computed))}`;
+      const number = Number(p.dataset.computed);
+      p.textContent = p.dataset.short ? computedTime(number) : `${t("plan.release")}: ${computed(number)}`;
     }
     if (plan.section === "timeline") drawSection("timeline");
   } catch (e) {
@@ -162,7 +164,7 @@ function showProblems() {
     if (p.severity === "error") counts[section] = (counts[section] || 0) + 1;
     const node = elementFor(p.path);
     if (node && section === plan.section) {
-      const holder = node.closest(".field, fieldset, .rows") || node;
+      const holder = node.closest(".field, fieldset, .item-summary, .rows") || node;
       holder.classList.add("has-problem");
       holder.append(el("p", { class: `problem-msg ${p.severity}`, role: "alert", "data-problem": p.path }, p.message));
     }
@@ -191,8 +193,10 @@ function showSection(name) {
   showProblems();
 }
 
-/** Shows a section and the field a path names, focused. */
+/** Shows a section and the field a path names, focused (an inject or question shown in full first). */
 function openAt(section, path) {
+  const item = /^(msel|questions)\[(\d+)\]/.exec(path);
+  if (item) openItem(item[1], Number(item[2]));
   showSection(section);
   const node = elementFor(path);
   if (!node) return;

@@ -94,14 +94,20 @@ async function uploadGeoJson(file) {
     let added = 0;
     for (const f of features) {
       const g = f.geometry || {};
-      const name = (f.properties && (f.properties.name || f.properties.NAME)) || "";
-      const id = String((f.properties && f.properties.id) || name || "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")
+      const props = f.properties || {};
+      const name = props.name || props.NAME || "";
+      const id = String(props.id || name || "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")
         || freshId(g.type === "Point" ? "site" : "area");
-      if (g.type === "Point") {
-        (places().sites = places().sites || []).push({ id, name: { en: name, ko: name }, lat: round(g.coordinates[1]), lon: round(g.coordinates[0]) });
+      // as the command line reads GeoJSON places: a point is a site, or a circular area when it has radius_km
+      const place = { id, name: { en: name, ko: name }, ...(props.nation ? { nation: props.nation } : {}), ...(props.kind ? { kind: props.kind } : {}) };
+      if (g.type === "Point" && props.radius_km) {
+        (places().areas = places().areas || []).push({ ...place, circle: { lat: round(g.coordinates[1]), lon: round(g.coordinates[0]), radius_km: props.radius_km } });
+        added++;
+      } else if (g.type === "Point") {
+        (places().sites = places().sites || []).push({ ...place, lat: round(g.coordinates[1]), lon: round(g.coordinates[0]) });
         added++;
       } else if (g.type === "Polygon") {
-        (places().areas = places().areas || []).push({ id, name: { en: name, ko: name }, polygon: g.coordinates[0].slice(0, -1).map(([x, y]) => [round(x), round(y)]) });
+        (places().areas = places().areas || []).push({ ...place, polygon: g.coordinates[0].slice(0, -1).map(([x, y]) => [round(x), round(y)]) });
         added++;
       }
     }

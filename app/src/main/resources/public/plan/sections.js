@@ -84,7 +84,9 @@ export function drawSection(name) {
           field([...o, "id"], t("plan.id")), text2([...o, "text"], t("plan.optionText"))), () => ({ id: String.fromCharCode(97 + ((q.options || []).length)), text: { en: "", ko: "" } }), redraw) : null,
         q.type === "number" ? field([...p, "unit"], t("plan.unit")) : null,
         checks([...p, "cells"], t("plan.askedOf"), choices.delegations())],
-      () => ({ id: `Q${list("questions").length + 1}`, move: (list("moves")[0] || {}).id, type: "probability", text: { en: "", ko: "" } }), redraw));
+      () => ({ id: `Q${list("questions").length + 1}`, move: (list("moves")[0] || {}).id, type: "probability", text: { en: "", ko: "" } }), redraw,
+      { summary: (q) => [el("span", { class: "num" }, q.id || ""), el("span", {}, q.move || ""), el("span", { class: "subject" }, text(q.text) || "…"),
+        el("span", {}, q.type ? t(`plan.qtype.${q.type}`) : "")] }));
       break;
     case "actions":
       box.replaceChildren(rows(["action_items"], t("plan.actionItem"), (p) => [
@@ -248,7 +250,16 @@ function drawMsel(box, redraw) {
     return { number: (numbers.length ? Math.max(...numbers) : 0) + 1, move, from: (list("cells").find((c) => c.kind === "control") || {}).id,
       to: choices.delegations().map(([id]) => id), channel: "intel-report", marking: (choices.markings()[0] || [""])[0],
       subject: { en: "", ko: "" }, body: { en: "", ko: "" }, trigger: { manual: true } };
-  }, redraw, { legend: (i) => `${t("plan.inject")} ${i.number ?? ""} · ${text(i.subject) || "…"}` }));
+  }, redraw, { legend: (i) => `${t("plan.inject")} ${i.number ?? ""} · ${text(i.subject) || "…"}`,
+    summary: (i) => [el("span", { class: "num" }, String(i.number ?? "")), el("span", {}, i.move || ""),
+      el("span", { class: "subject" }, text(i.subject) || "…"), el("span", {}, t(`plan.trig.${i.trigger ? Object.keys(i.trigger)[0] : "manual"}`)),
+      el("span", { class: "when", "data-computed": i.number, "data-short": "1" }, computedTime(i.number))] }));
+}
+
+/** An inject's computed release time alone (for its line in the MSEL), or a dash. */
+export function computedTime(number) {
+  const row = plan.schedule.find((s) => s.number === number);
+  return row && row.release ? when(row.release) : "—";
 }
 
 // ---- history ----

@@ -125,6 +125,23 @@ class PlanBrowserTest {
         assertThat(lat).as("a click on Korea").isBetween(25.0, 45.0);
         assertThat(lon).isBetween(115.0, 140.0);
 
+        // a circular area and a polygon drawn by clicks, and places from a GeoJSON file
+        new Select(d.findElement(By.id("map-mode"))).selectByValue("circle");
+        new Actions(d).moveToElement(map, 80, 40).click().perform();
+        new Select(d.findElement(By.id("map-mode"))).selectByValue("polygon");
+        for (int[] at : new int[][] {{-120, -60}, {-60, -60}, {-90, -20}}) {
+            new Actions(d).moveToElement(map, at[0], at[1]).click().perform();
+        }
+        click(d, By.id("polygon-finish"));
+        assertThat(at("places.areas[0].circle.radius_km").getDomProperty("value")).isEqualTo("25");
+        assertThat(d.findElement(By.cssSelector("fieldset[data-row='places.areas[1]']")).getText()).contains("3");
+        d.findElement(By.id("geojson-file")).sendKeys(Path.of("src/test/resources/korea-sites.geojson").toRealPath().toString());
+        waitText(By.id("status"), "Added: 4");
+        assertThat(at("places.sites[1].id").getDomProperty("value")).isEqualTo("osan-ab");
+        assertThat(d.findElements(By.cssSelector("fieldset[data-row^='places.areas[']"))).hasSize(4);
+        new Select(d.findElement(By.id("map-mode"))).selectByValue("site");
+        screenshot(d, "plan-workspace-places-en");
+
         // the ISS from a real catalog, uploaded and searched
         section("objects");
         Path stations = SharedData.path("catalog/celestrak-groups-2026-05-30/stations.tle");
@@ -248,6 +265,18 @@ class PlanBrowserTest {
         assertThat(control.post("/api/exercises/plan-test/members", "{\"username\":\"kor1\",\"role\":\"player\",\"cell\":\"kor\"}").status())
                 .isEqualTo(204);
         assertThat(kor.get("/api/exercises/plan-test/feed").body()).contains("Station crew reports a flash");
+
+        // the demo as a template: its MSEL is a table of 25 lines; a line opens its inject, with its computed time
+        d.get("http://127.0.0.1:" + demo.server().port() + "/plan.html");
+        click(d, By.id("new-template"));
+        waitText(By.id("check-state"), "valid");
+        section("msel");
+        assertThat(d.findElements(By.cssSelector("#section-msel .item-summary"))).hasSize(25);
+        waitText(By.cssSelector(".item-summary[data-row='msel[9]'] .when"), "2023-11-2");
+        click(d, By.cssSelector("[data-open='msel[9]']"));
+        waitText(By.cssSelector("p[data-computed='10']"), "first pass of MALLIGYONG-1");
+        assertThat(new Select(at("msel[9].trigger.pass.site")).getFirstSelectedOption().getDomProperty("value")).isEqualTo("osan");
+        screenshot(d, "plan-workspace-template-msel");
         severeConsoleMessagesNone(d);
     }
 
