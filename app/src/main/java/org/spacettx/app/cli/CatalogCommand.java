@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code spacettx catalog info|list|fetch}. */
 @Command(name = "catalog", mixinStandardHelpOptions = true, description = "Read, inspect and download element-set catalogs (TLE, 3LE, OMM CSV/JSON/XML/KVN, gzip).",
-        subcommands = {CatalogCommand.Info.class, CatalogCommand.ListObjects.class, CatalogCommand.Fetch.class})
+        subcommands = {CatalogCommand.Info.class, CatalogCommand.ListObjects.class, CatalogCommand.Fetch.class, CatalogCommand.Store.class})
 public final class CatalogCommand {
 
     @Command(name = "info", mixinStandardHelpOptions = true, description = "Counts, epoch range, rejects, and objects by type and country where known.")
@@ -162,6 +162,36 @@ public final class CatalogCommand {
             err.println("spacettx: fetched " + checked.elementSets().size() + " element sets from " + where
                     + (checked.rejections().isEmpty() ? "" : " (" + checked.rejected() + " records do not parse)")
                     + (output == null ? "" : " into " + output));
+            return 0;
+        }
+    }
+
+    @Command(name = "store", mixinStandardHelpOptions = true, description = {
+            "Keep a catalog in the server's store, for the planning workspace's search (any size; the browser's upload",
+            "takes up to 2 MB). The file is kept as it is."})
+    static final class Store implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+        @Option(names = "--name", description = "The catalog's name in the workspace (default: the file's name).")
+        String name;
+        @Mixin
+        ServerCommands.StoreOptions store;
+
+        @Override
+        public Integer call() {
+            String text = CliFiles.readText(file);
+            var read = new CatalogReader(OrekitData.standard(), CatalogReader.Mode.LENIENT,
+                    org.spacettx.orbit.catalog.TleFormat.Checksum.VERIFY).read(file.toString(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (read.elementSets().isEmpty()) {
+                throw new InputException(null, file.toString(), "no element set could be read"
+                        + (read.rejections().isEmpty() ? "" : ": " + read.rejections().get(0)));
+            }
+            String label = name == null || name.isBlank() ? file.getFileName().toString() : name;
+            try (org.spacettx.app.store.Database db = store.open()) {
+                String id = new org.spacettx.app.store.Catalogs(db).add(label, text, "admin-cli");
+                new org.spacettx.app.store.AuditLog(db).record("admin-cli", "catalog-uploaded", id + " (" + read.elementSets().size() + " element sets)");
+                System.out.println("stored " + id + ": " + read.elementSets().size() + " element sets" + (read.rejected() > 0 ? ", " + read.rejected() + " rejected" : ""));
+            }
             return 0;
         }
     }

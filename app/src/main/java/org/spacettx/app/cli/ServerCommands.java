@@ -196,6 +196,8 @@ final class ServerCommands {
             String name;
             @Option(names = "--admin", description = "May create exercises and manage accounts.")
             boolean admin;
+            @Option(names = "--planner", description = "May author scenario drafts in the planning workspace and publish them.")
+            boolean planner;
             @Mixin
             StoreOptions store;
 
@@ -205,7 +207,10 @@ final class ServerCommands {
                     String given = System.getenv("SPACETTX_PASSWORD");
                     String password = given != null ? given : Passwords.generate();
                     new Accounts(db).create(username, name, password, admin);
-                    new AuditLog(db).record("admin-cli", "user-created", username + (admin ? " (admin)" : ""));
+                    if (planner) {
+                        new Accounts(db).setPlanner(username, true);
+                    }
+                    new AuditLog(db).record("admin-cli", "user-created", username + (admin ? " (admin)" : "") + (planner ? " (planner)" : ""));
                     System.out.println(given != null ? "created " + username : "created " + username + " with password " + password);
                 } catch (IllegalArgumentException e) {
                     throw new InputException(null, "users add", e.getMessage());
@@ -224,9 +229,10 @@ final class ServerCommands {
             @Override
             public Integer call() {
                 try (Database db = store.open(); RowWriter out = new RowWriter(java.util.List.of(Column.text("username", 16),
-                        Column.text("name", 24), Column.text("admin", 6), Column.text("disabled", 8)), format.format, System.out)) {
+                        Column.text("name", 24), Column.text("admin", 6), Column.text("planner", 7), Column.text("disabled", 8)),
+                        format.format, System.out)) {
                     for (Accounts.User u : new Accounts(db).list()) {
-                        out.row(u.username(), u.displayName(), u.admin(), u.disabled());
+                        out.row(u.username(), u.displayName(), u.admin(), u.planner(), u.disabled());
                     }
                 }
                 return 0;

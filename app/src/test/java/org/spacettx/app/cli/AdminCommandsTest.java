@@ -23,13 +23,29 @@ class AdminCommandsTest {
         assertThat(dup.exitCode()).isEqualTo(2);
         assertThat(dup.err()).contains("user 'alice' already exists");
         assertThat(CliRun.of("users", "add", "Bad Name", "--data-dir", d).exitCode()).isEqualTo(2);
-        assertThat(CliRun.of("users", "list", "--data-dir", d, "--format", "csv").out()).contains("alice,Alice Kim,true,false");
+        assertThat(CliRun.of("users", "list", "--data-dir", d, "--format", "csv").out()).contains("alice,Alice Kim,true,false,false");
+        assertThat(CliRun.of("users", "add", "park.planner", "--planner", "--data-dir", d).exitCode()).isZero();
+        assertThat(CliRun.of("users", "list", "--data-dir", d, "--format", "csv").out()).contains("park.planner,park.planner,false,true,false");
+        // a whole catalog (past the browser's 2 MB) kept for the workspace's search
+        Path leo = org.spacettx.orbit.SharedData.path("catalog/spacetrack-3le-leo-2026-06-10.txt");
+        CliRun stored = CliRun.of("catalog", "store", leo.toString(), "--name", "Space-Track LEO 2026-06-10", "--data-dir", d);
+        assertThat(stored.exitCode()).as(stored.err()).isZero();
+        assertThat(stored.out()).startsWith("stored space-track-leo-2026-06-10: ");
+        try (var db = org.spacettx.app.store.Database.embedded(dir, x -> { })) {
+            assertThat(new org.spacettx.app.store.Catalogs(db).list()).extracting(org.spacettx.app.store.Catalogs.Listed::name)
+                    .containsExactly("Space-Track LEO 2026-06-10");
+        }
+        Path junk = dir.resolve("junk.txt");
+        java.nio.file.Files.writeString(junk, "not a catalog");
+        CliRun refused = CliRun.of("catalog", "store", junk.toString(), "--data-dir", d);
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("junk.txt").contains("no element set could be read");
         assertThat(CliRun.of("users", "disable", "alice", "--data-dir", d).exitCode()).isZero();
         assertThat(CliRun.of("users", "passwd", "alice", "--data-dir", d).out()).startsWith("new password for alice: ");
         assertThat(CliRun.of("users", "disable", "nobody", "--data-dir", d).err()).contains("no user 'nobody'");
         CliRun verify = CliRun.of("audit", "verify", "--data-dir", d);
         assertThat(verify.exitCode()).isZero();
-        assertThat(verify.out()).contains("audit log intact: 3 entries");
+        assertThat(verify.out()).contains("audit log intact: 5 entries");
         try (Database db = Database.open(Database.embeddedUrl(dir), "sa", "")) {
             db.transaction(c -> c.createStatement().executeUpdate("UPDATE audit SET username = 'mallory' WHERE seq = 2"));
         }

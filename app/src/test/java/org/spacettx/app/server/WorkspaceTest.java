@@ -190,6 +190,24 @@ class WorkspaceTest {
     }
 
     @Test
+    void hostileBodiesGetAnAnswerNotAServerError() {
+        ApiClient control = demo.as("control");
+        String deep = "{\"document\":" + "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000) + "}";
+        java.util.List<String> bodies = java.util.List.of("", "null", "[]", "{\"document\":[]}", "{\"document\":\"id: x\"}",
+                "{\"document\":{\"id\":{\"en\":[1,2]},\"cells\":\"all\",\"msel\":{\"x\":null}}}", deep,
+                "{\"document\":{\"title\":\"\\u0000\\u0007\",\"places\":{\"sites\":[{\"lat\":\"north\"}]}}}");
+        for (String body : bodies) {
+            int status = control.post("/api/scenarios/validate-document", body).status();
+            assertThat(status).as("%.60s", body).isIn(200, 400, 422);
+            int saved = control.post("/api/drafts/new-exercise/versions", body.replace("{\"document\"", "{\"base\":1,\"document\"")).status();
+            assertThat(saved).as("save %.60s", body).isIn(201, 400, 404, 409, 422);
+        }
+        assertThat(control.post("/api/drafts", "{\"from\":\"file\",\"yaml\":\"" + "- ".repeat(100) + "x\"}").status()).isEqualTo(422);
+        assertThat(control.get("/api/catalogs/search?q=" + "x".repeat(5000)).status()).isEqualTo(200);
+        assertThat(control.get("/api/drafts/..%2F..%2Fetc/diff?from=1").status()).isEqualTo(404);
+    }
+
+    @Test
     void onlyAdministratorsAndPlannersPlan() {
         ApiClient control = demo.as("control");
         ApiClient kor = demo.as("kor1");
