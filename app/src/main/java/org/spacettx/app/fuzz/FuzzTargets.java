@@ -55,6 +55,7 @@ public final class FuzzTargets {
         targets.add(catalog("catalog-omm-kvn", data, List.of(seeds.ommKvn())));
         targets.add(catalog("catalog-gzip", data, List.of(gzip(seeds.tle().get(0)), gzip(seeds.ommCsv()))));
         targets.add(scenario(data, seeds));
+        targets.add(scenarioDocument(data, seeds));
         targets.add(mselCsv(data, seeds));
         targets.add(mselXlsx(data, seeds));
         targets.add(archive(data, seeds));
@@ -85,6 +86,34 @@ public final class FuzzTargets {
     /** A scenario as an administrator uploads it (no catalog files). */
     static FuzzTarget scenario(OrekitData data, Seeds seeds) {
         return target("scenario", List.of(seeds.smallYaml, seeds.demoYaml), input -> parsed(text(input), data));
+    }
+
+    /**
+     * A scenario as the planning workspace sends it ({@code POST /api/scenarios/validate-document}, a draft's save):
+     * the tree as JSON, written as the scenario file, then read. A body that is not a tree is refused (a 400).
+     */
+    static FuzzTarget scenarioDocument(OrekitData data, Seeds seeds) {
+        List<byte[]> trees = List.of(document(seeds.smallYaml), document(seeds.demoYaml));
+        return target("scenario-document", trees, input -> {
+            com.fasterxml.jackson.databind.JsonNode tree;
+            try {
+                tree = Json.mapper().readTree(text(input));
+            } catch (com.fasterxml.jackson.core.JacksonException e) {
+                return FuzzTarget.Outcome.REFUSED;
+            }
+            if (tree == null || !tree.isObject()) {
+                return FuzzTarget.Outcome.REFUSED;
+            }
+            return parsed(org.spacettx.exercise.scenario.ScenarioDocument.toYaml(tree), data);
+        });
+    }
+
+    private static byte[] document(byte[] yaml) {
+        try {
+            return Json.mapper().writeValueAsBytes(org.spacettx.exercise.scenario.ScenarioDocument.toTree(new String(yaml, StandardCharsets.UTF_8)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An edited MSEL table put back into the small scenario, validated as 'exercise msel-import' does. */
