@@ -238,6 +238,7 @@ class PlanBrowserTest {
         String out = cli("passes", "--tle", stations.toString(), "--norad", "25544", "--site", lat + "," + lon,
                 "--from", "2026-06-01T00:00:00Z", "--to", "2026-06-03T00:00:00Z", "--format", "json");
         Instant rise = Instant.parse(new ObjectMapper().readTree(out).get(0).get("rise_utc").asText());
+        System.out.println("plan: site at " + lat + ", " + lon + "; inject 1 released at " + released + "; spacettx passes: rise " + rise);
         assertThat(released.truncatedTo(ChronoUnit.SECONDS)).isEqualTo(rise.truncatedTo(ChronoUnit.SECONDS));
         screenshot(d, "plan-played-console");
 
