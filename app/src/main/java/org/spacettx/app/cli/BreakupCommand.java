@@ -4,13 +4,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.spacettx.orbit.breakup.BreakupModel;
 import org.spacettx.orbit.breakup.FragmentElements;
 import org.spacettx.orbit.catalog.ElementSet;
-import org.spacettx.orbit.catalog.OmmWriter;
 import org.spacettx.orbit.data.OrekitData;
 import org.spacettx.orbit.input.InputException;
 
@@ -105,15 +103,7 @@ public final class BreakupCommand implements Callable<Integer> {
             throw new InputException(null, "--min-size-m", e.getMessage());
         }
         FragmentElements.Result result = FragmentElements.of(parent, time, cloud, firstNorad, OrekitData.standard());
-        StringBuilder csv = new StringBuilder();
-        for (ElementSet e : result.elementSets()) {
-            Map<String, String> f = OmmWriter.fields(e);
-            if (csv.isEmpty()) {
-                csv.append(String.join(",", f.keySet())).append('\n');
-            }
-            csv.append(String.join(",", f.values().stream().map(v -> v.contains(",") ? '"' + v + '"' : v).toList())).append('\n');
-        }
-        CliFiles.write(output, csv.toString());
+        CliFiles.write(output, OmmCsv.of(result.elementSets()));
         System.out.printf(Locale.ROOT, "%s of %s (%d) at %s%s%n", event instanceof BreakupModel.Explosion ? "explosion" : "collision",
                 parent.name().strip(), parent.noradId(), time, event instanceof BreakupModel.Collision c
                         ? String.format(Locale.ROOT, ": %.1f J/g, %s", c.specificEnergyJPerG(), c.catastrophic() ? "catastrophic" : "not catastrophic") : "");

@@ -90,11 +90,7 @@ public final class LaunchCommand implements Callable<Integer> {
                 out.put("inclination_deg", launch.inclinationDeg());
                 System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
             }
-            case CSV -> {
-                Map<String, String> f = OmmWriter.fields(launch.elements());
-                System.out.println(String.join(",", f.keySet()));
-                System.out.println(String.join(",", f.values().stream().map(v -> v.contains(",") ? '"' + v + '"' : v).toList()));
-            }
+            case CSV -> System.out.print(OmmCsv.of(List.of(launch.elements())));
             case TABLE -> {
                 System.out.println(launch.elements().name());
                 System.out.println(tle.getLine1());
