@@ -107,7 +107,7 @@ public final class BreakupCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s of %s (%d) at %s%s%n", event instanceof BreakupModel.Explosion ? "explosion" : "collision",
                 parent.name().strip(), parent.noradId(), time, event instanceof BreakupModel.Collision c
                         ? String.format(Locale.ROOT, ": %.1f J/g, %s", c.specificEnergyJPerG(), c.catastrophic() ? "catastrophic" : "not catastrophic") : "");
-        System.out.printf(Locale.ROOT, "fragments of at least %.3f m: %d made, %d in orbit written to %s, %d not in orbit%n", minSizeM,
+        System.out.printf(Locale.ROOT, "fragments of at least %s m: %d made, %d in orbit written to %s, %d not in orbit%n", minSizeM,
                 cloud.fragments().size(), result.elementSets().size(), output, result.notInOrbit());
         System.out.printf(Locale.ROOT, "mass: %.1f kg broken up, %.1f kg in these fragments, %.1f kg in smaller ones%n",
                 cloud.massBrokenKg(), cloud.fragmentMassKg(), cloud.massBelowMinimumKg());
