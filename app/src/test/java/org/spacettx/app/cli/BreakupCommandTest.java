@@ -38,6 +38,37 @@ class BreakupCommandTest {
     }
 
     @Test
+    void theCloudIsScreenedAgainstAnAlliedAsset(@TempDir Path dir) throws Exception {
+        // an allied satellite, and 0.2 degrees ahead of it in the same orbit an object destroyed by a kill vehicle
+        org.spacettx.orbit.data.OrekitData data = org.spacettx.orbit.data.OrekitData.standard();
+        java.time.Instant epoch = java.time.Instant.parse("2026-06-01T00:00:00Z");
+        StringBuilder tle = new StringBuilder();
+        for (int[] o : new int[][] {{99003, 0}, {99010, 1}}) {
+            ElementSet e = new org.spacettx.orbit.catalog.MeanElements(o[0], o[0] == 99003 ? "ALLIED SAT" : "TARGET", epoch, 97.6, 40,
+                    0.0005, 0, 0.2 * o[1], null, 550.0, 0).toElementSet(org.spacettx.orbit.input.SourceLocation.of("t"));
+            var t = org.spacettx.orbit.catalog.OrekitTle.toTle(e, data.utc());
+            tle.append(e.name()).append('\n').append(t.getLine1()).append('\n').append(t.getLine2()).append('\n');
+        }
+        Path objects = dir.resolve("objects.tle");
+        java.nio.file.Files.writeString(objects, tle);
+        Path cloud = dir.resolve("cloud.csv");
+        CliRun breakup = CliRun.of("breakup", "--tle", objects.toString(), "--norad", "99010", "--time", "2026-06-01T00:10:00Z",
+                "--impactor-mass-kg", "20", "--impact-speed-km-s", "10", "--parent-mass-kg", "800", "--min-size-m", "0.1", "-o", cloud.toString());
+        assertThat(breakup.exitCode()).as(breakup.err()).isZero();
+        // the debris risk to the allied satellite: its close approaches with the fragments over the next six hours
+        CliRun screen = CliRun.of("screen", "--tle", objects.toString(), "--tle", cloud.toString(), "--primary", "99003",
+                "--from", "2026-06-01T00:10:00Z", "--to", "2026-06-01T06:10:00Z", "--threshold-km", "5", "--format", "csv", "--quiet");
+        assertThat(screen.exitCode()).as(screen.err()).isZero();
+        List<String> approaches = screen.out().lines().skip(1).toList();
+        assertThat(approaches).as("fragments crossing the allied satellite's path").isNotEmpty();
+        assertThat(approaches).allSatisfy(line -> assertThat(line).startsWith("99003,"));
+        // each with a fragment (numbered from 200000), or with the parent's last element set, which the file still holds
+        assertThat(approaches).allSatisfy(line -> assertThat(Integer.parseInt(line.split(",")[1])).satisfiesAnyOf(
+                n -> assertThat(n).isGreaterThanOrEqualTo(200000), n -> assertThat(n).isEqualTo(99010)));
+        assertThat(approaches).anySatisfy(line -> assertThat(Integer.parseInt(line.split(",")[1])).isGreaterThanOrEqualTo(200000));
+    }
+
+    @Test
     void badRequestsAreOneClearLine(@TempDir Path dir) {
         String out = dir.resolve("f.csv").toString();
         CliRun none = CliRun.of("breakup", "--tle", STATIONS, "--time", "2026-06-01T00:00:00Z", "--explosion", "--parent-mass-kg", "1000",
