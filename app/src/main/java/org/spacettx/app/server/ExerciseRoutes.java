@@ -146,21 +146,26 @@ final class ExerciseRoutes {
             TriggerSchedule schedule = TriggerSchedule.compute(s, OrekitData.standard());
             all.addAll(org.spacettx.exercise.engine.ScheduleCheck.warnings(s, schedule, result.triggers()));
             answer.put("schedule", schedule.entries().stream().map(e -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("number", e.inject().number());
-                row.put("move", e.inject().move());
-                row.put("release", e.time().map(Object::toString).orElse(null));
-                row.put("trigger", e.basis());
-                row.put("triggerKind", e.inject().trigger().kind());
-                row.put("orbital", e.inject().trigger().orbital());
-                row.put("subject", e.inject().subject());
-                return row;
+                return scheduleRow(e);
             }).toList());
         }
         answer.put("errors", result.errors().size());
         answer.put("warnings", all.size() - result.errors().size());
         answer.put("problems", all.stream().map(ExerciseRoutes::problem).toList());
         return answer;
+    }
+
+    /** An inject as a schedule gives it (the workspace's check and control's MSEL share these columns). */
+    static Map<String, Object> scheduleRow(TriggerSchedule.Entry e) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("number", e.inject().number());
+        row.put("move", e.inject().move());
+        row.put("release", e.time().map(Object::toString).orElse(null));
+        row.put("trigger", e.basis());
+        row.put("triggerKind", e.inject().trigger().kind());
+        row.put("orbital", e.inject().trigger().orbital());
+        row.put("subject", e.inject().subject());
+        return row;
     }
 
     /** A scenario's problem as the API gives it: where, what, and the line the command line prints. */
@@ -247,15 +252,8 @@ final class ExerciseRoutes {
             for (TriggerSchedule.Entry e : entries) {
                 int number = e.inject().number();
                 var released = state.released().get(number);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("number", number);
-                row.put("move", e.inject().move());
-                row.put("release", e.time().map(Object::toString).orElse(null));
-                row.put("trigger", e.basis());
-                row.put("triggerKind", e.inject().trigger().kind());
-                row.put("orbital", e.inject().trigger().orbital());
+                Map<String, Object> row = scheduleRow(e);
                 row.put("marking", e.inject().marking().toString());
-                row.put("subject", e.inject().subject());
                 row.put("status", released != null ? "released" : state.isWithdrawn(number) ? "withdrawn" : "pending");
                 row.put("releasedAt", released == null ? null : released.scenarioTime().toString());
                 row.put("acknowledgedBy", released == null ? List.of() : released.acknowledgedBy());

@@ -19,8 +19,7 @@ public final class AreaToMass {
     /** One value of χ for a fragment of length {@code lengthM}. */
     public static double sample(double lengthM, boolean rocketBody, RandomGenerator random) {
         double lambda = Math.log10(lengthM);
-        double small = lengthM <= 0.08 ? 1 : lengthM >= 0.11 ? 0 : (0.11 - lengthM) / 0.03;
-        if (random.nextDouble() < small) {
+        if (random.nextDouble() < smallShare(lengthM)) {
             return muSmall(lambda) + sigmaSmall(lambda) * random.nextGaussian();
         }
         double[] p = rocketBody ? rocketBody(lambda) : spacecraft(lambda);
@@ -30,10 +29,15 @@ public final class AreaToMass {
     /** The distribution function of χ at {@code chi}, for checking draws against the law. */
     public static double cdf(double chi, double lengthM, boolean rocketBody) {
         double lambda = Math.log10(lengthM);
-        double small = lengthM <= 0.08 ? 1 : lengthM >= 0.11 ? 0 : (0.11 - lengthM) / 0.03;
+        double small = smallShare(lengthM);
         double[] p = rocketBody ? rocketBody(lambda) : spacecraft(lambda);
         double large = p[0] * normal(chi, p[1], p[2]) + (1 - p[0]) * normal(chi, p[3], p[4]);
         return small * normal(chi, muSmall(lambda), sigmaSmall(lambda)) + (1 - small) * large;
+    }
+
+    /** The weight of the small-debris law: 1 up to 8 cm, 0 from 11 cm, linear across the bridge. */
+    private static double smallShare(double lengthM) {
+        return lengthM <= 0.08 ? 1 : lengthM >= 0.11 ? 0 : (0.11 - lengthM) / 0.03;
     }
 
     private static double normal(double x, double mu, double sigma) {
