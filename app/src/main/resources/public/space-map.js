@@ -6,7 +6,7 @@ import { el } from "./dom.js";
 export const SpaceMap = (() => {
 
   /** Colours of the picture: allies (the nations with a delegation), everyone else, the places. */
-  const COLOURS = { allied: "#0b5cad", other: "#b3261e", place: "#1f7a3a" };
+  const COLOURS = { allied: "#0b5cad", other: "#b3261e", place: "#1f7a3a", debris: "#6b3fa0" };
 
   /** The arcs of a TopoJSON topology as [lon, lat] lines (quantized arcs are delta-encoded). */
   function topologyLines(topology) {
@@ -150,6 +150,17 @@ export const SpaceMap = (() => {
           o.sensor ? `sensor: ${o.sensor}` : null],
         picture.next.filter((w) => w.norad === o.norad))).addTo(layers);
       }
+      // a breakup's fragments: a dot each, one tooltip for the cloud (on its first fragment)
+      for (const cloud of picture.debris || []) {
+        cloud.points.forEach(([lon, lat], k) => {
+          const dot = L.circleMarker([lat, lon], { radius: 1.5, stroke: false, color: COLOURS.debris, fillOpacity: 0.75,
+            interactive: k === 0, className: `debris debris-${cloud.breakup}` });
+          if (k === 0) {
+            dot.bindTooltip(asText(`${text(cloud.name)}: ${cloud.points.length} ${ui.t("map.fragments")}`), { className: "sat-label" });
+          }
+          dot.addTo(layers);
+        });
+      }
       const followed = picture.objects.find((o) => o.id === follow && o.position);
       if (followed) map.panTo([followed.position.lat, followed.position.lon], { animate: false });
     }
@@ -178,6 +189,7 @@ export const SpaceMap = (() => {
         el("div", {}, swatch("line dashed c-other"), ui.t("legend.future")),
         el("div", {}, swatch("area c-other"), ui.t("legend.footprint")),
         el("div", {}, swatch("area c-night"), ui.t("legend.night")),
+        el("div", {}, swatch("dot small c-debris"), ui.t("legend.debris")),
         ...(options.fitButton === false ? [] : [el("div", { class: "row" }, el("button", { type: "button", class: "secondary", id: "map-fit",
           onclick: () => current && fit(current) }, ui.t("map.fit")))]));
     }

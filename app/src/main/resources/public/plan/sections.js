@@ -20,6 +20,8 @@ export const choices = {
   delegations: () => ids(list("cells").filter((c) => c.kind === "blue")),
   moves: () => ids(list("moves")),
   objects: () => ids(list("objects")),
+  maneuvers: () => ids(list("maneuvers")),
+  breakups: () => ids(list("breakups")),
   sites: () => ids((doc().places && doc().places.sites) || []),
   places: () => [...choices.sites(), ...ids((doc().places && doc().places.areas) || [])],
   questions: () => ids(list("questions")),
@@ -175,7 +177,8 @@ function drawObjects(box, redraw) {
 }
 
 // ---- MSEL ----
-const TRIGGERS = ["at", "manual", "launch", "first_overflight", "pass", "close_approach", "conjunction", "after_inject", "on_answer"];
+const TRIGGERS = ["at", "manual", "launch", "first_overflight", "pass", "close_approach", "conjunction", "maneuver", "breakup",
+  "debris_approach", "debris_risk", "after_inject", "on_answer"];
 
 /** A new trigger of a kind, with what the scenario makes likely (its first object, place, move start). */
 function blankTrigger(kind, inject) {
@@ -189,6 +192,10 @@ function blankTrigger(kind, inject) {
     case "pass": return { pass: { object: first("objects"), site: first("sites") } };
     case "close_approach": return { close_approach: { object: first("objects"), other: "", below_km: 20 } };
     case "conjunction": return { conjunction: { object: first("objects"), below_km: 10, lead_hours: 0 } };
+    case "maneuver": return { maneuver: { id: first("maneuvers") } };
+    case "breakup": return { breakup: { id: first("breakups") } };
+    case "debris_approach": return { debris_approach: { breakup: first("breakups"), object: first("objects"), below_km: 5 } };
+    case "debris_risk": return { debris_risk: { breakup: first("breakups"), object: first("objects"), above: 1e-4 } };
     case "after_inject": return { after_inject: { inject: Number(first("injects")) || 1, delay_minutes: 30 } };
     case "on_answer": return { on_answer: { question: first("questions"), cell: first("delegations"), condition: "answered" } };
     default: return undefined;
@@ -207,6 +214,11 @@ function triggerFields(p, kind) {
     case "pass": return [ref("object", "plan.object", "objects"), ref("site", "plan.site", "sites"), num("min_elevation", "plan.minElevation"), after];
     case "close_approach": return [ref("object", "plan.object", "objects"), ref("other", "plan.other", "objects"), num("below_km", "plan.belowKm"), after];
     case "conjunction": return [ref("object", "plan.object", "objects"), ref("with", "plan.with", "objects"), num("below_km", "plan.belowKm"), num("lead_hours", "plan.leadHours"), after];
+    case "maneuver": return ref("id", "plan.maneuver", "maneuvers");
+    case "breakup": return ref("id", "plan.breakup", "breakups");
+    case "debris_approach": return [ref("breakup", "plan.breakup", "breakups"), ref("object", "plan.object", "objects"), num("below_km", "plan.belowKm"), after];
+    case "debris_risk": return [ref("breakup", "plan.breakup", "breakups"), ref("object", "plan.object", "objects"), num("above", "plan.above"),
+      num("hard_body_m", "plan.hardBodyM"), num("sigma_km", "plan.sigmaKm"), after];
     case "after_inject": return [field([...tp, "inject"], t("plan.inject"), "select", { choices: choices.injects() }), num("delay_minutes", "plan.delay")];
     case "on_answer": return [ref("question", "plan.question", "questions"), ref("cell", "plan.cell", "delegations"), field([...tp, "condition"], t("plan.condition"), "text", { placeholder: ">= 60" })];
     default: return null;

@@ -69,11 +69,6 @@ public final class BreakupCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FRAGMENTS.csv", description = "Where to write the fragments.")
     Path output;
 
-    /** The model's density law (ρ = 92.937 Lc^-0.74 kg/m³ for a sphere of diameter Lc), solved for Lc. */
-    static double lengthFromMass(double massKg) {
-        return Math.pow(6 * massKg / (92.937 * Math.PI), 1 / 2.26);
-    }
-
     @Override
     public Integer call() {
         List<ElementSet> selected = objects.selected();
@@ -81,7 +76,7 @@ public final class BreakupCommand implements Callable<Integer> {
             throw new InputException(null, "--norad", "name exactly one object to break up (" + selected.size() + " selected)");
         }
         ElementSet parent = selected.get(0);
-        double length = parentLengthM != null ? parentLengthM : lengthFromMass(parentMassKg);
+        double length = parentLengthM != null ? parentLengthM : BreakupModel.Parent.lengthFromMass(parentMassKg);
         BreakupModel.Event event;
         try {
             BreakupModel.Parent p = new BreakupModel.Parent(parentMassKg, length, rocketBody);

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 /** {@code spacettx screen}: close approaches in a catalog over a span. */
 @Command(name = "screen", mixinStandardHelpOptions = true, description = {
         "Conjunction screening: every close approach (local minimum of distance) below a threshold, all objects",
-        "against each other, or the --primary objects against the whole catalog. Sorted by time of closest approach;",
+        "against each other, the --primary objects against the whole catalog, or a --cloud of fragments against the",
+        "catalog. Sorted by time of closest approach;",
         "the miss vector is given in the primary's radial / in-track / cross-track frame (km).",
         "With --pc-hbr-m, a probability of collision (Foster 2-D) under the uncertainties you state: element sets",
         "carry no covariance, so it is labelled as assumed."})
@@ -35,6 +36,11 @@ public final class ScreenCommand implements Callable<Integer> {
     @Option(names = "--primary", paramLabel = "NORAD", split = ",",
             description = "Screen these objects against the catalog (repeatable); default: all against all.")
     List<Integer> primaries;
+
+    @Option(names = "--cloud", paramLabel = "FILE",
+            description = {"Screen the objects of this file (a breakup's fragments, from spacettx breakup) against the catalog,",
+                    "not against each other; the catalog's own approaches are left out too. Repeatable."})
+    List<String> clouds;
 
     @Mixin
     SpanOptions span;
@@ -86,12 +92,37 @@ public final class ScreenCommand implements Callable<Integer> {
         }
         CollisionProbability probability = probability();
         CatalogOptions.Loaded loaded = catalogOptions.load(sources);
-        List<ElementSet> catalog = loaded.catalog().all();
+        List<ElementSet> catalog = new ArrayList<>(loaded.catalog().all());
         Set<Integer> wanted = new LinkedHashSet<>(primaries == null ? List.of() : primaries);
         for (int norad : wanted) {
             if (loaded.catalog().byNorad(norad).isEmpty()) {
                 throw new InputException(null, "--primary", "object " + norad + " is not in the catalog");
             }
+        }
+        boolean cloud = clouds != null && !clouds.isEmpty();
+        if (cloud) {
+            if (!wanted.isEmpty()) {
+                throw new InputException(null, "--cloud", "cannot be combined with --primary");
+            }
+            List<ElementSet> fragments = catalogOptions.load(clouds).catalog().all();
+            Set<String> parents = new java.util.HashSet<>();
+            for (ElementSet fragment : fragments) {
+                if (loaded.catalog().byNorad(fragment.noradId()).isPresent()) {
+                    throw new InputException(null, "--cloud", "object " + fragment.noradId()
+                            + " is in the catalog too (give the fragments numbers of their own: spacettx breakup --first-norad)");
+                }
+                if (!fragment.cosparId().isBlank()) {
+                    parents.add(fragment.cosparId().strip());
+                }
+                wanted.add(fragment.noradId());
+            }
+            // The object that broke up no longer exists: its fragments carry its international designator.
+            List<ElementSet> gone = catalog.stream().filter(e -> parents.contains(e.cosparId().strip())).toList();
+            catalog.removeAll(gone);
+            if (!quiet) {
+                gone.forEach(e -> System.err.println("spacettx: " + e.label() + " left out: the cloud is its breakup"));
+            }
+            catalog.addAll(fragments);
         }
         Screening.Progress progress = quiet ? null : new Screening.Progress() {
             private int lastPercent = -1;
@@ -106,7 +137,7 @@ public final class ScreenCommand implements Callable<Integer> {
             }
         };
         Screening.Result result = Screening.run(catalog, new Screening.Request(s.from(), s.to(), thresholdKm, wanted,
-                stepSeconds, workers, path, probability), loaded.data(), progress);
+                stepSeconds, workers, path, probability, cloud), loaded.data(), progress);
         List<Column> columns = new ArrayList<>(List.of(Column.text("norad_a", 7), Column.text("norad_b", 7),
                 Column.text("tca_utc", 27), Column.number("miss_km", 9, 3), Column.number("rel_speed_km_s", 14, 3),
                 Column.number("radial_km", 10, 3), Column.number("intrack_km", 10, 3), Column.number("crosstrack_km", 13, 3)));

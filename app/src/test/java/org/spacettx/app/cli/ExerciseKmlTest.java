@@ -38,7 +38,7 @@ class ExerciseKmlTest {
         Scenario demo = ScenarioReader.read(SCENARIO, OrekitData.standard()).scenario();
         NodeList placemarks = doc.getElementsByTagNameNS(KML, "Placemark");
         // every place, and for each of the four objects (all in orbit by move 3): position, track; two have sensors
-        assertThat(placemarks.getLength()).isEqualTo(demo.sites().size() + demo.areas().size() + 4 * 2 + 2);
+        assertThat(placemarks.getLength()).isEqualTo(demo.sites().size() + demo.areas().size() + demo.objects().size() * 2 + 2);
         Element recon = null;
         for (int k = 0; k < placemarks.getLength(); k++) {
             Element p = (Element) placemarks.item(k);

@@ -44,10 +44,10 @@ class ReportCommandTest {
 
     @Test
     void eachCopyCarriesWhatItsReaderMaySee() throws Exception {
-        assertThat(timeline("control")).hasSize(25);
-        // KOR ONLY: 2, 13, 21; USA ONLY: 3, 14, 20 (see the demo scenario)
-        assertThat(timeline("kor")).hasSize(22).contains(2, 13, 21).doesNotContain(3, 14, 20);
-        assertThat(timeline("usa")).hasSize(22).contains(3, 14, 20).doesNotContain(2, 13, 21);
+        assertThat(timeline("control")).hasSize(29);
+        // KOR ONLY: 2, 13, 21; USA ONLY: 3, 14, 20, 26 (see the demo scenario)
+        assertThat(timeline("kor")).hasSize(25).contains(2, 13, 21).doesNotContain(3, 14, 20, 26);
+        assertThat(timeline("usa")).hasSize(26).contains(3, 14, 20, 26).doesNotContain(2, 13, 21);
     }
 
     @Test
@@ -55,7 +55,7 @@ class ReportCommandTest {
         Path out = dir.resolve("aar-kor.html");
         CliRun run = CliRun.of("report", SCENARIO, "--log", log.toString(), "--as", "kor", "--lang", "ko", "-o", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).contains("22 injects, copy for kor (KOR)");
+        assertThat(run.err()).contains("25 injects, copy for kor (KOR)");
         String html = Files.readString(out);
         assertThat(html).contains("lang=\"ko\">").contains("사후 강평 보고서 및 개선 계획").contains("공동 성명")
                 .doesNotContain("Objectives and evaluation");
@@ -66,7 +66,7 @@ class ReportCommandTest {
         Path zip = dir.resolve("demo.spacettx.zip");
         CliRun made = CliRun.of("exercise", "archive", SCENARIO, "--log", log.toString(), "-o", zip.toString());
         assertThat(made.exitCode()).as(made.err()).isZero();
-        assertThat(made.err()).contains("events, 4 objects, log sha256 ");
+        assertThat(made.err()).contains("events, 5 objects, log sha256 ");
         byte[] first = Files.readAllBytes(zip);
         assertThat(CliRun.of("exercise", "archive", SCENARIO, "--log", log.toString(), "-o", zip.toString()).exitCode()).isZero();
         assertThat(Files.readAllBytes(zip)).as("the same exercise, the same file").isEqualTo(first);

@@ -82,7 +82,7 @@ class ArchiveTest {
         }
 
         ExerciseArchive parts = ExerciseArchive.read(archive, "a.zip");
-        assertThat(parts.catalogCsv().lines().count()).as("header and the scenario's objects").isEqualTo(5);
+        assertThat(parts.catalogCsv().lines().count()).as("header and the scenario's objects").isEqualTo(6);
         try (Database db = Database.open(Database.embeddedUrl(dirB), "sa", "")) {
             // another server: the same people, none of its exercises
             org.spacettx.app.store.Accounts accounts = new org.spacettx.app.store.Accounts(db);

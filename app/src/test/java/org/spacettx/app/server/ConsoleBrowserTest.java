@@ -428,6 +428,15 @@ class ConsoleBrowserTest {
 
         screenshot(control, "control");
         screenshot(kor, "kor");
+
+        // Move 4 is after the anti-satellite test: the target is gone from the map, its fragments are there.
+        choose(control, By.id("jump-move"), "M4");
+        click(control, By.id("jump"));
+        new WebDriverWait(kor, WAIT).until(d -> d.findElements(By.cssSelector("#map path.debris-asat-test")).size() > 500);
+        assertThat(kor.findElements(By.cssSelector("#map path.sat-ru-defunct"))).as("the destroyed satellite").isEmpty();
+        assertThat(kor.findElements(By.cssSelector("#map path.sat-inspector"))).as("the inspector, after its approach").hasSize(1);
+        assertThat(textOf(kor, By.id("map-legend"))).contains("파편");
+        screenshot(kor, "kor-debris");
         severeConsoleMessagesNone(control);
         severeConsoleMessagesNone(kor);
 

@@ -30,7 +30,7 @@ public final class Attachments {
     public static Map<String, Object> render(Scenario scenario, Inject.Attachment attachment, Instant released, OrekitData data) {
         SpaceObject object = scenario.object(attachment.object()).orElseThrow(
                 () -> new IllegalArgumentException("object '" + attachment.object() + "' is not in the scenario"));
-        Sgp4 sgp4 = Sgp4.of(object.elements(), data);
+        Sgp4 sgp4 = object.propagator(data);
         Instant from = object.inOrbitFrom() != null && released.isBefore(object.inOrbitFrom()) ? object.inOrbitFrom() : released;
         Instant to = from.plus(Duration.ofSeconds(Math.round(attachment.hours() * 3600)));
         List<List<double[]>> segments = new ArrayList<>();

@@ -42,6 +42,10 @@ public final class SpacePicture {
     private final TriggerSchedule schedule;
     private final OrekitData data;
     private final Map<String, Sgp4> propagators = new LinkedHashMap<>();
+    /** Propagators of single element sets of objects that manoeuvre, for what is predicted ahead of a time. */
+    private final Map<org.spacettx.orbit.catalog.ElementSet, Sgp4> predictions = new ConcurrentHashMap<>();
+    /** Each breakup's fragments, made ready when first shown. */
+    private final Map<String, List<Sgp4>> fragments = new ConcurrentHashMap<>();
     /** The sensor model of each object that has one, by object id. */
     private final Map<String, Sensor> sensors = new LinkedHashMap<>();
     private volatile List<PlaceWindow> windows;
@@ -54,7 +58,7 @@ public final class SpacePicture {
         this.data = data;
         this.places = places(scenario);
         for (SpaceObject o : scenario.objects()) {
-            propagators.put(o.id(), Sgp4.of(o.elements(), data));
+            propagators.put(o.id(), o.propagator(data));
             if (!o.sensorSpec().isEmpty()) {
                 sensors.put(o.id(), Sensor.parse(o.sensorSpec()));
             }
@@ -97,7 +101,8 @@ public final class SpacePicture {
             Ephemeris e = schedule.sky().objects().get(i);
             for (Map.Entry<String, Target> t : targets.entrySet()) {
                 for (Window w : OverflightFinder.find(schedule.sky(), e, t.getValue(), sensor)) {
-                    if (o.inOrbitFrom() == null || !w.end().isBefore(o.inOrbitFrom())) {
+                    if ((o.inOrbitFrom() == null || !w.end().isBefore(o.inOrbitFrom()))
+                            && (o.destroyedAt() == null || w.start().isBefore(o.destroyedAt()))) {
                         out.add(new PlaceWindow(t.getKey(), w));
                     }
                 }
@@ -128,6 +133,7 @@ public final class SpacePicture {
         seen.put("objects", without(full.get("objects"), "id", hiddenIds));
         seen.put("windows", without(full.get("windows"), "norad", hiddenNorads));
         seen.put("next", without(full.get("next"), "norad", hiddenNorads));
+        seen.put("debris", without(full.get("debris"), "object", hiddenIds)); // a cloud is known with its parent
         return seen;
     }
 
@@ -161,8 +167,11 @@ public final class SpacePicture {
             m.put("nation", o.nation());
             m.put("norad", o.elements().noradId());
             m.put("sensor", o.sensorSpec());
-            boolean inOrbit = o.inOrbitFrom() == null || !t.isBefore(o.inOrbitFrom());
+            boolean inOrbit = o.inOrbitAt(t);
             m.put("inOrbit", inOrbit);
+            if (o.destroyedAt() != null && !t.isBefore(o.destroyedAt())) {
+                m.put("destroyedAt", o.destroyedAt().toString());
+            }
             if (inOrbit) {
                 Sgp4 sgp4 = propagators.get(o.id());
                 try {
@@ -172,8 +181,13 @@ public final class SpacePicture {
                     List<double[]> track = new ArrayList<>();
                     Instant from = o.inOrbitFrom() != null && t.minus(TRACK_BEFORE).isBefore(o.inOrbitFrom())
                             ? o.inOrbitFrom() : t.minus(TRACK_BEFORE);
-                    for (Instant s = from; !s.isAfter(t.plus(TRACK_AFTER)); s = s.plusSeconds(60)) {
-                        GeodeticPosition q = sgp4.geodetic(s);
+                    // Ahead of t, the track is predicted from the element set in force at t: a manoeuvre still to
+                    // come does not show before it is made.
+                    Sgp4 ahead = o.later().isEmpty() ? sgp4 : predictions.computeIfAbsent(o.elementsAt(t), e -> Sgp4.of(e, data));
+                    Instant until = o.destroyedAt() != null && o.destroyedAt().isBefore(t.plus(TRACK_AFTER))
+                            ? o.destroyedAt() : t.plus(TRACK_AFTER);
+                    for (Instant s = from; !s.isAfter(until); s = s.plusSeconds(60)) {
+                        GeodeticPosition q = (s.isAfter(t) ? ahead : sgp4).geodetic(s);
                         track.add(new double[] {round(q.longitudeDeg()), round(q.latitudeDeg())});
                     }
                     m.put("track", track);
@@ -212,7 +226,41 @@ public final class SpacePicture {
         picture.put("windows", windowList);
         picture.put("next", nextList);
         picture.put("places", places);
+        picture.put("debris", debris(t));
         return picture;
+    }
+
+    /**
+     * Each breakup that has happened by {@code t}: its parent's id, name, time and the fragments' positions then
+     * ([lon, lat, altitude km]; those SGP4 can no longer fly, decayed, are left out and counted).
+     */
+    private List<Map<String, Object>> debris(Instant t) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (org.spacettx.exercise.scenario.Breakup b : scenario.breakups()) {
+            if (t.isBefore(b.time())) {
+                continue;
+            }
+            List<double[]> points = new ArrayList<>();
+            int decayed = 0;
+            for (Sgp4 f : fragments.computeIfAbsent(b.id(), id -> b.fragments().stream().map(e -> Sgp4.of(e, data)).toList())) {
+                try {
+                    GeodeticPosition p = f.geodetic(t);
+                    points.add(new double[] {round(p.longitudeDeg()), round(p.latitudeDeg()), Math.round(p.altitudeKm())});
+                } catch (PropagationException e) {
+                    decayed++;
+                }
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("breakup", b.id());
+            m.put("object", b.object());
+            m.put("name", b.name());
+            m.put("time", b.time().toString());
+            m.put("minSizeM", b.minSizeM());
+            m.put("decayed", decayed);
+            m.put("points", points);
+            out.add(m);
+        }
+        return out;
     }
 
     /** The scenario's name of an object, in both languages, by catalog number. */

@@ -7,10 +7,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.spacettx.exercise.scenario.Breakup;
 import org.spacettx.exercise.scenario.Cell;
+import org.spacettx.exercise.scenario.Maneuver;
 import org.spacettx.exercise.scenario.Inject;
 import org.spacettx.exercise.scenario.Scenario;
 import org.spacettx.exercise.scenario.SpaceObject;
@@ -26,7 +29,9 @@ import org.spacettx.orbit.access.Window;
 import org.spacettx.orbit.catalog.ElementSet;
 import org.spacettx.orbit.conjunction.CloseApproachFinder;
 import org.spacettx.orbit.conjunction.Conjunction;
+import org.spacettx.orbit.conjunction.CollisionProbability;
 import org.spacettx.orbit.conjunction.Screening;
+import org.spacettx.orbit.conjunction.SegmentedScreening;
 import org.spacettx.orbit.data.OrekitData;
 import org.spacettx.orbit.propagate.Ephemerides;
 import org.spacettx.orbit.propagate.Ephemeris;
@@ -70,7 +75,7 @@ public final class TriggerSchedule {
     public static TriggerSchedule compute(Scenario scenario, OrekitData data) {
         List<Sgp4> objects = new ArrayList<>();
         for (SpaceObject o : scenario.objects()) {
-            objects.add(Sgp4.of(o.elements(), data));
+            objects.add(o.propagator(data));
         }
         Ephemerides sky = Ephemerides.sample(objects, scenario.start(), scenario.end(), Duration.ofSeconds(60),
                 Runtime.getRuntime().availableProcessors(), data);
@@ -124,7 +129,7 @@ public final class TriggerSchedule {
                 Sensor sensor = o.sensorSpec().isEmpty() ? Sensor.parse("elevation:0") : Sensor.parse(o.sensorSpec());
                 Instant after = later(f.after(), o.inOrbitFrom());
                 Optional<Instant> time = OverflightFinder.find(sky, byId.get(f.object()), target, sensor).stream()
-                        .map(Window::start).filter(t -> !t.isBefore(after)).findFirst();
+                        .map(Window::start).filter(t -> !t.isBefore(after) && o.inOrbitAt(t)).findFirst();
                 Text place = scenario.placeName(f.place());
                 yield new Entry(inject, time, Text.of("first overflight of " + place.en() + " by " + o.name().en() + " (" + sensor + ")"
                         + (time.isEmpty() ? NONE.en() : ""), o.name().ko() + "의 " + place.ko() + " 상공 첫 통과 (" + sensor + ")"
@@ -135,20 +140,63 @@ public final class TriggerSchedule {
                 Instant after = later(p.after(), o.inOrbitFrom());
                 Optional<Instant> time = PassFinder.find(sky, byId.get(p.object()),
                                 new Topocentric(scenario.sites().get(p.site())), p.minElevationDeg()).stream()
-                        .filter(x -> !x.risesBeforeSpan()).map(Pass::rise).filter(t -> !t.isBefore(after)).findFirst();
+                        .filter(x -> !x.risesBeforeSpan()).map(Pass::rise).filter(t -> !t.isBefore(after) && o.inOrbitAt(t)).findFirst();
                 Text site = scenario.placeName(p.site());
                 yield new Entry(inject, time, Text.of("first pass of " + o.name().en() + " over " + site.en() + " above "
                         + p.minElevationDeg() + " deg" + (time.isEmpty() ? NONE.en() : ""), o.name().ko() + "의 " + site.ko()
                         + " 상공 첫 통과 (고도각 " + p.minElevationDeg() + "도 이상)" + (time.isEmpty() ? NONE.ko() : "")));
             }
             case Trigger.Conjunction c -> conjunction(scenario, inject, c, data);
+            case Trigger.ManeuverBurn m -> {
+                Maneuver x = scenario.maneuver(m.maneuver()).orElseThrow();
+                Text o = scenario.object(x.object()).orElseThrow().name();
+                yield new Entry(inject, Optional.of(x.time()), x.approach()
+                        ? Text.of("first burn of " + o.en() + "'s approach to " + scenario.object(x.target()).orElseThrow().name().en(),
+                        o.ko() + "의 " + scenario.object(x.target()).orElseThrow().name().ko() + " 접근 첫 기동")
+                        : Text.of("manoeuvre of " + o.en(), o.ko() + " 기동"));
+            }
+            case Trigger.BreakupEvent b -> {
+                Breakup x = scenario.breakup(b.breakup()).orElseThrow();
+                Text o = scenario.object(x.object()).orElseThrow().name();
+                yield new Entry(inject, Optional.of(x.time()), Text.of("breakup of " + o.en(), o.ko() + " 파괴"));
+            }
+            case Trigger.DebrisApproach d -> {
+                Breakup x = scenario.breakup(d.breakup()).orElseThrow();
+                SpaceObject o = scenario.object(d.object()).orElseThrow();
+                DebrisExposure exposure = DebrisExposure.compute(x, o, later(d.after(), scenario.start()), scenario.end(),
+                        d.belowKm(), null, data);
+                Optional<Conjunction> first = exposure.firstWithin(d.belowKm());
+                Text label = Text.of("a fragment of " + x.name().en() + " within " + d.belowKm() + " km of " + o.name().en(),
+                        x.name().ko() + " 파편이 " + o.name().ko() + "에 " + d.belowKm() + " km 이내 접근");
+                yield new Entry(inject, exposure.firstTimeWithin(d.belowKm(), data), first.isPresent()
+                        ? Text.of(label.en() + String.format(Locale.ROOT, " (fragment %d; closest %.2f km at %s)", first.get().noradA(), first.get().missKm(),
+                                first.get().tca().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)),
+                        label.ko() + String.format(Locale.ROOT, " (파편 %d; 최근접 %.2f km, %s)", first.get().noradA(), first.get().missKm(),
+                                first.get().tca().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)))
+                        : Text.of(label.en() + NONE.en(), label.ko() + NONE.ko()));
+            }
+            case Trigger.DebrisRisk r -> {
+                Breakup x = scenario.breakup(r.breakup()).orElseThrow();
+                SpaceObject o = scenario.object(r.object()).orElseThrow();
+                DebrisExposure exposure = DebrisExposure.compute(x, o, later(r.after(), scenario.start()), scenario.end(),
+                        DebrisExposure.screeningDistanceKm(r.sigmaKm()), new CollisionProbability(r.hardBodyM() / 1000,
+                                r.sigmaKm(), r.sigmaKm(), r.sigmaKm()), data);
+                Optional<Instant> time = exposure.firstAbove(r.above());
+                String assumed = String.format(Locale.ROOT, "assumed: hard body %.1f m, 1-sigma %.2f km", r.hardBodyM(), r.sigmaKm());
+                String assumedKo = String.format(Locale.ROOT, "가정: 충돌 반경 %.1f m, 1-시그마 %.2f km", r.hardBodyM(), r.sigmaKm());
+                yield new Entry(inject, time, Text.of(String.format(Locale.ROOT, "cumulative probability that a fragment of %s hits %s"
+                                + " above %.1e (%s; %.1e by the scenario's end)%s", x.name().en(), o.name().en(), r.above(), assumed,
+                                exposure.total(), time.isEmpty() ? NONE.en() : ""),
+                        String.format(Locale.ROOT, "%s 파편의 %s 누적 충돌 확률 %.1e 초과 (%s; 시나리오 종료까지 %.1e)%s", x.name().ko(),
+                                o.name().ko(), r.above(), assumedKo, exposure.total(), time.isEmpty() ? NONE.ko() : "")));
+            }
             case Trigger.CloseApproach c -> {
                 SpaceObject a = scenario.object(c.object()).orElseThrow();
                 SpaceObject b = scenario.object(c.other()).orElseThrow();
                 Instant after = later(later(c.after(), a.inOrbitFrom()), b.inOrbitFrom());
                 double afterSeconds = Duration.between(sky.start(), after).toNanos() / 1e9;
                 Optional<Instant> time = CloseApproachFinder.first(sky, byId.get(c.object()), byId.get(c.other()),
-                        c.belowKm() * 1000, afterSeconds);
+                        c.belowKm() * 1000, afterSeconds).filter(t -> a.inOrbitAt(t) && b.inOrbitAt(t));
                 yield new Entry(inject, time, Text.of(a.name().en() + " within " + c.belowKm() + " km of " + b.name().en()
                         + (time.isEmpty() ? NONE.en() : ""), a.name().ko() + ", " + b.name().ko() + "에 " + c.belowKm() + " km 이내 접근"
                         + (time.isEmpty() ? NONE.ko() : "")));
@@ -164,11 +212,11 @@ public final class TriggerSchedule {
         SpaceObject primary = scenario.object(c.object()).orElseThrow();
         Instant after = later(later(c.after(), primary.inOrbitFrom()), scenario.start());
         Map<Integer, SpaceObject> byNorad = new HashMap<>();
-        List<ElementSet> sets = new ArrayList<>();
+        List<List<ElementSet>> sets = new ArrayList<>();
         for (SpaceObject o : scenario.objects()) {
             if (o == primary || c.with().isEmpty() || o.id().equals(c.with())) {
                 byNorad.put(o.elements().noradId(), o);
-                sets.add(o.elements());
+                sets.add(o.segments());
             }
         }
         Text with = c.with().isEmpty() ? Text.of("any scenario object", "시나리오의 모든 물체") : scenario.object(c.with()).orElseThrow().name();
@@ -177,12 +225,12 @@ public final class TriggerSchedule {
         if (sets.size() < 2 || !after.isBefore(scenario.end())) {
             return new Entry(inject, Optional.empty(), Text.of(label.en() + ": nothing to screen", label.ko() + ": 검사할 대상 없음"));
         }
-        List<Conjunction> found = Screening.run(sets, new Screening.Request(after, scenario.end(), c.belowKm(),
+        List<Conjunction> found = SegmentedScreening.run(sets, new Screening.Request(after, scenario.end(), c.belowKm(),
                 Set.of(primary.elements().noradId()), 60, Runtime.getRuntime().availableProcessors(),
-                Screening.Propagator.FAST, null), data, null).conjunctions();
+                Screening.Propagator.FAST, null), data);
         for (Conjunction x : found) {
             SpaceObject other = byNorad.get(x.noradB());
-            if (other.inOrbitFrom() != null && x.tca().isBefore(other.inOrbitFrom())) {
+            if (!other.inOrbitAt(x.tca()) || !primary.inOrbitAt(x.tca())) {
                 continue;
             }
             Instant release = later(x.tca().minus(c.lead()), after);

@@ -302,6 +302,13 @@ public final class MselTable {
             case Trigger.Conjunction c -> "{conjunction: {object: " + quote(c.object())
                     + (c.with().isEmpty() ? "" : ", with: " + quote(c.with())) + ", below_km: " + number(c.belowKm())
                     + ", lead_hours: " + number(c.lead().toSeconds() / 3600.0) + after(c.after()) + "}}";
+            case Trigger.ManeuverBurn m -> "{maneuver: {id: " + quote(m.maneuver()) + "}}";
+            case Trigger.BreakupEvent b -> "{breakup: {id: " + quote(b.breakup()) + "}}";
+            case Trigger.DebrisApproach d -> "{debris_approach: {breakup: " + quote(d.breakup()) + ", object: " + quote(d.object())
+                    + ", below_km: " + number(d.belowKm()) + after(d.after()) + "}}";
+            case Trigger.DebrisRisk r -> "{debris_risk: {breakup: " + quote(r.breakup()) + ", object: " + quote(r.object())
+                    + ", above: " + r.above() + ", hard_body_m: " + number(r.hardBodyM()) + ", sigma_km: " + number(r.sigmaKm())
+                    + after(r.after()) + "}}";
             case Trigger.AfterInject a -> "{after_inject: {inject: " + a.inject() + ", delay_minutes: "
                     + number(a.delay().toSeconds() / 60.0) + "}}";
             case Trigger.OnAnswer o -> "{on_answer: {question: " + quote(o.question()) + ", cell: " + quote(o.cell())

@@ -111,13 +111,14 @@ public final class SpaceCzml {
     }
 
     /** An object's packet, or null when it is never in orbit during the span. */
-    private static Map<String, Object> object(SpaceObject o, OrekitData data, Instant from, Instant to, Duration step,
+    private static Map<String, Object> object(SpaceObject o, OrekitData data, Instant from, Instant spanEnd, Duration step,
                                               String language) {
+        Instant to = o.destroyedAt() != null && o.destroyedAt().isBefore(spanEnd) ? o.destroyedAt() : spanEnd;
         Instant start = o.inOrbitFrom() != null && o.inOrbitFrom().isAfter(from) ? o.inOrbitFrom() : from;
         if (!start.isBefore(to)) {
             return null;
         }
-        Sgp4 sgp4 = Sgp4.of(o.elements(), data);
+        Sgp4 sgp4 = o.propagator(data);
         List<Double> cartesian = new ArrayList<>();
         Instant last = null;
         String stopped = null;

@@ -39,7 +39,17 @@ import org.spacettx.exercise.scenario.Text;
 public record AfterActionReport(String exerciseId, Text title, String banner, Text description, Instant start,
                                 Instant end, Reader reader, List<CellLine> cells, List<ObjectiveResult> objectives,
                                 List<TimelineEntry> timeline, List<MoveSection> moves, Statement statement,
-                                List<ObservationLine> observations, List<FeedbackSummary> feedback, List<ActionLine> improvementPlan) {
+                                List<ObservationLine> observations, List<FeedbackSummary> feedback, List<SpaceEvent> spaceEvents,
+                                List<ActionLine> improvementPlan) {
+
+    /**
+     * A counterspace event the orbital engine computed for the scenario: a manoeuvre (its burns) or a breakup (its
+     * fragments in orbit), for control and the evaluators (a delegation learns of them through injects).
+     *
+     * @param kind "maneuver" or "breakup"
+     */
+    public record SpaceEvent(String id, String kind, Instant time, Text object, String detail) {
+    }
 
     public record Reader(String role, String cell, String nation) {
         /** "control", "kor (KOR)"... */
@@ -182,7 +192,31 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
         return new AfterActionReport(scenario.id(), scenario.title(), scenario.banner(), scenario.description(),
                 scenario.start(), scenario.end(), new Reader(reader.role().name().toLowerCase(Locale.ROOT), reader.cell(),
                         reader.nation()), cells, objectives, timeline, moves, statement, observationLines,
-                feedback(state, v, reader), plan);
+                feedback(state, v, reader), reader.isControl() || reader.role() == Actor.Role.OBSERVER ? spaceEvents(scenario)
+                        : List.of(), plan);
+    }
+
+    /** The scenario's manoeuvres and breakups in time order, with what the orbital engine made of them. */
+    static List<SpaceEvent> spaceEvents(Scenario scenario) {
+        List<SpaceEvent> out = new ArrayList<>();
+        Map<String, Text> names = scenario.objects().stream()
+                .collect(Collectors.toMap(org.spacettx.exercise.scenario.SpaceObject::id, org.spacettx.exercise.scenario.SpaceObject::name));
+        for (org.spacettx.exercise.scenario.Maneuver m : scenario.maneuvers()) {
+            String burns = m.burns().stream().map(b -> String.format(Locale.ROOT, "%s %.2f m/s (R %.2f, T %.2f, N %.2f)",
+                    b.time(), b.magnitudeMS(), b.radialMS(), b.alongTrackMS(), b.crossTrackMS())).collect(Collectors.joining("; "));
+            out.add(new SpaceEvent(m.id(), "maneuver", m.time(), names.get(m.object()), burns + (m.approach()
+                    ? String.format(Locale.ROOT, "; %.1f km behind %s at %s, %.1f m/s in all", m.rangeKm(),
+                    names.get(m.target()).en(), m.arrive(), m.totalDvMS()) : "")));
+        }
+        for (org.spacettx.exercise.scenario.Breakup b : scenario.breakups()) {
+            out.add(new SpaceEvent(b.id(), "breakup", b.time(), names.get(b.object()), String.format(Locale.ROOT,
+                    "%s (NASA Standard Breakup Model, seed %d): %d fragments of at least %s m in orbit, %d more re-entered or"
+                            + " escaped at once", b.event() instanceof org.spacettx.orbit.breakup.BreakupModel.Collision c
+                            ? String.format(Locale.ROOT, "collision, %.0f kg at %.1f km/s", c.projectileMassKg(), c.impactSpeedKmS())
+                            : "explosion", b.seed(), b.fragments().size(), b.minSizeM(), b.notInOrbit())));
+        }
+        out.sort(Comparator.comparing(SpaceEvent::time));
+        return out;
     }
 
     /**

@@ -37,6 +37,11 @@ public final class ReportHtml {
             Map.entry("objective", Text.of("Objective", "목표")),
             Map.entry("criteria", Text.of("Criteria", "평가 기준")),
             Map.entry("observations", Text.of("Observations", "관찰 기록")),
+            Map.entry("spaceEvents", Text.of("Counterspace events (computed by the orbital engine)", "대우주 사건 (궤도 엔진 계산)")),
+            Map.entry("event", Text.of("Event", "사건")),
+            Map.entry("time", Text.of("Time (UTC)", "시각 (UTC)")),
+            Map.entry("object", Text.of("Object", "물체")),
+            Map.entry("detail", Text.of("What happened", "내용")),
             Map.entry("rating", Text.of("Rating", "평가")),
             Map.entry("timeline", Text.of("Timeline of injects", "상황 전파 경과")),
             Map.entry("released", Text.of("Released (scenario time)", "전파 시각 (시나리오)")),
@@ -258,6 +263,19 @@ public final class ReportHtml {
                 out.append("<tr><td>").append(esc(o.objective())).append("</td><td class=\"num\">")
                         .append(o.inject() == null ? "" : o.inject()).append("</td><td class=\"num\">").append(o.rating())
                         .append("</td><td>").append(esc(o.text())).append("</td><td>").append(esc(o.observer()))
+                        .append("</td></tr>\n");
+            }
+            out.append("</tbody></table>\n</section>\n");
+        }
+
+        if (!r.spaceEvents().isEmpty()) {
+            section("spaceEvents");
+            out.append("<table>\n<thead><tr>");
+            headers("event", "time", "object", "detail");
+            out.append("</tr></thead>\n<tbody>\n");
+            for (AfterActionReport.SpaceEvent e : r.spaceEvents()) {
+                out.append("<tr><td>").append(esc(e.id() + " (" + e.kind() + ")")).append("</td><td>").append(esc(e.time().toString()))
+                        .append("</td><td>").append(esc(e.object().in(lang()))).append("</td><td>").append(esc(e.detail()))
                         .append("</td></tr>\n");
             }
             out.append("</tbody></table>\n</section>\n");

@@ -20,6 +20,9 @@ final class MselReader {
 
     private final ReadContext ctx;
     private final Map<Integer, ScenarioProblem.Anchor> anchors;
+    /** The manoeuvres and breakups the triggers may name (set by {@link #read}). */
+    private List<Maneuver> maneuvers = List.of();
+    private List<Breakup> breakups = List.of();
 
     MselReader(ReadContext ctx, Map<Integer, ScenarioProblem.Anchor> anchors) {
         this.ctx = ctx;
@@ -27,8 +30,11 @@ final class MselReader {
     }
 
     List<Inject> read(MapNode root, List<Move> moves, List<Cell> cells, List<Objective> objectives,
-                         List<SpaceObject> objects, Map<String, Site> sites, Map<String, Area> areas,
+                         List<SpaceObject> objects, List<Maneuver> maneuvers, List<Breakup> breakups,
+                         Map<String, Site> sites, Map<String, Area> areas,
                          List<Question> questions, Instant start, Instant end) {
+        this.maneuvers = List.copyOf(maneuvers);
+        this.breakups = List.copyOf(breakups);
         List<Inject> out = new ArrayList<>();
         Map<Integer, YamlNode> numbers = new HashMap<>();
         Map<String, Cell> cellById = new HashMap<>();
@@ -171,6 +177,24 @@ final class MselReader {
                 }
                 return new Trigger.Launch(object);
             }
+            case "maneuver", "breakup" -> {
+                MapNode t = ctx.map(value, kind);
+                if (t == null) {
+                    return new Trigger.Manual();
+                }
+                ctx.keys(t, "msel[].trigger." + kind);
+                String id = ctx.string(t, "id", "");
+                boolean known = kind.equals("maneuver") ? maneuvers.stream().anyMatch(x -> x.id().equals(id))
+                        : breakups.stream().anyMatch(x -> x.id().equals(id));
+                if (!known) {
+                    ctx.error(t.entries().getOrDefault("id", t), kind + " '" + id + "' is not defined in '"
+                            + (kind.equals("maneuver") ? "maneuvers" : "breakups") + "'");
+                }
+                return kind.equals("maneuver") ? new Trigger.ManeuverBurn(id) : new Trigger.BreakupEvent(id);
+            }
+            case "debris_approach", "debris_risk" -> {
+                return debris(kind, value, move, objects, start);
+            }
             case "after_inject" -> {
                 MapNode t = ctx.map(value, "after_inject");
                 if (t == null) {
@@ -267,5 +291,43 @@ final class MselReader {
                 }
             }
         }
+    }
+
+    /** A trigger on a breakup's fragments near an object: their first approach within a distance, or a risk level. */
+    private Trigger debris(String kind, YamlNode value, Move move, List<SpaceObject> objects, Instant start) {
+        MapNode t = ctx.map(value, kind);
+        if (t == null) {
+            return new Trigger.Manual();
+        }
+        ctx.keys(t, "msel[].trigger." + kind);
+        String breakup = ctx.string(t, "breakup", "");
+        if (breakups.stream().noneMatch(b -> b.id().equals(breakup))) {
+            ctx.error(t.entries().getOrDefault("breakup", t), "breakup '" + breakup + "' is not defined in 'breakups'");
+        }
+        String object = ctx.string(t, "object", "");
+        if (objects.stream().noneMatch(o -> o.id().equals(object))) {
+            ctx.error(t.entries().getOrDefault("object", t), "object '" + object + "' is not defined in 'objects'");
+        }
+        Instant after = t.entries().containsKey("after") ? ctx.instant(t, "after", true) : move == null ? start : move.start();
+        if (kind.equals("debris_approach")) {
+            double below = ctx.number(t, "below_km", 0.0);
+            if (!(below > 0) || below > 100) {
+                ctx.error(t.entries().getOrDefault("below_km", t), "below_km must be a distance above 0 and at most 100 km");
+            }
+            return new Trigger.DebrisApproach(breakup, object, below, after);
+        }
+        double above = ctx.number(t, "above", 0.0);
+        if (!(above > 0) || !(above < 1)) {
+            ctx.error(t.entries().getOrDefault("above", t), "above must be a probability between 0 and 1 (like 1e-4)");
+        }
+        double hardBodyM = ctx.number(t, "hard_body_m", Trigger.DebrisRisk.DEFAULT_HARD_BODY_M);
+        if (!(hardBodyM > 0) || hardBodyM > 100) {
+            ctx.error(t.entries().get("hard_body_m"), "hard_body_m must be above 0 and at most 100");
+        }
+        double sigmaKm = ctx.number(t, "sigma_km", Trigger.DebrisRisk.DEFAULT_SIGMA_KM);
+        if (!(sigmaKm > 0) || sigmaKm > 10) {
+            ctx.error(t.entries().get("sigma_km"), "sigma_km must be above 0 and at most 10");
+        }
+        return new Trigger.DebrisRisk(breakup, object, above, hardBodyM, sigmaKm, after);
     }
 }

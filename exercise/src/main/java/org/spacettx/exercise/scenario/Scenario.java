@@ -15,7 +15,8 @@ import org.spacettx.orbit.geo.Site;
  */
 public record Scenario(String id, Text title, String banner, Text description, Instant start, Instant end,
                        List<Cell> cells, List<Objective> objectives, Map<String, Site> sites, Map<String, Area> areas,
-                       Map<String, Text> placeNames, List<SpaceObject> objects, List<Move> moves, List<Inject> injects,
+                       Map<String, Text> placeNames, List<SpaceObject> objects, List<Maneuver> maneuvers,
+                       List<Breakup> breakups, List<Move> moves, List<Inject> injects,
                        List<Question> questions, List<ActionItemSeed> actionItems) {
 
     public Scenario {
@@ -25,6 +26,8 @@ public record Scenario(String id, Text title, String banner, Text description, I
         areas = Map.copyOf(areas);
         placeNames = Map.copyOf(placeNames);
         objects = List.copyOf(objects);
+        maneuvers = List.copyOf(maneuvers);
+        breakups = List.copyOf(breakups);
         moves = List.copyOf(moves);
         injects = List.copyOf(injects);
         questions = List.copyOf(questions);
@@ -63,6 +66,14 @@ public record Scenario(String id, Text title, String banner, Text description, I
 
     public Optional<SpaceObject> object(String id) {
         return objects.stream().filter(o -> o.id().equals(id)).findFirst();
+    }
+
+    public Optional<Maneuver> maneuver(String id) {
+        return maneuvers.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    public Optional<Breakup> breakup(String id) {
+        return breakups.stream().filter(b -> b.id().equals(id)).findFirst();
     }
 
     /** Whether a move of this scenario has started at a scenario time (false for a move it does not have). */

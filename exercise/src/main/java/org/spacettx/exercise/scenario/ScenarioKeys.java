@@ -27,7 +27,7 @@ final class ScenarioKeys {
 
     static {
         declare("", List.of("scenario", "id", "title", "banner", "description", "start", "end", "catalog", "cells", "objectives",
-                "places", "objects", "moves", "msel", "questions", "action_items"),
+                "places", "objects", "maneuvers", "breakups", "moves", "msel", "questions", "action_items"),
                 "id", "title", "start", "end", "cells", "moves", "msel");
         declare("text", List.of("en", "ko"));
         declare("cells[]", List.of("id", "name", "nation", "kind"), "id", "kind");
@@ -41,13 +41,24 @@ final class ScenarioKeys {
                 "mean_anomaly", "mean_motion", "altitude_km", "bstar"), "epoch", "inclination");
         declare("objects[].launch", List.of("norad", "site", "time", "inclination", "azimuth", "heading", "altitude_km",
                 "downrange_km", "ascent_minutes"), "site", "time", "altitude_km");
+        declare("maneuvers[]", List.of("id", "object", "burn", "approach"), "id", "object");
+        declare("maneuvers[].burn", List.of("time", "radial_m_s", "along_track_m_s", "cross_track_m_s"), "time");
+        declare("maneuvers[].approach", List.of("target", "arrive", "range_km", "max_dv_m_s"), "target", "arrive", "range_km");
+        declare("breakups[]", List.of("id", "name", "object", "time", "kind", "parent_mass_kg", "parent_length_m", "rocket_body",
+                "impactor_mass_kg", "impact_speed_km_s", "scale", "min_size_m", "seed", "first_norad"),
+                "id", "object", "time", "kind", "parent_mass_kg", "min_size_m");
         declare("moves[]", List.of("id", "title", "start", "narrative"), "id", "title", "start");
         declare("msel[]", List.of("number", "move", "from", "to", "channel", "subject", "body", "marking", "expected_action",
                 "objectives", "trigger", "attachments"),
                 "number", "move", "from", "to", "channel", "subject", "body", "marking", "trigger");
         declare("msel[].attachments[]", List.of("kind", "object", "hours"), "kind", "object");
         declare("msel[].trigger", List.of("at", "manual", "first_overflight", "pass", "launch", "close_approach", "conjunction",
-                "after_inject", "on_answer"));
+                "maneuver", "breakup", "debris_approach", "debris_risk", "after_inject", "on_answer"));
+        declare("msel[].trigger.maneuver", List.of("id"), "id");
+        declare("msel[].trigger.breakup", List.of("id"), "id");
+        declare("msel[].trigger.debris_approach", List.of("breakup", "object", "below_km", "after"), "breakup", "object", "below_km");
+        declare("msel[].trigger.debris_risk", List.of("breakup", "object", "above", "hard_body_m", "sigma_km", "after"),
+                "breakup", "object", "above");
         declare("msel[].trigger.launch", List.of("object"), "object");
         declare("msel[].trigger.first_overflight", List.of("object", "place", "after"), "object", "place");
         declare("msel[].trigger.pass", List.of("object", "site", "min_elevation", "after"), "object", "site");

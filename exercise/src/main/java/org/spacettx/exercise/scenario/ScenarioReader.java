@@ -124,13 +124,16 @@ public final class ScenarioReader {
         Map<String, Area> areas = new LinkedHashMap<>();
         Map<String, Text> placeNames = new LinkedHashMap<>();
         new PlacesReader(ctx).read(root, sites, areas, placeNames);
-        List<SpaceObject> objects = objectsReader.read(root, catalog);
+        List<SpaceObject> objects = new ArrayList<>(objectsReader.read(root, catalog));
+        List<Maneuver> maneuvers = new ManeuversReader(ctx, data).read(root, objects, start, end);
+        List<Breakup> breakups = new BreakupsReader(ctx, data).read(root, objects, maneuvers, start, end);
         List<Move> moves = new MovesReader(ctx).read(root, start, end);
         List<Question> questions = new QuestionsReader(ctx).read(root, moves, cells);
-        List<Inject> injects = new MselReader(ctx, anchors).read(root, moves, cells, objectives, objects, sites, areas, questions, start, end);
+        List<Inject> injects = new MselReader(ctx, anchors).read(root, moves, cells, objectives, objects, maneuvers, breakups,
+                sites, areas, questions, start, end);
         List<ActionItemSeed> actionItems = new ActionItemsReader(ctx).read(root);
         return new Scenario(id, ctx.text(root, "title", true), ctx.string(root, "banner", "EXERCISE // EXERCISE // EXERCISE"),
-                ctx.text(root, "description", false), start, end, cells, objectives, sites, areas, placeNames, objects, moves,
-                injects, questions, actionItems);
+                ctx.text(root, "description", false), start, end, cells, objectives, sites, areas, placeNames, objects, maneuvers,
+                breakups, moves, injects, questions, actionItems);
     }
 }

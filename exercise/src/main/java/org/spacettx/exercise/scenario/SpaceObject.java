@@ -1,20 +1,72 @@
 package org.spacettx.exercise.scenario;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.spacettx.orbit.catalog.ElementSet;
+import org.spacettx.orbit.data.OrekitData;
+import org.spacettx.orbit.propagate.Sgp4;
 
 /**
  * An object in the scenario's space picture, with the element set it resolves to, the nation it belongs to in the
  * scenario, its sensor model (if it images) and how it was defined (for the record and for exports).
  *
- * @param sensorSpec sensor model specification, or empty when the object does not image
- * @param source     "catalog", "tle", "elements" or "launch"
- * @param launchTime for a launched object, the lift-off time (the object exists only from then on), else null
+ * @param sensorSpec  sensor model specification, or empty when the object does not image
+ * @param source      "catalog", "tle", "elements" or "launch"
+ * @param launchTime  for a launched object, the lift-off time (the object exists only from then on), else null
+ * @param later       the element sets it follows after its manoeuvres, each from its epoch (the burn) on
+ * @param destroyedAt when a breakup destroys it (it exists only until then), else null
  */
 public record SpaceObject(String id, Text name, String nation, ElementSet elements, String sensorSpec, String source,
-                          java.time.Instant launchTime) {
+                          Instant launchTime, List<ElementSet> later, Instant destroyedAt) {
+
+    public SpaceObject {
+        later = List.copyOf(later);
+    }
+
+    public SpaceObject(String id, Text name, String nation, ElementSet elements, String sensorSpec, String source,
+                       Instant launchTime) {
+        this(id, name, nation, elements, sensorSpec, source, launchTime, List.of(), null);
+    }
 
     /** From when the object is in orbit: its insertion (the epoch of its elements) for a launched object. */
-    public java.time.Instant inOrbitFrom() {
+    public Instant inOrbitFrom() {
         return launchTime == null ? null : elements.epoch();
+    }
+
+    /** Whether it is in orbit at a time: inserted (if launched) and not yet destroyed. */
+    public boolean inOrbitAt(Instant time) {
+        return (inOrbitFrom() == null || !time.isBefore(inOrbitFrom())) && (destroyedAt == null || time.isBefore(destroyedAt));
+    }
+
+    /** Its element sets in order: the first, then one after each manoeuvre. */
+    public List<ElementSet> segments() {
+        List<ElementSet> all = new ArrayList<>(later.size() + 1);
+        all.add(elements);
+        all.addAll(later);
+        return all;
+    }
+
+    /** The element set it follows at a time. */
+    public ElementSet elementsAt(Instant time) {
+        return ElementSet.inForce(segments(), time);
+    }
+
+    /** Its propagator, switching element sets at its manoeuvres. */
+    public Sgp4 propagator(OrekitData data) {
+        return Sgp4.of(segments(), data);
+    }
+
+    /** This object following one more element set from its epoch on (after a manoeuvre). */
+    SpaceObject thenFollowing(ElementSet after) {
+        List<ElementSet> more = new ArrayList<>(later);
+        more.add(after);
+        return new SpaceObject(id, name, nation, elements, sensorSpec, source, launchTime, more, destroyedAt);
+    }
+
+    /** This object, destroyed at a time. */
+    SpaceObject destroyedAt(Instant time) {
+        return new SpaceObject(id, name, nation, elements, sensorSpec, source, launchTime, later, time);
     }
 }

@@ -16,15 +16,21 @@ public sealed interface Trigger {
             case Launch t -> "launch";
             case CloseApproach t -> "close_approach";
             case Conjunction t -> "conjunction";
+            case ManeuverBurn t -> "maneuver";
+            case BreakupEvent t -> "breakup";
+            case DebrisApproach t -> "debris_approach";
+            case DebrisRisk t -> "debris_risk";
             case AfterInject t -> "after_inject";
             case OnAnswer t -> "on_answer";
         };
     }
 
-    /** Whether the orbital engine computes its time (a launch, a pass, an overflight, an approach, a conjunction). */
+    /**
+     * Whether the orbital engine computes its time (a launch, a pass, an overflight, an approach, a conjunction, a
+     * manoeuvre, a breakup and what its debris does).
+     */
     default boolean orbital() {
-        return this instanceof Launch || this instanceof FirstOverflight || this instanceof Pass || this instanceof CloseApproach
-                || this instanceof Conjunction;
+        return !(this instanceof AtTime || this instanceof Manual || this instanceof AfterInject || this instanceof OnAnswer);
     }
 
     /** At a scenario time. */
@@ -58,6 +64,31 @@ public sealed interface Trigger {
      * screening the scenario's objects.
      */
     record Conjunction(String object, String with, double belowKm, Duration lead, Instant after) implements Trigger {
+    }
+
+    /** The first burn of a manoeuvre (of the scenario's {@code maneuvers}). */
+    record ManeuverBurn(String maneuver) implements Trigger {
+    }
+
+    /** A breakup (of the scenario's {@code breakups}). */
+    record BreakupEvent(String breakup) implements Trigger {
+    }
+
+    /** The first time after {@code after} that a fragment of {@code breakup} comes within {@code belowKm} of {@code object}. */
+    record DebrisApproach(String breakup, String object, double belowKm, Instant after) implements Trigger {
+    }
+
+    /**
+     * When the cumulative probability that a fragment of {@code breakup} hits {@code object}, summed over its close
+     * approaches from the breakup on, first exceeds {@code above} (and not before {@code after}). Each approach's
+     * probability is Foster's 2-D integral under stated assumptions (element sets carry no covariance): a combined
+     * hard-body radius of {@code hardBodyM} and a 1-sigma position uncertainty of {@code sigmaKm} in every
+     * direction for each of the two objects.
+     */
+    record DebrisRisk(String breakup, String object, double above, double hardBodyM, double sigmaKm, Instant after)
+            implements Trigger {
+        public static final double DEFAULT_HARD_BODY_M = 5;
+        public static final double DEFAULT_SIGMA_KM = 0.2;
     }
 
     /** A delay after another inject is released. */

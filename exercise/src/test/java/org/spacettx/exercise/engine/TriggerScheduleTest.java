@@ -69,8 +69,8 @@ class TriggerScheduleTest {
 
     @Test
     void closeApproachMatchesADirectScan() {
-        Sgp4 a = Sgp4.of(demo.object("rok-eo").orElseThrow().elements(), DATA);
-        Sgp4 b = Sgp4.of(demo.object("inspector").orElseThrow().elements(), DATA);
+        Sgp4 a = demo.object("rok-eo").orElseThrow().propagator(DATA);
+        Sgp4 b = demo.object("inspector").orElseThrow().propagator(DATA);
         Instant start = Instant.parse("2023-11-24T00:00:00Z");
         Instant first = null;
         for (int s = 0; s < 2 * 86400 && first == null; s++) {
@@ -86,14 +86,14 @@ class TriggerScheduleTest {
     }
 
     /**
-     * Inject 25 is released 36 h before the closest approach of rok-eo and inspector that screening predicts: a
+     * Inject 25 is released 3 h before the closest approach of rok-eo and inspector that screening predicts: a
      * 1-second scan of their distance from Orekit's SGP4 finds the same minimum (time within 1 s, miss within 10 m).
      */
     @Test
     void conjunctionWarningIsTheScreenedClosestApproachLessItsLead() {
-        Sgp4 a = Sgp4.of(demo.object("rok-eo").orElseThrow().elements(), DATA);
-        Sgp4 b = Sgp4.of(demo.object("inspector").orElseThrow().elements(), DATA);
-        Instant from = demo.move("M2").orElseThrow().start();
+        Sgp4 a = demo.object("rok-eo").orElseThrow().propagator(DATA);
+        Sgp4 b = demo.object("inspector").orElseThrow().propagator(DATA);
+        Instant from = demo.move("M3").orElseThrow().start();
         Instant tca = null;
         double miss = Double.NaN;
         double before = Double.NaN;
@@ -111,9 +111,9 @@ class TriggerScheduleTest {
         assertThat(tca).as("the scan finds the approach").isNotNull();
         TriggerSchedule.Entry entry = schedule.entries().stream().filter(e -> e.inject().number() == 25).findFirst().orElseThrow();
         Instant release = entry.time().orElseThrow();
-        assertThat(Duration.between(release.plus(Duration.ofHours(36)), tca).toMillis() / 1000.0).isBetween(-1.0, 1.0);
-        assertThat(entry.basis().en()).contains("ROK EO SAT").contains("RU INSPECTOR").contains("36 h before");
-        assertThat(entry.basis().ko()).contains("근접").contains("36시간 전 배포").doesNotContain("closest");
+        assertThat(Duration.between(release.plus(Duration.ofHours(3)), tca).toMillis() / 1000.0).isBetween(-1.0, 1.0);
+        assertThat(entry.basis().en()).contains("ROK EO SAT").contains("RU INSPECTOR").contains("3 h before");
+        assertThat(entry.basis().ko()).contains("근접").contains("3시간 전 배포").doesNotContain("closest");
         double reported = Double.parseDouble(entry.basis().en().replaceAll(".*miss ([0-9.]+) km.*", "$1"));
         assertThat(reported).isCloseTo(miss, org.assertj.core.data.Offset.offset(0.01 + 0.005)); // printed to 10 m
         assertThat(release).isAfterOrEqualTo(from);

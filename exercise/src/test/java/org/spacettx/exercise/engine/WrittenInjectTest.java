@@ -28,7 +28,11 @@ class WrittenInjectTest {
     @BeforeAll
     static void load() {
         demo = ScenarioReader.read(Demo.file(), OrekitData.standard()).scenario();
+        firstWritten = demo.injects().stream().mapToInt(org.spacettx.exercise.scenario.Inject::number).max().orElseThrow() + 1;
     }
+
+    /** The number a written inject gets: the first after the scenario's. */
+    static int firstWritten;
 
     static Exercise started() {
         Exercise ex = new Exercise(demo, Exercise.scheduledTimes(TriggerSchedule.compute(demo, OrekitData.standard())));
@@ -46,8 +50,8 @@ class WrittenInjectTest {
     void aWrittenInjectReachesOnlyWhomItsMarkingAllowsAndReplays() {
         Exercise ex = started();
         DemoPlayTest.accept(ex, DemoPlayTest.CONTROL, WALL, write(List.of("kor"), "KOR ONLY", null, true));
-        assertThat(ex.state().written()).containsOnlyKeys(26); // the demo's MSEL ends at 25
-        var released = ex.state().released().get(26);
+        assertThat(ex.state().written()).containsOnlyKeys(firstWritten); // the first number after the demo's MSEL
+        var released = ex.state().released().get(firstWritten);
         assertThat(released).isNotNull();
         assertThat(released.reason()).isEqualTo("written and released by control");
         assertThat(released.inject().sender()).isEqualTo("control");
@@ -58,7 +62,7 @@ class WrittenInjectTest {
         EventVisibility events = new EventVisibility(ex.visibility());
         List<Event.Recorded> log = ex.log();
         Event.Recorded writtenEvent = log.stream().filter(r -> r.event() instanceof Event.InjectWritten).findFirst().orElseThrow();
-        Event.Recorded releaseEvent = log.stream().filter(r -> r.event() instanceof Event.InjectReleased e && e.number() == 26).findFirst().orElseThrow();
+        Event.Recorded releaseEvent = log.stream().filter(r -> r.event() instanceof Event.InjectReleased e && e.number() == firstWritten).findFirst().orElseThrow();
         assertThat(events.canSee(DemoPlayTest.KOR, writtenEvent, ex.state())).isFalse();
         assertThat(events.canSee(DemoPlayTest.CONTROL, writtenEvent, ex.state())).isTrue();
         assertThat(events.canSee(DemoPlayTest.KOR, releaseEvent, ex.state())).isTrue();
@@ -74,16 +78,16 @@ class WrittenInjectTest {
         Instant now = ex.state().scenarioTimeAt(WALL);
         DemoPlayTest.accept(ex, DemoPlayTest.CONTROL, WALL, write(List.of("kor", "usa"), "REL TO KOR, USA", now.plusSeconds(3600), false));
         DemoPlayTest.accept(ex, DemoPlayTest.CONTROL, WALL, write(List.of("usa"), "USA ONLY", null, false));
-        assertThat(ex.state().written()).containsOnlyKeys(26, 27);
-        assertThat(ex.state().released()).doesNotContainKeys(26, 27);
-        // the clock passes the set time: 26 goes out at exactly that time; 27 waits for control
+        assertThat(ex.state().written()).containsOnlyKeys(firstWritten, firstWritten + 1);
+        assertThat(ex.state().released()).doesNotContainKeys(firstWritten, firstWritten + 1);
+        // the clock passes the set time: the first goes out at exactly that time; the second waits for control
         DemoPlayTest.accept(ex, DemoPlayTest.CONTROL, WALL, new Command.SetSpeed(3600));
         DemoPlayTest.accept(ex, DemoPlayTest.CONTROL, WALL, new Command.StartClock());
         DemoPlayTest.accept(ex, DemoPlayTest.CONTROL, WALL.plusSeconds(2), new Command.Tick());
-        assertThat(ex.state().released().get(26).scenarioTime()).isEqualTo(now.plusSeconds(3600));
-        assertThat(ex.state().released()).doesNotContainKey(27);
-        DemoPlayTest.accept(ex, DemoPlayTest.CONTROL, WALL.plusSeconds(3), new Command.ReleaseInject(27));
-        assertThat(ex.visibility().canSee(DemoPlayTest.USA, ex.state().released().get(27))).isTrue();
+        assertThat(ex.state().released().get(firstWritten).scenarioTime()).isEqualTo(now.plusSeconds(3600));
+        assertThat(ex.state().released()).doesNotContainKey(firstWritten + 1);
+        DemoPlayTest.accept(ex, DemoPlayTest.CONTROL, WALL.plusSeconds(3), new Command.ReleaseInject(firstWritten + 1));
+        assertThat(ex.visibility().canSee(DemoPlayTest.USA, ex.state().released().get(firstWritten + 1))).isTrue();
     }
 
     @Test

@@ -58,6 +58,12 @@ class AfterActionReportTest {
         assertThat(q1.convergence()).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(r.moves().get(0).unifiedUnderstanding()).isBetween(0.0, 100.0);
         assertThat(r.statement().agreedBy()).containsExactly("kor", "usa");
+        // the counterspace events the orbital engine computed, in time order, with their burns and fragments
+        assertThat(r.spaceEvents()).extracting(AfterActionReport.SpaceEvent::id)
+                .containsExactly("inspector-approach", "asat-test", "recon-raise");
+        assertThat(r.spaceEvents().get(0).detail()).contains("33.20 m/s").contains("5.0 km behind ROK EO SAT (EXERCISE)");
+        assertThat(r.spaceEvents().get(1).detail()).contains("collision, 20 kg at 9.0 km/s").contains("805 fragments");
+        assertThat(ReportHtml.render(r, ReportHtml.Language.KO)).contains("대우주 사건").contains("805 fragments");
         assertThat(r.improvementPlan()).isNotEmpty().allSatisfy(a -> {
             assertThat(a.originMove()).isEqualTo("M4");
             assertThat(a.originInject()).isEqualTo(24); // "Action items to the working group"
@@ -93,6 +99,8 @@ class AfterActionReportTest {
         Visibility policy = new Visibility(demo);
         for (Actor reader : List.of(KOR, USA, OBSERVER)) {
             AfterActionReport r = AfterActionReport.of(demo, played.state(), reader);
+            // a delegation learns of manoeuvres and breakups through injects alone
+            assertThat(r.spaceEvents()).as(reader.cell()).hasSize(reader.role() == Actor.Role.OBSERVER ? 3 : 0);
             Set<Integer> expected = played.state().released().values().stream().filter(x -> policy.canSee(reader, x))
                     .map(x -> x.inject().number()).collect(Collectors.toSet());
             assertThat(r.timeline().stream().map(AfterActionReport.TimelineEntry::number).collect(Collectors.toSet()))

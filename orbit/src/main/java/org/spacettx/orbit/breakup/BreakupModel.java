@@ -37,6 +37,11 @@ public final class BreakupModel {
                 throw new IllegalArgumentException("a parent needs a positive mass and length");
             }
         }
+
+        /** The model's density law (ρ = 92.937 Lc^-0.74 kg/m³ for a sphere of diameter Lc), solved for Lc. */
+        public static double lengthFromMass(double massKg) {
+            return Math.pow(6 * massKg / (92.937 * Math.PI), 1 / 2.26);
+        }
     }
 
     /** An explosion or a collision. */

@@ -75,6 +75,19 @@ public record ElementSet(
                 elementSetNumber, revolutionNumber, info, source);
     }
 
+    /**
+     * Among one object's successive element sets (the first in force until the second's epoch, each later one from
+     * its own epoch on, as after manoeuvres), the one in force at a time.
+     */
+    public static ElementSet inForce(java.util.List<ElementSet> successive, java.time.Instant time) {
+        for (int i = successive.size() - 1; i > 0; i--) {
+            if (!time.isBefore(successive.get(i).epoch())) {
+                return successive.get(i);
+            }
+        }
+        return successive.get(0);
+    }
+
     /** A label for messages: "25544 ISS (ZARYA)" or just the number. */
     public String label() {
         return name.isEmpty() ? Integer.toString(noradId) : noradId + " " + name;

@@ -61,6 +61,8 @@ public final class Screening {
      * reported. Slow real approaches are far above it (the demo's co-orbital one: 1.6 m/s).
      */
     static final double MIN_RELATIVE_SPEED_KM_S = 1e-6;
+    /** Whether the sphere test runs on SIMD lanes (as the batch kernel does: the incubating module is there). */
+    private static final boolean SIMD = BatchSgp4.simd();
     /** Intervals propagated and screened together by one thread. */
     private static final int CHUNK = 30;
 
@@ -75,10 +77,28 @@ public final class Screening {
      * @param primaries   catalog numbers screened against everything else; empty for all-vs-all
      * @param stepSeconds interval length; 60 s suits LEO (Hermite interpolation good to about a metre)
      * @param probability assumptions for a probability of collision, or null for none
+     * @param crossOnly   primaries screened only against the other objects, not against each other (a debris cloud
+     *                    against a catalog: the fragments' approaches to one another are not wanted, and skipping
+     *                    them is what makes a cloud of 100,000 affordable)
      */
     public record Request(Instant from, Instant to, double thresholdKm, Set<Integer> primaries, double stepSeconds,
-                          int threads, Propagator propagator, CollisionProbability probability) {
+                          int threads, Propagator propagator, CollisionProbability probability, boolean crossOnly) {
+
+        /** Primaries (if any) against everything, each other included. */
+        public Request(Instant from, Instant to, double thresholdKm, Set<Integer> primaries, double stepSeconds,
+                       int threads, Propagator propagator, CollisionProbability probability) {
+            this(from, to, thresholdKm, primaries, stepSeconds, threads, propagator, probability, false);
+        }
+
+        /** The same request over another span. */
+        public Request over(Instant spanFrom, Instant spanTo) {
+            return new Request(spanFrom, spanTo, thresholdKm, primaries, stepSeconds, threads, propagator, probability, crossOnly);
+        }
+
         public Request {
+            if (crossOnly && primaries.isEmpty()) {
+                throw new IllegalArgumentException("screening primaries against the others alone needs primaries");
+            }
             primaries = Set.copyOf(primaries);
             if (!to.isAfter(from)) {
                 throw new IllegalArgumentException("the span must end after it starts");
@@ -117,6 +137,7 @@ public final class Screening {
     private final boolean[] primary;
     private final boolean[] droppedAnywhere;
     private final boolean allVsAll;
+    private final boolean crossOnly;
     private final int intervals;
     private final double dt;
     private final double startMinutes;
@@ -141,6 +162,7 @@ public final class Screening {
         this.primary = new boolean[n];
         this.droppedAnywhere = new boolean[n];
         this.allVsAll = request.primaries().isEmpty();
+        this.crossOnly = request.crossOnly();
         for (int i = 0; i < n; i++) {
             ElementSet e = catalog.get(i);
             double meanMotion = e.meanMotion() * 2 * Math.PI / 86400.0;
@@ -196,7 +218,7 @@ public final class Screening {
                     progress.update(finished, intervals);
                 }
             }
-            sphereCandidates.addAndGet(worker.sphereCount);
+            sphereCandidates.addAndGet(worker.sphereCount + worker.spheres[0]);
             chordCandidates.addAndGet(worker.chordCount);
             minimaRefined.addAndGet(worker.refinedCount);
             synchronized (droppedAnywhere) {
@@ -247,6 +269,15 @@ public final class Screening {
         final int[] stamps = new int[capacity];
         final int[] cellStart = new int[capacity];
         final int[] cellEnd = new int[capacity];
+        /** Positions that pass both tests against one object, from {@link VectorSpheres}. */
+        final int[] hits = new int[n];
+        /** Those whose spheres met, counted by {@link VectorSpheres}. */
+        final long[] spheres = new long[1];
+        /** 1 where {@code pp} is true: the same, as lanes read it. */
+        final double[] ppLanes = new double[n];
+        final VectorSpheres.Packed lanes = SIMD ? new VectorSpheres.Packed(px, py, pz, pr, hx, hy, hz, ps, ppLanes) : null;
+        /** Where a cell's non-primaries start. */
+        final int[] cellMid = new int[capacity];
         final int[] occupied = new int[n];
         int stamp;
         final List<Conjunction> found = new ArrayList<>();
@@ -325,33 +356,35 @@ public final class Screening {
                 nextInCell[i] = heads[slot];
                 heads[slot] = i;
             }
-            // Objects laid out cell after cell, so that the pair loops below read memory in order.
+            // Objects laid out cell after cell, so that the pair loops below read memory in order; within a cell
+            // the primaries first, so that screening them against the others alone pairs two ranges.
             int p = 0;
             for (int o = 0; o < cells; o++) {
                 int slot = occupied[o];
                 cellStart[slot] = p;
                 for (int i = heads[slot]; i >= 0; i = nextInCell[i]) {
-                    order[p] = i;
-                    px[p] = cx[i];
-                    py[p] = cy[i];
-                    pz[p] = cz[i];
-                    pr[p] = radius[i] + threshold;
-                    hx[p] = 0.5 * (s1.x[i] - s0.x[i]);
-                    hy[p] = 0.5 * (s1.y[i] - s0.y[i]);
-                    hz[p] = 0.5 * (s1.z[i] - s0.z[i]);
-                    ps[p] = sagitta[i];
-                    pp[p] = allVsAll || primary[i];
-                    p++;
+                    if (primary[i]) {
+                        p = place(i, p, threshold, s0, s1);
+                    }
+                }
+                cellMid[slot] = p;
+                for (int i = heads[slot]; i >= 0; i = nextInCell[i]) {
+                    if (!primary[i]) {
+                        p = place(i, p, threshold, s0, s1);
+                    }
                 }
                 cellEnd[slot] = p;
             }
             for (int o = 0; o < cells; o++) {
                 int slot = occupied[o];
                 int start = cellStart[slot];
+                int mid = cellMid[slot];
                 int end = cellEnd[slot];
-                for (int a = start; a < end; a++) {
-                    for (int b = a + 1; b < end; b++) {
-                        packed(a, b, k, s0, s1);
+                if (crossOnly) {
+                    pairs(start, mid, mid, end, k, s0, s1);
+                } else {
+                    for (int a = start; a < end; a++) {
+                        pairs(a, a + 1, a + 1, end, k, s0, s1);
                     }
                 }
                 long key = keys[slot];
@@ -365,18 +398,18 @@ public final class Screening {
                             if (other < 0) {
                                 continue;
                             }
-                            int otherStart = cellStart[other];
-                            int otherEnd = cellEnd[other];
-                            for (int a = start; a < end; a++) {
-                                for (int b = otherStart; b < otherEnd; b++) {
-                                    packed(a, b, k, s0, s1);
-                                }
+                            if (crossOnly) {
+                                pairs(start, mid, cellMid[other], cellEnd[other], k, s0, s1);
+                                pairs(mid, end, cellStart[other], cellMid[other], k, s0, s1);
+                            } else {
+                                pairs(start, end, cellStart[other], cellEnd[other], k, s0, s1);
                             }
                         }
                     }
                 }
             }
-            // Fast objects (eccentric orbits near perigee) against every cell their reach overlaps, and each other.
+            // Fast objects (eccentric orbits near perigee) against every cell their reach overlaps, and each other;
+            // screening primaries against the others alone, only the other group's part of each cell and of them.
             for (int b = 0; b < bigCount; b++) {
                 int i = big[b];
                 double reach = radius[i] + largest + threshold;
@@ -393,14 +426,80 @@ public final class Screening {
                             if (slot < 0) {
                                 continue;
                             }
-                            for (int b2 = cellStart[slot]; b2 < cellEnd[slot]; b2++) {
+                            int from = crossOnly && primary[i] ? cellMid[slot] : cellStart[slot];
+                            int to = crossOnly && !primary[i] ? cellMid[slot] : cellEnd[slot];
+                            for (int b2 = from; b2 < to; b2++) {
                                 consider(i, order[b2], k, s0, s1);
                             }
                         }
                     }
                 }
-                for (int c = b + 1; c < bigCount; c++) {
-                    consider(i, big[c], k, s0, s1);
+            }
+            if (crossOnly) {
+                int primaries = 0;
+                for (int b = 0; b < bigCount; b++) {
+                    if (primary[big[b]]) {
+                        int swap = big[primaries];
+                        big[primaries++] = big[b];
+                        big[b] = swap;
+                    }
+                }
+                for (int b = 0; b < primaries; b++) {
+                    for (int c = primaries; c < bigCount; c++) {
+                        consider(big[b], big[c], k, s0, s1);
+                    }
+                }
+            } else {
+                for (int b = 0; b < bigCount; b++) {
+                    for (int c = b + 1; c < bigCount; c++) {
+                        consider(big[b], big[c], k, s0, s1);
+                    }
+                }
+            }
+        }
+
+        /** Copies object {@code i} to position {@code p} of the cell-ordered arrays; the next position. */
+        int place(int i, int p, double threshold, BatchSgp4.States s0, BatchSgp4.States s1) {
+            order[p] = i;
+            px[p] = cx[i];
+            py[p] = cy[i];
+            pz[p] = cz[i];
+            pr[p] = radius[i] + threshold;
+            hx[p] = 0.5 * (s1.x[i] - s0.x[i]);
+            hy[p] = 0.5 * (s1.y[i] - s0.y[i]);
+            hz[p] = 0.5 * (s1.z[i] - s0.z[i]);
+            ps[p] = sagitta[i];
+            pp[p] = allVsAll || primary[i];
+            ppLanes[p] = pp[p] ? 1 : 0;
+            return p + 1;
+        }
+
+        /**
+         * Every pair of a position in [aFrom, aTo) with one in [bFrom, bTo) of the cell-ordered arrays: the sphere
+         * and chord tests on SIMD lanes ({@link VectorSpheres}) where they may run, else {@link #packed}.
+         */
+        void pairs(int aFrom, int aTo, int bFrom, int bTo, int k, BatchSgp4.States s0, BatchSgp4.States s1) {
+            if (aFrom >= aTo || bFrom >= bTo) {
+                return;
+            }
+            if (aTo - aFrom > bTo - bFrom) {
+                // the tests are symmetric: the longer run on the lanes, the shorter one outside
+                pairs(bFrom, bTo, aFrom, aTo, k, s0, s1);
+                return;
+            }
+            if (SIMD) {
+                for (int a = aFrom; a < aTo; a++) {
+                    int count = VectorSpheres.candidates(lanes, a, bFrom, bTo, request.thresholdKm(), hits, spheres);
+                    chordCount += count;
+                    for (int h = 0; h < count; h++) {
+                        refine(order[a], order[hits[h]], k, s0, s1);
+                    }
+                }
+                return;
+            }
+            for (int a = aFrom; a < aTo; a++) {
+                for (int b = bFrom; b < bTo; b++) {
+                    packed(a, b, k, s0, s1);
                 }
             }
         }
@@ -429,16 +528,20 @@ public final class Screening {
             return (int) (h >>> 40) & (capacity - 1);
         }
 
-        /** The sphere test on the cell-ordered copies, then {@link #chord}. */
+        /** The sphere test on the cell-ordered copies, then {@link #spheresMeet}. */
         void packed(int a, int b, int k, BatchSgp4.States s0, BatchSgp4.States s1) {
-            if (!pp[a] && !pp[b]) {
-                return;
-            }
             double dcx = px[b] - px[a];
             double dcy = py[b] - py[a];
             double dcz = pz[b] - pz[a];
-            double reach = pr[a] + pr[b] - request.thresholdKm();
-            if (dcx * dcx + dcy * dcy + dcz * dcz > reach * reach) {
+            double reach = pr[b] + (pr[a] - request.thresholdKm());
+            if (dcx * dcx + dcy * dcy + dcz * dcz <= reach * reach) {
+                spheresMeet(a, b, k, s0, s1);
+            }
+        }
+
+        /** For two cell-ordered positions whose spheres meet: the pair if it is to be screened, its chord test. */
+        void spheresMeet(int a, int b, int k, BatchSgp4.States s0, BatchSgp4.States s1) {
+            if (!pp[a] && !pp[b]) {
                 return;
             }
             sphereCount++;
@@ -446,7 +549,7 @@ public final class Screening {
             double ex = 2 * (hx[b] - hx[a]);
             double ey = 2 * (hy[b] - hy[a]);
             double ez = 2 * (hz[b] - hz[a]);
-            if (closerThan(dcx - 0.5 * ex, dcy - 0.5 * ey, dcz - 0.5 * ez, ex, ey, ez,
+            if (closerThan(px[b] - px[a] - 0.5 * ex, py[b] - py[a] - 0.5 * ey, pz[b] - pz[a] - 0.5 * ez, ex, ey, ez,
                     request.thresholdKm() + ps[a] + ps[b])) {
                 chordCount++;
                 refine(order[a], order[b], k, s0, s1);
@@ -454,7 +557,7 @@ public final class Screening {
         }
 
         void consider(int i, int j, int k, BatchSgp4.States s0, BatchSgp4.States s1) {
-            if (!allVsAll && !primary[i] && !primary[j]) {
+            if (!allVsAll && !primary[i] && !primary[j] || crossOnly && primary[i] && primary[j]) {
                 return;
             }
             double threshold = request.thresholdKm();
@@ -612,7 +715,7 @@ public final class Screening {
     }
 
     /** Whether the segment from d0 to d0 + e comes within {@code limit} of the origin. */
-    private static boolean closerThan(double d0x, double d0y, double d0z, double ex, double ey, double ez, double limit) {
+    static boolean closerThan(double d0x, double d0y, double d0z, double ex, double ey, double ez, double limit) {
         double ee = ex * ex + ey * ey + ez * ez;
         double f = ee > 0 ? Math.max(0, Math.min(1, -(d0x * ex + d0y * ey + d0z * ez) / ee)) : 0;
         double mx = d0x + f * ex;

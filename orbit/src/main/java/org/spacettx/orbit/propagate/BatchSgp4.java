@@ -48,6 +48,11 @@ public final class BatchSgp4 {
     private static final boolean VECTOR = !"false".equals(System.getProperty("spacettx.vector"))
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorSgp4.lanes() >= 2;
 
+    /** Whether SIMD code may run here (the incubating vector module is present, and not turned off). */
+    public static boolean simd() {
+        return VECTOR;
+    }
+
     /**
      * Status codes written per object: 0 is a valid state, 1 to 6 the reference's error numbers
      * ({@link Sgp4Error#code()}), and {@link #NUMERICAL_FAILURE} where propagation gave no finite state (which the

@@ -40,9 +40,12 @@ public final class Sgp4 {
     private final EarthFixed earthFixed;
     private final ThreadLocal<TLEPropagator> perThread;
     private final boolean deepSpace;
+    /** Element sets that take over from their epochs on (after manoeuvres), in epoch order; empty for most objects. */
+    private final List<Sgp4> later;
 
-    private Sgp4(ElementSet elements, OrekitData data, EarthFixed earthFixed) {
+    private Sgp4(ElementSet elements, OrekitData data, EarthFixed earthFixed, List<Sgp4> later) {
         this.elements = elements;
+        this.later = later;
         this.data = data;
         this.earthFixed = earthFixed;
         this.tle = OrekitTle.toTle(elements, data.utc());
@@ -64,7 +67,33 @@ public final class Sgp4 {
      * @throws PropagationException when SGP4 cannot even initialise from these elements
      */
     public static Sgp4 of(ElementSet elements, OrekitData data) {
-        return new Sgp4(elements, data, EARTH_FIXED.computeIfAbsent(data, EarthFixed::new));
+        return new Sgp4(elements, data, EARTH_FIXED.computeIfAbsent(data, EarthFixed::new), List.of());
+    }
+
+    /**
+     * An object that changes orbit: the first element set until the second's epoch, each later one from its own
+     * epoch on (the element sets fitted after each manoeuvre, as {@code Impulse.applyTo} gives them).
+     *
+     * @throws IllegalArgumentException when the later sets are not in epoch order or are of another object
+     */
+    public static Sgp4 of(List<ElementSet> segments, OrekitData data) {
+        if (segments.isEmpty()) {
+            throw new IllegalArgumentException("no element set");
+        }
+        EarthFixed earthFixed = EARTH_FIXED.computeIfAbsent(data, EarthFixed::new);
+        List<Sgp4> later = new ArrayList<>();
+        for (int i = 1; i < segments.size(); i++) {
+            ElementSet e = segments.get(i);
+            if (e.noradId() != segments.get(0).noradId()) {
+                throw new IllegalArgumentException("element set " + i + " is of object " + e.noradId() + ", not "
+                        + segments.get(0).noradId());
+            }
+            if (i > 1 && e.epoch().isBefore(segments.get(i - 1).epoch())) {
+                throw new IllegalArgumentException("element set " + i + " (epoch " + e.epoch() + ") is out of epoch order");
+            }
+            later.add(new Sgp4(e, data, earthFixed, List.of()));
+        }
+        return new Sgp4(segments.get(0), data, earthFixed, List.copyOf(later));
     }
 
     private TLEPropagator create() {
@@ -81,9 +110,11 @@ public final class Sgp4 {
         return p;
     }
 
+    /** The (first) element set. */
     public ElementSet elements() {
         return elements;
     }
+
 
     /** True when the SDP4 deep-space branch is used (period of 225 minutes or more). */
     public boolean isDeepSpace() {
@@ -141,6 +172,11 @@ public final class Sgp4 {
 
     /** TEME position and velocity in metres, checked against the reference stop conditions. */
     PVCoordinates pvTeme(AbsoluteDate date) {
+        for (int i = later.size() - 1; i >= 0; i--) {
+            if (date.compareTo(later.get(i).epochDate()) >= 0) {
+                return later.get(i).pvTeme(date);
+            }
+        }
         TLEPropagator propagator = perThread.get();
         PVCoordinates pv;
         try {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orekit.time.AbsoluteDate;
 import org.spacettx.orbit.SharedData;
+import org.spacettx.orbit.breakup.BreakupModel;
+import org.spacettx.orbit.breakup.FragmentElements;
 import org.spacettx.orbit.catalog.Catalog;
 import org.spacettx.orbit.catalog.CatalogReader;
 import org.spacettx.orbit.catalog.ElementSet;
@@ -210,6 +212,54 @@ class ScreeningTest {
         assertThat(mine).isNotEmpty().allSatisfy(c -> assertThat(c.noradA()).isEqualTo(primary));
         assertThat(mine.stream().map(c -> c.tca() + " " + Math.min(c.noradA(), c.noradB()) + "-" + Math.max(c.noradA(), c.noradB())).toList())
                 .containsExactlyElementsOf(expected);
+    }
+
+    /**
+     * A debris cloud against a shell, without the fragments' approaches to one another: exactly the all-vs-all
+     * result without the pairs inside the cloud or inside the shell. The cloud (a collision, so that some fragments
+     * are fast enough near perigee to be screened outside the grid) exercises both of the screening's paths.
+     */
+    @Test
+    void aCloudAgainstTheOthersAloneIsTheAllVsAllResultWithoutItsInnerPairs() {
+        ElementSet parent = shell.get(0);
+        BreakupModel.Cloud cloud = BreakupModel.breakUp(new BreakupModel.Collision(new BreakupModel.Parent(500, 2, false), 10, 10),
+                0.02, 7);
+        // the 30 fastest at perigee, and 70 others
+        List<ElementSet> made = new java.util.ArrayList<>(FragmentElements.of(parent, start, cloud, 900000, DATA).elementSets());
+        made.sort(java.util.Comparator.comparingDouble(ScreeningTest::perigeeSpeedKmS).reversed());
+        List<ElementSet> fragments = new java.util.ArrayList<>(made.subList(0, 30));
+        for (int i = 30; i < made.size() && fragments.size() < 100; i += made.size() / 70) {
+            fragments.add(made.get(i));
+        }
+        assertThat(perigeeSpeedKmS(fragments.get(0))).as("a fragment faster than LEO at perigee").isGreaterThan(8.5);
+        List<ElementSet> objects = new java.util.ArrayList<>(shell.subList(1, 150));
+        objects.addAll(fragments);
+        Instant to = start.plusSeconds(3 * 3600);
+        Set<Integer> group = new java.util.HashSet<>();
+        fragments.forEach(f -> group.add(f.noradId()));
+        List<Conjunction> all = Screening.run(objects, new Screening.Request(start, to, 200, Set.of(), 60, 2,
+                Screening.Propagator.FAST, null), DATA, null).conjunctions();
+        List<String> expected = all.stream().filter(c -> group.contains(c.noradA()) != group.contains(c.noradB()))
+                .map(ScreeningTest::pairKey).sorted().toList();
+        Set<Integer> fast = new java.util.HashSet<>();
+        fragments.subList(0, 30).forEach(f -> fast.add(f.noradId()));
+        assertThat(all).as("approaches of the fastest fragments").anyMatch(c -> fast.contains(c.noradA()) || fast.contains(c.noradB()));
+        List<Conjunction> cross = Screening.run(objects, new Screening.Request(start, to, 200, group, 60, 2,
+                Screening.Propagator.FAST, null, true), DATA, null).conjunctions();
+        // Both kinds of pair exist, so that the filter is exercised in both directions.
+        assertThat(all.stream().filter(c -> group.contains(c.noradA()) && group.contains(c.noradB()))).isNotEmpty();
+        assertThat(expected).hasSizeGreaterThan(10);
+        assertThat(cross.stream().map(ScreeningTest::pairKey).sorted().toList()).containsExactlyElementsOf(expected);
+        assertThat(cross).allSatisfy(c -> assertThat(group).contains(c.noradA()));
+    }
+
+    private static double perigeeSpeedKmS(ElementSet e) {
+        double a = Math.cbrt(398600.8 / Math.pow(e.meanMotion() * 2 * Math.PI / 86400, 2));
+        return Math.sqrt(398600.8 * (1 + e.eccentricity()) / (a * (1 - e.eccentricity())));
+    }
+
+    private static String pairKey(Conjunction c) {
+        return c.tca() + " " + Math.min(c.noradA(), c.noradB()) + "-" + Math.max(c.noradA(), c.noradB());
     }
 
     @Test
