@@ -144,6 +144,12 @@ public final class ScreenCommand implements Callable<Integer> {
         if (probability != null) {
             columns.add(Column.text("pc_assumed", 11));
         }
+        boolean cumulative = probability != null && cloud;
+        if (cumulative) {
+            columns.add(Column.text("pc_cumulative_b", 15));
+        }
+        // with a cloud: for each catalog object, the probability that some fragment has hit it by then, 1 - Π(1 - p)
+        java.util.Map<Integer, Double> missedSoFar = new java.util.HashMap<>();
         try (RowWriter out = new RowWriter(columns, format.format, System.out)) {
             for (Conjunction c : result.conjunctions()) {
                 List<Object> row = new ArrayList<>(List.of(c.noradA(), c.noradB(), c.tca().toString(), c.missKm(),
@@ -151,8 +157,18 @@ public final class ScreenCommand implements Callable<Integer> {
                 if (probability != null) {
                     row.add(String.format(Locale.ROOT, "%.3e", c.probability()));
                 }
+                if (cumulative) {
+                    double missed = missedSoFar.merge(c.noradB(), 1 - c.probability(), (x, y) -> x * y);
+                    row.add(String.format(Locale.ROOT, "%.3e", 1 - missed));
+                }
                 out.row(row.toArray());
             }
+        }
+        if (cumulative && !quiet) {
+            missedSoFar.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue()).limit(5).forEach(e ->
+                    System.err.printf(Locale.ROOT, "spacettx: %s: cumulative probability of a hit by the cloud %.3e%n",
+                            loaded.catalog().byNorad(e.getKey()).map(ElementSet::label).orElse(String.valueOf(e.getKey())),
+                            1 - e.getValue()));
         }
         if (!quiet) {
             Screening.Stats st = result.stats();

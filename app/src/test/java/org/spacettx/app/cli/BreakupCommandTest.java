@@ -66,6 +66,28 @@ class BreakupCommandTest {
         assertThat(approaches).allSatisfy(line -> assertThat(Integer.parseInt(line.split(",")[1])).satisfiesAnyOf(
                 n -> assertThat(n).isGreaterThanOrEqualTo(200000), n -> assertThat(n).isEqualTo(99010)));
         assertThat(approaches).anySatisfy(line -> assertThat(Integer.parseInt(line.split(",")[1])).isGreaterThanOrEqualTo(200000));
+
+        // the same cloud with --cloud: the fragments against the catalog, not against each other; the allied
+        // satellite's approaches are the same, and the cumulative probability adds them up as 1 - Π(1 - p)
+        CliRun clouded = CliRun.of("screen", "--tle", objects.toString(), "--cloud", cloud.toString(), "--pc-hbr-m", "5",
+                "--pc-sigma-km", "0.5,0.5,0.5", "--from", "2026-06-01T00:10:00Z", "--to", "2026-06-01T06:10:00Z", "--threshold-km", "5",
+                "--format", "csv");
+        assertThat(clouded.exitCode()).as(clouded.err()).isZero();
+        assertThat(clouded.out().lines().findFirst().orElseThrow()).endsWith(",pc_assumed,pc_cumulative_b");
+        List<String[]> allied = clouded.out().lines().skip(1).map(l -> l.split(",")).filter(f -> f[1].equals("99003")).toList();
+        java.util.function.Function<String, String> key = line -> {
+            String[] f = line.split(",");
+            return f[1] + " " + f[2] + " " + f[3];
+        };
+        assertThat(allied.stream().map(f -> f[0] + " " + f[2] + " " + f[3]).toList()).containsExactlyElementsOf(approaches.stream()
+                .filter(l -> Integer.parseInt(l.split(",")[1]) >= 200000).map(key).toList());
+        double missed = 1;
+        for (String[] f : allied) {
+            missed *= 1 - Double.parseDouble(f[8]);
+            assertThat(Double.parseDouble(f[9])).isCloseTo(1 - missed, org.assertj.core.api.Assertions.within((1 - missed) * 1e-3 + 1e-300));
+        }
+        assertThat(1 - missed).as("some risk to the allied satellite").isPositive();
+        assertThat(clouded.err()).contains("ALLIED SAT: cumulative probability of a hit by the cloud");
     }
 
     @Test
