@@ -6,7 +6,7 @@ import { el } from "./dom.js";
 export const SpaceMap = (() => {
 
   /** Colours of the picture: allies (the nations with a delegation), everyone else, the places. */
-  const COLOURS = { allied: "#0b5cad", other: "#b3261e", place: "#1f7a3a", debris: "#6b3fa0" };
+  const COLOURS = { allied: "#0b5cad", other: "#b3261e", place: "#1f7a3a", debris: "#6b3fa0", effect: "#c25e00" };
 
   /** The arcs of a TopoJSON topology as [lon, lat] lines (quantized arcs are delta-encoded). */
   function topologyLines(topology) {
@@ -160,6 +160,17 @@ export const SpaceMap = (() => {
           }
           dot.addTo(layers);
         });
+      }
+      // control's and the evaluators' view of the effects active now: a jammer's denied area, an effect's site
+      for (const e of picture.effects || []) {
+        if (e.ring) {
+          L.polygon(e.ring.map(([lon, lat]) => [lat, lon]), { color: COLOURS.effect, weight: 1.5, dashArray: "3 3", fillOpacity: 0.1,
+            interactive: false, className: `effect-area effect-${e.id}` }).addTo(layers);
+        }
+        const target = e.object ? picture.objects.find((o) => o.id === e.object) : null;
+        L.circleMarker([e.point[1], e.point[0]], { radius: 5, color: COLOURS.effect, fillOpacity: 0.9, className: `effect effect-site-${e.id}` })
+          .bindTooltip(asText(`${text(e.name)} · ${ui.t("effect." + e.kind)}${target ? " → " + text(target.name) : ""}${e.radiusKm ? ` · ${e.radiusKm} km` : ""}`),
+            { direction: "left", className: "effect-label" }).addTo(layers); // on hover: two sites a few degrees apart would overlap
       }
       const followed = picture.objects.find((o) => o.id === follow && o.position);
       if (followed) map.panTo([followed.position.lat, followed.position.lon], { animate: false });

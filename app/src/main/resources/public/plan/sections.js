@@ -22,6 +22,7 @@ export const choices = {
   objects: () => ids(list("objects")),
   maneuvers: () => ids(list("maneuvers")),
   breakups: () => ids(list("breakups")),
+  effects: () => ids(list("effects")),
   sites: () => ids((doc().places && doc().places.sites) || []),
   places: () => [...choices.sites(), ...ids((doc().places && doc().places.areas) || [])],
   questions: () => ids(list("questions")),
@@ -178,7 +179,7 @@ function drawObjects(box, redraw) {
 
 // ---- MSEL ----
 const TRIGGERS = ["at", "manual", "launch", "first_overflight", "pass", "close_approach", "conjunction", "maneuver", "breakup",
-  "debris_approach", "debris_risk", "after_inject", "on_answer"];
+  "debris_approach", "debris_risk", "effect", "after_inject", "on_answer"];
 
 /** A new trigger of a kind, with what the scenario makes likely (its first object, place, move start). */
 function blankTrigger(kind, inject) {
@@ -196,6 +197,7 @@ function blankTrigger(kind, inject) {
     case "breakup": return { breakup: { id: first("breakups") } };
     case "debris_approach": return { debris_approach: { breakup: first("breakups"), object: first("objects"), below_km: 5 } };
     case "debris_risk": return { debris_risk: { breakup: first("breakups"), object: first("objects"), above: 1e-4 } };
+    case "effect": return { effect: { id: first("effects") } };
     case "after_inject": return { after_inject: { inject: Number(first("injects")) || 1, delay_minutes: 30 } };
     case "on_answer": return { on_answer: { question: first("questions"), cell: first("delegations"), condition: "answered" } };
     default: return undefined;
@@ -216,6 +218,7 @@ function triggerFields(p, kind) {
     case "conjunction": return [ref("object", "plan.object", "objects"), ref("with", "plan.with", "objects"), num("below_km", "plan.belowKm"), num("lead_hours", "plan.leadHours"), after];
     case "maneuver": return ref("id", "plan.maneuver", "maneuvers");
     case "breakup": return ref("id", "plan.breakup", "breakups");
+    case "effect": return [ref("id", "plan.effect", "effects"), after];
     case "debris_approach": return [ref("breakup", "plan.breakup", "breakups"), ref("object", "plan.object", "objects"), num("below_km", "plan.belowKm"), after];
     case "debris_risk": return [ref("breakup", "plan.breakup", "breakups"), ref("object", "plan.object", "objects"), num("above", "plan.above"),
       num("hard_body_m", "plan.hardBodyM"), num("sigma_km", "plan.sigmaKm"), after];

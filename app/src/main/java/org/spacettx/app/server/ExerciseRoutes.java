@@ -405,8 +405,9 @@ final class ExerciseRoutes {
     void space(Context ctx) {
         LiveExercises.Live live = live(ctx);
         Actor actor = viewer(ctx, access.actor(ctx, live));
-        java.time.Instant at = at(ctx, live);
-        ctx.json(live.space().at(at, known(actor, live, at)));
+        java.time.Instant at = notAhead(actor, live, at(ctx, live));
+        Map<String, Object> picture = live.space().at(at, known(actor, live, at));
+        ctx.json(actor.isControl() ? picture : SpacePicture.withoutEffects(picture));
     }
 
     /** The caller, or the room when the request asks for the room's view ({@code ?audience=room}): anyone may ask for less. */
@@ -427,21 +428,39 @@ final class ExerciseRoutes {
      */
     private java.util.function.Predicate<org.spacettx.exercise.scenario.SpaceObject> known(Actor actor, LiveExercises.Live live,
                                                                                           java.time.Instant at) {
-        java.time.Instant now;
+        java.time.Instant now = scenarioNow(live);
         org.spacettx.exercise.policy.Visibility visibility;
         synchronized (live) {
-            now = live.exercise().state().scenarioTimeAt(clock.instant());
             visibility = live.exercise().visibility();
         }
         java.time.Instant asOf = at.isBefore(now) ? at : now;
         return o -> visibility.knows(actor, o, asOf);
     }
 
+    /** The exercise's scenario time now. */
+    private java.time.Instant scenarioNow(LiveExercises.Live live) {
+        synchronized (live) {
+            return live.exercise().state().scenarioTimeAt(clock.instant());
+        }
+    }
+
+    /**
+     * A picture's time for a viewer: control may look ahead at the truth; anyone else sees at most the exercise's
+     * present (the picture of a later time would show manoeuvres, breakups and effects still to come).
+     */
+    private java.time.Instant notAhead(Actor actor, LiveExercises.Live live, java.time.Instant at) {
+        if (actor.isControl()) {
+            return at;
+        }
+        java.time.Instant now = scenarioNow(live);
+        return at.isAfter(now) ? now : at;
+    }
+
     /** The same picture as KML 2.2 for Google Earth ({@code ?at=ISO}, {@code ?lang=en|ko}). */
     void spaceKml(Context ctx) {
         LiveExercises.Live live = live(ctx);
         Actor actor = access.actor(ctx, live);
-        java.time.Instant at = at(ctx, live);
+        java.time.Instant at = notAhead(actor, live, at(ctx, live));
         String kml = SpaceKml.of(live.space().at(at, known(actor, live, at)), live.scenario().title(), language(ctx));
         ctx.header("Content-Disposition", "attachment; filename=\"" + live.id() + ".kml\"");
         ctx.contentType("application/vnd.google-earth.kml+xml; charset=utf-8").result(kml);
@@ -468,7 +487,8 @@ final class ExerciseRoutes {
         String czml;
         try {
             czml = SpaceCzml.of(live.scenario(), OrekitData.standard(), from, to,
-                    java.time.Duration.ofSeconds(step), language(ctx), known(actor, live, to));
+                    java.time.Duration.ofSeconds(step), language(ctx), known(actor, live, to),
+                    actor.isControl() ? null : scenarioNow(live));
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, e.getMessage());
         }

@@ -381,6 +381,8 @@ class ConsoleBrowserTest {
         click(control, By.id("jump"));
         waitFor(kor, By.cssSelector("#map path.sat-recon-1"));
         assertThat(kor.findElements(By.cssSelector("#map path.footprint-recon-1"))).as("sensor footprint").hasSize(1);
+        // the effects active now (an uplink jammer, a laser) are on control's map, not on a delegation's
+        assertThat(kor.findElements(By.cssSelector("#map path.effect"))).as("effects on the ROK map").isEmpty();
         // Its next optical overflight of Osan (warning schedule) is 24 h 54 min after the start of move 3.
         waitFor(kor, By.cssSelector("#next-windows tr[data-next='99001|osan']"));
         assertThat(textOf(kor, By.cssSelector("#next-windows tr[data-next='99001|osan']"))).contains("Osan Air Base").contains("MALLIGYONG-1 (EXERCISE)").contains("2023-11-25 00:53:49Z").contains("24 h 54 min");
@@ -426,6 +428,10 @@ class ConsoleBrowserTest {
                 && !d.findElement(By.tagName("body")).getDomAttribute("class").contains("replaying"));
         assertThat(control.findElement(By.id("control-panel")).isDisplayed()).isTrue();
 
+        control.findElement(By.cssSelector("#view-tabs [role=tab][data-view='space']")).click();
+        new WebDriverWait(control, WAIT).until(d -> d.findElements(By.cssSelector("#map path.effect-site-uplink-jammer")).size() == 1
+                && d.findElements(By.cssSelector("#map path.effect-site-seoul-laser")).size() == 1);
+        screenshot(control, "control-effects");
         screenshot(control, "control");
         screenshot(kor, "kor");
 

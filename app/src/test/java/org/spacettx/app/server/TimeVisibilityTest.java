@@ -102,4 +102,45 @@ class TimeVisibilityTest {
             assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M1\"}").status()).isEqualTo(200);
         }
     }
+    /**
+     * Nor does anyone but control learn of a manoeuvre, a breakup or an effect before it happens: in move 1 a
+     * delegation's or the evaluators' picture of a later time is the present's (no cloud, no destroyed satellite, no
+     * effects), and their CZML flies the inspector on the orbit it has now and keeps the defunct satellite to the span's
+     * end, where control's CZML has the approach's burns and the breakup.
+     */
+    @Test
+    void manoeuvresAndBreakupsStillToComeAreControlsAlone() throws Exception {
+        String base = "/api/exercises/" + EX;
+        String czml = base + "/space.czml?from=2023-11-23T00:00:00Z&to=2023-11-26T00:00:00Z&step=600";
+        JsonNode truth = packets(demo.as("control").get(czml).json());
+        assertThat(truth.get("object/ru-defunct").get("availability").asText()).isEqualTo("2023-11-23T00:00:00Z/2023-11-25T03:00:00Z");
+        assertThat(demo.as("control").get(base + "/space?at=2023-11-26T00:00:00Z").json().get("debris")).hasSize(1);
+        for (String user : List.of("kor1", "usa1", "observer")) {
+            ApiClient c = demo.as(user);
+            JsonNode later = c.get(base + "/space?at=2023-11-26T00:00:00Z").json();
+            assertThat(later.get("debris")).as(user).isEmpty();
+            assertThat(later.get("effects")).as(user).isEmpty();
+            assertThat(later.toString()).as(user).doesNotContain("destroyedAt");
+            JsonNode seen = packets(c.get(czml).json());
+            assertThat(seen.get("object/ru-defunct").get("availability").asText()).as(user)
+                    .isEqualTo("2023-11-23T00:00:00Z/2023-11-26T00:00:00Z");
+            JsonNode mine = seen.get("object/inspector").get("position").get("cartesian");
+            JsonNode real = truth.get("object/inspector").get("position").get("cartesian");
+            assertThat(mine.size()).isEqualTo(real.size());
+            // samples of 4 numbers every 600 s from 23 Nov 00:00: the first burn is at 24 Nov 01:02
+            int beforeBurn = 4 * (int) (java.time.Duration.ofHours(25).toSeconds() / 600);
+            for (int k = 0; k < mine.size(); k++) {
+                if (k < beforeBurn) {
+                    assertThat(mine.get(k).asDouble()).as("%s sample %d", user, k).isEqualTo(real.get(k).asDouble());
+                }
+            }
+            assertThat(mine.get(mine.size() - 2).asDouble()).as("%s after the burns", user).isNotEqualTo(real.get(real.size() - 2).asDouble());
+        }
+    }
+
+    static JsonNode packets(JsonNode czml) {
+        com.fasterxml.jackson.databind.node.ObjectNode byId = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        czml.forEach(p -> byId.set(p.get("id").asText(), p));
+        return byId;
+    }
 }

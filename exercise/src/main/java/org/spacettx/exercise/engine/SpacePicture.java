@@ -227,6 +227,7 @@ public final class SpacePicture {
         picture.put("next", nextList);
         picture.put("places", places);
         picture.put("debris", debris(t));
+        picture.put("effects", effects(t));
         return picture;
     }
 
@@ -261,6 +262,44 @@ public final class SpacePicture {
             out.add(m);
         }
         return out;
+    }
+
+    /**
+     * The effects active at {@code t}: where, what, until when; a ground jammer with the radius it denies. For control
+     * and the evaluators ({@link #withoutEffects} takes them out for the delegations, who learn of them by injects).
+     */
+    private List<Map<String, Object>> effects(Instant t) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (org.spacettx.exercise.scenario.Effect e : scenario.effects()) {
+            if (t.isBefore(e.from()) || !t.isBefore(e.to())) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.id());
+            m.put("kind", e.kind());
+            m.put("name", e.name());
+            m.put("point", new double[] {round(e.site().longitudeDeg()), round(e.site().latitudeDeg())});
+            m.put("from", e.from().toString());
+            m.put("to", e.to().toString());
+            switch (e) {
+                case org.spacettx.exercise.scenario.Effect.Ground g -> {
+                    m.put("radiusKm", Math.round(g.reach().radiusKm() * 10) / 10.0);
+                    m.put("ring", circle(new GeoPoint(e.site().latitudeDeg(), e.site().longitudeDeg()),
+                            Math.toDegrees(g.reach().radiusKm() / Area.EARTH_RADIUS_KM)));
+                }
+                case org.spacettx.exercise.scenario.Effect.Uplink u -> m.put("object", u.object());
+                case org.spacettx.exercise.scenario.Effect.Laser l -> m.put("object", l.object());
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** A picture without its effects: what a delegation's map gets. */
+    public static Map<String, Object> withoutEffects(Map<String, Object> picture) {
+        Map<String, Object> copy = new LinkedHashMap<>(picture);
+        copy.put("effects", List.of());
+        return copy;
     }
 
     /** The scenario's name of an object, in both languages, by catalog number. */

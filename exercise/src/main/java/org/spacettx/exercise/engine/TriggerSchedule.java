@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.spacettx.exercise.scenario.Breakup;
 import org.spacettx.exercise.scenario.Cell;
+import org.spacettx.exercise.scenario.Effect;
 import org.spacettx.exercise.scenario.Maneuver;
 import org.spacettx.exercise.scenario.Inject;
 import org.spacettx.exercise.scenario.Scenario;
@@ -33,6 +34,7 @@ import org.spacettx.orbit.conjunction.CollisionProbability;
 import org.spacettx.orbit.conjunction.Screening;
 import org.spacettx.orbit.conjunction.SegmentedScreening;
 import org.spacettx.orbit.data.OrekitData;
+import org.spacettx.orbit.effects.UplinkJammer;
 import org.spacettx.orbit.propagate.Ephemerides;
 import org.spacettx.orbit.propagate.Ephemeris;
 import org.spacettx.orbit.propagate.Sgp4;
@@ -52,10 +54,58 @@ public final class TriggerSchedule {
 
     private final Map<Integer, Entry> entries;
     private final Ephemerides sky;
+    private final Scenario scenario;
+    private final Map<String, Ephemeris> byId;
 
-    private TriggerSchedule(Map<Integer, Entry> entries, Ephemerides sky) {
+    private TriggerSchedule(Map<Integer, Entry> entries, Ephemerides sky, Scenario scenario, Map<String, Ephemeris> byId) {
         this.entries = entries;
         this.sky = sky;
+        this.scenario = scenario;
+        this.byId = byId;
+    }
+
+    /**
+     * When an effect bites, within its active span: the ground jammer's whole span; the uplink jammer's windows in
+     * its satellite's beam, with the closest range and the jamming then; the laser site's imaging windows by its
+     * satellite. Windows that straddle the span's ends are cut at them.
+     */
+    public record Bite(Instant start, Instant end, double closestKm, double jammingDbw) {
+    }
+
+    public List<Bite> bites(Effect effect) {
+        return bites(effect, scenario, sky, byId);
+    }
+
+    private static List<Bite> bites(Effect effect, Scenario scenario, Ephemerides sky, Map<String, Ephemeris> byId) {
+        List<Bite> out = new ArrayList<>();
+        switch (effect) {
+            case Effect.Ground g -> out.add(new Bite(g.from(), g.to(), Double.NaN, Double.NaN));
+            case Effect.Uplink u -> {
+                SpaceObject o = scenario.object(u.object()).orElseThrow();
+                for (UplinkJammer.Exposure x : u.jammer().exposures(sky, byId.get(u.object()), u.site(), 0)) {
+                    if (o.inOrbitAt(x.window().start())) {
+                        out.add(new Bite(x.window().start(), x.window().end(), x.closestRangeKm(), x.peakJammingDbw()));
+                    }
+                }
+            }
+            case Effect.Laser l -> {
+                SpaceObject o = scenario.object(l.object()).orElseThrow();
+                for (Window w : OverflightFinder.find(sky, byId.get(l.object()), Target.of(l.site()), Sensor.parse(o.sensorSpec()))) {
+                    if (o.inOrbitAt(w.start())) {
+                        out.add(new Bite(w.start(), w.end(), Double.NaN, Double.NaN));
+                    }
+                }
+            }
+        }
+        List<Bite> clipped = new ArrayList<>();
+        for (Bite b : out) {
+            Instant start = later(b.start(), effect.from());
+            Instant end = b.end().isAfter(effect.to()) ? effect.to() : b.end();
+            if (start.isBefore(end)) {
+                clipped.add(new Bite(start, end, b.closestKm(), b.jammingDbw()));
+            }
+        }
+        return clipped;
     }
 
     /** The space picture of the scenario, sampled over its whole span (shared with the schedule's searches). */
@@ -103,7 +153,7 @@ public final class TriggerSchedule {
                 }
             }
         }
-        return new TriggerSchedule(entries, sky);
+        return new TriggerSchedule(entries, sky, scenario, byId);
     }
 
     private static Entry direct(Scenario scenario, Inject inject, Ephemerides sky, Map<String, Ephemeris> byId,
@@ -174,6 +224,23 @@ public final class TriggerSchedule {
                         label.ko() + String.format(Locale.ROOT, " (파편 %d; 최근접 %.2f km, %s)", first.get().noradA(), first.get().missKm(),
                                 first.get().tca().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)))
                         : Text.of(label.en() + NONE.en(), label.ko() + NONE.ko()));
+            }
+            case Trigger.EffectWindow w -> {
+                Effect e = scenario.effect(w.effect()).orElseThrow();
+                Instant after = later(w.after(), scenario.start());
+                Optional<Instant> time = bites(e, scenario, sky, byId).stream().filter(b -> b.end().isAfter(after))
+                        .map(b -> later(b.start(), after)).findFirst();
+                Text what = switch (e) {
+                    case Effect.Ground g -> Text.of(String.format(Locale.ROOT, "%s on (receivers within %.1f km lose the signal)",
+                            e.name().en(), g.reach().radiusKm()), String.format(Locale.ROOT, "%s 작동 (반경 %.1f km 내 수신기 신호 상실)",
+                            e.name().ko(), g.reach().radiusKm()));
+                    case Effect.Uplink u -> Text.of(e.name().en() + " in the receive beam of "
+                            + scenario.object(u.object()).orElseThrow().name().en(), e.name().ko() + ", "
+                            + scenario.object(u.object()).orElseThrow().name().ko() + " 수신 빔 안");
+                    case Effect.Laser l -> Text.of(e.name().en() + " imaged by " + scenario.object(l.object()).orElseThrow().name().en(),
+                            e.name().ko() + ", " + scenario.object(l.object()).orElseThrow().name().ko() + " 촬영 범위 안");
+                };
+                yield new Entry(inject, time, time.isPresent() ? what : Text.of(what.en() + NONE.en(), what.ko() + NONE.ko()));
             }
             case Trigger.DebrisRisk r -> {
                 Breakup x = scenario.breakup(r.breakup()).orElseThrow();

@@ -40,12 +40,15 @@ public final class SpaceCzml {
      * every {@code step}, names in {@code language} ("en" or "ko").
      */
     public static String of(Scenario scenario, OrekitData data, Instant from, Instant to, Duration step, String language) {
-        return of(scenario, data, from, to, step, language, o -> true);
+        return of(scenario, data, from, to, step, language, o -> true, null);
     }
 
-    /** As above, with only the objects {@code known} accepts (the visibility policy decides, per reader). */
+    /**
+     * As above, with only the objects {@code known} accepts (the visibility policy decides, per reader), each as it
+     * could be known at {@code knownAsOf} (manoeuvres and breakups still to come are not shown; null: the truth).
+     */
     public static String of(Scenario scenario, OrekitData data, Instant from, Instant to, Duration step, String language,
-                            java.util.function.Predicate<SpaceObject> known) {
+                            java.util.function.Predicate<SpaceObject> known, Instant knownAsOf) {
         if (!to.isAfter(from)) {
             throw new IllegalArgumentException("the span must end after it starts");
         }
@@ -62,7 +65,7 @@ public final class SpaceCzml {
         packets.add(document);
         places(packets, SpacePicture.places(scenario), language);
         for (SpaceObject o : scenario.objects().stream().filter(known).toList()) {
-            Map<String, Object> packet = object(o, data, from, to, step, language);
+            Map<String, Object> packet = object(o.asKnownAt(knownAsOf), data, from, to, step, language);
             if (packet != null) {
                 packets.add(packet);
             }

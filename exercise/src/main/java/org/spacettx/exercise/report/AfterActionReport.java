@@ -46,7 +46,8 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
      * A counterspace event the orbital engine computed for the scenario: a manoeuvre (its burns) or a breakup (its
      * fragments in orbit), for control and the evaluators (a delegation learns of them through injects).
      *
-     * @param kind "maneuver" or "breakup"
+     * @param kind "maneuver", "breakup", "ground_jammer", "uplink_jammer" or "laser"
+     * @param object the object manoeuvring or broken up, or the effect's own name
      */
     public record SpaceEvent(String id, String kind, Instant time, Text object, String detail) {
     }
@@ -214,6 +215,22 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
                             + " escaped at once", b.event() instanceof org.spacettx.orbit.breakup.BreakupModel.Collision c
                             ? String.format(Locale.ROOT, "collision, %.0f kg at %.1f km/s", c.projectileMassKg(), c.impactSpeedKmS())
                             : "explosion", b.seed(), b.fragments().size(), b.minSizeM(), b.notInOrbit())));
+        }
+        for (org.spacettx.exercise.scenario.Effect e : scenario.effects()) {
+            String span = e.from() + " to " + e.to();
+            String where = String.format(Locale.ROOT, "%.3f, %.3f", e.site().latitudeDeg(), e.site().longitudeDeg());
+            String detail = switch (e) {
+                case org.spacettx.exercise.scenario.Effect.Ground g -> String.format(Locale.ROOT,
+                        "ground jammer at %s, %s: %.0f dBW at %.2f MHz, receivers within %.1f km lose the signal (%s)", where, span,
+                        g.jammer().eirpDbw(), g.jammer().frequencyMhz(), g.reach().radiusKm(),
+                        g.reach().horizonLimited() ? "radio horizon" : "link budget");
+                case org.spacettx.exercise.scenario.Effect.Uplink u -> String.format(Locale.ROOT,
+                        "uplink jammer at %s, %s: %.0f dBW at %.0f MHz against %s (receive beam %.0f deg)", where, span,
+                        u.jammer().eirpDbw(), u.jammer().frequencyMhz(), names.get(u.object()).en(), u.jammer().beamHalfAngleDeg());
+                case org.spacettx.exercise.scenario.Effect.Laser l -> String.format(Locale.ROOT,
+                        "laser at %s, %s, against %s when it images the site", where, span, names.get(l.object()).en());
+            };
+            out.add(new SpaceEvent(e.id(), e.kind(), e.from(), e.name(), detail));
         }
         out.sort(Comparator.comparing(SpaceEvent::time));
         return out;

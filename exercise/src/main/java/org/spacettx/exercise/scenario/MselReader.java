@@ -23,6 +23,7 @@ final class MselReader {
     /** The manoeuvres and breakups the triggers may name (set by {@link #read}). */
     private List<Maneuver> maneuvers = List.of();
     private List<Breakup> breakups = List.of();
+    private List<Effect> effects = List.of();
 
     MselReader(ReadContext ctx, Map<Integer, ScenarioProblem.Anchor> anchors) {
         this.ctx = ctx;
@@ -31,10 +32,11 @@ final class MselReader {
 
     List<Inject> read(MapNode root, List<Move> moves, List<Cell> cells, List<Objective> objectives,
                          List<SpaceObject> objects, List<Maneuver> maneuvers, List<Breakup> breakups,
-                         Map<String, Site> sites, Map<String, Area> areas,
+                         List<Effect> effects, Map<String, Site> sites, Map<String, Area> areas,
                          List<Question> questions, Instant start, Instant end) {
         this.maneuvers = List.copyOf(maneuvers);
         this.breakups = List.copyOf(breakups);
+        this.effects = List.copyOf(effects);
         List<Inject> out = new ArrayList<>();
         Map<Integer, YamlNode> numbers = new HashMap<>();
         Map<String, Cell> cellById = new HashMap<>();
@@ -191,6 +193,19 @@ final class MselReader {
                             + (kind.equals("maneuver") ? "maneuvers" : "breakups") + "'");
                 }
                 return kind.equals("maneuver") ? new Trigger.ManeuverBurn(id) : new Trigger.BreakupEvent(id);
+            }
+            case "effect" -> {
+                MapNode t = ctx.map(value, kind);
+                if (t == null) {
+                    return new Trigger.Manual();
+                }
+                ctx.keys(t, "msel[].trigger.effect");
+                String id = ctx.string(t, "id", "");
+                if (effects.stream().noneMatch(x -> x.id().equals(id))) {
+                    ctx.error(t.entries().getOrDefault("id", t), "effect '" + id + "' is not defined in 'effects'");
+                }
+                return new Trigger.EffectWindow(id, t.entries().containsKey("after") ? ctx.instant(t, "after", true)
+                        : move == null ? start : move.start());
             }
             case "debris_approach", "debris_risk" -> {
                 return debris(kind, value, move, objects, start);

@@ -16,7 +16,7 @@ import org.spacettx.orbit.geo.Site;
 public record Scenario(String id, Text title, String banner, Text description, Instant start, Instant end,
                        List<Cell> cells, List<Objective> objectives, Map<String, Site> sites, Map<String, Area> areas,
                        Map<String, Text> placeNames, List<SpaceObject> objects, List<Maneuver> maneuvers,
-                       List<Breakup> breakups, List<Move> moves, List<Inject> injects,
+                       List<Breakup> breakups, List<Effect> effects, List<Move> moves, List<Inject> injects,
                        List<Question> questions, List<ActionItemSeed> actionItems) {
 
     public Scenario {
@@ -28,6 +28,7 @@ public record Scenario(String id, Text title, String banner, Text description, I
         objects = List.copyOf(objects);
         maneuvers = List.copyOf(maneuvers);
         breakups = List.copyOf(breakups);
+        effects = List.copyOf(effects);
         moves = List.copyOf(moves);
         injects = List.copyOf(injects);
         questions = List.copyOf(questions);
@@ -70,6 +71,10 @@ public record Scenario(String id, Text title, String banner, Text description, I
 
     public Optional<Maneuver> maneuver(String id) {
         return maneuvers.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    public Optional<Effect> effect(String id) {
+        return effects.stream().filter(e -> e.id().equals(id)).findFirst();
     }
 
     public Optional<Breakup> breakup(String id) {

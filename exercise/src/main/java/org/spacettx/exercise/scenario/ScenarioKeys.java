@@ -27,7 +27,7 @@ final class ScenarioKeys {
 
     static {
         declare("", List.of("scenario", "id", "title", "banner", "description", "start", "end", "catalog", "cells", "objectives",
-                "places", "objects", "maneuvers", "breakups", "moves", "msel", "questions", "action_items"),
+                "places", "objects", "maneuvers", "breakups", "effects", "moves", "msel", "questions", "action_items"),
                 "id", "title", "start", "end", "cells", "moves", "msel");
         declare("text", List.of("en", "ko"));
         declare("cells[]", List.of("id", "name", "nation", "kind"), "id", "kind");
@@ -47,13 +47,17 @@ final class ScenarioKeys {
         declare("breakups[]", List.of("id", "name", "object", "time", "kind", "parent_mass_kg", "parent_length_m", "rocket_body",
                 "impactor_mass_kg", "impact_speed_km_s", "scale", "min_size_m", "seed", "first_norad"),
                 "id", "object", "time", "kind", "parent_mass_kg", "min_size_m");
+        declare("effects[]", List.of("id", "name", "nation", "kind", "lat", "lon", "object", "from", "to", "eirp_dbw", "frequency_mhz",
+                "mast_m", "signal_dbw", "tolerance_db", "receiver_height_m", "gain_dbi", "beam_deg", "min_elevation"),
+                "id", "kind", "lat", "lon", "from", "to");
         declare("moves[]", List.of("id", "title", "start", "narrative"), "id", "title", "start");
         declare("msel[]", List.of("number", "move", "from", "to", "channel", "subject", "body", "marking", "expected_action",
                 "objectives", "trigger", "attachments"),
                 "number", "move", "from", "to", "channel", "subject", "body", "marking", "trigger");
         declare("msel[].attachments[]", List.of("kind", "object", "hours"), "kind", "object");
         declare("msel[].trigger", List.of("at", "manual", "first_overflight", "pass", "launch", "close_approach", "conjunction",
-                "maneuver", "breakup", "debris_approach", "debris_risk", "after_inject", "on_answer"));
+                "maneuver", "breakup", "debris_approach", "debris_risk", "effect", "after_inject", "on_answer"));
+        declare("msel[].trigger.effect", List.of("id", "after"), "id");
         declare("msel[].trigger.maneuver", List.of("id"), "id");
         declare("msel[].trigger.breakup", List.of("id"), "id");
         declare("msel[].trigger.debris_approach", List.of("breakup", "object", "below_km", "after"), "breakup", "object", "below_km");

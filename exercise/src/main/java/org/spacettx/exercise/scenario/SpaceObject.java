@@ -58,6 +58,20 @@ public record SpaceObject(String id, Text name, String nation, ElementSet elemen
         return Sgp4.of(segments(), data);
     }
 
+    /**
+     * The object as it could be known at a time: its manoeuvres made by then (later ones not yet: ahead of that time it
+     * is predicted on the element set then in force) and its end only if it has come. Null: as it is.
+     */
+    public SpaceObject asKnownAt(Instant time) {
+        if (time == null) {
+            return this;
+        }
+        List<ElementSet> made = later.stream().filter(e -> !e.epoch().isAfter(time)).toList();
+        Instant end = destroyedAt != null && !destroyedAt.isAfter(time) ? destroyedAt : null;
+        return made.size() == later.size() && end == destroyedAt ? this
+                : new SpaceObject(id, name, nation, elements, sensorSpec, source, launchTime, made, end);
+    }
+
     /** This object following one more element set from its epoch on (after a manoeuvre). */
     SpaceObject thenFollowing(ElementSet after) {
         List<ElementSet> more = new ArrayList<>(later);

@@ -20,6 +20,7 @@ public sealed interface Trigger {
             case BreakupEvent t -> "breakup";
             case DebrisApproach t -> "debris_approach";
             case DebrisRisk t -> "debris_risk";
+            case EffectWindow t -> "effect";
             case AfterInject t -> "after_inject";
             case OnAnswer t -> "on_answer";
         };
@@ -89,6 +90,13 @@ public sealed interface Trigger {
             implements Trigger {
         public static final double DEFAULT_HARD_BODY_M = 5;
         public static final double DEFAULT_SIGMA_KM = 0.2;
+    }
+
+    /**
+     * The first time after {@code after} that an effect bites: a ground jammer switched on, an uplink jammer in its
+     * satellite's beam, a laser site imaged by its satellite (within the effect's active span).
+     */
+    record EffectWindow(String effect, Instant after) implements Trigger {
     }
 
     /** A delay after another inject is released. */

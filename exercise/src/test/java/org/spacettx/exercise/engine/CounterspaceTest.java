@@ -226,4 +226,63 @@ class CounterspaceTest {
         assertThat(Math.abs(flown.latitudeDeg() - old.latitudeDeg()) + Math.abs(flown.longitudeDeg() - old.longitudeDeg()))
                 .as("the burn does change where it is then").isGreaterThan(0.05);
     }
+    /**
+     * The effects' windows: the ground jammer's span (inject 16 at its start, its radius the link budget's); the
+     * uplink jammer's and the laser's windows checked at their middle and a minute outside with Orekit's SGP4, TEME to
+     * ITRF and topocentric frame (in the beam, above the elevation limit; outside it a minute before or after).
+     */
+    @Test
+    void theEffectsBiteWhereTheGeometrySays() {
+        org.spacettx.exercise.scenario.Effect.Ground dmz = (org.spacettx.exercise.scenario.Effect.Ground) demo.effect("dmz-jammer").orElseThrow();
+        assertThat(schedule.bites(dmz)).singleElement().satisfies(b -> {
+            assertThat(b.start()).isEqualTo(dmz.from());
+            assertThat(b.end()).isEqualTo(dmz.to());
+        });
+        assertThat(schedule.timeOf(16)).contains(dmz.from());
+        // 20 dBW at GPS L1, -160 dBW signal, 30 dB tolerance: FSPL may reach 20 - (-130) = 150 dB
+        double budgetKm = Math.pow(10, (150 - 32.45 - 20 * Math.log10(1575.42)) / 20);
+        double horizonKm = 4.12 * (Math.sqrt(30) + Math.sqrt(2));
+        assertThat(dmz.reach().radiusKm()).isCloseTo(Math.min(budgetKm, horizonKm), within(1e-9));
+
+        for (String id : List.of("uplink-jammer", "seoul-laser")) {
+            org.spacettx.exercise.scenario.Effect e = demo.effect(id).orElseThrow();
+            String objectId = e instanceof org.spacettx.exercise.scenario.Effect.Uplink u ? u.object()
+                    : ((org.spacettx.exercise.scenario.Effect.Laser) e).object();
+            double offNadirLimit = e instanceof org.spacettx.exercise.scenario.Effect.Uplink u ? u.jammer().beamHalfAngleDeg() : 30;
+            double minElevation = e instanceof org.spacettx.exercise.scenario.Effect.Uplink u ? u.jammer().minElevationDeg() : 0;
+            ElementSet sat = demo.object(objectId).orElseThrow().elementsAt(e.from());
+            List<TriggerSchedule.Bite> bites = schedule.bites(e);
+            assertThat(bites).as(id).isNotEmpty();
+            org.orekit.frames.TopocentricFrame topo = new org.orekit.frames.TopocentricFrame(DATA.earth(),
+                    new org.orekit.bodies.GeodeticPoint(Math.toRadians(e.site().latitudeDeg()), Math.toRadians(e.site().longitudeDeg()), 0), id);
+            Vector3D ground = topo.getCartesianPoint();
+            for (TriggerSchedule.Bite b : bites) {
+                assertThat(b.start()).isAfterOrEqualTo(e.from());
+                assertThat(b.end()).isBeforeOrEqualTo(e.to());
+                Instant middle = b.start().plus(Duration.between(b.start(), b.end()).dividedBy(2));
+                ElementSet flying = demo.object(objectId).orElseThrow().elementsAt(middle);
+                for (long offset : new long[] {0, -60, 60}) {
+                    Instant t = offset < 0 ? b.start().plusSeconds(offset) : offset > 0 ? b.end().plusSeconds(offset) : middle;
+                    double[] s = state(flying, t);
+                    org.orekit.time.AbsoluteDate date = OrekitTle.toDate(t, DATA.utc());
+                    Vector3D p = DATA.teme().getTransformTo(DATA.itrf(), date).transformPosition(new Vector3D(s[0] * 1000, s[1] * 1000, s[2] * 1000));
+                    double elevation = Math.toDegrees(topo.getElevation(p, DATA.itrf(), date));
+                    double offNadir = Math.toDegrees(Vector3D.angle(p.negate(), ground.subtract(p)));
+                    boolean inside = elevation >= minElevation && offNadir <= offNadirLimit;
+                    if (offset == 0) {
+                        assertThat(inside).as("%s in the middle of %s", id, b).isTrue();
+                    } else if ((offset < 0 && b.start().isAfter(e.from())) || (offset > 0 && b.end().isBefore(e.to()))) {
+                        assertThat(inside).as("%s a minute outside %s (off-nadir %.1f, elevation %.1f)", id, b, offNadir, elevation)
+                                .isFalse();
+                    }
+                }
+            }
+            if (e instanceof org.spacettx.exercise.scenario.Effect.Uplink u) {
+                for (TriggerSchedule.Bite b : bites) {
+                    assertThat(b.jammingDbw()).isCloseTo(30 - (20 * Math.log10(b.closestKm()) + 20 * Math.log10(8000) + 32.45), within(1e-9));
+                }
+            }
+            System.out.printf("%s: %d windows, first %s to %s%n", id, bites.size(), bites.get(0).start(), bites.get(0).end());
+        }
+    }
 }

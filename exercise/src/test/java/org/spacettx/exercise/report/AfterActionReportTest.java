@@ -60,9 +60,12 @@ class AfterActionReportTest {
         assertThat(r.statement().agreedBy()).containsExactly("kor", "usa");
         // the counterspace events the orbital engine computed, in time order, with their burns and fragments
         assertThat(r.spaceEvents()).extracting(AfterActionReport.SpaceEvent::id)
-                .containsExactly("inspector-approach", "asat-test", "recon-raise");
-        assertThat(r.spaceEvents().get(0).detail()).contains("33.20 m/s").contains("5.0 km behind ROK EO SAT (EXERCISE)");
-        assertThat(r.spaceEvents().get(1).detail()).contains("collision, 20 kg at 9.0 km/s").contains("805 fragments");
+                .containsExactly("uplink-jammer", "seoul-laser", "dmz-jammer", "inspector-approach", "asat-test", "recon-raise");
+        java.util.function.Function<String, String> detail = id -> r.spaceEvents().stream().filter(e -> e.id().equals(id))
+                .findFirst().orElseThrow().detail();
+        assertThat(detail.apply("inspector-approach")).contains("33.20 m/s").contains("5.0 km behind ROK EO SAT (EXERCISE)");
+        assertThat(detail.apply("asat-test")).contains("collision, 20 kg at 9.0 km/s").contains("805 fragments");
+        assertThat(detail.apply("dmz-jammer")).contains("receivers within 28.4 km lose the signal");
         assertThat(ReportHtml.render(r, ReportHtml.Language.KO)).contains("대우주 사건").contains("805 fragments");
         assertThat(r.improvementPlan()).isNotEmpty().allSatisfy(a -> {
             assertThat(a.originMove()).isEqualTo("M4");
@@ -100,7 +103,7 @@ class AfterActionReportTest {
         for (Actor reader : List.of(KOR, USA, OBSERVER)) {
             AfterActionReport r = AfterActionReport.of(demo, played.state(), reader);
             // a delegation learns of manoeuvres and breakups through injects alone
-            assertThat(r.spaceEvents()).as(reader.cell()).hasSize(reader.role() == Actor.Role.OBSERVER ? 3 : 0);
+            assertThat(r.spaceEvents()).as(reader.cell()).hasSize(reader.role() == Actor.Role.OBSERVER ? 6 : 0);
             Set<Integer> expected = played.state().released().values().stream().filter(x -> policy.canSee(reader, x))
                     .map(x -> x.inject().number()).collect(Collectors.toSet());
             assertThat(r.timeline().stream().map(AfterActionReport.TimelineEntry::number).collect(Collectors.toSet()))
