@@ -90,17 +90,8 @@ public final class ExerciseCommand {
             System.out.printf("%s: valid (%d warnings): %d cells, %d moves, %d injects, %d questions, %d objects, %d places%n",
                     file, warnings, s.cells().size(), s.moves().size(), s.injects().size(), s.questions().size(),
                     s.objects().size(), s.sites().size() + s.areas().size());
-            for (var m : s.maneuvers()) {
-                System.out.printf(java.util.Locale.ROOT, "manoeuvre %s of %s: %s%n", m.id(), m.object(), String.join("; ",
-                        m.burns().stream().map(b -> String.format(java.util.Locale.ROOT, "%s %.2f m/s (R %.2f, T %.2f, N %.2f)",
-                                b.time(), b.magnitudeMS(), b.radialMS(), b.alongTrackMS(), b.crossTrackMS())).toList())
-                        + (m.approach() ? String.format(java.util.Locale.ROOT, "; arrives %.1f km behind %s at %s (SGP4 within %.1f m"
-                        + " of the aim point), %.1f m/s in all", m.rangeKm(), m.target(), m.arrive(), m.missM(), m.totalDvMS()) : ""));
-            }
-            for (var b : s.breakups()) {
-                System.out.printf(java.util.Locale.ROOT, "breakup %s of %s at %s: %d fragments of at least %s m in orbit"
-                        + " (%d more re-entered or escaped at once)%n", b.id(), b.object(), b.time(), b.fragments().size(),
-                        b.minSizeM(), b.notInOrbit());
+            for (var e : org.spacettx.exercise.report.AfterActionReport.spaceEvents(s)) {
+                System.out.printf("%s %s (%s) at %s: %s%n", e.kind(), e.id(), e.object().en(), e.time(), e.detail());
             }
             return 0;
         }

@@ -28,6 +28,10 @@ class ExerciseCommandTest {
         CliRun run = CliRun.of("exercise", "validate", demo().toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("valid (0 warnings): 4 cells, 4 moves, 29 injects, 9 questions");
+        // and what the orbital engine made of the counterspace events
+        assertThat(run.out()).contains("maneuver inspector-approach (RU INSPECTOR (EXERCISE)) at 2023-11-24T01:02:17.852Z: "
+                + "2023-11-24T01:02:17.852Z 33.20 m/s").contains("breakup asat-test (RU DEFUNCT SAT (EXERCISE)) at 2023-11-25T03:00:00Z")
+                .contains("805 fragments of at least 0.1 m in orbit").contains("ground_jammer dmz-jammer");
     }
 
     /**

@@ -11,12 +11,13 @@ import java.util.Set;
 import org.spacettx.exercise.scenario.Breakup;
 import org.spacettx.exercise.scenario.SpaceObject;
 import org.spacettx.orbit.catalog.ElementSet;
+import org.spacettx.orbit.conjunction.CloseApproachFinder;
 import org.spacettx.orbit.conjunction.CollisionProbability;
 import org.spacettx.orbit.conjunction.Conjunction;
 import org.spacettx.orbit.conjunction.SegmentedScreening;
 import org.spacettx.orbit.conjunction.Screening;
 import org.spacettx.orbit.data.OrekitData;
-import org.spacettx.orbit.propagate.CartesianState;
+import org.spacettx.orbit.propagate.Ephemerides;
 import org.spacettx.orbit.propagate.Sgp4;
 
 /**
@@ -71,8 +72,8 @@ public record DebrisExposure(Breakup breakup, SpaceObject object, List<Conjuncti
 
     /**
      * When a fragment first comes within a distance: on the first approach closer than that, the time before its
-     * closest point when the distance falls through it (bisection on SGP4 states to a millisecond; the relative
-     * motion is nearly straight, so {@code 2 km / speed} before the closest point it is still farther).
+     * closest point when the distance falls through it ({@link CloseApproachFinder} on the two objects sampled from
+     * {@code 2 km / speed} before the closest point, where the nearly straight relative motion is still farther).
      */
     public Optional<Instant> firstTimeWithin(double km, OrekitData data) {
         Optional<Conjunction> first = firstWithin(km);
@@ -81,32 +82,11 @@ public record DebrisExposure(Breakup breakup, SpaceObject object, List<Conjuncti
         }
         Conjunction c = first.get();
         Sgp4 fragment = Sgp4.of(breakup.fragments().stream().filter(f -> f.noradId() == c.noradA()).findFirst().orElseThrow(), data);
-        Sgp4 asset = object.propagator(data);
-        Instant tca = c.tca();
         double lead = 2 * km / Math.max(c.relativeSpeedKmS(), 1e-3) + 1;
-        Instant outside = tca.minusNanos(Math.round(lead * 1e9));
-        if (outside.isBefore(breakup.time())) {
-            outside = breakup.time();
-        }
-        Instant inside = tca;
-        if (distanceKm(fragment, asset, outside) < km) {
-            return Optional.of(outside);
-        }
-        while (Duration.between(outside, inside).toNanos() > 1_000_000) {
-            Instant mid = outside.plusNanos(Duration.between(outside, inside).toNanos() / 2);
-            if (distanceKm(fragment, asset, mid) < km) {
-                inside = mid;
-            } else {
-                outside = mid;
-            }
-        }
-        return Optional.of(inside);
-    }
-
-    private static double distanceKm(Sgp4 a, Sgp4 b, Instant t) {
-        CartesianState x = a.teme(t);
-        CartesianState y = b.teme(t);
-        return Math.sqrt(Math.pow(x.xKm() - y.xKm(), 2) + Math.pow(x.yKm() - y.yKm(), 2) + Math.pow(x.zKm() - y.zKm(), 2));
+        Instant outside = c.tca().minusNanos(Math.round(lead * 1e9));
+        Ephemerides pair = Ephemerides.sample(List.of(fragment, object.propagator(data)),
+                outside.isBefore(breakup.time()) ? breakup.time() : outside, c.tca(), Duration.ofSeconds(10), 1, data);
+        return CloseApproachFinder.first(pair, pair.objects().get(0), pair.objects().get(1), km * 1000, 0);
     }
 
     /** The time of the approach that first takes the cumulative probability above a level. */

@@ -197,8 +197,11 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
                         : List.of(), plan);
     }
 
-    /** The scenario's manoeuvres and breakups in time order, with what the orbital engine made of them. */
-    static List<SpaceEvent> spaceEvents(Scenario scenario) {
+    /**
+     * The scenario's manoeuvres, breakups and effects in time order, with what the orbital engine made of them (also
+     * what {@code spacettx exercise validate} prints).
+     */
+    public static List<SpaceEvent> spaceEvents(Scenario scenario) {
         List<SpaceEvent> out = new ArrayList<>();
         Map<String, Text> names = scenario.objects().stream()
                 .collect(Collectors.toMap(org.spacettx.exercise.scenario.SpaceObject::id, org.spacettx.exercise.scenario.SpaceObject::name));
@@ -206,8 +209,8 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
             String burns = m.burns().stream().map(b -> String.format(Locale.ROOT, "%s %.2f m/s (R %.2f, T %.2f, N %.2f)",
                     b.time(), b.magnitudeMS(), b.radialMS(), b.alongTrackMS(), b.crossTrackMS())).collect(Collectors.joining("; "));
             out.add(new SpaceEvent(m.id(), "maneuver", m.time(), names.get(m.object()), burns + (m.approach()
-                    ? String.format(Locale.ROOT, "; %.1f km behind %s at %s, %.1f m/s in all", m.rangeKm(),
-                    names.get(m.target()).en(), m.arrive(), m.totalDvMS()) : "")));
+                    ? String.format(Locale.ROOT, "; %.1f km behind %s at %s (SGP4 within %.1f m of the aim point), %.1f m/s in all",
+                    m.rangeKm(), names.get(m.target()).en(), m.arrive(), m.missM(), m.totalDvMS()) : "")));
         }
         for (org.spacettx.exercise.scenario.Breakup b : scenario.breakups()) {
             out.add(new SpaceEvent(b.id(), "breakup", b.time(), names.get(b.object()), String.format(Locale.ROOT,

@@ -179,33 +179,26 @@ final class MselReader {
                 }
                 return new Trigger.Launch(object);
             }
-            case "maneuver", "breakup" -> {
+            case "maneuver", "breakup", "effect" -> {
                 MapNode t = ctx.map(value, kind);
                 if (t == null) {
                     return new Trigger.Manual();
                 }
                 ctx.keys(t, "msel[].trigger." + kind);
                 String id = ctx.string(t, "id", "");
-                boolean known = kind.equals("maneuver") ? maneuvers.stream().anyMatch(x -> x.id().equals(id))
-                        : breakups.stream().anyMatch(x -> x.id().equals(id));
-                if (!known) {
-                    ctx.error(t.entries().getOrDefault("id", t), kind + " '" + id + "' is not defined in '"
-                            + (kind.equals("maneuver") ? "maneuvers" : "breakups") + "'");
+                List<String> defined = switch (kind) {
+                    case "maneuver" -> maneuvers.stream().map(Maneuver::id).toList();
+                    case "breakup" -> breakups.stream().map(Breakup::id).toList();
+                    default -> effects.stream().map(Effect::id).toList();
+                };
+                if (!defined.contains(id)) {
+                    ctx.error(t.entries().getOrDefault("id", t), kind + " '" + id + "' is not defined in '" + kind + "s'");
                 }
-                return kind.equals("maneuver") ? new Trigger.ManeuverBurn(id) : new Trigger.BreakupEvent(id);
-            }
-            case "effect" -> {
-                MapNode t = ctx.map(value, kind);
-                if (t == null) {
-                    return new Trigger.Manual();
-                }
-                ctx.keys(t, "msel[].trigger.effect");
-                String id = ctx.string(t, "id", "");
-                if (effects.stream().noneMatch(x -> x.id().equals(id))) {
-                    ctx.error(t.entries().getOrDefault("id", t), "effect '" + id + "' is not defined in 'effects'");
-                }
-                return new Trigger.EffectWindow(id, t.entries().containsKey("after") ? ctx.instant(t, "after", true)
-                        : move == null ? start : move.start());
+                return switch (kind) {
+                    case "maneuver" -> new Trigger.ManeuverBurn(id);
+                    case "breakup" -> new Trigger.BreakupEvent(id);
+                    default -> new Trigger.EffectWindow(id, after(t, move, start));
+                };
             }
             case "debris_approach", "debris_risk" -> {
                 return debris(kind, value, move, objects, start);
@@ -252,8 +245,7 @@ final class MselReader {
                 if (objects.stream().noneMatch(o -> o.id().equals(object))) {
                     ctx.error(t.entries().getOrDefault("object", t), "object '" + object + "' is not defined in 'objects'");
                 }
-                Instant after = t.entries().containsKey("after") ? ctx.instant(t, "after", true)
-                        : move == null ? start : move.start();
+                Instant after = after(t, move, start);
                 switch (kind) {
                     case "first_overflight" -> {
                         ctx.keys(t, "msel[].trigger.first_overflight");
@@ -323,7 +315,7 @@ final class MselReader {
         if (objects.stream().noneMatch(o -> o.id().equals(object))) {
             ctx.error(t.entries().getOrDefault("object", t), "object '" + object + "' is not defined in 'objects'");
         }
-        Instant after = t.entries().containsKey("after") ? ctx.instant(t, "after", true) : move == null ? start : move.start();
+        Instant after = after(t, move, start);
         if (kind.equals("debris_approach")) {
             double below = ctx.number(t, "below_km", 0.0);
             if (!(below > 0) || below > 100) {
@@ -344,5 +336,10 @@ final class MselReader {
             ctx.error(t.entries().get("sigma_km"), "sigma_km must be above 0 and at most 10");
         }
         return new Trigger.DebrisRisk(breakup, object, above, hardBodyM, sigmaKm, after);
+    }
+
+    /** A trigger's {@code after}: as given, else the start of the inject's move (of the scenario, without a move). */
+    private Instant after(MapNode trigger, Move move, Instant start) {
+        return trigger.entries().containsKey("after") ? ctx.instant(trigger, "after", true) : move == null ? start : move.start();
     }
 }

@@ -715,7 +715,7 @@ public final class Screening {
     }
 
     /** Whether the segment from d0 to d0 + e comes within {@code limit} of the origin. */
-    static boolean closerThan(double d0x, double d0y, double d0z, double ex, double ey, double ez, double limit) {
+    private static boolean closerThan(double d0x, double d0y, double d0z, double ex, double ey, double ez, double limit) {
         double ee = ex * ex + ey * ey + ez * ez;
         double f = ee > 0 ? Math.max(0, Math.min(1, -(d0x * ex + d0y * ey + d0z * ez) / ee)) : 0;
         double mx = d0x + f * ex;

@@ -8,7 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The screening's two cheap tests on SIMD lanes: one object against a run of others in the cell-ordered arrays,
  * first their spheres, then their relative chord, each with the scalar tests' conditions lane by lane (both are
- * conservative filters). Loaded only when the incubating vector module is present (see {@code BatchSgp4.simd()}).
+ * conservative filters); the last, partial vector of a run is masked. Loaded only when the incubating vector module is
+ * present (see {@code BatchSgp4.simd()}).
  */
 final class VectorSpheres {
 
@@ -31,12 +32,9 @@ final class VectorSpheres {
         int count = 0;
         int lanes = S.length();
         boolean aScreened = p.screened()[a] > 0;
-        double ax = p.px()[a];
-        double ay = p.py()[a];
-        double az = p.pz()[a];
-        DoubleVector vx = DoubleVector.broadcast(S, ax);
-        DoubleVector vy = DoubleVector.broadcast(S, ay);
-        DoubleVector vz = DoubleVector.broadcast(S, az);
+        DoubleVector vx = DoubleVector.broadcast(S, p.px()[a]);
+        DoubleVector vy = DoubleVector.broadcast(S, p.py()[a]);
+        DoubleVector vz = DoubleVector.broadcast(S, p.pz()[a]);
         DoubleVector base = DoubleVector.broadcast(S, p.pr()[a] - threshold);
         DoubleVector hax = DoubleVector.broadcast(S, p.hx()[a]);
         DoubleVector hay = DoubleVector.broadcast(S, p.hy()[a]);
@@ -44,24 +42,24 @@ final class VectorSpheres {
         DoubleVector limitBase = DoubleVector.broadcast(S, threshold + p.ps()[a]);
         DoubleVector zero = DoubleVector.zero(S);
         DoubleVector one = DoubleVector.broadcast(S, 1);
-        int b = from;
-        for (; b + lanes <= to; b += lanes) {
-            DoubleVector dx = DoubleVector.fromArray(S, p.px(), b).sub(vx);
-            DoubleVector dy = DoubleVector.fromArray(S, p.py(), b).sub(vy);
-            DoubleVector dz = DoubleVector.fromArray(S, p.pz(), b).sub(vz);
-            DoubleVector reach = DoubleVector.fromArray(S, p.pr(), b).add(base);
-            VectorMask<Double> near = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz)).compare(VectorOperators.LE, reach.mul(reach));
+        for (int b = from; b < to; b += lanes) {
+            VectorMask<Double> in = S.indexInRange(b, to);
+            DoubleVector dx = DoubleVector.fromArray(S, p.px(), b, in).sub(vx);
+            DoubleVector dy = DoubleVector.fromArray(S, p.py(), b, in).sub(vy);
+            DoubleVector dz = DoubleVector.fromArray(S, p.pz(), b, in).sub(vz);
+            DoubleVector reach = DoubleVector.fromArray(S, p.pr(), b, in).add(base);
+            VectorMask<Double> near = in.and(dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz)).compare(VectorOperators.LE, reach.mul(reach)));
             if (!aScreened) {
-                near = near.and(DoubleVector.fromArray(S, p.screened(), b).compare(VectorOperators.GT, 0));
+                near = near.and(DoubleVector.fromArray(S, p.screened(), b, in).compare(VectorOperators.GT, 0));
             }
             if (!near.anyTrue()) {
                 continue;
             }
             spheres[0] += near.trueCount();
             // the relative chord, from (centres - half chords) to (centres + half chords), against its limit
-            DoubleVector ex = DoubleVector.fromArray(S, p.hx(), b).sub(hax).mul(2);
-            DoubleVector ey = DoubleVector.fromArray(S, p.hy(), b).sub(hay).mul(2);
-            DoubleVector ez = DoubleVector.fromArray(S, p.hz(), b).sub(haz).mul(2);
+            DoubleVector ex = DoubleVector.fromArray(S, p.hx(), b, in).sub(hax).mul(2);
+            DoubleVector ey = DoubleVector.fromArray(S, p.hy(), b, in).sub(hay).mul(2);
+            DoubleVector ez = DoubleVector.fromArray(S, p.hz(), b, in).sub(haz).mul(2);
             DoubleVector d0x = dx.sub(ex.mul(0.5));
             DoubleVector d0y = dy.sub(ey.mul(0.5));
             DoubleVector d0z = dz.sub(ez.mul(0.5));
@@ -72,28 +70,13 @@ final class VectorSpheres {
             DoubleVector mx = d0x.add(f.mul(ex));
             DoubleVector my = d0y.add(f.mul(ey));
             DoubleVector mz = d0z.add(f.mul(ez));
-            DoubleVector limit = DoubleVector.fromArray(S, p.ps(), b).add(limitBase);
+            DoubleVector limit = DoubleVector.fromArray(S, p.ps(), b, in).add(limitBase);
             VectorMask<Double> close = near.and(mx.mul(mx).add(my.mul(my)).add(mz.mul(mz)).compare(VectorOperators.LE,
                     limit.mul(limit)));
             long bits = close.toLong();
             while (bits != 0) {
                 hits[count++] = b + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-            }
-        }
-        for (; b < to; b++) {
-            double dx = p.px()[b] - ax;
-            double dy = p.py()[b] - ay;
-            double dz = p.pz()[b] - az;
-            double reach = p.pr()[b] + (p.pr()[a] - threshold);
-            if (dx * dx + dy * dy + dz * dz <= reach * reach && (aScreened || p.screened()[b] > 0)) {
-                spheres[0]++;
-                double ex = 2 * (p.hx()[b] - p.hx()[a]);
-                double ey = 2 * (p.hy()[b] - p.hy()[a]);
-                double ez = 2 * (p.hz()[b] - p.hz()[a]);
-                if (Screening.closerThan(dx - 0.5 * ex, dy - 0.5 * ey, dz - 0.5 * ez, ex, ey, ez, threshold + p.ps()[a] + p.ps()[b])) {
-                    hits[count++] = b;
-                }
             }
         }
         return count;

@@ -28,6 +28,11 @@ public record GroundJammer(double eirpDbw, double frequencyMhz, double antennaHe
 
     /** Free-space path loss at a distance (km), dB. */
     public double pathLossDb(double distanceKm) {
+        return pathLossDb(distanceKm, frequencyMhz);
+    }
+
+    /** Free-space path loss at a distance (km) and frequency (MHz), dB. */
+    public static double pathLossDb(double distanceKm, double frequencyMhz) {
         return 20 * Math.log10(distanceKm) + 20 * Math.log10(frequencyMhz) + 32.45;
     }
 

@@ -5,6 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hipparchus.optim.MaxEval;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
+import org.hipparchus.optim.univariate.BrentOptimizer;
+import org.hipparchus.optim.univariate.SearchInterval;
+import org.hipparchus.optim.univariate.UnivariateObjectiveFunction;
+import org.hipparchus.optim.univariate.UnivariatePointValuePair;
 import org.spacettx.orbit.access.OverflightFinder;
 import org.spacettx.orbit.access.Sensor;
 import org.spacettx.orbit.access.Target;
@@ -52,12 +58,12 @@ public record UplinkJammer(double eirpDbw, double frequencyMhz, double beamHalfA
 
     /** Free-space path loss at a distance (km), dB. */
     public double pathLossDb(double distanceKm) {
-        return new GroundJammer(eirpDbw, frequencyMhz, 0).pathLossDb(distanceKm);
+        return GroundJammer.pathLossDb(distanceKm, frequencyMhz);
     }
 
     /**
      * Every window in the sampled span when {@code satellite} hears a jammer at {@code site}, with the closest range
-     * in it (the range's minimum on the ephemeris's interpolation, golden-section to 10 ms) and the jamming then.
+     * in it (the range's minimum on the ephemeris's interpolation) and the jamming then.
      */
     public List<Exposure> exposures(Ephemerides sky, Ephemeris satellite, Site site, double receiverGainDbi) {
         Topocentric ground = new Topocentric(site);
@@ -65,31 +71,12 @@ public record UplinkJammer(double eirpDbw, double frequencyMhz, double beamHalfA
         double[] p = new double[3];
         double[] v = new double[3];
         for (Window w : OverflightFinder.find(sky, satellite, Target.of(site), beam())) {
-            double a = seconds(sky, w.start());
-            double b = seconds(sky, w.end());
-            // the range over a pass has one minimum: golden-section search
-            double g = (Math.sqrt(5) - 1) / 2;
-            double x1 = b - g * (b - a);
-            double x2 = a + g * (b - a);
-            double f1 = range(satellite, ground, x1, p, v);
-            double f2 = range(satellite, ground, x2, p, v);
-            while (b - a > 0.01) {
-                if (f1 < f2) {
-                    b = x2;
-                    x2 = x1;
-                    f2 = f1;
-                    x1 = b - g * (b - a);
-                    f1 = range(satellite, ground, x1, p, v);
-                } else {
-                    a = x1;
-                    x1 = x2;
-                    f1 = f2;
-                    x2 = a + g * (b - a);
-                    f2 = range(satellite, ground, x2, p, v);
-                }
-            }
-            double t = (a + b) / 2;
-            double closestKm = range(satellite, ground, t, p, v);
+            // the range over a pass has one minimum (Brent's search, Hipparchus, to a millisecond)
+            UnivariatePointValuePair closest = new BrentOptimizer(1e-10, 1e-3).optimize(new MaxEval(500),
+                    new UnivariateObjectiveFunction(t -> range(satellite, ground, t, p, v)), GoalType.MINIMIZE,
+                    new SearchInterval(seconds(sky, w.start()), seconds(sky, w.end())));
+            double t = closest.getPoint();
+            double closestKm = closest.getValue();
             out.add(new Exposure(w, sky.instantAt(t), closestKm, eirpDbw - pathLossDb(closestKm) + receiverGainDbi));
         }
         return out;
