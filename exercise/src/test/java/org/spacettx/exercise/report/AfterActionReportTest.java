@@ -64,9 +64,9 @@ class AfterActionReportTest {
         java.util.function.Function<String, String> detail = id -> r.spaceEvents().stream().filter(e -> e.id().equals(id))
                 .findFirst().orElseThrow().detail();
         assertThat(detail.apply("inspector-approach")).contains("33.20 m/s").contains("5.0 km behind ROK EO SAT (EXERCISE)");
-        assertThat(detail.apply("asat-test")).contains("collision, 20 kg at 9.0 km/s").contains("805 fragments");
+        assertThat(detail.apply("asat-test")).contains("collision, 20 kg at 9.0 km/s").contains("1205 fragments");
         assertThat(detail.apply("dmz-jammer")).contains("receivers within 28.4 km lose the signal");
-        assertThat(ReportHtml.render(r, ReportHtml.Language.KO)).contains("대우주 사건").contains("805 fragments");
+        assertThat(ReportHtml.render(r, ReportHtml.Language.KO)).contains("대우주 사건").contains("1205 fragments");
         assertThat(r.improvementPlan()).isNotEmpty().allSatisfy(a -> {
             assertThat(a.originMove()).isEqualTo("M4");
             assertThat(a.originInject()).isEqualTo(24); // "Action items to the working group"

@@ -1,6 +1,7 @@
 package org.spacettx.orbit.breakup;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
@@ -23,10 +24,13 @@ import org.hipparchus.random.Well19937c;
  * (m/s) normal with mean {@code 0.2 χ + 1.85} (explosions) or {@code 0.9 χ + 2.9} (collisions), {@code χ =
  * log10(A/m)}, standard deviation 0.4, in a direction uniform over the sphere.
  *
- * <p>Mass: the model does not conserve mass by itself. Fragments are taken in the order drawn while their total
- * stays within the mass that breaks up (the parent's, and the projectile's in a catastrophic collision); a fragment
- * that would exceed it is not made, and what is left is reported as mass in fragments below the smallest length
- * asked for. Reproducible: the same event, smallest length and seed give the same fragments.
+ * <p>Mass: the model does not conserve mass by itself; the fragments it draws for a small parent often weigh more
+ * than the parent, the excess carried by a few large pieces of low area-to-mass. All the fragments the count law asks
+ * for are drawn; they are then made from the lightest up while their total stays within the mass that breaks up (the
+ * parent's, and the projectile's in a catastrophic collision), so that where the mass binds it is the heaviest few
+ * fragments that are not made and the count of small ones keeps to the law. What is left of the mass is reported as
+ * mass in fragments below the smallest length asked for. Reproducible: the same event, smallest length and seed give
+ * the same fragments, in the order drawn.
  */
 public final class BreakupModel {
 
@@ -120,22 +124,36 @@ public final class BreakupModel {
         boolean explosion = event instanceof Explosion;
         boolean rocketBody = event.parent().rocketBody();
         double budget = massBroken(event);
-        double used = 0;
-        List<Fragment> out = new ArrayList<>();
+        List<Fragment> drawn = new ArrayList<>();
         for (long k = 0; k < count; k++) {
             double length = powerLaw(random.nextDouble(), minLengthM, maxLength, sizeExponent(event));
             double chi = AreaToMass.sample(length, rocketBody, random);
             double areaToMass = Math.pow(10, chi);
             double area = area(length);
-            double mass = area / areaToMass;
             Vector3D dv = direction(random).scalarMultiply(deltaV(chi, explosion, random));
-            if (used + mass > budget) {
-                continue; // the model makes more mass than there is: this fragment is not made
-            }
-            used += mass;
-            out.add(new Fragment(length, areaToMass, area, mass, dv));
+            drawn.add(new Fragment(length, areaToMass, area, area / areaToMass, dv));
         }
-        return new Cloud(List.copyOf(out), budget, budget - used);
+        // the lightest first: where the drawn mass exceeds the budget, the heaviest fragments are the ones not made
+        double[] masses = drawn.stream().mapToDouble(Fragment::massKg).sorted().toArray();
+        double used = 0;
+        double heaviestMade = 0;
+        for (double m : masses) {
+            if (used + m > budget) {
+                break;
+            }
+            used += m;
+            heaviestMade = m;
+        }
+        double limit = heaviestMade;
+        int made = (int) Arrays.stream(masses).filter(m -> m <= limit).count();
+        List<Fragment> out = new ArrayList<>(made);
+        for (Fragment f : drawn) {
+            if (f.massKg() <= limit && out.size() < made) {
+                out.add(f);
+            }
+        }
+        double inFragments = out.stream().mapToDouble(Fragment::massKg).sum();
+        return new Cloud(List.copyOf(out), budget, budget - inFragments);
     }
 
     /** A length from the power law {@code pdf ∝ L^exponent} on [min, max], by inverting its distribution at {@code u}. */

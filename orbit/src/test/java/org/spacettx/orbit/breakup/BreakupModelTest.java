@@ -125,13 +125,35 @@ class BreakupModelTest {
         assertThat(cloud.massBrokenKg()).isEqualTo(1770);
         assertThat(cloud.fragmentMassKg()).isLessThanOrEqualTo(1770);
         assertThat(cloud.fragmentMassKg() + cloud.massBelowMinimumKg()).isCloseTo(1770, within(1e-6));
-        // 0.1 × 1770^0.75 × 0.1^-1.71 ≈ 1,370 at least 10 cm, less what the mass cannot make
-        assertThat(cloud.fragments().size()).isBetween(1000, 1400);
+        // 0.1 × 1770^0.75 × 0.1^-1.71 ≈ 1,370 at least 10 cm (less the few above 6 m), less the heaviest the mass cannot make
+        double law = BreakupModel.cumulativeCount(asat, 0.1) - BreakupModel.cumulativeCount(asat, 6.0);
+        assertThat(cloud.fragments().size()).isBetween((int) (0.98 * law), (int) Math.round(law));
         // a glancing blow is not catastrophic: M is the projectile's mass times the speed squared
         BreakupModel.Collision glancing = new BreakupModel.Collision(new BreakupModel.Parent(1750, 6.0, false), 0.01, 10);
         assertThat(glancing.catastrophic()).isFalse();
         assertThat(BreakupModel.collisionMass(glancing)).isCloseTo(1.0, within(1e-12));
         assertThat(BreakupModel.massBroken(glancing)).isEqualTo(1750);
+    }
+
+    @Test
+    void whereTheMassBindsTheHeaviestFragmentsAreTheOnesNotMade() {
+        // an explosion's count does not depend on the mass: the same draws, once with mass that never binds
+        BreakupModel.Parent heavy = new BreakupModel.Parent(1e9, 4.0, false);
+        for (long seed = 1; seed <= 20; seed++) {
+            List<BreakupModel.Fragment> all = BreakupModel.breakUp(new BreakupModel.Explosion(heavy, 1.0), 0.05, seed).fragments();
+            double drawn = all.stream().mapToDouble(BreakupModel.Fragment::massKg).sum();
+            double budget = 0.6 * drawn;
+            BreakupModel.Cloud cloud = BreakupModel.breakUp(new BreakupModel.Explosion(new BreakupModel.Parent(budget, 4.0, false), 1.0), 0.05, seed);
+            List<BreakupModel.Fragment> made = cloud.fragments();
+            assertThat(all).containsSubsequence(made);
+            double heaviestMade = made.stream().mapToDouble(BreakupModel.Fragment::massKg).max().orElseThrow();
+            List<BreakupModel.Fragment> notMade = all.stream().filter(f -> !made.contains(f)).toList();
+            assertThat(notMade).isNotEmpty().allSatisfy(f -> assertThat(f.massKg()).isGreaterThan(heaviestMade));
+            assertThat(cloud.fragmentMassKg()).isLessThanOrEqualTo(budget)
+                    .isGreaterThan(budget - notMade.stream().mapToDouble(BreakupModel.Fragment::massKg).min().orElseThrow());
+            // the mass is carried by a few large pieces: the count keeps to the law within a few per cent
+            assertThat(made.size()).as("seed %d", seed).isGreaterThan((int) (0.95 * all.size()));
+        }
     }
 
     @Test
