@@ -1,7 +1,8 @@
 // The globe's page (globe.html?exercise=ID&lang=en|ko[&audience=room]): the space picture on a 3D globe with
 // CesiumJS, shipped by this server under /cesium/. What it shows comes through the same policy as every read path:
 // the server's CZML for this viewer (or for the room), the objects the viewer knows of now, and the scenario clock
-// driving Cesium's clock. Fully offline: Natural Earth II imagery from Cesium's own assets, no Cesium ion, no request
+// driving Cesium's clock; a breakup's fragments once the viewer knows of it, and for control the counterspace effects
+// while they are active. Fully offline: Natural Earth II imagery from Cesium's own assets, no Cesium ion, no request
 // outside this server. Satellites are coloured as allied or other, as on the map.
 import { el, request, scenarioNow } from "./dom.js";
 import { texts } from "./i18n.js";
@@ -32,8 +33,14 @@ import { texts } from "./i18n.js";
     status(t("present.noExercise"));
     return;
   }
-  $("globe-legend").replaceChildren(el("div", {}, el("span", { class: "allied" }), t("legend.allied")),
-    el("div", {}, el("span", { class: "other" }), t("legend.other")), el("div", {}, el("span", { class: "place" }), t("globe.place")));
+  /** The legend: allies, others, places, and the debris and effects when the document has them. */
+  function legend(debris, effects) {
+    $("globe-legend").replaceChildren(el("div", {}, el("span", { class: "allied" }), t("legend.allied")),
+      el("div", {}, el("span", { class: "other" }), t("legend.other")), el("div", {}, el("span", { class: "place" }), t("globe.place")),
+      ...(debris ? [el("div", {}, el("span", { class: "debris" }), t("legend.debris"))] : []),
+      ...(effects ? [el("div", {}, el("span", { class: "effect" }), t("globe.effect"))] : []));
+  }
+  legend(false, false);
 
   const widget = new C.CesiumWidget("globe", {
     baseLayer: C.ImageryLayer.fromProviderAsync(C.TileMapServiceImageryProvider.fromUrl(C.buildModuleUrl("Assets/Textures/NaturalEarthII"))),
@@ -70,8 +77,12 @@ import { texts } from "./i18n.js";
   /** Shows a CZML document, replacing the previous one once the new one is read; satellites coloured by side. */
   async function show(url, sides) {
     const source = await C.CzmlDataSource.load(url);
+    let debris = 0, effects = 0;
     for (const entity of source.entities.values) {
-      if (entity.id.startsWith("place/") && entity.label) {
+      // a fragment's point comes with the document's grey; counted for the legend (the cloud's own packet has no point)
+      if (entity.id.startsWith("debris/") && entity.point) debris++;
+      if (entity.id.startsWith("effect/")) effects++;
+      if ((entity.id.startsWith("place/") || entity.id.startsWith("effect/")) && entity.label) {
         // the places' names only when the view comes close: seen from afar, those around Seoul pile up
         entity.label.distanceDisplayCondition = new C.ConstantProperty(new C.DistanceDisplayCondition(0, 9e6));
       }
@@ -87,6 +98,9 @@ import { texts } from "./i18n.js";
     await widget.dataSources.add(source);
     if (state.source) widget.dataSources.remove(state.source, true);
     state.source = source;
+    state.debris = debris;
+    state.effects = effects;
+    legend(debris > 0, effects > 0);
     widget.scene.requestRender();
   }
 

@@ -8,7 +8,7 @@ import { api, plan, status, t, text } from "./state.js";
 import { drawPlaces, wirePlacesMap } from "./places.js";
 import { drawTimeline } from "./timeline.js";
 
-export const SECTIONS = ["general", "cells", "objectives", "places", "objects", "moves", "msel", "questions", "actions", "timeline", "history"];
+export const SECTIONS = ["general", "cells", "objectives", "places", "objects", "counterspace", "moves", "msel", "questions", "actions", "timeline", "history"];
 
 const doc = () => plan.doc;
 const list = (key) => (Array.isArray(doc()[key]) ? doc()[key] : []);
@@ -68,6 +68,9 @@ export function drawSection(name) {
       break;
     case "objects":
       drawObjects(box, redraw);
+      break;
+    case "counterspace":
+      drawCounterspace(box, redraw);
       break;
     case "moves":
       box.replaceChildren(rows(["moves"], t("plan.move"), (p) => [
@@ -175,6 +178,75 @@ function drawObjects(box, redraw) {
           .map((k) => field([...p, "launch", k], t(`plan.el.${k}`), k === "time" ? "datetime" : "number"))) : null,
       kind === "catalog" ? field([...p, "catalog"], t("plan.el.norad"), "number") : null];
     }, () => ({ id: `obj${list("objects").length + 1}`, name: { en: "", ko: "" }, nation: "" }), redraw));
+}
+
+// ---- counterspace: manoeuvres, breakups, effects ----
+const EFFECT_KINDS = ["ground_jammer", "uplink_jammer", "laser"];
+
+/**
+ * The threats that move, in forms: a manoeuvre is a burn (Δv along the orbit's radial, along-track and cross-track
+ * directions) or an approach the planner computes (target, arrival, range); a breakup by the NASA Standard Breakup
+ * Model (collision: the impactor's mass and speed; explosion: the scale); an effect from a site over a span (a
+ * jammer's link budget, the satellite an uplink jammer or a laser works against). Defaults the reader applies are
+ * the placeholders.
+ */
+function drawCounterspace(box, redraw) {
+  const start = doc().start || "";
+  const firstObject = (list("objects")[0] || {}).id;
+  box.replaceChildren(
+    el("h3", {}, t("plan.maneuvers")),
+    rows(["maneuvers"], t("plan.maneuver"), (p, m) => {
+      const kind = m.approach != null ? "approach" : "burn";
+      const choose = el("select", { "aria-label": t("plan.maneuverKind"), "data-path": pathText([...p, "kind"]) },
+        ["burn", "approach"].map((k) => el("option", { value: k }, t(`plan.mk.${k}`))));
+      choose.value = kind;
+      choose.addEventListener("change", () => {
+        delete m.burn;
+        delete m.approach;
+        if (choose.value === "burn") m.burn = { time: start, along_track_m_s: 1 };
+        else m.approach = { target: "", arrive: start, range_km: 5 };
+        plan.changed();
+        redraw();
+      });
+      return [el("div", { class: "grid3" }, field([...p, "id"], t("plan.id")),
+        field([...p, "object"], t("plan.object"), "select", { choices: choices.objects() }),
+        el("div", { class: "field" }, el("span", { class: "field-label" }, t("plan.maneuverKind")), choose)),
+      kind === "burn" ? el("div", { class: "grid4" }, field([...p, "burn", "time"], t("plan.cs.time"), "datetime"),
+        ["radial_m_s", "along_track_m_s", "cross_track_m_s"].map((k) => field([...p, "burn", k], t(`plan.cs.${k}`), "number", { placeholder: "0" }))) : null,
+      kind === "approach" ? el("div", { class: "grid4" }, field([...p, "approach", "target"], t("plan.cs.target"), "select", { choices: choices.objects() }),
+        field([...p, "approach", "arrive"], t("plan.cs.arrive"), "datetime"), field([...p, "approach", "range_km"], t("plan.cs.range_km"), "number"),
+        field([...p, "approach", "max_dv_m_s"], t("plan.cs.max_dv_m_s"), "number")) : null];
+    }, () => ({ id: `maneuver${list("maneuvers").length + 1}`, object: firstObject, burn: { time: start, along_track_m_s: 1 } }), redraw),
+    el("h3", {}, t("plan.breakups")),
+    rows(["breakups"], t("plan.breakup"), (p, b) => [
+      el("div", { class: "grid3" }, field([...p, "id"], t("plan.id")),
+        field([...p, "object"], t("plan.object"), "select", { choices: choices.objects() }), field([...p, "time"], t("plan.cs.time"), "datetime")),
+      text2([...p, "name"], t("plan.name")),
+      el("div", { class: "grid4" }, field([...p, "kind"], t("plan.kind"), "select", { choices: pairs(["collision", "explosion"], "plan.bk"), onChange: redraw }),
+        field([...p, "parent_mass_kg"], t("plan.cs.parent_mass_kg"), "number"), field([...p, "min_size_m"], t("plan.cs.min_size_m"), "number"),
+        field([...p, "seed"], t("plan.cs.seed"), "number", { placeholder: "1" }),
+        ...(b.kind === "explosion" ? [field([...p, "scale"], t("plan.cs.scale"), "number", { placeholder: "1" })]
+          : [field([...p, "impactor_mass_kg"], t("plan.cs.impactor_mass_kg"), "number"), field([...p, "impact_speed_km_s"], t("plan.cs.impact_speed_km_s"), "number")]))],
+    () => ({ id: `breakup${list("breakups").length + 1}`, name: { en: "", ko: "" }, object: firstObject, time: start, kind: "collision",
+      parent_mass_kg: 1000, impactor_mass_kg: 20, impact_speed_km_s: 9, min_size_m: 0.1, seed: 1 }), redraw),
+    el("h3", {}, t("plan.effects")),
+    rows(["effects"], t("plan.effect"), (p, e) => [
+      el("div", { class: "grid3" }, field([...p, "id"], t("plan.id")),
+        field([...p, "kind"], t("plan.kind"), "select", { choices: EFFECT_KINDS.map((k) => [k, t(`effect.${k}`)]), onChange: redraw }),
+        field([...p, "nation"], t("plan.nation"), "text", { placeholder: "PRK" })),
+      text2([...p, "name"], t("plan.name")),
+      el("div", { class: "grid4" }, field([...p, "lat"], t("plan.lat"), "number"), field([...p, "lon"], t("plan.lon"), "number"),
+        field([...p, "from"], t("plan.cs.from"), "datetime"), field([...p, "to"], t("plan.cs.to"), "datetime")),
+      e.kind === "ground_jammer" ? el("div", { class: "grid4" }, field([...p, "eirp_dbw"], t("plan.cs.eirp_dbw"), "number"),
+        field([...p, "frequency_mhz"], t("plan.cs.frequency_mhz"), "number"), field([...p, "mast_m"], t("plan.cs.mast_m"), "number", { placeholder: "10" }),
+        field([...p, "signal_dbw"], t("plan.cs.signal_dbw"), "number", { placeholder: "-160" }),
+        field([...p, "tolerance_db"], t("plan.cs.tolerance_db"), "number", { placeholder: "30" })) : null,
+      e.kind === "uplink_jammer" || e.kind === "laser" ? field([...p, "object"], t("plan.cs.against"), "select", { choices: choices.objects() }) : null,
+      e.kind === "uplink_jammer" ? el("div", { class: "grid4" }, field([...p, "eirp_dbw"], t("plan.cs.eirp_dbw"), "number"),
+        field([...p, "frequency_mhz"], t("plan.cs.frequency_mhz"), "number"), field([...p, "beam_deg"], t("plan.cs.beam_deg"), "number", { placeholder: "20" }),
+        field([...p, "min_elevation"], t("plan.cs.min_elevation"), "number", { placeholder: "10" })) : null],
+    () => ({ id: `effect${list("effects").length + 1}`, name: { en: "", ko: "" }, kind: "ground_jammer", nation: "", lat: 0, lon: 0,
+      from: start, to: start, eirp_dbw: 20, frequency_mhz: 1575.42 }), redraw));
 }
 
 // ---- MSEL ----

@@ -91,7 +91,12 @@ public final class ExerciseCommand {
                     file, warnings, s.cells().size(), s.moves().size(), s.injects().size(), s.questions().size(),
                     s.objects().size(), s.sites().size() + s.areas().size());
             for (var e : org.spacettx.exercise.report.AfterActionReport.spaceEvents(s)) {
-                System.out.printf("%s %s (%s) at %s: %s%n", e.kind(), e.id(), e.object().en(), e.time(), e.detail());
+                System.out.printf("%s %s (%s) at %s: %s%n", e.kind(), e.id(), e.object().en(), e.time(), e.detail().en());
+                for (var w : e.windows()) {
+                    System.out.printf(java.util.Locale.ROOT, "  bites %s to %s%s%n", w.start(), w.end(), Double.isNaN(w.closestKm()) ? ""
+                            : String.format(java.util.Locale.ROOT, " (closest %.0f km, jamming %.1f dBW at the receiver)", w.closestKm(),
+                            w.jammingDbw()));
+                }
             }
             return 0;
         }

@@ -405,9 +405,13 @@ final class ExerciseRoutes {
     void space(Context ctx) {
         LiveExercises.Live live = live(ctx);
         Actor actor = viewer(ctx, access.actor(ctx, live));
-        java.time.Instant at = notAhead(actor, live, at(ctx, live));
+        ctx.json(pictureFor(actor, live, notAhead(actor, live, at(ctx, live))));
+    }
+
+    /** The space picture at {@code at} as {@code actor} may see it: the objects it knows; the effects for control alone. */
+    private Map<String, Object> pictureFor(Actor actor, LiveExercises.Live live, java.time.Instant at) {
         Map<String, Object> picture = live.space().at(at, known(actor, live, at));
-        ctx.json(actor.isControl() ? picture : SpacePicture.withoutEffects(picture));
+        return actor.isControl() ? picture : SpacePicture.withoutEffects(picture);
     }
 
     /** The caller, or the room when the request asks for the room's view ({@code ?audience=room}): anyone may ask for less. */
@@ -461,7 +465,7 @@ final class ExerciseRoutes {
         LiveExercises.Live live = live(ctx);
         Actor actor = access.actor(ctx, live);
         java.time.Instant at = notAhead(actor, live, at(ctx, live));
-        String kml = SpaceKml.of(live.space().at(at, known(actor, live, at)), live.scenario().title(), language(ctx));
+        String kml = SpaceKml.of(pictureFor(actor, live, at), live.scenario().title(), language(ctx));
         ctx.header("Content-Disposition", "attachment; filename=\"" + live.id() + ".kml\"");
         ctx.contentType("application/vnd.google-earth.kml+xml; charset=utf-8").result(kml);
     }
@@ -487,8 +491,8 @@ final class ExerciseRoutes {
         String czml;
         try {
             czml = SpaceCzml.of(live.scenario(), OrekitData.standard(), from, to,
-                    java.time.Duration.ofSeconds(step), language(ctx), known(actor, live, to),
-                    actor.isControl() ? null : scenarioNow(live));
+                    java.time.Duration.ofSeconds(step), language(ctx), new SpaceCzml.View(known(actor, live, to),
+                            actor.isControl() ? null : scenarioNow(live), actor.isControl()));
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, e.getMessage());
         }

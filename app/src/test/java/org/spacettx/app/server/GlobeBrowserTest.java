@@ -40,7 +40,8 @@ import org.spacettx.orbit.propagate.Sgp4;
  * The console's 3D globe (CesiumJS shipped by the server) in headless Chromium, as the ROK cell sees it: the globe is
  * drawn (Natural Earth imagery, no request outside the server), each satellite the cell knows of is where SGP4 puts
  * it at the scenario time, and drawn there in its colour; the satellite launched in move 2 is absent in move 1 and
- * present in move 3. Software WebGL is slow: the test waits for the globe's tiles, then reads the page.
+ * present in move 3; in move 4 the ASAT test's fragments are drawn where SGP4 puts them and no counterspace effect,
+ * which control's globe then shows. Software WebGL is slow: the test waits for the globe's tiles, then reads the page.
  */
 @Tag("browser")
 @Tag("slow")
@@ -137,7 +138,7 @@ class GlobeBrowserTest {
         List<String> drawn = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> e : objects.entrySet()) {
             SpaceObject o = demo.object(e.getKey()).orElseThrow();
-            CartesianState s = Sgp4.of(o.elements(), OrekitData.standard()).itrf(at);
+            CartesianState s = o.propagator(OrekitData.standard()).itrf(at); // after its burns too
             Map<String, Object> p = e.getValue();
             double miss = Math.sqrt(Math.pow(num(p, "x") - s.xKm() * 1000, 2) + Math.pow(num(p, "y") - s.yKm() * 1000, 2)
                     + Math.pow(num(p, "z") - s.zKm() * 1000, 2));
@@ -231,7 +232,94 @@ class GlobeBrowserTest {
         List<String> drawn3 = checkAgainstSgp4(move3, image3, scenario);
         assertThat(drawn3).as("satellites drawn on the visible side in move 3").isNotEmpty();
         assertThat((List<?>) globe(kor).get("foreign")).as("requests outside the server").isEmpty();
+        assertThat(debris(kor).get("count")).as("no debris before the test").isEqualTo(0L);
+
+        // move 4: the ASAT test has happened; the delegation's globe shows the cloud where SGP4 puts each fragment,
+        // and no counterspace effect (control's alone)
+        kor.switchTo().defaultContent();
+        assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M4\"}").status()).isEqualTo(200);
+        new WebDriverWait(kor, SETTLE).until(x -> {
+            settled(x, null);
+            return ((Number) debris(x).get("count")).longValue() > 0;
+        });
+        new WebDriverWait(kor, SETTLE).until(x -> "2023-11-27T00:00:00Z".equals(globe(x).get("time")));
+        org.spacettx.exercise.scenario.Breakup asat = scenario.breakups().get(0);
+        Map<String, Object> cloud = debris(kor);
+        // every fragment SGP4 has flown without a dip below the surface, every 5 minutes from the span's start (two hours
+        // back) to the globe's time, is there; one that dipped has re-entered (those that came down before are not)
+        Instant globeTime = Instant.parse((String) cloud.get("time"));
+        long flying = asat.fragments().stream().filter(f -> {
+            Sgp4 sgp4 = Sgp4.of(f, OrekitData.standard());
+            try {
+                for (Instant t = globeTime.minus(Duration.ofHours(2)); !t.isAfter(globeTime); t = t.plus(Duration.ofMinutes(5))) {
+                    sgp4.itrf(t);
+                }
+                return true;
+            } catch (org.spacettx.orbit.propagate.PropagationException e) {
+                return false;
+            }
+        }).count();
+        assertThat(((Number) cloud.get("count")).intValue()).as("fragments on the delegation's globe")
+                .isGreaterThanOrEqualTo((int) flying).isLessThanOrEqualTo(asat.fragments().size());
+        assertThat(cloud.get("effects")).as("effects on the delegation's globe").isEqualTo(0L);
+        checkFragments(cloud, asat);
+        assertThat(objects(globe(kor))).as("the destroyed satellite").doesNotContain("ru-defunct");
+        assertThat(kor.findElement(By.id("globe-legend")).getText()).containsAnyOf("Debris of a breakup", "파편")
+                .doesNotContain("Counterspace effect").doesNotContain("대우주 효과");
+        pixels(kor, "globe-kor-debris");
         kor.switchTo().defaultContent();
         ConsoleBrowserTest.severeConsoleMessagesNone(kor);
+
+        // control, in the same browser: the cloud and the effects active around the time
+        kor.manage().deleteAllCookies();
+        login(kor, "control");
+        click(kor, By.id("view-globe"));
+        new WebDriverWait(kor, SETTLE).until(x -> {
+            settled(x, null);
+            return ((Number) debris(x).get("effects")).longValue() > 0 && ((Number) debris(x).get("count")).longValue() > 0;
+        });
+        Map<String, Object> controlCloud = debris(kor);
+        assertThat(controlCloud.get("effectIds")).asString().contains("effect/seoul-laser").contains("effect/uplink-jammer");
+        checkFragments(controlCloud, asat);
+        assertThat(kor.findElement(By.id("globe-legend")).getText()).containsAnyOf("Counterspace effect", "대우주 효과");
+        pixels(kor, "globe-control-effects");
+        kor.switchTo().defaultContent();
+        ConsoleBrowserTest.severeConsoleMessagesNone(kor);
+    }
+
+    /** The globe's debris: how many fragment points, the effects' ids, and a few fragments' positions at the globe's time. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> debris(WebDriver d) {
+        return (Map<String, Object>) ((JavascriptExecutor) d).executeScript("""
+                const g = window.spaceGlobe, time = g.widget.clock.currentTime;
+                const all = g.state.source.entities.values;
+                const points = all.filter((e) => e.id.startsWith('debris/') && e.point);
+                const sample = {};
+                for (const e of points.filter((e, k) => k % 97 === 0)) {
+                  const p = e.position.getValue(time);
+                  if (p) sample[e.id.slice(e.id.lastIndexOf('/') + 1)] = [p.x, p.y, p.z];
+                }
+                const effects = all.filter((e) => e.id.startsWith('effect/')).map((e) => e.id);
+                return { count: points.length, effects: effects.length, effectIds: effects.join(','), sample,
+                  time: Cesium.JulianDate.toIso8601(time, 0) };
+                """);
+    }
+
+    /** Each sampled fragment where SGP4 puts it at the globe's time (the CZML samples every 5 minutes; Lagrange between). */
+    @SuppressWarnings("unchecked")
+    static void checkFragments(Map<String, Object> cloud, org.spacettx.exercise.scenario.Breakup asat) {
+        Instant at = Instant.parse((String) cloud.get("time"));
+        Map<String, List<Number>> sample = (Map<String, List<Number>>) cloud.get("sample");
+        assertThat(sample).hasSizeGreaterThan(5);
+        for (Map.Entry<String, List<Number>> e : sample.entrySet()) {
+            int norad = Integer.parseInt(e.getKey());
+            CartesianState s = Sgp4.of(asat.fragments().stream().filter(f -> f.noradId() == norad).findFirst().orElseThrow(),
+                    OrekitData.standard()).itrf(at);
+            List<Number> p = e.getValue();
+            double miss = Math.sqrt(Math.pow(p.get(0).doubleValue() - s.xKm() * 1000, 2) + Math.pow(p.get(1).doubleValue() - s.yKm() * 1000, 2)
+                    + Math.pow(p.get(2).doubleValue() - s.zKm() * 1000, 2));
+            // the CZML's degree-9 interpolation: metres, 93 m at worst through the perigee of the most eccentric (SpaceCzmlTest)
+            assertThat(miss).as("fragment %d at %s: the globe's position vs SGP4 (m)", norad, at).isLessThan(150.0);
+        }
     }
 }

@@ -198,8 +198,23 @@ class PlanBrowserTest {
         screenshot(d, "plan-workspace-places-ko");
         new Select(d.findElement(By.id("language"))).selectByValue("en");
 
+        // a GNSS jammer near the site for six hours of the first day, in the counterspace forms
+        section("counterspace");
+        click(d, By.cssSelector("[data-add='effects']"));
+        fill("effects[0].id", "jammer");
+        fill("effects[0].name.en", "Jammer near the post");
+        fill("effects[0].name.ko", "초소 인근 교란기");
+        fill("effects[0].nation", "PRK");
+        fill("effects[0].lat", "36.2");
+        fill("effects[0].lon", "126.9");
+        fill("effects[0].from", "2026-06-01T00:00:00Z");
+        fill("effects[0].to", "2026-06-01T06:00:00Z");
+        assertThat(at("effects[0].eirp_dbw").getDomProperty("value")).isEqualTo("20");
+        waitText(By.id("check-state"), "valid");
+
         // every control of every section has a label (the same rule as the console's)
-        for (String name : new String[] {"general", "cells", "objectives", "places", "objects", "moves", "msel", "questions", "actions"}) {
+        for (String name : new String[] {"general", "cells", "objectives", "places", "objects", "counterspace", "moves", "msel", "questions",
+            "actions"}) {
             section(name);
             Object unlabeled = ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
                     "return [...document.querySelectorAll('input, select, textarea')]"
@@ -221,6 +236,10 @@ class PlanBrowserTest {
         click(d, By.id("set-speed"));
         click(d, By.id("start-clock"));
         ApiClient control = demo.as("control");
+        JsonNode effects = control.get("/api/exercises/plan-test/space?at=2026-06-01T03:00:00Z").json().get("effects");
+        assertThat(effects).as("the jammer planned in the forms, on control's map").hasSize(1);
+        assertThat(effects.get(0).get("id").asText()).isEqualTo("jammer");
+        assertThat(effects.get(0).get("radiusKm").asDouble()).isPositive();
         JsonNode row = null;
         for (int i = 0; i < 120 && row == null; i++) {
             JsonNode timeline = control.get("/api/exercises/plan-test/timeline").json();
@@ -271,6 +290,15 @@ class PlanBrowserTest {
         d.get("http://127.0.0.1:" + demo.server().port() + "/plan.html");
         click(d, By.id("new-template"));
         waitText(By.id("check-state"), "valid");
+        section("counterspace");
+        // the demo's counterspace in forms: two manoeuvres (the inspector's an approach), the ASAT test, three effects
+        assertThat(d.findElements(By.cssSelector("fieldset[data-row^='maneuvers[']"))).hasSize(2);
+        assertThat(d.findElements(By.cssSelector("fieldset[data-row^='breakups[']"))).hasSize(1);
+        assertThat(d.findElements(By.cssSelector("fieldset[data-row^='effects[']"))).hasSize(3);
+        assertThat(at("maneuvers[1].approach.target").getDomProperty("value")).isEqualTo("rok-eo");
+        assertThat(at("breakups[0].impact_speed_km_s").getDomProperty("value")).isEqualTo("9");
+        assertThat(at("effects[1].beam_deg").getDomProperty("value")).isEqualTo("45");
+        screenshot(d, "plan-workspace-counterspace");
         section("msel");
         assertThat(d.findElements(By.cssSelector("#section-msel .item-summary"))).hasSize(29);
         waitText(By.cssSelector(".item-summary[data-row='msel[9]'] .when"), "2023-11-2");

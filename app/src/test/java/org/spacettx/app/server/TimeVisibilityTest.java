@@ -115,6 +115,12 @@ class TimeVisibilityTest {
         JsonNode truth = packets(demo.as("control").get(czml).json());
         assertThat(truth.get("object/ru-defunct").get("availability").asText()).isEqualTo("2023-11-23T00:00:00Z/2023-11-25T03:00:00Z");
         assertThat(demo.as("control").get(base + "/space?at=2023-11-26T00:00:00Z").json().get("debris")).hasSize(1);
+        // control's exports draw the cloud and the effects: CZML packets, KML folders
+        assertThat(truth.has("debris/asat-test")).isTrue();
+        assertThat(truth.has("effect/uplink-jammer")).isTrue();
+        String controlKml = demo.as("control").get(base + "/space.kml?at=2023-11-26T00:00:00Z").body();
+        assertThat(controlKml).contains("<name>Debris</name>").contains("<name>Counterspace effects</name>")
+                .contains("UPLINK JAMMER NEAR PYONGYANG");
         for (String user : List.of("kor1", "usa1", "observer")) {
             ApiClient c = demo.as(user);
             JsonNode later = c.get(base + "/space?at=2023-11-26T00:00:00Z").json();
@@ -122,6 +128,9 @@ class TimeVisibilityTest {
             assertThat(later.get("effects")).as(user).isEmpty();
             assertThat(later.toString()).as(user).doesNotContain("destroyedAt");
             JsonNode seen = packets(c.get(czml).json());
+            seen.fieldNames().forEachRemaining(id -> assertThat(id).as(user).doesNotStartWith("debris/").doesNotStartWith("effect/"));
+            assertThat(c.get(base + "/space.kml?at=2023-11-26T00:00:00Z").body()).as(user)
+                    .doesNotContain("<name>Debris</name>").doesNotContain("Counterspace effects").doesNotContain("JAMMER");
             assertThat(seen.get("object/ru-defunct").get("availability").asText()).as(user)
                     .isEqualTo("2023-11-23T00:00:00Z/2023-11-26T00:00:00Z");
             JsonNode mine = seen.get("object/inspector").get("position").get("cartesian");

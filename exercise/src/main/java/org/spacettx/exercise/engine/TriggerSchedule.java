@@ -76,6 +76,25 @@ public final class TriggerSchedule {
         return bites(effect, scenario, sky, byId);
     }
 
+    /**
+     * The same bites without a schedule (for the report): the effect's satellite alone sampled on the schedule's grid
+     * (the scenario's span every 60 s), so that the windows are the ones the schedule finds.
+     */
+    public static List<Bite> bites(Effect effect, Scenario scenario, OrekitData data) {
+        String target = switch (effect) {
+            case Effect.Ground g -> null;
+            case Effect.Uplink u -> u.object();
+            case Effect.Laser l -> l.object();
+        };
+        List<Sgp4> objects = target == null ? List.of() : List.of(scenario.object(target).orElseThrow().propagator(data));
+        Ephemerides sky = Ephemerides.sample(objects, scenario.start(), scenario.end(), SKY_STEP, 1, data);
+        Map<String, Ephemeris> byId = target == null ? Map.of() : Map.of(target, sky.objects().get(0));
+        return bites(effect, scenario, sky, byId);
+    }
+
+    /** The step the scenario's objects are sampled at for the searches. */
+    static final Duration SKY_STEP = Duration.ofSeconds(60);
+
     private static List<Bite> bites(Effect effect, Scenario scenario, Ephemerides sky, Map<String, Ephemeris> byId) {
         List<Bite> out = new ArrayList<>();
         switch (effect) {
@@ -127,7 +146,7 @@ public final class TriggerSchedule {
         for (SpaceObject o : scenario.objects()) {
             objects.add(o.propagator(data));
         }
-        Ephemerides sky = Ephemerides.sample(objects, scenario.start(), scenario.end(), Duration.ofSeconds(60),
+        Ephemerides sky = Ephemerides.sample(objects, scenario.start(), scenario.end(), SKY_STEP,
                 Runtime.getRuntime().availableProcessors(), data);
         Map<String, Ephemeris> byId = new HashMap<>();
         for (int i = 0; i < objects.size(); i++) {

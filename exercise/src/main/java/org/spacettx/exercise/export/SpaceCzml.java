@@ -7,14 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import org.spacettx.exercise.engine.Json;
 import org.spacettx.exercise.engine.SpacePicture;
+import org.spacettx.exercise.scenario.Breakup;
+import org.spacettx.exercise.scenario.Effect;
 import org.spacettx.exercise.scenario.SpaceObject;
 import org.spacettx.exercise.scenario.Scenario;
 import org.spacettx.exercise.scenario.Text;
+import org.spacettx.orbit.catalog.ElementSet;
 import org.spacettx.orbit.data.OrekitData;
 import org.spacettx.orbit.propagate.CartesianState;
 import org.spacettx.orbit.propagate.PropagationException;
@@ -36,19 +40,44 @@ public final class SpaceCzml {
     }
 
     /**
-     * The CZML document (a JSON array of packets) of {@code scenario} from {@code from} to {@code to}, positions
-     * every {@code step}, names in {@code language} ("en" or "ko").
+     * Who reads the document: the objects {@code known} accepts (the visibility policy decides, per reader), each as it
+     * could be known at {@code knownAsOf} (manoeuvres and breakups still to come are not shown; null: the truth), and
+     * whether the counterspace effects are drawn (control's alone: the delegations learn of them by injects).
      */
-    public static String of(Scenario scenario, OrekitData data, Instant from, Instant to, Duration step, String language) {
-        return of(scenario, data, from, to, step, language, o -> true, null);
+    public record View(Predicate<SpaceObject> known, Instant knownAsOf, boolean effects) {
+        /** Everything as it happens: control's view, and the CLI's. */
+        public static final View TRUTH = new View(o -> true, null, true);
     }
 
     /**
-     * As above, with only the objects {@code known} accepts (the visibility policy decides, per reader), each as it
-     * could be known at {@code knownAsOf} (manoeuvres and breakups still to come are not shown; null: the truth).
+     * Fragments are sampled no more often than this, to the metre: thousands of them (a week of a 1,200-fragment cloud
+     * is still tens of megabytes), where a few satellites take the step asked for, to the millimetre.
+     */
+    static final Duration FRAGMENT_STEP = Duration.ofMinutes(5);
+    static final double FRAGMENT_RESOLUTION_M = 1;
+    /**
+     * Between samples 5 minutes apart, degree 9 keeps the viewer's interpolation within metres of SGP4 for most
+     * fragments and within 100 m through the perigee of the most eccentric (e = 0.54 in the demo), where degree 5 strays
+     * by 640 m.
+     */
+    static final int FRAGMENT_INTERPOLATION_DEGREE = 9;
+    static final double OBJECT_RESOLUTION_M = 0.001;
+
+    /**
+     * The CZML document (a JSON array of packets) of {@code scenario} from {@code from} to {@code to}, positions
+     * every {@code step}, names in {@code language} ("en" or "ko"), everything as it happens.
+     */
+    public static String of(Scenario scenario, OrekitData data, Instant from, Instant to, Duration step, String language) {
+        return of(scenario, data, from, to, step, language, View.TRUTH);
+    }
+
+    /**
+     * As above, for one reader's {@code view}: the objects it knows, the debris of a breakup it knows of (from the
+     * breakup on, each fragment a point; sampled every {@link #FRAGMENT_STEP} at least), and the effects if it sees them
+     * (a ground jammer's denied area while it is active; each effect's site).
      */
     public static String of(Scenario scenario, OrekitData data, Instant from, Instant to, Duration step, String language,
-                            java.util.function.Predicate<SpaceObject> known, Instant knownAsOf) {
+                            View view) {
         if (!to.isAfter(from)) {
             throw new IllegalArgumentException("the span must end after it starts");
         }
@@ -64,10 +93,26 @@ public final class SpaceCzml {
                 "range", "LOOP_STOP", "step", "SYSTEM_CLOCK_MULTIPLIER"));
         packets.add(document);
         places(packets, SpacePicture.places(scenario), language);
-        for (SpaceObject o : scenario.objects().stream().filter(known).toList()) {
-            Map<String, Object> packet = object(o.asKnownAt(knownAsOf), data, from, to, step, language);
+        List<SpaceObject> known = scenario.objects().stream().filter(view.known()).toList();
+        for (SpaceObject o : known) {
+            Map<String, Object> packet = object(o.asKnownAt(view.knownAsOf()), data, from, to, step, language);
             if (packet != null) {
                 packets.add(packet);
+            }
+        }
+        Duration fragmentStep = step.compareTo(FRAGMENT_STEP) > 0 ? step : FRAGMENT_STEP;
+        for (Breakup b : scenario.breakups()) {
+            boolean knownParent = known.stream().anyMatch(o -> o.id().equals(b.object()));
+            boolean happened = view.knownAsOf() == null || !b.time().isAfter(view.knownAsOf());
+            if (knownParent && happened && b.time().isBefore(to)) {
+                debris(packets, b, data, from.isAfter(b.time()) ? from : b.time(), to, fragmentStep, language);
+            }
+        }
+        if (view.effects()) {
+            for (Effect e : scenario.effects()) {
+                if (e.from().isBefore(to) && e.to().isAfter(from)) {
+                    packets.add(effect(e, scenario, language));
+                }
             }
         }
         try {
@@ -75,6 +120,60 @@ public final class SpaceCzml {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the CZML could not be written", e);
         }
+    }
+
+    /** A breakup's fragments: a parent packet for the cloud (its name), one small point per fragment under it. */
+    private static void debris(List<Map<String, Object>> packets, Breakup b, OrekitData data, Instant start, Instant to,
+                               Duration step, String language) {
+        Map<String, Object> cloud = new LinkedHashMap<>();
+        cloud.put("id", "debris/" + b.id());
+        cloud.put("name", b.name().in(language));
+        cloud.put("description", "<p>" + escape(b.name().in(language)) + " · " + b.fragments().size() + " fragments ≥ "
+                + b.minSizeM() + " m · " + b.time() + "</p>");
+        packets.add(cloud);
+        for (ElementSet f : b.fragments()) {
+            Track track = track(Sgp4.of(f, data), start, to, step, FRAGMENT_RESOLUTION_M);
+            if (track == null) {
+                continue;
+            }
+            Map<String, Object> packet = new LinkedHashMap<>();
+            packet.put("id", "debris/" + b.id() + "/" + f.noradId());
+            packet.put("parent", "debris/" + b.id());
+            packet.put("availability", interval(start, track.last()));
+            packet.put("position", track.position(start, FRAGMENT_INTERPOLATION_DEGREE));
+            packet.put("point", Map.of("pixelSize", 3, "color", DEBRIS_COLOUR));
+            packets.add(packet);
+        }
+    }
+
+    static final Map<String, Object> DEBRIS_COLOUR = rgba(96, 96, 96, 230);
+    static final Map<String, Object> EFFECT_COLOUR = rgba(176, 58, 46, 255);
+
+    /** An effect while it is active: its site, and a ground jammer's denied area around it. */
+    private static Map<String, Object> effect(Effect e, Scenario scenario, String language) {
+        String name = e.name().in(language);
+        Map<String, Object> packet = new LinkedHashMap<>();
+        packet.put("id", "effect/" + e.id());
+        packet.put("name", name);
+        packet.put("availability", interval(e.from(), e.to()));
+        String what = switch (e) {
+            case Effect.Ground g -> String.format(Locale.ROOT, "%s · receivers within %.1f km lose the signal", e.kind(),
+                    g.reach().radiusKm());
+            case Effect.Uplink u -> e.kind() + " · " + objectName(scenario, u.object(), language);
+            case Effect.Laser l -> e.kind() + " · " + objectName(scenario, l.object(), language);
+        };
+        packet.put("description", "<p>" + escape(e.nation() + " · " + what) + "</p><p>" + e.from() + " – " + e.to() + "</p>");
+        packet.put("position", Map.of("cartographicDegrees", List.of(e.site().longitudeDeg(), e.site().latitudeDeg(), 0.0)));
+        packet.put("point", Map.of("pixelSize", 8, "color", EFFECT_COLOUR, "outlineColor", rgba(255, 255, 255, 255),
+                "outlineWidth", 1, "heightReference", "CLAMP_TO_GROUND"));
+        packet.put("label", label(name, EFFECT_COLOUR));
+        if (e instanceof Effect.Ground g) {
+            double radiusM = g.reach().radiusKm() * 1000;
+            packet.put("ellipse", Map.of("semiMajorAxis", radiusM, "semiMinorAxis", radiusM,
+                    "material", Map.of("solidColor", Map.of("color", rgba(176, 58, 46, 70))), "outline", true,
+                    "outlineColor", EFFECT_COLOUR, "heightReference", "CLAMP_TO_GROUND"));
+        }
+        return packet;
     }
 
     @SuppressWarnings("unchecked")
@@ -121,7 +220,42 @@ public final class SpaceCzml {
         if (!start.isBefore(to)) {
             return null;
         }
-        Sgp4 sgp4 = o.propagator(data);
+        Track track = track(o.propagator(data), start, to, step, OBJECT_RESOLUTION_M);
+        if (track == null) {
+            return null;
+        }
+        String name = o.name().in(language);
+        Map<String, Object> packet = new LinkedHashMap<>();
+        packet.put("id", "object/" + o.id());
+        packet.put("name", name);
+        packet.put("availability", interval(start, track.last()));
+        packet.put("description", description(o, track.stopped()));
+        packet.put("position", track.position(start, INTERPOLATION_DEGREE));
+        List<Integer> colour = colour(o.nation());
+        packet.put("point", Map.of("pixelSize", 8, "color", Map.of("rgba", colour), "outlineColor", rgba(255, 255, 255, 255),
+                "outlineWidth", 1));
+        packet.put("label", label(name, Map.of("rgba", colour)));
+        double periodSeconds = o.elements().periodMinutes() * 60;
+        packet.put("path", Map.of("show", true, "width", 1.5, "resolution", 120, "leadTime", 0,
+                "trailTime", Math.round(periodSeconds), "material", Map.of("solidColor", Map.of("color", Map.of("rgba", colour)))));
+        return packet;
+    }
+
+    /** Earth-fixed positions from {@code start}, as CZML's [seconds, x, y, z, ...]; until SGP4 stops ({@code stopped} says why). */
+    private record Track(List<Double> cartesian, Instant last, String stopped) {
+        Map<String, Object> position(Instant epoch, int degree) {
+            Map<String, Object> position = new LinkedHashMap<>();
+            position.put("interpolationAlgorithm", "LAGRANGE");
+            position.put("interpolationDegree", degree);
+            position.put("referenceFrame", "FIXED");
+            position.put("epoch", epoch.toString());
+            position.put("cartesian", cartesian);
+            return position;
+        }
+    }
+
+    /** The positions every {@code step} from {@code start} and at {@code to}; null when there are fewer than two. */
+    private static Track track(Sgp4 sgp4, Instant start, Instant to, Duration step, double resolutionM) {
         List<Double> cartesian = new ArrayList<>();
         Instant last = null;
         String stopped = null;
@@ -134,39 +268,20 @@ public final class SpaceCzml {
             try {
                 CartesianState s = sgp4.itrf(t);
                 cartesian.add(Duration.between(start, t).toNanos() / 1e9);
-                cartesian.add(metres(s.xKm()));
-                cartesian.add(metres(s.yKm()));
-                cartesian.add(metres(s.zKm()));
+                cartesian.add(metres(s.xKm(), resolutionM));
+                cartesian.add(metres(s.yKm(), resolutionM));
+                cartesian.add(metres(s.zKm(), resolutionM));
                 last = t;
             } catch (PropagationException e) {
                 stopped = e.getMessage();
                 break;
             }
         }
-        if (last == null || last.equals(start)) {
-            return null;
-        }
-        String name = o.name().in(language);
-        Map<String, Object> packet = new LinkedHashMap<>();
-        packet.put("id", "object/" + o.id());
-        packet.put("name", name);
-        packet.put("availability", interval(start, last));
-        packet.put("description", description(o, stopped));
-        Map<String, Object> position = new LinkedHashMap<>();
-        position.put("interpolationAlgorithm", "LAGRANGE");
-        position.put("interpolationDegree", INTERPOLATION_DEGREE);
-        position.put("referenceFrame", "FIXED");
-        position.put("epoch", start.toString());
-        position.put("cartesian", cartesian);
-        packet.put("position", position);
-        List<Integer> colour = colour(o.nation());
-        packet.put("point", Map.of("pixelSize", 8, "color", Map.of("rgba", colour), "outlineColor", rgba(255, 255, 255, 255),
-                "outlineWidth", 1));
-        packet.put("label", label(name, Map.of("rgba", colour)));
-        double periodSeconds = o.elements().periodMinutes() * 60;
-        packet.put("path", Map.of("show", true, "width", 1.5, "resolution", 120, "leadTime", 0,
-                "trailTime", Math.round(periodSeconds), "material", Map.of("solidColor", Map.of("color", Map.of("rgba", colour)))));
-        return packet;
+        return last == null || last.equals(start) ? null : new Track(cartesian, last, stopped);
+    }
+
+    private static String objectName(Scenario scenario, String id, String language) {
+        return scenario.objects().stream().filter(o -> o.id().equals(id)).findFirst().map(o -> o.name().in(language)).orElse(id);
     }
 
     private static String description(SpaceObject o, String stopped) {
@@ -203,8 +318,9 @@ public final class SpaceCzml {
         return Map.of("rgba", List.of(r, g, b, a));
     }
 
-    private static double metres(double km) {
-        return Math.round(km * 1e6) / 1e3; // to the millimetre
+    private static double metres(double km, double resolutionM) {
+        double perMetre = 1 / resolutionM;
+        return Math.round(km * 1000 * perMetre) / perMetre; // divided, not multiplied: 1234.567, not 1234.5670000000001
     }
 
     private static String interval(Instant a, Instant b) {

@@ -13,7 +13,9 @@ import org.spacettx.exercise.scenario.Text;
 
 /**
  * The space picture at one time as KML 2.2, for Google Earth and other KML viewers: the scenario's sites and areas,
- * each object in orbit at its position and altitude, its ground track and its sensor footprint. Built from the
+ * each object in orbit at its position and altitude, its ground track and its sensor footprint, each breakup's
+ * fragments (one placemark a cloud, a point a fragment) and the counterspace effects then active (in control's
+ * picture alone: each site, a ground jammer's denied area). Built from the
  * picture's JSON-ready form ({@code SpacePicture.at}), so it shows exactly what the console's map shows.
  */
 public final class SpaceKml {
@@ -36,6 +38,17 @@ public final class SpaceKml {
             element(x, "name", title.in(language) + " — " + picture.get("time"));
             style(x, "place", "ff3a7a1f", "403a7a1f");
             style(x, "satellite", "ff3333aa", "303333aa");
+            style(x, "effect", "ff2e3ab0", "462e3ab0");
+            x.writeStartElement("Style");
+            x.writeAttribute("id", "fragment");
+            x.writeStartElement("IconStyle");
+            element(x, "color", "ff606060");
+            element(x, "scale", "0.3");
+            x.writeEndElement();
+            x.writeStartElement("LabelStyle");
+            element(x, "scale", "0");
+            x.writeEndElement();
+            x.writeEndElement();
             x.writeStartElement("Folder");
             element(x, "name", "ko".equals(language) ? "장소" : "Places");
             for (Map<String, Object> p : (List<Map<String, Object>>) picture.get("places")) {
@@ -97,6 +110,8 @@ public final class SpaceKml {
                 }
             }
             x.writeEndElement();
+            debris(x, (List<Map<String, Object>>) picture.getOrDefault("debris", List.of()), language);
+            effects(x, (List<Map<String, Object>>) picture.getOrDefault("effects", List.of()), language);
             x.writeEndElement();
             x.writeEndElement();
             x.writeEndDocument();
@@ -105,6 +120,63 @@ public final class SpaceKml {
             throw new IllegalStateException("KML could not be written", e);
         }
         return text + "\n";
+    }
+
+    /** Each breakup's cloud as one placemark: every fragment a point at its altitude. */
+    @SuppressWarnings("unchecked")
+    private static void debris(XMLStreamWriter x, List<Map<String, Object>> clouds, String language) throws XMLStreamException {
+        if (clouds.isEmpty()) {
+            return;
+        }
+        boolean ko = "ko".equals(language);
+        x.writeStartElement("Folder");
+        element(x, "name", ko ? "파편" : "Debris");
+        for (Map<String, Object> cloud : clouds) {
+            List<double[]> points = (List<double[]>) cloud.get("points");
+            x.writeStartElement("Placemark");
+            element(x, "name", ((Text) cloud.get("name")).in(language));
+            element(x, "description", (ko ? "파편 " : "") + points.size() + (ko ? "개, " : " fragments of at least ") + cloud.get("minSizeM")
+                    + " m" + (ko ? " 이상 · 파괴 " : " · breakup ") + cloud.get("time"));
+            element(x, "styleUrl", "#fragment");
+            x.writeStartElement("MultiGeometry");
+            for (double[] p : points) {
+                x.writeStartElement("Point");
+                element(x, "altitudeMode", "absolute");
+                element(x, "coordinates", coordinate(p[0], p[1], p[2] * 1000));
+                x.writeEndElement();
+            }
+            x.writeEndElement();
+            x.writeEndElement();
+        }
+        x.writeEndElement();
+    }
+
+    /** The effects active at the picture's time (control's picture alone has them): each site, a ground jammer's denied area. */
+    @SuppressWarnings("unchecked")
+    private static void effects(XMLStreamWriter x, List<Map<String, Object>> effects, String language) throws XMLStreamException {
+        if (effects.isEmpty()) {
+            return;
+        }
+        x.writeStartElement("Folder");
+        element(x, "name", "ko".equals(language) ? "대우주 효과" : "Counterspace effects");
+        for (Map<String, Object> e : effects) {
+            double[] point = (double[]) e.get("point");
+            x.writeStartElement("Placemark");
+            element(x, "name", ((Text) e.get("name")).in(language));
+            element(x, "description", e.get("kind") + (e.get("radiusKm") != null ? " · " + e.get("radiusKm") + " km" : "")
+                    + (e.get("object") != null ? " · " + e.get("object") : "") + " · " + e.get("from") + " – " + e.get("to"));
+            element(x, "styleUrl", "#effect");
+            x.writeStartElement("MultiGeometry");
+            x.writeStartElement("Point");
+            element(x, "coordinates", coordinate(point[0], point[1], 0));
+            x.writeEndElement();
+            if (e.get("ring") != null) {
+                polygon(x, (List<double[]>) e.get("ring"));
+            }
+            x.writeEndElement();
+            x.writeEndElement();
+        }
+        x.writeEndElement();
     }
 
     private static void polygon(XMLStreamWriter x, List<double[]> ring) throws XMLStreamException {

@@ -15,12 +15,14 @@ import org.spacettx.exercise.assess.Divergence;
 import org.spacettx.exercise.engine.Actor;
 import org.spacettx.exercise.engine.ExerciseState;
 import org.spacettx.exercise.engine.Item;
+import org.spacettx.exercise.engine.TriggerSchedule;
 import org.spacettx.exercise.policy.Visibility;
 import org.spacettx.exercise.scenario.Move;
 import org.spacettx.exercise.scenario.Objective;
 import org.spacettx.exercise.scenario.Question;
 import org.spacettx.exercise.scenario.Scenario;
 import org.spacettx.exercise.scenario.Text;
+import org.spacettx.orbit.data.OrekitData;
 
 /**
  * An after-action report and improvement plan (AAR/IP, in HSEEP's sense) of one exercise as one reader may see it:
@@ -48,8 +50,14 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
      *
      * @param kind "maneuver", "breakup", "ground_jammer", "uplink_jammer" or "laser"
      * @param object the object manoeuvring or broken up, or the effect's own name
+     * @param detail what the orbital engine made of it, in both languages
+     * @param windows an effect's windows: when it bites within its span (an uplink jammer's with the closest range and
+     *                the jamming power at the receiver); empty for a manoeuvre or a breakup
      */
-    public record SpaceEvent(String id, String kind, Instant time, Text object, String detail) {
+    public record SpaceEvent(String id, String kind, Instant time, Text object, Text detail, List<TriggerSchedule.Bite> windows) {
+        public SpaceEvent {
+            windows = List.copyOf(windows);
+        }
     }
 
     public record Reader(String role, String cell, String nation) {
@@ -208,32 +216,49 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
         for (org.spacettx.exercise.scenario.Maneuver m : scenario.maneuvers()) {
             String burns = m.burns().stream().map(b -> String.format(Locale.ROOT, "%s %.2f m/s (R %.2f, T %.2f, N %.2f)",
                     b.time(), b.magnitudeMS(), b.radialMS(), b.alongTrackMS(), b.crossTrackMS())).collect(Collectors.joining("; "));
-            out.add(new SpaceEvent(m.id(), "maneuver", m.time(), names.get(m.object()), burns + (m.approach()
-                    ? String.format(Locale.ROOT, "; %.1f km behind %s at %s (SGP4 within %.1f m of the aim point), %.1f m/s in all",
-                    m.rangeKm(), names.get(m.target()).en(), m.arrive(), m.missM(), m.totalDvMS()) : "")));
+            Text detail = !m.approach() ? Text.of(burns, burns) : Text.of(burns + String.format(Locale.ROOT,
+                    "; %.1f km behind %s at %s (SGP4 within %.1f m of the aim point), %.1f m/s in all",
+                    m.rangeKm(), names.get(m.target()).en(), m.arrive(), m.missM(), m.totalDvMS()), burns + String.format(Locale.ROOT,
+                    "; %s 도착, %s 뒤 %.1f km (SGP4, 목표점과 %.1f m 이내), 총 %.1f m/s",
+                    m.arrive(), names.get(m.target()).ko(), m.rangeKm(), m.missM(), m.totalDvMS()));
+            out.add(new SpaceEvent(m.id(), "maneuver", m.time(), names.get(m.object()), detail, List.of()));
         }
         for (org.spacettx.exercise.scenario.Breakup b : scenario.breakups()) {
-            out.add(new SpaceEvent(b.id(), "breakup", b.time(), names.get(b.object()), String.format(Locale.ROOT,
+            boolean collision = b.event() instanceof org.spacettx.orbit.breakup.BreakupModel.Collision;
+            var c = collision ? (org.spacettx.orbit.breakup.BreakupModel.Collision) b.event() : null;
+            out.add(new SpaceEvent(b.id(), "breakup", b.time(), names.get(b.object()), Text.of(String.format(Locale.ROOT,
                     "%s (NASA Standard Breakup Model, seed %d): %d fragments of at least %s m in orbit, %d more re-entered or"
-                            + " escaped at once", b.event() instanceof org.spacettx.orbit.breakup.BreakupModel.Collision c
-                            ? String.format(Locale.ROOT, "collision, %.0f kg at %.1f km/s", c.projectileMassKg(), c.impactSpeedKmS())
-                            : "explosion", b.seed(), b.fragments().size(), b.minSizeM(), b.notInOrbit())));
+                            + " escaped at once", collision ? String.format(Locale.ROOT, "collision, %.0f kg at %.1f km/s",
+                            c.projectileMassKg(), c.impactSpeedKmS()) : "explosion", b.seed(), b.fragments().size(), b.minSizeM(),
+                    b.notInOrbit()), String.format(Locale.ROOT,
+                    "%s (NASA 표준 파괴 모델, 시드 %d): %s m 이상 파편 %d개 궤도 잔류, %d개 즉시 재진입 또는 이탈",
+                    collision ? String.format(Locale.ROOT, "충돌, %.0f kg, %.1f km/s", c.projectileMassKg(), c.impactSpeedKmS())
+                            : "폭발", b.seed(), b.minSizeM(), b.fragments().size(), b.notInOrbit())), List.of()));
         }
         for (org.spacettx.exercise.scenario.Effect e : scenario.effects()) {
-            String span = e.from() + " to " + e.to();
             String where = String.format(Locale.ROOT, "%.3f, %.3f", e.site().latitudeDeg(), e.site().longitudeDeg());
-            String detail = switch (e) {
-                case org.spacettx.exercise.scenario.Effect.Ground g -> String.format(Locale.ROOT,
-                        "ground jammer at %s, %s: %.0f dBW at %.2f MHz, receivers within %.1f km lose the signal (%s)", where, span,
-                        g.jammer().eirpDbw(), g.jammer().frequencyMhz(), g.reach().radiusKm(),
-                        g.reach().horizonLimited() ? "radio horizon" : "link budget");
-                case org.spacettx.exercise.scenario.Effect.Uplink u -> String.format(Locale.ROOT,
-                        "uplink jammer at %s, %s: %.0f dBW at %.0f MHz against %s (receive beam %.0f deg)", where, span,
-                        u.jammer().eirpDbw(), u.jammer().frequencyMhz(), names.get(u.object()).en(), u.jammer().beamHalfAngleDeg());
-                case org.spacettx.exercise.scenario.Effect.Laser l -> String.format(Locale.ROOT,
-                        "laser at %s, %s, against %s when it images the site", where, span, names.get(l.object()).en());
+            Text detail = switch (e) {
+                case org.spacettx.exercise.scenario.Effect.Ground g -> Text.of(String.format(Locale.ROOT,
+                        "ground jammer at %s, %s to %s: %.0f dBW at %.2f MHz, receivers within %.1f km lose the signal (%s)", where,
+                        e.from(), e.to(), g.jammer().eirpDbw(), g.jammer().frequencyMhz(), g.reach().radiusKm(),
+                        g.reach().horizonLimited() ? "radio horizon" : "link budget"), String.format(Locale.ROOT,
+                        "지상 재밍 장비 %s, %s ~ %s: %.0f dBW, %.2f MHz, 반경 %.1f km 내 수신기 신호 상실 (%s)", where, e.from(),
+                        e.to(), g.jammer().eirpDbw(), g.jammer().frequencyMhz(), g.reach().radiusKm(),
+                        g.reach().horizonLimited() ? "전파 수평선" : "링크 예산"));
+                case org.spacettx.exercise.scenario.Effect.Uplink u -> Text.of(String.format(Locale.ROOT,
+                        "uplink jammer at %s, %s to %s: %.0f dBW at %.0f MHz against %s (receive beam %.0f deg)", where, e.from(),
+                        e.to(), u.jammer().eirpDbw(), u.jammer().frequencyMhz(), names.get(u.object()).en(),
+                        u.jammer().beamHalfAngleDeg()), String.format(Locale.ROOT,
+                        "상향링크 재밍 장비 %s, %s ~ %s: %.0f dBW, %.0f MHz, 대상 %s (수신 빔 %.0f도)", where, e.from(), e.to(),
+                        u.jammer().eirpDbw(), u.jammer().frequencyMhz(), names.get(u.object()).ko(), u.jammer().beamHalfAngleDeg()));
+                case org.spacettx.exercise.scenario.Effect.Laser l -> Text.of(String.format(Locale.ROOT,
+                        "laser at %s, %s to %s, against %s when it images the site", where, e.from(), e.to(),
+                        names.get(l.object()).en()), String.format(Locale.ROOT, "레이저 %s, %s ~ %s, 대상 %s의 이 장소 촬영 시",
+                        where, e.from(), e.to(), names.get(l.object()).ko()));
             };
-            out.add(new SpaceEvent(e.id(), e.kind(), e.from(), e.name(), detail));
+            List<TriggerSchedule.Bite> windows = e instanceof org.spacettx.exercise.scenario.Effect.Ground ? List.of()
+                    : TriggerSchedule.bites(e, scenario, OrekitData.standard());
+            out.add(new SpaceEvent(e.id(), e.kind(), e.from(), e.name(), detail, windows));
         }
         out.sort(Comparator.comparing(SpaceEvent::time));
         return out;

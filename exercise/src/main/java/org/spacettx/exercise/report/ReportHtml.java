@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.spacettx.exercise.engine.TriggerSchedule;
 import org.spacettx.exercise.scenario.Text;
 
 /**
@@ -42,6 +43,7 @@ public final class ReportHtml {
             Map.entry("time", Text.of("Time (UTC)", "시각 (UTC)")),
             Map.entry("object", Text.of("Object", "물체")),
             Map.entry("detail", Text.of("What happened", "내용")),
+            Map.entry("noWindow", Text.of(" — never within its span", " — 기간 중 해당 없음")),
             Map.entry("rating", Text.of("Rating", "평가")),
             Map.entry("timeline", Text.of("Timeline of injects", "상황 전파 경과")),
             Map.entry("released", Text.of("Released (scenario time)", "전파 시각 (시나리오)")),
@@ -275,8 +277,22 @@ public final class ReportHtml {
             out.append("</tr></thead>\n<tbody>\n");
             for (AfterActionReport.SpaceEvent e : r.spaceEvents()) {
                 out.append("<tr><td>").append(esc(e.id() + " (" + e.kind() + ")")).append("</td><td>").append(esc(e.time().toString()))
-                        .append("</td><td>").append(esc(e.object().in(lang()))).append("</td><td>").append(esc(e.detail()))
-                        .append("</td></tr>\n");
+                        .append("</td><td>").append(esc(e.object().in(lang()))).append("</td><td>");
+                text(e.detail());
+                if (!e.windows().isEmpty()) {
+                    out.append("<ul class=\"windows\">");
+                    for (TriggerSchedule.Bite w : e.windows()) {
+                        out.append("<li>").append(esc(w.start() + " – " + w.end()));
+                        if (!Double.isNaN(w.closestKm())) {
+                            out.append(esc(String.format(Locale.ROOT, " (%.0f km, %.1f dBW)", w.closestKm(), w.jammingDbw())));
+                        }
+                        out.append("</li>");
+                    }
+                    out.append("</ul>");
+                } else if (!e.kind().equals("maneuver") && !e.kind().equals("breakup") && !e.kind().equals("ground_jammer")) {
+                    text(label("noWindow"));
+                }
+                out.append("</td></tr>\n");
             }
             out.append("</tbody></table>\n</section>\n");
         }

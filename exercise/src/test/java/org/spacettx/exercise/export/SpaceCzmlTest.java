@@ -125,6 +125,85 @@ class SpaceCzmlTest {
     }
 
     @Test
+    void theDebrisAndTheEffectsAreDrawnForThoseWhoMaySeeThem() throws Exception {
+        OrekitData data = OrekitData.standard();
+        Instant from = Instant.parse("2023-11-24T00:00:00Z");
+        Instant to = Instant.parse("2023-11-25T09:00:00Z");
+        org.spacettx.exercise.scenario.Breakup asat = demo.breakups().get(0);
+        JsonNode truth = new ObjectMapper().readTree(SpaceCzml.of(demo, data, from, to, Duration.ofSeconds(60), "en"));
+        JsonNode schema = new ObjectMapper().readTree(SpaceCzmlTest.class.getResourceAsStream("/czml/czml-subset.schema.json"));
+        assertThat(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema).validate(truth)).isEmpty();
+        List<JsonNode> fragments = new java.util.ArrayList<>();
+        truth.forEach(p -> {
+            if (p.get("id").asText().startsWith("debris/" + asat.id() + "/")) {
+                fragments.add(p);
+            }
+        });
+        assertThat(fragments).hasSizeGreaterThan((int) (0.95 * asat.fragments().size())).hasSizeLessThanOrEqualTo(asat.fragments().size());
+        assertThat(packet(truth, "debris/" + asat.id()).get("name").asText()).isEqualTo(asat.name().in("en"));
+        // each fragment from the breakup on, sampled every 5 minutes; samples and the viewer's interpolation against Orekit
+        double worstSample = 0;
+        double worstMid = 0;
+        for (JsonNode f : fragments.subList(0, 40)) {
+            assertThat(f.get("parent").asText()).isEqualTo("debris/" + asat.id());
+            assertThat(f.get("availability").asText()).startsWith(asat.time() + "/");
+            JsonNode c = f.get("position").get("cartesian");
+            assertThat(c.get(4).asDouble() - c.get(0).asDouble()).isEqualTo(SpaceCzml.FRAGMENT_STEP.toSeconds());
+            int norad = Integer.parseInt(f.get("id").asText().substring(f.get("id").asText().lastIndexOf('/') + 1));
+            TLEPropagator propagator = TLEPropagator.selectExtrapolator(OrekitTle.toTle(asat.fragments().stream()
+                    .filter(e -> e.noradId() == norad).findFirst().orElseThrow(), data.utc()), data.teme());
+            for (int k = 5; k + 5 < c.size() / 4; k += 7) {
+                double t = c.get(4 * k).asDouble();
+                worstSample = Math.max(worstSample, position(propagator, data.itrf(), data, asat.time().plusSeconds((long) t))
+                        .distance(new Vector3D(c.get(4 * k + 1).asDouble(), c.get(4 * k + 2).asDouble(), c.get(4 * k + 3).asDouble())));
+                double mid = t + SpaceCzml.FRAGMENT_STEP.toSeconds() / 2.0;
+                assertThat(f.get("position").get("interpolationDegree").asInt()).isEqualTo(SpaceCzml.FRAGMENT_INTERPOLATION_DEGREE);
+                double miss = lagrange(c, k - 4, mid, 9).distance(position(propagator, data.itrf(), data,
+                        asat.time().plusMillis(Math.round(mid * 1000))));
+                worstMid = Math.max(worstMid, miss);
+            }
+        }
+        System.out.printf("fragments in the CZML: %d of %d; worst sample %.4f m, worst interpolated %.1f m%n", fragments.size(),
+                asat.fragments().size(), worstSample, worstMid);
+        assertThat(worstSample).as("to the metre").isLessThan(0.9);
+        // 93 m for the most eccentric of these (e = 0.54) through its perigee; metres for the others: points on a globe
+        assertThat(worstMid).isLessThan(150.0);
+        // control's effects while active: the ground jammer's denied area with the radius its budget gives
+        JsonNode jammer = packet(truth, "effect/dmz-jammer");
+        org.spacettx.exercise.scenario.Effect.Ground dmz = (org.spacettx.exercise.scenario.Effect.Ground) demo.effects().stream()
+                .filter(e -> e.id().equals("dmz-jammer")).findFirst().orElseThrow();
+        assertThat(jammer.get("availability").asText()).isEqualTo(dmz.from() + "/" + dmz.to());
+        assertThat(jammer.get("ellipse").get("semiMajorAxis").asDouble()).isCloseTo(dmz.reach().radiusKm() * 1000,
+                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(packet(truth, "effect/uplink-jammer").get("ellipse")).isNull();
+        // a delegation before the breakup: no cloud, no effect; after it: the cloud, still no effect
+        SpaceCzml.View before = new SpaceCzml.View(o -> true, Instant.parse("2023-11-25T02:00:00Z"), false);
+        SpaceCzml.View after = new SpaceCzml.View(o -> true, Instant.parse("2023-11-25T04:00:00Z"), false);
+        SpaceCzml.View parentUnknown = new SpaceCzml.View(o -> !o.id().equals(asat.object()), null, false);
+        assertThat(ids(SpaceCzml.of(demo, data, from, to, Duration.ofSeconds(60), "en", before)))
+                .noneMatch(id -> id.startsWith("debris/") || id.startsWith("effect/"));
+        assertThat(ids(SpaceCzml.of(demo, data, from, to, Duration.ofSeconds(60), "en", after)))
+                .contains("debris/" + asat.id()).noneMatch(id -> id.startsWith("effect/"));
+        assertThat(ids(SpaceCzml.of(demo, data, from, to, Duration.ofSeconds(60), "en", parentUnknown)))
+                .noneMatch(id -> id.startsWith("debris/"));
+    }
+
+    private static List<String> ids(String document) throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        new ObjectMapper().readTree(document).forEach(p -> ids.add(p.get("id").asText()));
+        return ids;
+    }
+
+    private static JsonNode packet(JsonNode document, String id) {
+        for (JsonNode p : document) {
+            if (p.get("id").asText().equals(id)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no packet " + id);
+    }
+
+    @Test
     void badSpansAreRefused() {
         assertThatThrownBy(() -> SpaceCzml.of(demo, OrekitData.standard(), TO, FROM, Duration.ofSeconds(60), "en"))
                 .hasMessageContaining("end after it starts");
@@ -139,10 +218,15 @@ class SpaceCzmlTest {
 
     /** Lagrange interpolation of degree 5 on samples first..first+5 at time t. */
     private static Vector3D lagrange(JsonNode c, int first, double t) {
+        return lagrange(c, first, t, 5);
+    }
+
+    /** Lagrange interpolation of {@code degree} on samples first..first+degree at time t. */
+    private static Vector3D lagrange(JsonNode c, int first, double t, int degree) {
         double[] out = new double[3];
-        for (int i = first; i < first + 6; i++) {
+        for (int i = first; i <= first + degree; i++) {
             double w = 1;
-            for (int j = first; j < first + 6; j++) {
+            for (int j = first; j <= first + degree; j++) {
                 if (j != i) {
                     w *= (t - c.get(4 * j).asDouble()) / (c.get(4 * i).asDouble() - c.get(4 * j).asDouble());
                 }
@@ -155,11 +239,6 @@ class SpaceCzmlTest {
     }
 
     private static JsonNode packet(String id) {
-        for (JsonNode p : czml) {
-            if (p.get("id").asText().equals(id)) {
-                return p;
-            }
-        }
-        throw new AssertionError("no packet " + id);
+        return packet(czml, id);
     }
 }

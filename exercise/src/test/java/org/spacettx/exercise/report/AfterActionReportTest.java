@@ -33,11 +33,12 @@ class AfterActionReportTest {
 
     static Scenario demo;
     static Exercise played;
+    static TriggerSchedule schedule;
 
     @BeforeAll
     static void play() throws Exception {
         demo = ScenarioReader.read(Demo.file(), OrekitData.standard()).scenario();
-        TriggerSchedule schedule = TriggerSchedule.compute(demo, OrekitData.standard());
+        schedule = TriggerSchedule.compute(demo, OrekitData.standard());
         played = new Exercise(demo, Exercise.scheduledTimes(schedule));
         Script.Run run = Script.run(Files.readString(Demo.file().resolveSibling("rok-us-space-ttx.script.jsonl")),
                 "demo.script", played, Instant.parse("2000-01-01T00:00:00Z"));
@@ -62,11 +63,22 @@ class AfterActionReportTest {
         assertThat(r.spaceEvents()).extracting(AfterActionReport.SpaceEvent::id)
                 .containsExactly("uplink-jammer", "seoul-laser", "dmz-jammer", "inspector-approach", "asat-test", "recon-raise");
         java.util.function.Function<String, String> detail = id -> r.spaceEvents().stream().filter(e -> e.id().equals(id))
-                .findFirst().orElseThrow().detail();
+                .findFirst().orElseThrow().detail().en();
         assertThat(detail.apply("inspector-approach")).contains("33.20 m/s").contains("5.0 km behind ROK EO SAT (EXERCISE)");
         assertThat(detail.apply("asat-test")).contains("collision, 20 kg at 9.0 km/s").contains("1205 fragments");
         assertThat(detail.apply("dmz-jammer")).contains("receivers within 28.4 km lose the signal");
-        assertThat(ReportHtml.render(r, ReportHtml.Language.KO)).contains("대우주 사건").contains("1205 fragments");
+        String korean = ReportHtml.render(r, ReportHtml.Language.KO);
+        assertThat(korean).contains("대우주 사건").contains("파편 1205개 궤도 잔류").contains("반경 28.4 km 내 수신기 신호 상실")
+                .doesNotContain("1205 fragments").doesNotContain("lose the signal");
+        // the effects' windows: the ones the trigger schedule finds (the demo's uplink jammer bites three times, the laser once)
+        for (String id : List.of("uplink-jammer", "seoul-laser")) {
+            AfterActionReport.SpaceEvent e = r.spaceEvents().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            assertThat(e.windows()).as(id).isEqualTo(schedule.bites(demo.effects().stream().filter(x -> x.id().equals(id))
+                    .findFirst().orElseThrow()));
+            e.windows().forEach(w -> assertThat(korean).contains(w.start() + " – " + w.end()));
+        }
+        assertThat(r.spaceEvents().stream().filter(x -> x.id().equals("uplink-jammer")).findFirst().orElseThrow().windows()).hasSize(3);
+        assertThat(r.spaceEvents().stream().filter(x -> x.id().equals("seoul-laser")).findFirst().orElseThrow().windows()).hasSize(1);
         assertThat(r.improvementPlan()).isNotEmpty().allSatisfy(a -> {
             assertThat(a.originMove()).isEqualTo("M4");
             assertThat(a.originInject()).isEqualTo(24); // "Action items to the working group"
