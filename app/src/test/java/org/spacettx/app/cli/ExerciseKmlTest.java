@@ -37,8 +37,13 @@ class ExerciseKmlTest {
         assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("kml");
         Scenario demo = ScenarioReader.read(SCENARIO, OrekitData.standard()).scenario();
         NodeList placemarks = doc.getElementsByTagNameNS(KML, "Placemark");
-        // every place, and for each of the four objects (all in orbit by move 3): position, track; two have sensors
-        assertThat(placemarks.getLength()).isEqualTo(demo.sites().size() + demo.areas().size() + demo.objects().size() * 2 + 2);
+        // every place, and for each object (all in orbit by move 3): position, track; two have sensors; and the two
+        // effects active then (the uplink jammer and the laser, from 24 Nov 00:00): the command line is control's view
+        long active = demo.effects().stream().filter(e -> !e.from().isAfter(Instant.parse("2023-11-24T00:00:00Z"))
+                && e.to().isAfter(Instant.parse("2023-11-24T00:00:00Z"))).count();
+        assertThat(active).isEqualTo(2);
+        assertThat(placemarks.getLength()).isEqualTo(demo.sites().size() + demo.areas().size() + demo.objects().size() * 2 + 2 + active);
+        assertThat(run.out()).contains("<name>Counterspace effects</name>").contains("UPLINK JAMMER NEAR PYONGYANG (EXERCISE)");
         Element recon = null;
         for (int k = 0; k < placemarks.getLength(); k++) {
             Element p = (Element) placemarks.item(k);
