@@ -23,6 +23,8 @@ export const choices = {
   maneuvers: () => ids(list("maneuvers")),
   breakups: () => ids(list("breakups")),
   effects: () => ids(list("effects")),
+  /** The cells that have sensors of their own (those a detection trigger may name). */
+  sensorCells: () => ids(list("cells").filter((c) => list("sensors").some((s) => s.cell === c.id))),
   sites: () => ids((doc().places && doc().places.sites) || []),
   places: () => [...choices.sites(), ...ids((doc().places && doc().places.areas) || [])],
   questions: () => ids(list("questions")),
@@ -168,6 +170,7 @@ function drawObjects(box, redraw) {
       });
       return [el("div", { class: "grid3" }, field([...p, "id"], t("plan.id")), field([...p, "nation"], t("plan.nation"), "text", { placeholder: "PRK" }),
         field([...p, "sensor"], t("plan.sensor"), "text", { placeholder: "optical:off-nadir=30,sun=10" })),
+      field([...p, "size_m"], t("plan.sizeM"), "number", { placeholder: "1" }),
       text2([...p, "name"], t("plan.name")),
       el("div", { class: "field" }, el("span", { class: "field-label" }, t("plan.definition")), definition),
       kind === "tle" ? el("div", { class: "tle" }, field([...p, "tle", 0], t("plan.tle1")), field([...p, "tle", 1], t("plan.tle2"))) : null,
@@ -177,7 +180,19 @@ function drawObjects(box, redraw) {
         ["time", "inclination", "altitude_km", "downrange_km", "ascent_minutes", "norad"]
           .map((k) => field([...p, "launch", k], t(`plan.el.${k}`), k === "time" ? "datetime" : "number"))) : null,
       kind === "catalog" ? field([...p, "catalog"], t("plan.el.norad"), "number") : null];
-    }, () => ({ id: `obj${list("objects").length + 1}`, name: { en: "", ko: "" }, nation: "" }), redraw));
+    }, () => ({ id: `obj${list("objects").length + 1}`, name: { en: "", ko: "" }, nation: "" }), redraw),
+    el("h3", {}, t("plan.sensors")),
+    el("p", { class: "meta" }, t("plan.sensorsHelp")),
+    rows(["sensors"], t("plan.sensorItem"), (p, x) => [
+      el("div", { class: "grid3" }, field([...p, "id"], t("plan.id")), field([...p, "cell"], t("plan.cell"), "select", { choices: choices.delegations() }),
+        field([...p, "kind"], t("plan.kind"), "select", { choices: pairs(["radar", "optical"], "plan.sk"), onChange: redraw })),
+      text2([...p, "name"], t("plan.name")),
+      el("div", { class: "grid4" }, field([...p, "lat"], t("plan.lat"), "number"), field([...p, "lon"], t("plan.lon"), "number"),
+        field([...p, "alt_m"], t("plan.sensorAlt"), "number", { placeholder: "0" }), field([...p, "min_elevation"], t("plan.minElevation"), "number", { placeholder: "10" }),
+        field([...p, "max_range_km"], t("plan.maxRangeKm"), "number"), field([...p, "min_size_m"], t("plan.minSizeM"), "number"),
+        x.kind === "optical" ? field([...p, "max_sun_elevation"], t("plan.maxSunElevation"), "number", { placeholder: "-12" }) : null)],
+    () => ({ id: `sensor${list("sensors").length + 1}`, name: { en: "", ko: "" }, cell: (choices.delegations()[0] || [""])[0], kind: "radar",
+      lat: 0, lon: 0, max_range_km: 2000, min_size_m: 0.1 }), redraw));
 }
 
 // ---- counterspace: manoeuvres, breakups, effects ----
@@ -251,7 +266,7 @@ function drawCounterspace(box, redraw) {
 
 // ---- MSEL ----
 const TRIGGERS = ["at", "manual", "launch", "first_overflight", "pass", "close_approach", "conjunction", "maneuver", "breakup",
-  "debris_approach", "debris_risk", "effect", "after_inject", "on_answer"];
+  "debris_approach", "debris_risk", "effect", "detected", "after_inject", "on_answer"];
 
 /** A new trigger of a kind, with what the scenario makes likely (its first object, place, move start). */
 function blankTrigger(kind, inject) {
@@ -270,6 +285,7 @@ function blankTrigger(kind, inject) {
     case "debris_approach": return { debris_approach: { breakup: first("breakups"), object: first("objects"), below_km: 5 } };
     case "debris_risk": return { debris_risk: { breakup: first("breakups"), object: first("objects"), above: 1e-4 } };
     case "effect": return { effect: { id: first("effects") } };
+    case "detected": return { detected: { cell: first("sensorCells"), object: first("objects") } };
     case "after_inject": return { after_inject: { inject: Number(first("injects")) || 1, delay_minutes: 30 } };
     case "on_answer": return { on_answer: { question: first("questions"), cell: first("delegations"), condition: "answered" } };
     default: return undefined;
@@ -291,6 +307,7 @@ function triggerFields(p, kind) {
     case "maneuver": return ref("id", "plan.maneuver", "maneuvers");
     case "breakup": return ref("id", "plan.breakup", "breakups");
     case "effect": return [ref("id", "plan.effect", "effects"), after];
+    case "detected": return [ref("cell", "plan.cell", "sensorCells"), ref("object", "plan.object", "objects"), after];
     case "debris_approach": return [ref("breakup", "plan.breakup", "breakups"), ref("object", "plan.object", "objects"), num("below_km", "plan.belowKm"), after];
     case "debris_risk": return [ref("breakup", "plan.breakup", "breakups"), ref("object", "plan.object", "objects"), num("above", "plan.above"),
       num("hard_body_m", "plan.hardBodyM"), num("sigma_km", "plan.sigmaKm"), after];

@@ -90,6 +90,16 @@ public final class ExerciseCommand {
             System.out.printf("%s: valid (%d warnings): %d cells, %d moves, %d injects, %d questions, %d objects, %d places%n",
                     file, warnings, s.cells().size(), s.moves().size(), s.injects().size(), s.questions().size(),
                     s.objects().size(), s.sites().size() + s.areas().size());
+            if (!s.sensors().isEmpty()) {
+                var detections = org.spacettx.exercise.engine.TriggerSchedule.compute(s, OrekitData.standard()).detections();
+                for (String cell : detections.cells()) {
+                    for (var o : s.objects()) {
+                        var first = detections.of(cell, o.id()).stream().findFirst();
+                        System.out.printf("detection: %s first sees %s %s%n", cell, o.name().en(), first.map(x -> "at " + x.start()
+                                + " (sensor " + x.sensor() + ", " + detections.of(cell, o.id()).size() + " observations)").orElse("never"));
+                    }
+                }
+            }
             for (var e : org.spacettx.exercise.report.AfterActionReport.spaceEvents(s)) {
                 System.out.printf("%s %s (%s) at %s: %s%n", e.kind(), e.id(), e.object().en(), e.time(), e.detail().en());
                 for (var w : e.windows()) {

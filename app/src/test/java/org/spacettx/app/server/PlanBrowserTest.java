@@ -299,6 +299,10 @@ class PlanBrowserTest {
         assertThat(at("breakups[0].impact_speed_km_s").getDomProperty("value")).isEqualTo("9");
         assertThat(at("effects[1].beam_deg").getDomProperty("value")).isEqualTo("45");
         screenshot(d, "plan-workspace-counterspace");
+        // the delegations' own sensors, under the objects: two ROK, three US
+        section("objects");
+        assertThat(d.findElements(By.cssSelector("fieldset[data-row^='sensors[']"))).hasSize(5);
+        assertThat(at("sensors[1].max_sun_elevation").getDomProperty("value")).isEqualTo("-12");
         section("msel");
         assertThat(d.findElements(By.cssSelector("#section-msel .item-summary"))).hasSize(29);
         waitText(By.cssSelector(".item-summary[data-row='msel[9]'] .when"), "2023-11-2");

@@ -127,6 +127,16 @@ public final class TriggerSchedule {
         return clipped;
     }
 
+    private Detections detections;
+
+    /** What every cell's own sensors see of every object over the scenario (computed once, when first asked). */
+    public synchronized Detections detections() {
+        if (detections == null) {
+            detections = Detections.compute(scenario, sky, byId);
+        }
+        return detections;
+    }
+
     /** The space picture of the scenario, sampled over its whole span (shared with the schedule's searches). */
     public Ephemerides sky() {
         return sky;
@@ -243,6 +253,17 @@ public final class TriggerSchedule {
                         label.ko() + String.format(Locale.ROOT, " (파편 %d; 최근접 %.2f km, %s)", first.get().noradA(), first.get().missKm(),
                                 first.get().tca().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)))
                         : Text.of(label.en() + NONE.en(), label.ko() + NONE.ko()));
+            }
+            case Trigger.Detected x -> {
+                Text cell = scenario.cells().stream().filter(c -> c.id().equals(x.cell())).findFirst().orElseThrow().name();
+                Text o = scenario.object(x.object()).orElseThrow().name();
+                Detections seen = Detections.compute(scenario, sky, byId, s -> s.cell().equals(x.cell()), ob -> ob.id().equals(x.object()));
+                Instant after = later(x.after(), scenario.start());
+                Optional<Detections.Sighting> first = seen.of(x.cell(), x.object()).stream().filter(s -> s.end().isAfter(after)).findFirst();
+                Optional<Instant> time = seen.firstDetection(x.cell(), x.object(), after);
+                Text what = Text.of(cell.en() + " detects " + o.en() + first.map(s -> " (sensor " + s.sensor() + ")").orElse(""),
+                        cell.ko() + ", " + o.ko() + " 탐지" + first.map(s -> " (센서 " + s.sensor() + ")").orElse(""));
+                yield new Entry(inject, time, time.isPresent() ? what : Text.of(what.en() + NONE.en(), what.ko() + NONE.ko()));
             }
             case Trigger.EffectWindow w -> {
                 Effect e = scenario.effect(w.effect()).orElseThrow();

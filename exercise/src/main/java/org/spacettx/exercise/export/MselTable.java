@@ -310,6 +310,7 @@ public final class MselTable {
                     + ", above: " + r.above() + ", hard_body_m: " + number(r.hardBodyM()) + ", sigma_km: " + number(r.sigmaKm())
                     + after(r.after()) + "}}";
             case Trigger.EffectWindow e -> "{effect: {id: " + quote(e.effect()) + after(e.after()) + "}}";
+            case Trigger.Detected x -> "{detected: {cell: " + quote(x.cell()) + ", object: " + quote(x.object()) + after(x.after()) + "}}";
             case Trigger.AfterInject a -> "{after_inject: {inject: " + a.inject() + ", delay_minutes: "
                     + number(a.delay().toSeconds() / 60.0) + "}}";
             case Trigger.OnAnswer o -> "{on_answer: {question: " + quote(o.question()) + ", cell: " + quote(o.cell())

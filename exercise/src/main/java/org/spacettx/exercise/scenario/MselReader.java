@@ -24,6 +24,7 @@ final class MselReader {
     private List<Maneuver> maneuvers = List.of();
     private List<Breakup> breakups = List.of();
     private List<Effect> effects = List.of();
+    private List<CellSensor> sensors = List.of();
 
     MselReader(ReadContext ctx, Map<Integer, ScenarioProblem.Anchor> anchors) {
         this.ctx = ctx;
@@ -32,8 +33,9 @@ final class MselReader {
 
     List<Inject> read(MapNode root, List<Move> moves, List<Cell> cells, List<Objective> objectives,
                          List<SpaceObject> objects, List<Maneuver> maneuvers, List<Breakup> breakups,
-                         List<Effect> effects, Map<String, Site> sites, Map<String, Area> areas,
+                         List<Effect> effects, List<CellSensor> sensors, Map<String, Site> sites, Map<String, Area> areas,
                          List<Question> questions, Instant start, Instant end) {
+        this.sensors = List.copyOf(sensors);
         this.maneuvers = List.copyOf(maneuvers);
         this.breakups = List.copyOf(breakups);
         this.effects = List.copyOf(effects);
@@ -247,6 +249,16 @@ final class MselReader {
                 }
                 Instant after = after(t, move, start);
                 switch (kind) {
+                    case "detected" -> {
+                        ctx.keys(t, "msel[].trigger.detected");
+                        String cell = ctx.string(t, "cell", "");
+                        if (!cells.containsKey(cell)) {
+                            ctx.error(t.entries().getOrDefault("cell", t), "cell '" + cell + "' is not defined in 'cells'");
+                        } else if (sensors.stream().noneMatch(x -> x.cell().equals(cell))) {
+                            ctx.error(t.entries().get("cell"), "cell '" + cell + "' has no sensor in 'sensors' to detect with");
+                        }
+                        return new Trigger.Detected(cell, object, after);
+                    }
                     case "first_overflight" -> {
                         ctx.keys(t, "msel[].trigger.first_overflight");
                         String place = ctx.string(t, "place", "");

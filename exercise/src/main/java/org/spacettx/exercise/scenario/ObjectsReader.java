@@ -166,8 +166,13 @@ final class ObjectsReader {
                 if (elements.noradId() >= nextNorad) {
                     nextNorad = elements.noradId() + 1;
                 }
+                double size = ctx.number(m, "size_m", 1.0);
+                if (!(size > 0)) {
+                    ctx.error(m.entries().get("size_m"), "an object's size is a positive number of metres");
+                    size = 1.0;
+                }
                 out.add(new SpaceObject(id, name, ctx.string(m, "nation", "").toUpperCase(Locale.ROOT),
-                        elements.withName(label), sensor, source, launchTime));
+                        elements.withName(label), sensor, source, launchTime, size));
             }
         }
         return out;

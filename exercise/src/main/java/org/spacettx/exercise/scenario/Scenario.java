@@ -16,7 +16,7 @@ import org.spacettx.orbit.geo.Site;
 public record Scenario(String id, Text title, String banner, Text description, Instant start, Instant end,
                        List<Cell> cells, List<Objective> objectives, Map<String, Site> sites, Map<String, Area> areas,
                        Map<String, Text> placeNames, List<SpaceObject> objects, List<Maneuver> maneuvers,
-                       List<Breakup> breakups, List<Effect> effects, List<Move> moves, List<Inject> injects,
+                       List<Breakup> breakups, List<Effect> effects, List<CellSensor> sensors, List<Move> moves, List<Inject> injects,
                        List<Question> questions, List<ActionItemSeed> actionItems) {
 
     public Scenario {
@@ -29,6 +29,7 @@ public record Scenario(String id, Text title, String banner, Text description, I
         maneuvers = List.copyOf(maneuvers);
         breakups = List.copyOf(breakups);
         effects = List.copyOf(effects);
+        sensors = List.copyOf(sensors);
         moves = List.copyOf(moves);
         injects = List.copyOf(injects);
         questions = List.copyOf(questions);

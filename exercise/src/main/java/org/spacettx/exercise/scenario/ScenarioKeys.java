@@ -27,7 +27,7 @@ final class ScenarioKeys {
 
     static {
         declare("", List.of("scenario", "id", "title", "banner", "description", "start", "end", "catalog", "cells", "objectives",
-                "places", "objects", "maneuvers", "breakups", "effects", "moves", "msel", "questions", "action_items"),
+                "places", "objects", "maneuvers", "breakups", "effects", "sensors", "moves", "msel", "questions", "action_items"),
                 "id", "title", "start", "end", "cells", "moves", "msel");
         declare("text", List.of("en", "ko"));
         declare("cells[]", List.of("id", "name", "nation", "kind"), "id", "kind");
@@ -36,7 +36,7 @@ final class ScenarioKeys {
         declare("places.sites[]", List.of("id", "name", "lat", "lon", "alt_m", "nation", "kind"), "id", "lat", "lon");
         declare("places.areas[]", List.of("id", "name", "nation", "kind", "polygon", "circle"), "id");
         declare("places.areas[].circle", List.of("lat", "lon", "radius_km"), "lat", "lon", "radius_km");
-        declare("objects[]", List.of("id", "name", "nation", "sensor", "catalog", "tle", "elements", "launch"), "id");
+        declare("objects[]", List.of("id", "name", "nation", "sensor", "size_m", "catalog", "tle", "elements", "launch"), "id");
         declare("objects[].elements", List.of("norad", "epoch", "inclination", "raan", "eccentricity", "arg_perigee",
                 "mean_anomaly", "mean_motion", "altitude_km", "bstar"), "epoch", "inclination");
         declare("objects[].launch", List.of("norad", "site", "time", "inclination", "azimuth", "heading", "altitude_km",
@@ -50,13 +50,16 @@ final class ScenarioKeys {
         declare("effects[]", List.of("id", "name", "nation", "kind", "lat", "lon", "object", "from", "to", "eirp_dbw", "frequency_mhz",
                 "mast_m", "signal_dbw", "tolerance_db", "receiver_height_m", "gain_dbi", "beam_deg", "min_elevation"),
                 "id", "kind", "lat", "lon", "from", "to");
+        declare("sensors[]", List.of("id", "name", "cell", "kind", "lat", "lon", "alt_m", "min_elevation", "max_range_km",
+                "min_size_m", "max_sun_elevation"), "id", "cell", "kind", "lat", "lon", "max_range_km", "min_size_m");
         declare("moves[]", List.of("id", "title", "start", "narrative"), "id", "title", "start");
         declare("msel[]", List.of("number", "move", "from", "to", "channel", "subject", "body", "marking", "expected_action",
                 "objectives", "trigger", "attachments"),
                 "number", "move", "from", "to", "channel", "subject", "body", "marking", "trigger");
         declare("msel[].attachments[]", List.of("kind", "object", "hours"), "kind", "object");
         declare("msel[].trigger", List.of("at", "manual", "first_overflight", "pass", "launch", "close_approach", "conjunction",
-                "maneuver", "breakup", "debris_approach", "debris_risk", "effect", "after_inject", "on_answer"));
+                "maneuver", "breakup", "debris_approach", "debris_risk", "effect", "detected", "after_inject", "on_answer"));
+        declare("msel[].trigger.detected", List.of("cell", "object", "after"), "cell", "object");
         declare("msel[].trigger.effect", List.of("id", "after"), "id");
         declare("msel[].trigger.maneuver", List.of("id"), "id");
         declare("msel[].trigger.breakup", List.of("id"), "id");

@@ -128,13 +128,14 @@ public final class ScenarioReader {
         List<Maneuver> maneuvers = new ManeuversReader(ctx, data).read(root, objects, start, end);
         List<Breakup> breakups = new BreakupsReader(ctx, data).read(root, objects, maneuvers, start, end);
         List<Effect> effects = new EffectsReader(ctx).read(root, objects, start, end);
+        List<CellSensor> sensors = new SensorsReader(ctx).read(root, cells);
         List<Move> moves = new MovesReader(ctx).read(root, start, end);
         List<Question> questions = new QuestionsReader(ctx).read(root, moves, cells);
         List<Inject> injects = new MselReader(ctx, anchors).read(root, moves, cells, objectives, objects, maneuvers, breakups,
-                effects, sites, areas, questions, start, end);
+                effects, sensors, sites, areas, questions, start, end);
         List<ActionItemSeed> actionItems = new ActionItemsReader(ctx).read(root);
         return new Scenario(id, ctx.text(root, "title", true), ctx.string(root, "banner", "EXERCISE // EXERCISE // EXERCISE"),
                 ctx.text(root, "description", false), start, end, cells, objectives, sites, areas, placeNames, objects, maneuvers,
-                breakups, effects, moves, injects, questions, actionItems);
+                breakups, effects, sensors, moves, injects, questions, actionItems);
     }
 }

@@ -17,17 +17,21 @@ import org.spacettx.orbit.propagate.Sgp4;
  * @param launchTime  for a launched object, the lift-off time (the object exists only from then on), else null
  * @param later       the element sets it follows after its manoeuvres, each from its epoch (the burn) on
  * @param destroyedAt when a breakup destroys it (it exists only until then), else null
+ * @param sizeM       its characteristic size (m), what the cells' sensors detect it by
  */
 public record SpaceObject(String id, Text name, String nation, ElementSet elements, String sensorSpec, String source,
-                          Instant launchTime, List<ElementSet> later, Instant destroyedAt) {
+                          Instant launchTime, List<ElementSet> later, Instant destroyedAt, double sizeM) {
 
     public SpaceObject {
         later = List.copyOf(later);
+        if (!(sizeM > 0)) {
+            throw new IllegalArgumentException("an object's size is positive");
+        }
     }
 
     public SpaceObject(String id, Text name, String nation, ElementSet elements, String sensorSpec, String source,
-                       Instant launchTime) {
-        this(id, name, nation, elements, sensorSpec, source, launchTime, List.of(), null);
+                       Instant launchTime, double sizeM) {
+        this(id, name, nation, elements, sensorSpec, source, launchTime, List.of(), null, sizeM);
     }
 
     /** From when the object is in orbit: its insertion (the epoch of its elements) for a launched object. */
@@ -69,18 +73,18 @@ public record SpaceObject(String id, Text name, String nation, ElementSet elemen
         List<ElementSet> made = later.stream().filter(e -> !e.epoch().isAfter(time)).toList();
         Instant end = destroyedAt != null && !destroyedAt.isAfter(time) ? destroyedAt : null;
         return made.size() == later.size() && end == destroyedAt ? this
-                : new SpaceObject(id, name, nation, elements, sensorSpec, source, launchTime, made, end);
+                : new SpaceObject(id, name, nation, elements, sensorSpec, source, launchTime, made, end, sizeM);
     }
 
     /** This object following one more element set from its epoch on (after a manoeuvre). */
     SpaceObject thenFollowing(ElementSet after) {
         List<ElementSet> more = new ArrayList<>(later);
         more.add(after);
-        return new SpaceObject(id, name, nation, elements, sensorSpec, source, launchTime, more, destroyedAt);
+        return new SpaceObject(id, name, nation, elements, sensorSpec, source, launchTime, more, destroyedAt, sizeM);
     }
 
     /** This object, destroyed at a time. */
     SpaceObject destroyedAt(Instant time) {
-        return new SpaceObject(id, name, nation, elements, sensorSpec, source, launchTime, later, time);
+        return new SpaceObject(id, name, nation, elements, sensorSpec, source, launchTime, later, time, sizeM);
     }
 }

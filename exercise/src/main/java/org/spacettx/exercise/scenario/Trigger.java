@@ -21,6 +21,7 @@ public sealed interface Trigger {
             case DebrisApproach t -> "debris_approach";
             case DebrisRisk t -> "debris_risk";
             case EffectWindow t -> "effect";
+            case Detected t -> "detected";
             case AfterInject t -> "after_inject";
             case OnAnswer t -> "on_answer";
         };
@@ -97,6 +98,10 @@ public sealed interface Trigger {
      * satellite's beam, a laser site imaged by its satellite (within the effect's active span).
      */
     record EffectWindow(String effect, Instant after) implements Trigger {
+    }
+
+    /** The first time after {@code after} that one of {@code cell}'s own sensors observes {@code object}. */
+    record Detected(String cell, String object, Instant after) implements Trigger {
     }
 
     /** A delay after another inject is released. */

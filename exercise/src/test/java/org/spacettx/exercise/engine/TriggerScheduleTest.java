@@ -37,7 +37,9 @@ class TriggerScheduleTest {
     void timeLaunchAndChainedTriggers() {
         assertThat(schedule.timeOf(1)).contains(Instant.parse("2023-11-14T01:00:00Z"));
         assertThat(schedule.timeOf(8)).contains(Instant.parse("2023-11-21T13:42:28Z"));
-        assertThat(schedule.timeOf(9)).contains(Instant.parse("2023-11-21T14:27:28Z"));
+        // when the US delegation's own sensors first see the new satellite (DetectionsTest holds it to Orekit)
+        assertThat(schedule.timeOf(9).orElseThrow().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                .isEqualTo(Instant.parse("2023-11-21T19:42:16.945Z"));
         assertThat(schedule.timeOf(7)).contains(Instant.parse("2023-11-16T02:00:00Z"));
         assertThat(schedule.timeOf(6)).isEmpty();
         assertThat(schedule.timeOf(15)).isEmpty();

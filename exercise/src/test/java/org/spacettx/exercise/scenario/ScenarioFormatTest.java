@@ -95,7 +95,7 @@ class ScenarioFormatTest {
     static Map<String, Set<String>> documented() throws Exception {
         String prose = Files.readString(DOCS.resolve("scenario-format.md"));
         Map<String, String> headings = Map.ofEntries(Map.entry("", "## Top level"), Map.entry("cells", "## Cells"), Map.entry("objectives", "## Objectives"),
-                Map.entry("places", "## Places"), Map.entry("objects", "## Objects"), Map.entry("maneuvers", "## Manoeuvres"), Map.entry("breakups", "## Breakups"), Map.entry("effects", "## Effects"),
+                Map.entry("places", "## Places"), Map.entry("objects", "## Objects"), Map.entry("maneuvers", "## Manoeuvres"), Map.entry("breakups", "## Breakups"), Map.entry("effects", "## Effects"), Map.entry("sensors", "## Sensors"),
                 Map.entry("moves", "## Moves"), Map.entry("msel", "## MSEL"), Map.entry("questions", "## Questions"), Map.entry("action_items", "## Action items"));
         Map<String, Set<String>> out = new java.util.HashMap<>();
         for (Map.Entry<String, String> h : headings.entrySet()) {
@@ -201,6 +201,6 @@ class ScenarioFormatTest {
         ObjectNode demo = ScenarioDocument.toTree(Demo.text());
         ((ObjectNode) demo.get("msel").get(0)).set("trigger", new ObjectMapper().createObjectNode().put("at", "2023-11-14T01:00:00Z")
                 .put("manual", true));
-        assertThat(problems(demo)).anyMatch(p -> p.message().startsWith("a trigger needs exactly one of [after_inject, at, breakup, close_approach, conjunction, debris_approach, debris_risk, effect,"));
+        assertThat(problems(demo)).anyMatch(p -> p.message().startsWith("a trigger needs exactly one of [after_inject, at, breakup, close_approach, conjunction, debris_approach, debris_risk, detected, effect,"));
     }
 }

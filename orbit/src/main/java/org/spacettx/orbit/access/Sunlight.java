@@ -11,13 +11,19 @@ public final class Sunlight {
     }
 
     public static boolean isSunlit(double[] position, double[] sunDirection) {
+        return marginM(position, sunDirection) > 0;
+    }
+
+    /**
+     * How far (m, ITRF position in m) the object is outside the shadow: its distance from the Earth–Sun line less the
+     * Earth's radius when behind the Earth, its distance from the centre less the radius when on the Sun's side (the two
+     * agree on the terminator plane, so the margin is continuous: a root finder can find where it changes sign).
+     */
+    public static double marginM(double[] position, double[] sunDirection) {
         double along = position[0] * sunDirection[0] + position[1] * sunDirection[1] + position[2] * sunDirection[2];
-        if (along >= 0) {
-            return true;
-        }
-        double px = position[0] - along * sunDirection[0];
-        double py = position[1] - along * sunDirection[1];
-        double pz = position[2] - along * sunDirection[2];
-        return px * px + py * py + pz * pz > Topocentric.WGS84_A * Topocentric.WGS84_A;
+        double px = position[0] - Math.min(along, 0) * sunDirection[0];
+        double py = position[1] - Math.min(along, 0) * sunDirection[1];
+        double pz = position[2] - Math.min(along, 0) * sunDirection[2];
+        return Math.sqrt(px * px + py * py + pz * pz) - Topocentric.WGS84_A;
     }
 }

@@ -1,0 +1,108 @@
+package org.spacettx.exercise.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.orekit.bodies.AnalyticalSolarPositionProvider;
+import org.orekit.bodies.GeodeticPoint;
+import org.orekit.frames.TopocentricFrame;
+import org.orekit.propagation.analytical.tle.TLEPropagator;
+import org.orekit.time.AbsoluteDate;
+import org.spacettx.exercise.Demo;
+import org.spacettx.exercise.scenario.CellSensor;
+import org.spacettx.exercise.scenario.Scenario;
+import org.spacettx.exercise.scenario.ScenarioReader;
+import org.spacettx.exercise.scenario.SpaceObject;
+import org.spacettx.orbit.access.GroundSensor;
+import org.spacettx.orbit.catalog.OrekitTle;
+import org.spacettx.orbit.data.OrekitData;
+
+/**
+ * What each delegation's own sensors see of the demo's new satellite: the first detection of MALLIGYONG-1 after its
+ * launch by the US sensors (which releases inject 9) and by the ROK sensors, each against a second-by-second scan
+ * with Orekit alone (TLE propagator, topocentric frames, analytical Sun, the cylindrical shadow written here) of every
+ * sensor of the cell from the satellite's insertion: the first second one of them sees it, within 1 s of ours. The
+ * two delegations learn of the satellite hours apart.
+ */
+class DetectionsTest {
+
+    static final OrekitData DATA = OrekitData.standard();
+    static Scenario demo;
+    static TriggerSchedule schedule;
+
+    @BeforeAll
+    static void load() {
+        demo = ScenarioReader.read(Demo.file(), DATA).scenario();
+        schedule = TriggerSchedule.compute(demo, DATA);
+    }
+
+    /** The first second, from {@code from}, that one of the cell's sensors observes the object, by Orekit alone. */
+    static Instant scan(SpaceObject o, List<CellSensor> sensors, Instant from, int seconds) {
+        TLEPropagator propagator = TLEPropagator.selectExtrapolator(OrekitTle.toTle(o.elements(), DATA.utc()), DATA.teme());
+        AnalyticalSolarPositionProvider sun = new AnalyticalSolarPositionProvider(DATA.context());
+        List<TopocentricFrame> frames = sensors.stream().map(s -> new TopocentricFrame(DATA.earth(), new GeodeticPoint(
+                Math.toRadians(s.sensor().site().latitudeDeg()), Math.toRadians(s.sensor().site().longitudeDeg()),
+                s.sensor().site().altitudeM()), s.id())).toList();
+        for (int t = 0; t <= seconds; t++) {
+            AbsoluteDate date = OrekitTle.toDate(from.plusSeconds(t), DATA.utc());
+            Vector3D p = propagator.getPVCoordinates(date, DATA.itrf()).getPosition();
+            for (int k = 0; k < sensors.size(); k++) {
+                GroundSensor g = sensors.get(k).sensor();
+                TopocentricFrame topo = frames.get(k);
+                boolean seen = Math.toDegrees(topo.getElevation(p, DATA.itrf(), date)) >= g.minElevationDeg()
+                        && topo.getRange(p, DATA.itrf(), date) / 1000 <= g.detectionRangeKm(o.sizeM());
+                if (seen && g.kind() == GroundSensor.Kind.OPTICAL) {
+                    Vector3D s = sun.getPosition(date, DATA.itrf());
+                    Vector3D u = s.normalize();
+                    double along = p.dotProduct(u);
+                    seen = (along >= 0 || p.subtract(u.scalarMultiply(along)).getNorm() > 6378137.0)
+                            && Math.toDegrees(topo.getElevation(s, DATA.itrf(), date)) <= g.maxSunElevationDeg();
+                }
+                if (seen) {
+                    return from.plusSeconds(t);
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void eachDelegationFirstSeesTheNewSatelliteWhenItsOwnSensorsCan() {
+        SpaceObject recon = demo.object("recon-1").orElseThrow();
+        Instant insertion = recon.inOrbitFrom();
+        Instant[] first = new Instant[2];
+        int i = 0;
+        for (String cell : List.of("usa", "kor")) {
+            List<CellSensor> sensors = demo.sensors().stream().filter(s -> s.cell().equals(cell)).toList();
+            Instant ours = schedule.detections().firstDetection(cell, "recon-1", insertion).orElseThrow();
+            Instant truth = scan(recon, sensors, insertion, (int) Duration.between(insertion, ours).toSeconds() + 60);
+            System.out.printf("%s first sees MALLIGYONG-1 at %s (%s after insertion); the 1-s Orekit scan: %s%n", cell, ours,
+                    Duration.between(insertion, ours), truth);
+            assertThat(truth).as("%s: the scan sees it", cell).isNotNull();
+            // the scan's first second is the first whole second at or after our time
+            assertThat(Duration.between(ours, truth).toNanos() / 1e9).as("%s: first detection vs the scan (s)", cell).isBetween(0.0, 1.0);
+            first[i++] = ours;
+        }
+        assertThat(schedule.timeOf(9)).contains(first[0]);
+        assertThat(Duration.between(first[0], first[1]).toHours()).as("the ROK cell learns of it hours after the US cell").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void noDetectionBeforeInsertionNorAfterADestruction() {
+        SpaceObject recon = demo.object("recon-1").orElseThrow();
+        SpaceObject defunct = demo.object("ru-defunct").orElseThrow();
+        for (String cell : schedule.detections().cells()) {
+            assertThat(schedule.detections().of(cell, "recon-1")).allSatisfy(s -> assertThat(s.start()).isAfterOrEqualTo(recon.inOrbitFrom()));
+            assertThat(schedule.detections().of(cell, "ru-defunct")).isNotEmpty()
+                    .allSatisfy(s -> assertThat(s.end()).isBeforeOrEqualTo(defunct.destroyedAt()));
+        }
+        assertThat(schedule.detections().cells()).containsExactly("kor", "usa");
+        assertThat(schedule.detections().of("control", "recon-1")).isEmpty();
+    }
+}
