@@ -266,7 +266,7 @@ function drawCounterspace(box, redraw) {
 
 // ---- MSEL ----
 const TRIGGERS = ["at", "manual", "launch", "first_overflight", "pass", "close_approach", "conjunction", "maneuver", "breakup",
-  "debris_approach", "debris_risk", "effect", "detected", "after_inject", "on_answer"];
+  "debris_approach", "debris_risk", "effect", "detected", "custody_lost", "after_inject", "on_answer"];
 
 /** A new trigger of a kind, with what the scenario makes likely (its first object, place, move start). */
 function blankTrigger(kind, inject) {
@@ -286,6 +286,7 @@ function blankTrigger(kind, inject) {
     case "debris_risk": return { debris_risk: { breakup: first("breakups"), object: first("objects"), above: 1e-4 } };
     case "effect": return { effect: { id: first("effects") } };
     case "detected": return { detected: { cell: first("sensorCells"), object: first("objects") } };
+    case "custody_lost": return { custody_lost: { cell: first("sensorCells"), object: first("objects") } };
     case "after_inject": return { after_inject: { inject: Number(first("injects")) || 1, delay_minutes: 30 } };
     case "on_answer": return { on_answer: { question: first("questions"), cell: first("delegations"), condition: "answered" } };
     default: return undefined;
@@ -307,7 +308,8 @@ function triggerFields(p, kind) {
     case "maneuver": return ref("id", "plan.maneuver", "maneuvers");
     case "breakup": return ref("id", "plan.breakup", "breakups");
     case "effect": return [ref("id", "plan.effect", "effects"), after];
-    case "detected": return [ref("cell", "plan.cell", "sensorCells"), ref("object", "plan.object", "objects"), after];
+    case "detected":
+    case "custody_lost": return [ref("cell", "plan.cell", "sensorCells"), ref("object", "plan.object", "objects"), after];
     case "debris_approach": return [ref("breakup", "plan.breakup", "breakups"), ref("object", "plan.object", "objects"), num("below_km", "plan.belowKm"), after];
     case "debris_risk": return [ref("breakup", "plan.breakup", "breakups"), ref("object", "plan.object", "objects"), num("above", "plan.above"),
       num("hard_body_m", "plan.hardBodyM"), num("sigma_km", "plan.sigmaKm"), after];

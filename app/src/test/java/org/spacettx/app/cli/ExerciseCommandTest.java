@@ -27,7 +27,7 @@ class ExerciseCommandTest {
     void validateAcceptsTheDemo() {
         CliRun run = CliRun.of("exercise", "validate", demo().toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("valid (0 warnings): 4 cells, 4 moves, 29 injects, 9 questions");
+        assertThat(run.out()).contains("valid (0 warnings): 4 cells, 4 moves, 30 injects, 9 questions");
         // and what the orbital engine made of the counterspace events
         assertThat(run.out()).contains("maneuver inspector-approach (RU INSPECTOR (EXERCISE)) at 2023-11-24T01:02:17.852Z: "
                 + "2023-11-24T01:02:17.852Z 33.20 m/s").contains("breakup asat-test (RU DEFUNCT SAT (EXERCISE)) at 2023-11-25T03:00:00Z")
@@ -71,7 +71,7 @@ class ExerciseCommandTest {
         CliRun run = CliRun.of("exercise", "timeline", demo().toString(), "--format", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode rows = new ObjectMapper().readTree(run.out());
-        assertThat(rows).hasSize(29);
+        assertThat(rows).hasSize(30);
         JsonNode launch = rows.get(7);
         assertThat(launch.get("number").asInt()).isEqualTo(8);
         assertThat(launch.get("release_utc").asText()).isEqualTo("2023-11-21T13:42:28Z");
@@ -92,10 +92,10 @@ class ExerciseCommandTest {
         }).toList();
         assertThat(events.get(0).get("event").get("type").asText()).isEqualTo("ExerciseStarted");
         assertThat(events.get(events.size() - 1).get("event").get("type").asText()).isEqualTo("ExerciseEnded");
-        assertThat(events.stream().filter(e -> e.get("event").get("type").asText().equals("InjectReleased"))).hasSize(29);
+        assertThat(events.stream().filter(e -> e.get("event").get("type").asText().equals("InjectReleased"))).hasSize(30);
         for (int i = 0; i < events.size(); i++) {
             assertThat(events.get(i).get("sequence").asLong()).isEqualTo(i + 1);
         }
-        assertThat(run.err()).contains("29 injects released of 29, 0 refused steps");
+        assertThat(run.err()).contains("30 injects released of 30, 0 refused steps");
     }
 }

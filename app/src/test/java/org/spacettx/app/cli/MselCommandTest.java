@@ -25,7 +25,7 @@ class MselCommandTest {
         Path result = dir.resolve("new.yaml");
         CliRun in = CliRun.of("exercise", "msel-import", SCENARIO.toString(), "--table", edited.toString(), "-o", result.toString());
         assertThat(in.exitCode()).as(in.err()).isZero();
-        assertThat(in.err()).contains("wrote " + result + " (29 injects)");
+        assertThat(in.err()).contains("wrote " + result + " (30 injects)");
         String yaml = Files.readString(result);
         assertThat(yaml).contains("Kim and Putin sign a space agreement at Vostochny").contains("questions:")
                 .startsWith(Files.readString(SCENARIO).substring(0, Files.readString(SCENARIO).indexOf("msel:")));

@@ -96,20 +96,20 @@ class DemoOverHttpTest {
                 JsonNode feed = null;
                 for (int i = 0; i < 40; i++) {
                     feed = control.get("/api/exercises/" + EX + "/feed").json();
-                    if (feed.get("injects").size() == 29) {
+                    if (feed.get("injects").size() == 30) {
                         break;
                     }
                     Thread.sleep(250);
                 }
-                assertThat(feed.get("injects").size()).isEqualTo(29);
+                assertThat(feed.get("injects").size()).isEqualTo(30);
                 ok(control.command(EX, "{\"type\":\"EndExercise\"}"));
 
                 JsonNode korFeed = kor.get("/api/exercises/" + EX + "/feed").json();
                 JsonNode usaFeed = usa.get("/api/exercises/" + EX + "/feed").json();
                 assertThat(korFeed.get("injects").toString()).doesNotContain("USA ONLY");
                 assertThat(usaFeed.get("injects").toString()).doesNotContain("KOR ONLY");
-                // of the 29: USA ONLY 3, 14, 20, 26 and KOR ONLY 2, 13, 21
-                assertThat(korFeed.get("injects").size()).isEqualTo(25);
+                // of the 30: USA ONLY 3, 14, 20, 26 and KOR ONLY 2, 13, 21, 30
+                assertThat(korFeed.get("injects").size()).isEqualTo(26);
                 assertThat(usaFeed.get("injects").size()).isEqualTo(26);
                 assertThat(korFeed.get("answers").size()).as("both cells' revealed answers").isEqualTo(8);
                 assertThat(korFeed.get("statement").get("agreedBy").size()).isEqualTo(2);
@@ -124,7 +124,7 @@ class DemoOverHttpTest {
                 ApiClient control = new ApiClient(again.port());
                 control.login("control", PASSWORD);
                 JsonNode feed = control.get("/api/exercises/" + EX + "/feed").json();
-                assertThat(feed.get("injects").size()).isEqualTo(29);
+                assertThat(feed.get("injects").size()).isEqualTo(30);
                 assertThat(feed.get("clock").get("ended").asBoolean()).isTrue();
             }
         }

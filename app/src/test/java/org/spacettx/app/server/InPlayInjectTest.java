@@ -62,7 +62,7 @@ class InPlayInjectTest {
         assertThat(subjects(observer.get("/api/exercises/" + EX + "/feed").json())).doesNotContain("Blue House");
         JsonNode timeline = control.get("/api/exercises/" + EX + "/timeline").json();
         JsonNode row = timeline.get(timeline.size() - 1);
-        assertThat(row.get("number").asInt()).isEqualTo(30); // the first number after the demo's 29 injects
+        assertThat(row.get("number").asInt()).isEqualTo(31); // the first number after the demo's 30 injects
         assertThat(row.get("status").asText()).isEqualTo("released");
         assertThat(row.get("trigger").get("en").asText()).isEqualTo("written during play");
         assertThat(kor.get("/api/exercises/" + EX + "/report?format=json").body()).contains("Blue House asks for options");
@@ -92,7 +92,7 @@ class InPlayInjectTest {
         assertThat(imported.status()).as(imported.body()).isEqualTo(201);
         assertThat(imported.json().get("added").toString()).isEqualTo("[40]");
         timeline = control.get("/api/exercises/" + EX + "/timeline").json();
-        assertThat(timeline.findValuesAsText("status")).hasSize(31);
+        assertThat(timeline.findValuesAsText("status")).hasSize(32);
         assertThat(control.command(EX, "{\"type\":\"ReleaseInject\",\"number\":40}").status()).isEqualTo(200);
         assertThat(subjects(usa.get("/api/exercises/" + EX + "/feed").json())).contains("Commercial imagery of Sohae published");
         // again: nothing new to add

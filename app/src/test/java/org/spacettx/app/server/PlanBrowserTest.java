@@ -286,7 +286,7 @@ class PlanBrowserTest {
                 .isEqualTo(204);
         assertThat(kor.get("/api/exercises/plan-test/feed").body()).contains("Station crew reports a flash");
 
-        // the demo as a template: its MSEL is a table of 29 lines; a line opens its inject, with its computed time
+        // the demo as a template: its MSEL is a table of 30 lines; a line opens its inject, with its computed time
         d.get("http://127.0.0.1:" + demo.server().port() + "/plan.html");
         click(d, By.id("new-template"));
         waitText(By.id("check-state"), "valid");
@@ -304,7 +304,7 @@ class PlanBrowserTest {
         assertThat(d.findElements(By.cssSelector("fieldset[data-row^='sensors[']"))).hasSize(5);
         assertThat(at("sensors[1].max_sun_elevation").getDomProperty("value")).isEqualTo("-12");
         section("msel");
-        assertThat(d.findElements(By.cssSelector("#section-msel .item-summary"))).hasSize(29);
+        assertThat(d.findElements(By.cssSelector("#section-msel .item-summary"))).hasSize(30);
         waitText(By.cssSelector(".item-summary[data-row='msel[9]'] .when"), "2023-11-2");
         click(d, By.cssSelector("[data-open='msel[9]']"));
         waitText(By.cssSelector("p[data-computed='10']"), "first pass of MALLIGYONG-1");

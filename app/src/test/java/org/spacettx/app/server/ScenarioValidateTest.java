@@ -67,7 +67,7 @@ class ScenarioValidateTest {
         assertThat(valid.get("valid").asBoolean()).isTrue();
         assertThat(valid.get("errors").asInt()).isZero();
         assertThat(valid.get("warnings").asInt()).isZero();
-        assertThat(valid.get("summary").get("injects").asInt()).isEqualTo(29);
+        assertThat(valid.get("summary").get("injects").asInt()).isEqualTo(30);
         assertThat(control.get("/api/exercises").json().size()).as("nothing created").isOne();
 
         // the CLI's own test case: an unknown key and an unknown marking (which the scenario's uses of it repeat)

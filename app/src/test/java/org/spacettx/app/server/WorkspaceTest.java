@@ -173,7 +173,7 @@ class WorkspaceTest {
         assertThat(template.status()).isEqualTo(201);
         JsonNode v1 = control.get("/api/drafts/" + template.json().get("id").asText()).json();
         assertThat(v1.get("yaml").asText()).startsWith("# SpaceTTX demo exercise"); // the file as it is, comments kept
-        assertThat(v1.get("document").get("msel")).hasSize(29);
+        assertThat(v1.get("document").get("msel")).hasSize(30);
 
         ApiClient.Response file = control.post("/api/drafts", "{\"from\":\"file\",\"yaml\":\"id: mine\\ntitle: {en: Mine}\\n\"}");
         assertThat(file.status()).isEqualTo(201);

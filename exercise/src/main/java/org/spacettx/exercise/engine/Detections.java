@@ -13,6 +13,10 @@ import org.spacettx.exercise.scenario.CellSensor;
 import org.spacettx.exercise.scenario.Scenario;
 import org.spacettx.exercise.scenario.SpaceObject;
 import org.spacettx.orbit.access.GroundSensor;
+import org.spacettx.orbit.catalog.ElementSet;
+import org.spacettx.orbit.data.OrekitData;
+import org.spacettx.orbit.propagate.CartesianState;
+import org.spacettx.orbit.propagate.Sgp4;
 import org.spacettx.orbit.propagate.Ephemerides;
 import org.spacettx.orbit.propagate.Ephemeris;
 
@@ -37,6 +41,36 @@ public final class Detections {
     /** The sightings of every object by every cell's sensors, over the span {@code sky} covers. */
     public static Detections compute(Scenario scenario, Ephemerides sky, Map<String, Ephemeris> byId) {
         return compute(scenario, sky, byId, s -> true, o -> true);
+    }
+
+    /** The last few scenarios' sightings (the report asks for them each time it is written). */
+    private static final java.util.Map<Scenario, Detections> RECENT = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Scenario, Detections> eldest) {
+                    return size() > 4;
+                }
+            });
+
+    /**
+     * The sightings of every object by every cell's sensors over the scenario, on the trigger schedule's grid (the
+     * scenario's span every 60 s), without a schedule: the same sightings {@link TriggerSchedule#detections()} gives.
+     */
+    public static Detections compute(Scenario scenario, OrekitData data) {
+        Detections known = RECENT.get(scenario);
+        if (known != null) {
+            return known;
+        }
+        List<Sgp4> objects = scenario.objects().stream().map(o -> o.propagator(data)).toList();
+        Ephemerides sky = Ephemerides.sample(objects, scenario.start(), scenario.end(), TriggerSchedule.SKY_STEP,
+                Runtime.getRuntime().availableProcessors(), data);
+        Map<String, Ephemeris> byId = new LinkedHashMap<>();
+        for (int i = 0; i < objects.size(); i++) {
+            byId.put(scenario.objects().get(i).id(), sky.objects().get(i));
+        }
+        Detections d = compute(scenario, sky, byId);
+        RECENT.put(scenario, d);
+        return d;
     }
 
     /** The sightings of the objects {@code objects} accepts by the sensors {@code sensors} accepts. */
@@ -79,6 +113,64 @@ public final class Detections {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The custody model: a cell's sensors look for an object where the element set it last derived from its own
+     * observations predicts it, and recognise it within {@value #GATE_KM} km of there; with no observation for
+     * {@link #LOST_AFTER} the track is lost anyway.
+     */
+    public static final double GATE_KM = 10;
+    public static final java.time.Duration LOST_AFTER = java.time.Duration.ofHours(72);
+
+    /** A loss of custody: when, and why ("maneuver": found away from the prediction; "unobserved": too long unseen). */
+    public record Loss(Instant time, String reason, double offsetKm) {
+    }
+
+    /**
+     * The first time at or after {@code after} that {@code cell} loses custody of {@code o}: at the start of one of its
+     * sightings where the object is more than {@link #GATE_KM} from where the cell's element set (the one in force at the
+     * end of its last sighting) puts it — a manoeuvre the cell has not seen yet —, or {@link #LOST_AFTER} after its last
+     * sighting when none comes before. After a loss the cell has the object again at the end of its next sighting.
+     */
+    public Optional<Loss> custodyLost(String cell, SpaceObject o, Instant after, Instant scenarioEnd, OrekitData data) {
+        List<Sighting> seen = of(cell, o.id());
+        if (seen.isEmpty()) {
+            return Optional.empty();
+        }
+        Sgp4 truth = o.propagator(data);
+        ElementSet known = o.elementsAt(seen.get(0).end());
+        Instant lastSeen = seen.get(0).end();
+        boolean lost = false;
+        for (Sighting s : seen.subList(1, seen.size())) {
+            if (!lost && s.start().isAfter(lastSeen.plus(LOST_AFTER))) {
+                Instant at = lastSeen.plus(LOST_AFTER);
+                if (!at.isBefore(after)) {
+                    return Optional.of(new Loss(at, "unobserved", Double.NaN));
+                }
+                lost = true;
+            }
+            if (!lost) {
+                double offset = distanceKm(truth.itrf(s.start()), Sgp4.of(known, data).itrf(s.start()));
+                if (offset > GATE_KM) {
+                    if (!s.start().isBefore(after)) {
+                        return Optional.of(new Loss(s.start(), "maneuver", offset));
+                    }
+                    lost = true;
+                    continue; // this sighting does not correlate: the next one re-acquires
+                }
+            }
+            lost = false;
+            known = o.elementsAt(s.end());
+            lastSeen = s.end();
+        }
+        Instant at = lastSeen.plus(LOST_AFTER);
+        return !lost && !at.isBefore(after) && at.isBefore(scenarioEnd) ? Optional.of(new Loss(at, "unobserved", Double.NaN))
+                : Optional.empty();
+    }
+
+    private static double distanceKm(CartesianState a, CartesianState b) {
+        return Math.sqrt(Math.pow(a.xKm() - b.xKm(), 2) + Math.pow(a.yKm() - b.yKm(), 2) + Math.pow(a.zKm() - b.zKm(), 2));
     }
 
     /** The cells that have sensors. */

@@ -265,6 +265,20 @@ public final class TriggerSchedule {
                         cell.ko() + ", " + o.ko() + " 탐지" + first.map(s -> " (센서 " + s.sensor() + ")").orElse(""));
                 yield new Entry(inject, time, time.isPresent() ? what : Text.of(what.en() + NONE.en(), what.ko() + NONE.ko()));
             }
+            case Trigger.CustodyLost x -> {
+                Text cell = scenario.cells().stream().filter(c -> c.id().equals(x.cell())).findFirst().orElseThrow().name();
+                SpaceObject o = scenario.object(x.object()).orElseThrow();
+                Detections seen = Detections.compute(scenario, sky, byId, s -> s.cell().equals(x.cell()), ob -> ob.id().equals(x.object()));
+                Optional<Detections.Loss> loss = seen.custodyLost(x.cell(), o, later(x.after(), scenario.start()), scenario.end(), data);
+                Text what = Text.of(cell.en() + " loses custody of " + o.name().en() + loss.map(l -> l.reason().equals("maneuver")
+                        ? String.format(Locale.ROOT, " (found %.1f km from its predicted position: a manoeuvre)", l.offsetKm())
+                        : " (unobserved for " + Detections.LOST_AFTER.toHours() + " h)").orElse(""),
+                        cell.ko() + ", " + o.name().ko() + " 추적 상실" + loss.map(l -> l.reason().equals("maneuver")
+                                ? String.format(Locale.ROOT, " (예측 위치에서 %.1f km 벗어남: 기동)", l.offsetKm())
+                                : " (" + Detections.LOST_AFTER.toHours() + "시간 미관측)").orElse(""));
+                Optional<Instant> time = loss.map(Detections.Loss::time);
+                yield new Entry(inject, time, time.isPresent() ? what : Text.of(what.en() + NONE.en(), what.ko() + NONE.ko()));
+            }
             case Trigger.EffectWindow w -> {
                 Effect e = scenario.effect(w.effect()).orElseThrow();
                 Instant after = later(w.after(), scenario.start());

@@ -311,6 +311,7 @@ public final class MselTable {
                     + after(r.after()) + "}}";
             case Trigger.EffectWindow e -> "{effect: {id: " + quote(e.effect()) + after(e.after()) + "}}";
             case Trigger.Detected x -> "{detected: {cell: " + quote(x.cell()) + ", object: " + quote(x.object()) + after(x.after()) + "}}";
+            case Trigger.CustodyLost x -> "{custody_lost: {cell: " + quote(x.cell()) + ", object: " + quote(x.object()) + after(x.after()) + "}}";
             case Trigger.AfterInject a -> "{after_inject: {inject: " + a.inject() + ", delay_minutes: "
                     + number(a.delay().toSeconds() / 60.0) + "}}";
             case Trigger.OnAnswer o -> "{on_answer: {question: " + quote(o.question()) + ", cell: " + quote(o.cell())

@@ -42,7 +42,16 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
                                 Instant end, Reader reader, List<CellLine> cells, List<ObjectiveResult> objectives,
                                 List<TimelineEntry> timeline, List<MoveSection> moves, Statement statement,
                                 List<ObservationLine> observations, List<FeedbackSummary> feedback, List<SpaceEvent> spaceEvents,
-                                List<ActionLine> improvementPlan) {
+                                List<Knowledge> knowledge, List<ActionLine> improvementPlan) {
+
+    /**
+     * What one delegation's own sensors made of one object, for control and the evaluators: when they first saw it
+     * ({@code detectedAfter}: how long after its insertion, for a launched object) and when it first lost custody of it
+     * (why; {@code lostAfterBurn}: how long after the manoeuvre it had not seen). Nulls where nothing happened.
+     */
+    public record Knowledge(String cell, String object, Text objectName, Instant firstDetected, java.time.Duration detectedAfter,
+                            Instant lost, String lostReason, Double lostOffsetKm, java.time.Duration lostAfterBurn) {
+    }
 
     /**
      * A counterspace event the orbital engine computed for the scenario: a manoeuvre (its burns) or a breakup (its
@@ -202,7 +211,7 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
                 scenario.start(), scenario.end(), new Reader(reader.role().name().toLowerCase(Locale.ROOT), reader.cell(),
                         reader.nation()), cells, objectives, timeline, moves, statement, observationLines,
                 feedback(state, v, reader), reader.isControl() || reader.role() == Actor.Role.OBSERVER ? spaceEvents(scenario)
-                        : List.of(), plan);
+                        : List.of(), reader.isControl() || reader.role() == Actor.Role.OBSERVER ? knowledge(scenario) : List.of(), plan);
     }
 
     /**
@@ -261,6 +270,35 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
             out.add(new SpaceEvent(e.id(), e.kind(), e.from(), e.name(), detail, windows));
         }
         out.sort(Comparator.comparing(SpaceEvent::time));
+        return out;
+    }
+
+    /**
+     * For every delegation with sensors and every object: its first detection and its first loss of custody over the
+     * scenario (the cells' own knowledge against the truth: how late each learned of a launch or of a manoeuvre).
+     */
+    public static List<Knowledge> knowledge(Scenario scenario) {
+        if (scenario.sensors().isEmpty()) {
+            return List.of();
+        }
+        OrekitData data = OrekitData.standard();
+        org.spacettx.exercise.engine.Detections d = org.spacettx.exercise.engine.Detections.compute(scenario, data);
+        List<Knowledge> out = new ArrayList<>();
+        for (String cell : d.cells()) {
+            for (org.spacettx.exercise.scenario.SpaceObject o : scenario.objects()) {
+                Instant first = d.of(cell, o.id()).stream().findFirst().map(org.spacettx.exercise.engine.Detections.Sighting::start)
+                        .orElse(null);
+                var loss = d.custodyLost(cell, o, scenario.start(), scenario.end(), data).orElse(null);
+                Instant burn = loss == null || !loss.reason().equals("maneuver") ? null : scenario.maneuvers().stream()
+                        .filter(m -> m.object().equals(o.id())).flatMap(m -> m.burns().stream())
+                        .map(org.spacettx.orbit.maneuver.Impulse::time).filter(t -> t.isBefore(loss.time()))
+                        .max(Comparator.naturalOrder()).orElse(null);
+                out.add(new Knowledge(cell, o.id(), o.name(), first, first != null && o.inOrbitFrom() != null
+                        ? java.time.Duration.between(o.inOrbitFrom(), first) : null, loss == null ? null : loss.time(),
+                        loss == null ? null : loss.reason(), loss == null || Double.isNaN(loss.offsetKm()) ? null : loss.offsetKm(),
+                        burn == null ? null : java.time.Duration.between(burn, loss.time())));
+            }
+        }
         return out;
     }
 

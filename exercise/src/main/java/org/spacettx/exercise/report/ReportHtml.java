@@ -44,6 +44,14 @@ public final class ReportHtml {
             Map.entry("object", Text.of("Object", "물체")),
             Map.entry("detail", Text.of("What happened", "내용")),
             Map.entry("noWindow", Text.of(" — never within its span", " — 기간 중 해당 없음")),
+            Map.entry("knowledge", Text.of("What each delegation's own sensors saw", "각 대표단 자체 센서의 관측")),
+            Map.entry("firstDetected", Text.of("First detected (UTC)", "최초 탐지 (UTC)")),
+            Map.entry("custodyLost", Text.of("Custody first lost (UTC)", "최초 추적 상실 (UTC)")),
+            Map.entry("never", Text.of("never", "탐지 못함")),
+            Map.entry("afterInsertion", Text.of("after insertion", "(궤도 진입 후)")),
+            Map.entry("offPrediction", Text.of("from the predicted position: a manoeuvre", "예측 위치에서 벗어남: 기동")),
+            Map.entry("afterBurn", Text.of("after the burn", "(기동 후)")),
+            Map.entry("unobserved", Text.of("unobserved for 72 h", "72시간 미관측")),
             Map.entry("rating", Text.of("Rating", "평가")),
             Map.entry("timeline", Text.of("Timeline of injects", "상황 전파 경과")),
             Map.entry("released", Text.of("Released (scenario time)", "전파 시각 (시나리오)")),
@@ -297,6 +305,46 @@ public final class ReportHtml {
             out.append("</tbody></table>\n</section>\n");
         }
 
+        if (!r.knowledge().isEmpty()) {
+            section("knowledge");
+            out.append("<table>\n<thead><tr>");
+            headers("cell", "object", "firstDetected", "custodyLost");
+            out.append("</tr></thead>\n<tbody>\n");
+            for (AfterActionReport.Knowledge k : r.knowledge()) {
+                out.append("<tr><td>").append(esc(k.cell())).append("</td><td>").append(esc(k.objectName().in(lang()))).append("</td><td>");
+                if (k.firstDetected() == null) {
+                    text(label("never"));
+                } else {
+                    out.append(esc(k.firstDetected().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
+                    if (k.detectedAfter() != null) {
+                        out.append(" (");
+                        out.append(esc(hours(k.detectedAfter()))).append(' ');
+                        text(label("afterInsertion"));
+                        out.append(")");
+                    }
+                }
+                out.append("</td><td>");
+                if (k.lost() == null) {
+                    out.append("—");
+                } else {
+                    out.append(esc(k.lost().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())).append(" (");
+                    if ("maneuver".equals(k.lostReason())) {
+                        out.append(esc(String.format(Locale.ROOT, "%.1f km ", k.lostOffsetKm())));
+                        text(label("offPrediction"));
+                        if (k.lostAfterBurn() != null) {
+                            out.append(", ").append(esc(hours(k.lostAfterBurn()))).append(' ');
+                            text(label("afterBurn"));
+                        }
+                    } else {
+                        text(label("unobserved"));
+                    }
+                    out.append(")");
+                }
+                out.append("</td></tr>\n");
+            }
+            out.append("</tbody></table>\n</section>\n");
+        }
+
         if (!r.feedback().isEmpty()) {
             section("feedback");
             for (AfterActionReport.FeedbackSummary f : r.feedback()) {
@@ -437,6 +485,11 @@ public final class ReportHtml {
                 }
             }
         }
+    }
+
+    /** A duration as hours and minutes: "5 h 49 min". */
+    private static String hours(java.time.Duration d) {
+        return d.toHours() + " h " + d.toMinutesPart() + " min";
     }
 
     private String lang() {

@@ -249,15 +249,16 @@ final class MselReader {
                 }
                 Instant after = after(t, move, start);
                 switch (kind) {
-                    case "detected" -> {
-                        ctx.keys(t, "msel[].trigger.detected");
+                    case "detected", "custody_lost" -> {
+                        ctx.keys(t, "msel[].trigger." + kind);
                         String cell = ctx.string(t, "cell", "");
                         if (!cells.containsKey(cell)) {
                             ctx.error(t.entries().getOrDefault("cell", t), "cell '" + cell + "' is not defined in 'cells'");
                         } else if (sensors.stream().noneMatch(x -> x.cell().equals(cell))) {
                             ctx.error(t.entries().get("cell"), "cell '" + cell + "' has no sensor in 'sensors' to detect with");
                         }
-                        return new Trigger.Detected(cell, object, after);
+                        return kind.equals("detected") ? new Trigger.Detected(cell, object, after)
+                                : new Trigger.CustodyLost(cell, object, after);
                     }
                     case "first_overflight" -> {
                         ctx.keys(t, "msel[].trigger.first_overflight");

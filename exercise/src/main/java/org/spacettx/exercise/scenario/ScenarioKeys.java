@@ -58,8 +58,9 @@ final class ScenarioKeys {
                 "number", "move", "from", "to", "channel", "subject", "body", "marking", "trigger");
         declare("msel[].attachments[]", List.of("kind", "object", "hours"), "kind", "object");
         declare("msel[].trigger", List.of("at", "manual", "first_overflight", "pass", "launch", "close_approach", "conjunction",
-                "maneuver", "breakup", "debris_approach", "debris_risk", "effect", "detected", "after_inject", "on_answer"));
+                "maneuver", "breakup", "debris_approach", "debris_risk", "effect", "detected", "custody_lost", "after_inject", "on_answer"));
         declare("msel[].trigger.detected", List.of("cell", "object", "after"), "cell", "object");
+        declare("msel[].trigger.custody_lost", List.of("cell", "object", "after"), "cell", "object");
         declare("msel[].trigger.effect", List.of("id", "after"), "id");
         declare("msel[].trigger.maneuver", List.of("id"), "id");
         declare("msel[].trigger.breakup", List.of("id"), "id");

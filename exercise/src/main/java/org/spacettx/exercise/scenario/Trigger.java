@@ -22,6 +22,7 @@ public sealed interface Trigger {
             case DebrisRisk t -> "debris_risk";
             case EffectWindow t -> "effect";
             case Detected t -> "detected";
+            case CustodyLost t -> "custody_lost";
             case AfterInject t -> "after_inject";
             case OnAnswer t -> "on_answer";
         };
@@ -102,6 +103,13 @@ public sealed interface Trigger {
 
     /** The first time after {@code after} that one of {@code cell}'s own sensors observes {@code object}. */
     record Detected(String cell, String object, Instant after) implements Trigger {
+    }
+
+    /**
+     * The first time after {@code after} that {@code cell} loses custody of {@code object}: its sensors find it away from
+     * where its element set predicts (a manoeuvre it had not seen), or have not seen it for too long.
+     */
+    record CustodyLost(String cell, String object, Instant after) implements Trigger {
     }
 
     /** A delay after another inject is released. */

@@ -44,13 +44,16 @@ class DetectionsTest {
 
     /** The first second, from {@code from}, that one of the cell's sensors observes the object, by Orekit alone. */
     static Instant scan(SpaceObject o, List<CellSensor> sensors, Instant from, int seconds) {
-        TLEPropagator propagator = TLEPropagator.selectExtrapolator(OrekitTle.toTle(o.elements(), DATA.utc()), DATA.teme());
+        java.util.Map<org.spacettx.orbit.catalog.ElementSet, TLEPropagator> propagators = new java.util.HashMap<>();
         AnalyticalSolarPositionProvider sun = new AnalyticalSolarPositionProvider(DATA.context());
         List<TopocentricFrame> frames = sensors.stream().map(s -> new TopocentricFrame(DATA.earth(), new GeodeticPoint(
                 Math.toRadians(s.sensor().site().latitudeDeg()), Math.toRadians(s.sensor().site().longitudeDeg()),
                 s.sensor().site().altitudeM()), s.id())).toList();
         for (int t = 0; t <= seconds; t++) {
             AbsoluteDate date = OrekitTle.toDate(from.plusSeconds(t), DATA.utc());
+            // the element set in force then (after a manoeuvre, the one after it), flown by Orekit's own propagator
+            TLEPropagator propagator = propagators.computeIfAbsent(o.elementsAt(from.plusSeconds(t)),
+                    e -> TLEPropagator.selectExtrapolator(OrekitTle.toTle(e, DATA.utc()), DATA.teme()));
             Vector3D p = propagator.getPVCoordinates(date, DATA.itrf()).getPosition();
             for (int k = 0; k < sensors.size(); k++) {
                 GroundSensor g = sensors.get(k).sensor();
@@ -91,6 +94,37 @@ class DetectionsTest {
         }
         assertThat(schedule.timeOf(9)).contains(first[0]);
         assertThat(Duration.between(first[0], first[1]).toHours()).as("the ROK cell learns of it hours after the US cell").isGreaterThanOrEqualTo(2);
+    }
+
+    /**
+     * The ROK cell loses custody of the Russian inspector at its first sighting after the inspector's first burn: that
+     * sighting starts where a 1-s Orekit scan of the ROK sensors first sees the inspector after the burn (within 1 s),
+     * and there the inspector is more than the 10 km gate from where the pre-burn element set, flown by Orekit, puts it;
+     * at the ROK cell's last sighting before the burn it was where that set said. Inject 30 is released then.
+     */
+    @Test
+    void theRokCellLosesTheInspectorWhenItsSensorsFindItAwayFromItsPrediction() {
+        SpaceObject inspector = demo.object("inspector").orElseThrow();
+        Instant burn = demo.maneuvers().stream().filter(m -> m.object().equals("inspector")).findFirst().orElseThrow().time();
+        Detections.Loss loss = schedule.detections().custodyLost("kor", inspector, demo.moves().get(2).start(), demo.end(), DATA).orElseThrow();
+        assertThat(loss.reason()).isEqualTo("maneuver");
+        assertThat(schedule.timeOf(30)).contains(loss.time());
+        List<CellSensor> kor = demo.sensors().stream().filter(s -> s.cell().equals("kor")).toList();
+        Instant truth = scan(inspector, kor, burn, (int) Duration.between(burn, loss.time()).toSeconds() + 60);
+        System.out.printf("kor loses the inspector at %s (%.1f km off; burn %s); the 1-s Orekit scan first sees it after the burn at %s%n",
+                loss.time(), loss.offsetKm(), burn, truth);
+        assertThat(Duration.between(loss.time(), truth).toNanos() / 1e9).isBetween(0.0, 1.0);
+        TLEPropagator before = TLEPropagator.selectExtrapolator(OrekitTle.toTle(inspector.elementsAt(burn.minusSeconds(1)), DATA.utc()), DATA.teme());
+        TLEPropagator after = TLEPropagator.selectExtrapolator(OrekitTle.toTle(inspector.elementsAt(loss.time()), DATA.utc()), DATA.teme());
+        AbsoluteDate at = OrekitTle.toDate(loss.time(), DATA.utc());
+        double offsetKm = before.getPVCoordinates(at, DATA.itrf()).getPosition().distance(after.getPVCoordinates(at, DATA.itrf()).getPosition()) / 1000;
+        assertThat(offsetKm).isGreaterThan(Detections.GATE_KM).isCloseTo(loss.offsetKm(), org.assertj.core.data.Offset.offset(0.01));
+        Detections.Sighting lastBefore = schedule.detections().of("kor", "inspector").stream().filter(x -> x.end().isBefore(burn))
+                .reduce((a, b) -> b).orElseThrow();
+        AbsoluteDate then = OrekitTle.toDate(lastBefore.start(), DATA.utc());
+        assertThat(before.getPVCoordinates(then, DATA.itrf()).getPosition().distance(
+                TLEPropagator.selectExtrapolator(OrekitTle.toTle(inspector.elementsAt(lastBefore.start()), DATA.utc()), DATA.teme())
+                        .getPVCoordinates(then, DATA.itrf()).getPosition()) / 1000).isLessThan(Detections.GATE_KM);
     }
 
     @Test

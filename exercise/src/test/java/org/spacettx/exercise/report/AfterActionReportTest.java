@@ -20,6 +20,7 @@ import org.spacettx.exercise.engine.TriggerSchedule;
 import org.spacettx.exercise.policy.Visibility;
 import org.spacettx.exercise.scenario.Inject;
 import org.spacettx.exercise.scenario.Scenario;
+import org.spacettx.exercise.scenario.SpaceObject;
 import org.spacettx.exercise.scenario.ScenarioReader;
 import org.spacettx.orbit.data.OrekitData;
 
@@ -79,6 +80,22 @@ class AfterActionReportTest {
         }
         assertThat(r.spaceEvents().stream().filter(x -> x.id().equals("uplink-jammer")).findFirst().orElseThrow().windows()).hasSize(3);
         assertThat(r.spaceEvents().stream().filter(x -> x.id().equals("seoul-laser")).findFirst().orElseThrow().windows()).hasSize(1);
+        // what each delegation's own sensors saw: the schedule's detections and losses, with the delays against the truth
+        AfterActionReport.Knowledge usaRecon = r.knowledge().stream().filter(k -> k.cell().equals("usa") && k.object().equals("recon-1"))
+                .findFirst().orElseThrow();
+        SpaceObject recon = demo.object("recon-1").orElseThrow();
+        assertThat(usaRecon.firstDetected()).isEqualTo(schedule.detections().firstDetection("usa", "recon-1", recon.inOrbitFrom()).orElseThrow());
+        assertThat(usaRecon.firstDetected()).isEqualTo(schedule.timeOf(9).orElseThrow());
+        assertThat(usaRecon.detectedAfter()).isEqualTo(java.time.Duration.between(recon.inOrbitFrom(), usaRecon.firstDetected()));
+        AfterActionReport.Knowledge korInspector = r.knowledge().stream().filter(k -> k.cell().equals("kor") && k.object().equals("inspector"))
+                .findFirst().orElseThrow();
+        assertThat(korInspector.lost()).isEqualTo(schedule.timeOf(30).orElseThrow());
+        assertThat(korInspector.lostReason()).isEqualTo("maneuver");
+        assertThat(korInspector.lostAfterBurn()).isEqualTo(java.time.Duration.between(Instant.parse("2023-11-24T01:02:17.852Z"), korInspector.lost()));
+        assertThat(r.knowledge()).hasSize(2 * demo.objects().size());
+        assertThat(korean).contains("각 대표단 자체 센서의 관측").contains("예측 위치에서 벗어남: 기동").contains("1 h 10 min (기동 후)");
+        assertThat(ReportHtml.render(r, ReportHtml.Language.EN)).contains("What each delegation&#39;s own sensors saw")
+                .contains("5 h 49 min after insertion");
         assertThat(r.improvementPlan()).isNotEmpty().allSatisfy(a -> {
             assertThat(a.originMove()).isEqualTo("M4");
             assertThat(a.originInject()).isEqualTo(24); // "Action items to the working group"
@@ -116,6 +133,7 @@ class AfterActionReportTest {
             AfterActionReport r = AfterActionReport.of(demo, played.state(), reader);
             // a delegation learns of manoeuvres and breakups through injects alone
             assertThat(r.spaceEvents()).as(reader.cell()).hasSize(reader.role() == Actor.Role.OBSERVER ? 6 : 0);
+            assertThat(r.knowledge()).as(reader.cell()).hasSize(reader.role() == Actor.Role.OBSERVER ? 10 : 0);
             Set<Integer> expected = played.state().released().values().stream().filter(x -> policy.canSee(reader, x))
                     .map(x -> x.inject().number()).collect(Collectors.toSet());
             assertThat(r.timeline().stream().map(AfterActionReport.TimelineEntry::number).collect(Collectors.toSet()))

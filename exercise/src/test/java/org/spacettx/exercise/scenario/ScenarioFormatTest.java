@@ -201,6 +201,6 @@ class ScenarioFormatTest {
         ObjectNode demo = ScenarioDocument.toTree(Demo.text());
         ((ObjectNode) demo.get("msel").get(0)).set("trigger", new ObjectMapper().createObjectNode().put("at", "2023-11-14T01:00:00Z")
                 .put("manual", true));
-        assertThat(problems(demo)).anyMatch(p -> p.message().startsWith("a trigger needs exactly one of [after_inject, at, breakup, close_approach, conjunction, debris_approach, debris_risk, detected, effect,"));
+        assertThat(problems(demo)).anyMatch(p -> p.message().startsWith("a trigger needs exactly one of [after_inject, at, breakup, close_approach, conjunction, custody_lost, debris_approach, debris_risk, detected, effect,"));
     }
 }
