@@ -438,7 +438,8 @@ final class ExerciseRoutes {
             visibility = live.exercise().visibility();
         }
         java.time.Instant asOf = at.isBefore(now) ? at : now;
-        return o -> visibility.knows(actor, o, asOf);
+        org.spacettx.exercise.policy.OwnSensors sensors = live.schedule().detections();
+        return o -> visibility.knows(actor, o, asOf, sensors);
     }
 
     /** The exercise's scenario time now. */

@@ -103,6 +103,45 @@ class TimeVisibilityTest {
         }
     }
     /**
+     * A delegation with sensors of its own learns of the new satellite when they first see it, not at its launch: run
+     * from move 2's start (21 Nov 12:00) to about 21 Nov 20:30 — after the US sensors' first sighting (19:42), before the
+     * ROK sensors' (22 Nov 00:19) — usa1 and the evaluators know it on every space path, kor1 and the room on none.
+     */
+    @Test
+    void eachDelegationKnowsTheNewSatelliteFromItsOwnFirstDetection() throws Exception {
+        ApiClient control = demo.as("control");
+        try {
+            assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M2\"}").status()).isEqualTo(200);
+            assertThat(control.command(EX, "{\"type\":\"SetSpeed\",\"speed\":3600}").status()).isEqualTo(200);
+            assertThat(control.command(EX, "{\"type\":\"StartClock\"}").status()).isEqualTo(200);
+            Thread.sleep(8500); // 8.5 h of scenario time at one hour a second
+            assertThat(control.command(EX, "{\"type\":\"PauseClock\"}").status()).isEqualTo(200);
+            java.time.Instant now = java.time.Instant.parse(control.get("/api/exercises/" + EX + "/space").json().get("time").asText());
+            assertThat(now).as("the exercise's time, between the two delegations' first sightings")
+                    .isBetween(java.time.Instant.parse("2023-11-21T19:43:00Z"), java.time.Instant.parse("2023-11-22T00:19:00Z"));
+            for (String user : List.of("kor1", "room")) {
+                ApiClient c = user.equals("room") ? control : demo.as(user);
+                List<String> bodies = user.equals("room")
+                        ? List.of(c.get("/api/exercises/" + EX + "/space?audience=room").body(),
+                                c.get("/api/exercises/" + EX + "/space.czml?audience=room&from=2023-11-21T12:00:00Z&to=2023-11-22T12:00:00Z&step=600").body())
+                        : spacePaths(c);
+                for (String body : bodies) {
+                    assertThat(body).as("%s at %s", user, now).doesNotContain(SECRET).doesNotContain("\"" + ID + "\"")
+                            .doesNotContain("object/" + ID).doesNotContain("NORAD " + NORAD);
+                }
+            }
+            for (String user : List.of("usa1", "observer")) {
+                JsonNode space = demo.as(user).get("/api/exercises/" + EX + "/space").json();
+                assertThat(space.get("objects").findValuesAsText("id")).as("%s at %s", user, now).contains(ID);
+                assertThat(demo.as(user).get("/api/exercises/" + EX + "/warning.ics").body()).as(user).contains(SECRET);
+            }
+        } finally {
+            assertThat(control.command(EX, "{\"type\":\"PauseClock\"}").status()).isIn(200, 409, 422);
+            assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M1\"}").status()).isEqualTo(200);
+        }
+    }
+
+    /**
      * Nor does anyone but control learn of a manoeuvre, a breakup or an effect before it happens: in move 1 a
      * delegation's or the evaluators' picture of a later time is the present's (no cloud, no destroyed satellite, no
      * effects), and their CZML flies the inspector on the orbit it has now and keeps the defunct satellite to the span's

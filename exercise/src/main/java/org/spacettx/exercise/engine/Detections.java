@@ -26,7 +26,7 @@ import org.spacettx.orbit.propagate.Ephemeris;
  * in darkness with the object sunlit), only while the object is in orbit. The first detection of an object by a cell
  * is the start of the first such span, or the object's insertion when a sensor already has it in view then.
  */
-public final class Detections {
+public final class Detections implements org.spacettx.exercise.policy.OwnSensors {
 
     /** One sensor's span of observation of one object. */
     public record Sighting(String cell, String sensor, String object, Instant start, Instant end, double closestKm) {
@@ -105,7 +105,13 @@ public final class Detections {
         return List.copyOf(byCell.getOrDefault(cell, Map.of()).getOrDefault(object, List.of()));
     }
 
+    @Override
+    public boolean hasSensors(String cell) {
+        return byCell.containsKey(cell);
+    }
+
     /** The first time at or after {@code after} that one of the cell's sensors observes the object. */
+    @Override
     public Optional<Instant> firstDetection(String cell, String object, Instant after) {
         for (Sighting s : of(cell, object)) {
             if (s.end().isAfter(after)) {

@@ -82,10 +82,28 @@ public final class Visibility {
 
     /**
      * Whether the viewer knows of a space object at scenario time {@code now} (the time the exercise has reached, or
-     * an earlier one the viewer looks at).
+     * an earlier one the viewer looks at). Control knows everything; an object in orbit before the exercise is in the
+     * public catalog, known to all. A launched object: a delegation with sensors of its own knows it from the first time
+     * they observe it; a delegation without, the evaluators, from its insertion; the room, once every delegation knows it.
      */
-    public boolean knows(Actor viewer, SpaceObject object, Instant now) {
-        return viewer.isControl() || object.inOrbitFrom() == null || !now.isBefore(object.inOrbitFrom());
+    public boolean knows(Actor viewer, SpaceObject object, Instant now, OwnSensors sensors) {
+        if (viewer.isControl() || object.inOrbitFrom() == null) {
+            return true;
+        }
+        if (viewer.role() == Actor.Role.ROOM) {
+            return delegationCells.stream().allMatch(cell -> cellKnows(cell, object, now, sensors));
+        }
+        if (viewer.role() == Actor.Role.PLAYER) {
+            return cellKnows(viewer.cell(), object, now, sensors);
+        }
+        return !now.isBefore(object.inOrbitFrom());
+    }
+
+    private static boolean cellKnows(String cell, SpaceObject object, Instant now, OwnSensors sensors) {
+        if (!sensors.hasSensors(cell)) {
+            return !now.isBefore(object.inOrbitFrom());
+        }
+        return sensors.firstDetection(cell, object.id(), object.inOrbitFrom()).map(t -> !now.isBefore(t)).orElse(false);
     }
 
     /** Whether the viewer is shown a question whose move has ({@code moveStarted}) or has not started yet. */
