@@ -311,7 +311,10 @@ public final class ReportHtml {
             headers("cell", "object", "firstDetected", "custodyLost");
             out.append("</tr></thead>\n<tbody>\n");
             for (AfterActionReport.Knowledge k : r.knowledge()) {
-                out.append("<tr><td>").append(esc(k.cell())).append("</td><td>").append(esc(k.objectName().in(lang()))).append("</td><td>");
+                out.append("<tr><td>");
+                text(r.cells().stream().filter(c -> c.id().equals(k.cell())).findFirst().map(AfterActionReport.CellLine::name)
+                        .orElse(Text.of(k.cell(), k.cell())));
+                out.append("</td><td>").append(esc(k.objectName().in(lang()))).append("</td><td>");
                 if (k.firstDetected() == null) {
                     text(label("never"));
                 } else {
