@@ -91,7 +91,7 @@ public final class ExerciseCommand {
                     file, warnings, s.cells().size(), s.moves().size(), s.injects().size(), s.questions().size(),
                     s.objects().size(), s.sites().size() + s.areas().size());
             if (!s.sensors().isEmpty()) {
-                var detections = org.spacettx.exercise.engine.TriggerSchedule.compute(s, OrekitData.standard()).detections();
+                var detections = org.spacettx.exercise.engine.Detections.compute(s, OrekitData.standard());
                 for (String cell : detections.cells()) {
                     for (var o : s.objects()) {
                         var first = detections.of(cell, o.id()).stream().findFirst();

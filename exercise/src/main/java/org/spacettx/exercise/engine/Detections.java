@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 import org.spacettx.exercise.scenario.CellSensor;
 import org.spacettx.exercise.scenario.Scenario;
@@ -38,10 +37,6 @@ public final class Detections implements org.spacettx.exercise.policy.OwnSensors
         this.byCell = byCell;
     }
 
-    /** The sightings of every object by every cell's sensors, over the span {@code sky} covers. */
-    public static Detections compute(Scenario scenario, Ephemerides sky, Map<String, Ephemeris> byId) {
-        return compute(scenario, sky, byId, s -> true, o -> true);
-    }
 
     /** The last few scenarios' sightings (the report asks for them each time it is written). */
     private static final java.util.Map<Scenario, Detections> RECENT = java.util.Collections.synchronizedMap(
@@ -61,24 +56,17 @@ public final class Detections implements org.spacettx.exercise.policy.OwnSensors
         if (known != null) {
             return known;
         }
-        List<Sgp4> objects = scenario.objects().stream().map(o -> o.propagator(data)).toList();
-        Ephemerides sky = Ephemerides.sample(objects, scenario.start(), scenario.end(), TriggerSchedule.SKY_STEP,
-                Runtime.getRuntime().availableProcessors(), data);
-        Map<String, Ephemeris> byId = new LinkedHashMap<>();
-        for (int i = 0; i < objects.size(); i++) {
-            byId.put(scenario.objects().get(i).id(), sky.objects().get(i));
-        }
-        Detections d = compute(scenario, sky, byId);
+        ScenarioSky sky = ScenarioSky.of(scenario, o -> true, data);
+        Detections d = compute(scenario, sky.ephemerides(), sky.byId());
         RECENT.put(scenario, d);
         return d;
     }
 
-    /** The sightings of the objects {@code objects} accepts by the sensors {@code sensors} accepts. */
-    public static Detections compute(Scenario scenario, Ephemerides sky, Map<String, Ephemeris> byId,
-                                     Predicate<CellSensor> sensors, Predicate<SpaceObject> objects) {
+    /** The sightings of every object by every cell's sensors, over the span {@code sky} covers. */
+    public static Detections compute(Scenario scenario, Ephemerides sky, Map<String, Ephemeris> byId) {
         Map<String, Map<String, List<Sighting>>> byCell = new LinkedHashMap<>();
-        for (CellSensor s : scenario.sensors().stream().filter(sensors).toList()) {
-            for (SpaceObject o : scenario.objects().stream().filter(objects).toList()) {
+        for (CellSensor s : scenario.sensors()) {
+            for (SpaceObject o : scenario.objects()) {
                 Ephemeris e = byId.get(o.id());
                 if (e == null) {
                     continue;

@@ -37,7 +37,6 @@ import org.spacettx.orbit.data.OrekitData;
 import org.spacettx.orbit.effects.UplinkJammer;
 import org.spacettx.orbit.propagate.Ephemerides;
 import org.spacettx.orbit.propagate.Ephemeris;
-import org.spacettx.orbit.propagate.Sgp4;
 
 /**
  * When each inject of a scenario will be released if nobody intervenes: scenario times for time triggers, and for
@@ -57,7 +56,9 @@ public final class TriggerSchedule {
     private final Scenario scenario;
     private final Map<String, Ephemeris> byId;
 
-    private TriggerSchedule(Map<Integer, Entry> entries, Ephemerides sky, Scenario scenario, Map<String, Ephemeris> byId) {
+    private TriggerSchedule(Map<Integer, Entry> entries, Ephemerides sky, Scenario scenario, Map<String, Ephemeris> byId,
+                            java.util.function.Supplier<Detections> detections) {
+        this.detections = detections;
         this.entries = entries;
         this.sky = sky;
         this.scenario = scenario;
@@ -86,14 +87,9 @@ public final class TriggerSchedule {
             case Effect.Uplink u -> u.object();
             case Effect.Laser l -> l.object();
         };
-        List<Sgp4> objects = target == null ? List.of() : List.of(scenario.object(target).orElseThrow().propagator(data));
-        Ephemerides sky = Ephemerides.sample(objects, scenario.start(), scenario.end(), SKY_STEP, 1, data);
-        Map<String, Ephemeris> byId = target == null ? Map.of() : Map.of(target, sky.objects().get(0));
-        return bites(effect, scenario, sky, byId);
+        ScenarioSky sky = ScenarioSky.of(scenario, o -> o.id().equals(target), data);
+        return bites(effect, scenario, sky.ephemerides(), sky.byId());
     }
-
-    /** The step the scenario's objects are sampled at for the searches. */
-    static final Duration SKY_STEP = Duration.ofSeconds(60);
 
     private static List<Bite> bites(Effect effect, Scenario scenario, Ephemerides sky, Map<String, Ephemeris> byId) {
         List<Bite> out = new ArrayList<>();
@@ -127,14 +123,11 @@ public final class TriggerSchedule {
         return clipped;
     }
 
-    private Detections detections;
+    private final java.util.function.Supplier<Detections> detections;
 
     /** What every cell's own sensors see of every object over the scenario (computed once, when first asked). */
-    public synchronized Detections detections() {
-        if (detections == null) {
-            detections = Detections.compute(scenario, sky, byId);
-        }
-        return detections;
+    public Detections detections() {
+        return detections.get();
     }
 
     /** The space picture of the scenario, sampled over its whole span (shared with the schedule's searches). */
@@ -152,19 +145,13 @@ public final class TriggerSchedule {
     }
 
     public static TriggerSchedule compute(Scenario scenario, OrekitData data) {
-        List<Sgp4> objects = new ArrayList<>();
-        for (SpaceObject o : scenario.objects()) {
-            objects.add(o.propagator(data));
-        }
-        Ephemerides sky = Ephemerides.sample(objects, scenario.start(), scenario.end(), SKY_STEP,
-                Runtime.getRuntime().availableProcessors(), data);
-        Map<String, Ephemeris> byId = new HashMap<>();
-        for (int i = 0; i < objects.size(); i++) {
-            byId.put(scenario.objects().get(i).id(), sky.objects().get(i));
-        }
+        ScenarioSky scenarioSky = ScenarioSky.of(scenario, o -> true, data);
+        Ephemerides sky = scenarioSky.ephemerides();
+        Map<String, Ephemeris> byId = scenarioSky.byId();
+        java.util.function.Supplier<Detections> detections = memo(() -> Detections.compute(scenario, sky, byId));
         Map<Integer, Entry> entries = new LinkedHashMap<>();
         for (Inject inject : scenario.injects()) {
-            entries.put(inject.number(), direct(scenario, inject, sky, byId, data));
+            entries.put(inject.number(), direct(scenario, inject, sky, byId, detections, data));
         }
         // Chains of after_inject triggers (validation has excluded cycles): resolve until nothing changes.
         boolean changed = true;
@@ -182,11 +169,26 @@ public final class TriggerSchedule {
                 }
             }
         }
-        return new TriggerSchedule(entries, sky, scenario, byId);
+        return new TriggerSchedule(entries, sky, scenario, byId, detections);
+    }
+
+    /** A value computed once, when first asked for (by whichever thread asks first). */
+    private static <T> java.util.function.Supplier<T> memo(java.util.function.Supplier<T> compute) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = compute.get();
+                }
+                return value;
+            }
+        };
     }
 
     private static Entry direct(Scenario scenario, Inject inject, Ephemerides sky, Map<String, Ephemeris> byId,
-                                OrekitData data) {
+                                java.util.function.Supplier<Detections> detections, OrekitData data) {
         return switch (inject.trigger()) {
             case Trigger.AtTime at -> new Entry(inject, Optional.of(at.time()), Text.of("scenario time", "시나리오 시각"));
             case Trigger.Manual m -> new Entry(inject, Optional.empty(), Text.of("released by control", "통제반이 배포"));
@@ -257,7 +259,7 @@ public final class TriggerSchedule {
             case Trigger.Detected x -> {
                 Text cell = scenario.cells().stream().filter(c -> c.id().equals(x.cell())).findFirst().orElseThrow().name();
                 Text o = scenario.object(x.object()).orElseThrow().name();
-                Detections seen = Detections.compute(scenario, sky, byId, s -> s.cell().equals(x.cell()), ob -> ob.id().equals(x.object()));
+                Detections seen = detections.get();
                 Instant after = later(x.after(), scenario.start());
                 Optional<Detections.Sighting> first = seen.of(x.cell(), x.object()).stream().filter(s -> s.end().isAfter(after)).findFirst();
                 Optional<Instant> time = seen.firstDetection(x.cell(), x.object(), after);
@@ -268,7 +270,7 @@ public final class TriggerSchedule {
             case Trigger.CustodyLost x -> {
                 Text cell = scenario.cells().stream().filter(c -> c.id().equals(x.cell())).findFirst().orElseThrow().name();
                 SpaceObject o = scenario.object(x.object()).orElseThrow();
-                Detections seen = Detections.compute(scenario, sky, byId, s -> s.cell().equals(x.cell()), ob -> ob.id().equals(x.object()));
+                Detections seen = detections.get();
                 Optional<Detections.Loss> loss = seen.custodyLost(x.cell(), o, later(x.after(), scenario.start()), scenario.end(), data);
                 Text what = Text.of(cell.en() + " loses custody of " + o.name().en() + loss.map(l -> l.reason().equals("maneuver")
                         ? String.format(Locale.ROOT, " (found %.1f km from its predicted position: a manoeuvre)", l.offsetKm())
