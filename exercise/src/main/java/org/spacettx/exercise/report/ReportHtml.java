@@ -290,7 +290,9 @@ public final class ReportHtml {
                 if (!e.windows().isEmpty()) {
                     out.append("<ul class=\"windows\">");
                     for (TriggerSchedule.Bite w : e.windows()) {
-                        out.append("<li>").append(esc(w.start() + " – " + w.end()));
+                        // to the second, as a reader needs it (the schedule keeps the nanoseconds)
+                        out.append("<li>").append(esc(w.start().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " – "
+                                + w.end().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
                         if (!Double.isNaN(w.closestKm())) {
                             out.append(esc(String.format(Locale.ROOT, " (%.0f km, %.1f dBW)", w.closestKm(), w.jammingDbw())));
                         }
