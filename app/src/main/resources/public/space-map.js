@@ -143,10 +143,18 @@ export const SpaceMap = (() => {
           L.polygon(o.footprint.map(([lon, lat]) => [lat, lon]), { color: colour, weight: 1, dashArray: "4 3",
             fillOpacity: 0.12, interactive: false, className: `footprint footprint-${o.id}` }).addTo(layers);
         }
-        popup(L.circleMarker([o.position.lat, o.position.lon], { radius: 6, color: colour, fillOpacity: 0.9, className: `sat sat-${side} sat-${o.id}` })
-          .bindTooltip(asText(`${text(o.name)}`), { permanent: true, direction: "right", className: `sat-label sat-label-${side}` }),
+        const e = o.estimate; // a delegation's picture: where its latest fix puts the object, and how sure it is
+        if (e) {
+          L.circle([o.position.lat, o.position.lon], { radius: 3000 * e.sigmaKm, color: colour, weight: 1, dashArray: "2 3",
+            fillOpacity: 0.05, interactive: false, className: `uncertainty uncertainty-${o.id}` }).addTo(layers);
+        }
+        const label = e && e.custody !== "tracked" ? `${text(o.name)} (${ui.t("custody." + e.custody)})` : text(o.name);
+        popup(L.circleMarker([o.position.lat, o.position.lon], { radius: 6, color: colour, fillOpacity: 0.9,
+          className: `sat sat-${side} sat-${o.id}${e ? " custody-" + e.custody : ""}` })
+          .bindTooltip(asText(label), { permanent: true, direction: "right", className: `sat-label sat-label-${side}` }),
         () => details(text(o.name), [`${o.nation} · NORAD ${o.norad}`,
           `${o.position.lat.toFixed(2)}°, ${o.position.lon.toFixed(2)}° · ${o.position.altKm} km`,
+          e ? `${ui.t("tracks.observed")}: ${e.observed.slice(0, 19).replace("T", " ")} · ± ${e.sigmaKm} km · ${ui.t("custody." + e.custody)}` : null,
           o.sensor ? `sensor: ${o.sensor}` : null],
         picture.next.filter((w) => w.norad === o.norad))).addTo(layers);
       }

@@ -15,6 +15,7 @@ import { renderFeedback, wireFeedback } from "./feedback.js";
 import { refreshRegister, wireRegister } from "./register.js";
 import { renderReplay, wireReplay } from "./replay.js";
 import { refreshMap, showGlobe, wireSpace } from "./space.js";
+import { wireTracks } from "./tracks.js";
 import { $, scenarioNow, state, t, text } from "./state.js";
 import { renderViews, wireViews } from "./views.js";
 
@@ -231,6 +232,7 @@ function wireControls() {
   wireControl();
   wireFeed();
   wireSpace();
+  wireTracks();
   wireAssessments();
   wireCoordination();
   wireRegister();

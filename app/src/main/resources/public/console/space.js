@@ -3,6 +3,7 @@ import { el, svg, when, widest } from "../dom.js";
 import { SpaceMap } from "../space-map.js";
 import { api, status } from "./api.js";
 import { $, alliedNations, fillSelect, scenarioNow, state, t, text, windowText } from "./state.js";
+import { renderTracks } from "./tracks.js";
 import { onShow } from "./views.js";
 
 /** Overflight windows per satellite and place on a 48-hour axis centred on the scenario time. */
@@ -77,6 +78,7 @@ export async function refreshMap() {
       el("td", {}, minutes <= 0 ? t("next.now") : `${Math.floor(minutes / 60)} ${t("unit.h")} ${String(minutes % 60).padStart(2, "0")} ${t("unit.min")}`));
   }));
   $("windows").replaceChildren(...picture.windows.map((w) => el("li", {}, windowText(w))));
+  renderTracks(picture);
 }
 
 // ---- globe ----

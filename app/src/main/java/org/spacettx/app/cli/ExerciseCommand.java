@@ -97,7 +97,7 @@ public final class ExerciseCommand {
                         var first = detections.of(cell, o.id()).stream().findFirst();
                         System.out.printf("detection: %s first sees %s %s%n", cell, o.name().en(), first.map(x -> "at " + x.start()
                                 + " (sensor " + x.sensor() + ", " + detections.of(cell, o.id()).size() + " observations)").orElse("never"));
-                        detections.custodyLost(cell, o, s.start(), s.end(), OrekitData.standard()).ifPresent(l -> System.out.printf(
+                        detections.custodyLost(cell, o, s.start()).ifPresent(l -> System.out.printf(
                                 java.util.Locale.ROOT, "custody: %s first loses %s at %s (%s)%n", cell, o.name().en(), l.time(),
                                 l.reason().equals("maneuver") ? String.format(java.util.Locale.ROOT,
                                         "found %.1f km from its predicted position: a manoeuvre", l.offsetKm())

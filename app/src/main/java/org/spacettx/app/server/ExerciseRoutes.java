@@ -18,6 +18,7 @@ import org.spacettx.app.store.AuditLog;
 import org.spacettx.app.store.EventStore;
 import org.spacettx.app.store.ExerciseRecords;
 import org.spacettx.exercise.engine.Actor;
+import org.spacettx.exercise.engine.CellKnowledge;
 import org.spacettx.exercise.engine.Command;
 import org.spacettx.exercise.engine.Event;
 import org.spacettx.exercise.engine.Exercise;
@@ -401,22 +402,41 @@ final class ExerciseRoutes {
         ctx.json(feed);
     }
 
-    /** The space picture at {@code ?at=ISO} (default: the exercise's scenario time now). */
+    /**
+     * The space picture at {@code ?at=ISO} (default: the exercise's scenario time now); control may ask for a
+     * delegation's picture ({@code ?cell=ID}) to set it beside the truth.
+     */
     void space(Context ctx) {
         LiveExercises.Live live = live(ctx);
-        Actor actor = viewer(ctx, access.actor(ctx, live));
+        Actor actor = viewer(ctx, access.actor(ctx, live), live);
         ctx.json(pictureFor(actor, live, notAhead(actor, live, at(ctx, live))));
     }
 
-    /** The space picture at {@code at} as {@code actor} may see it: the objects it knows; the effects for control alone. */
+    /**
+     * The space picture at {@code at} as {@code actor} holds it: the objects it knows, where its knowledge puts them (a
+     * delegation with sensors: its estimates); the effects for control alone.
+     */
     private Map<String, Object> pictureFor(Actor actor, LiveExercises.Live live, java.time.Instant at) {
-        Map<String, Object> picture = live.space().at(at, known(actor, live, at));
+        Held held = held(actor, live, at);
+        Map<String, Object> picture = live.space().at(at, held.known(), held.estimates());
         return actor.isControl() ? picture : SpacePicture.withoutEffects(picture);
     }
 
-    /** The caller, or the room when the request asks for the room's view ({@code ?audience=room}): anyone may ask for less. */
-    private static Actor viewer(Context ctx, Actor caller) {
+    /**
+     * The caller, or less: the room's view when the request asks for it ({@code ?audience=room}; anyone may ask for
+     * less), a delegation's view when control asks for it ({@code ?cell=ID}).
+     */
+    private Actor viewer(Context ctx, Actor caller, LiveExercises.Live live) {
         String audience = ctx.queryParam("audience");
+        String cell = ctx.queryParam("cell");
+        if (cell != null) {
+            if (!caller.isControl()) {
+                throw new ApiError(403, "only control looks at a delegation's picture");
+            }
+            Cell c = live.scenario().cell(cell).filter(x -> x.kind() == Cell.Kind.BLUE)
+                    .orElseThrow(() -> new ApiError(400, "cell: the id of a delegation"));
+            return new Actor(caller.user(), Actor.Role.PLAYER, c.id(), c.nation());
+        }
         if (audience == null) {
             return caller;
         }
@@ -427,19 +447,38 @@ final class ExerciseRoutes {
     }
 
     /**
-     * The space objects the caller knows of when looking at scenario time {@code at}: the policy decides, at the
+     * How a viewer holds the space objects when looking at scenario time {@code at}: which it knows (the policy
+     * decides), and for a delegation with sensors (the room: what all of them hold) its estimate of each; as of the
      * earlier of that time and the time the exercise has reached (nobody learns of a launch from a later picture).
      */
-    private java.util.function.Predicate<org.spacettx.exercise.scenario.SpaceObject> known(Actor actor, LiveExercises.Live live,
-                                                                                          java.time.Instant at) {
+    private record Held(java.util.function.Predicate<org.spacettx.exercise.scenario.SpaceObject> known,
+                        java.util.function.Function<org.spacettx.exercise.scenario.SpaceObject,
+                                java.util.Optional<CellKnowledge.Estimate>> estimates) {
+    }
+
+    private Held held(Actor actor, LiveExercises.Live live, java.time.Instant at) {
         java.time.Instant now = scenarioNow(live);
         org.spacettx.exercise.policy.Visibility visibility;
+        List<org.spacettx.exercise.engine.Item.SharedTrack> shares;
         synchronized (live) {
             visibility = live.exercise().visibility();
+            shares = live.exercise().state().sharedTracks();
         }
         java.time.Instant asOf = at.isBefore(now) ? at : now;
-        org.spacettx.exercise.policy.OwnSensors sensors = live.schedule().detections();
-        return o -> visibility.knows(actor, o, asOf, sensors);
+        CellKnowledge knowledge = new CellKnowledge(live.schedule().detections(), shares);
+        List<String> delegations = live.scenario().cells().stream().filter(c -> c.kind() == Cell.Kind.BLUE).map(Cell::id).toList();
+        return new Held(o -> visibility.knows(actor, o, asOf, knowledge), switch (actor.role()) {
+            case PLAYER -> o -> knowledge.estimate(actor.cell(), o, asOf);
+            case ROOM -> o -> knowledge.common(delegations, o, asOf);
+            default -> o -> java.util.Optional.empty();
+        });
+    }
+
+    /** What a CZML reader gets: the objects it knows, each as it holds it; the effects for control alone. */
+    private SpaceCzml.View czmlView(Actor actor, LiveExercises.Live live, java.time.Instant to) {
+        Held held = held(actor, live, to);
+        return new SpaceCzml.View(held.known(), actor.isControl() ? null : scenarioNow(live), actor.isControl(),
+                o -> held.estimates().apply(o).map(CellKnowledge.Estimate::asKnown).orElse(o));
     }
 
     /** The exercise's scenario time now. */
@@ -477,7 +516,7 @@ final class ExerciseRoutes {
      */
     void spaceCzml(Context ctx) {
         LiveExercises.Live live = live(ctx);
-        Actor actor = viewer(ctx, access.actor(ctx, live));
+        Actor actor = viewer(ctx, access.actor(ctx, live), live);
         java.time.Instant from = scenarioTime(ctx, live, "from", live.scenario().start());
         java.time.Instant to = scenarioTime(ctx, live, "to", live.scenario().end());
         long step;
@@ -492,8 +531,7 @@ final class ExerciseRoutes {
         String czml;
         try {
             czml = SpaceCzml.of(live.scenario(), OrekitData.standard(), from, to,
-                    java.time.Duration.ofSeconds(step), language(ctx), new SpaceCzml.View(known(actor, live, to),
-                            actor.isControl() ? null : scenarioNow(live), actor.isControl()));
+                    java.time.Duration.ofSeconds(step), language(ctx), czmlView(actor, live, to));
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, e.getMessage());
         }
@@ -510,7 +548,8 @@ final class ExerciseRoutes {
         Actor actor = access.actor(ctx, live);
         String lang = language(ctx);
         ICalendar calendar = new ICalendar(clock.instant());
-        for (SpacePicture.PlaceWindow p : live.space().windows(known(actor, live, live.scenario().end()))) {
+        Held held = held(actor, live, live.scenario().end());
+        for (SpacePicture.PlaceWindow p : live.space().windows(held.known(), held.estimates())) {
             var w = p.window();
             String place = live.scenario().placeName(p.place()).in(lang);
             String object = live.space().objectName(w.noradId()).in(lang);

@@ -55,6 +55,7 @@ final class Feed {
         }
         feed.put("injects", injects);
         feed.put("messages", v.filter(viewer, state.messages()));
+        feed.put("tracks", v.filter(viewer, state.sharedTracks()));
         feed.put("rfis", v.filter(viewer, List.copyOf(state.rfis().values())));
         List<Item.SubmittedAnswer> answers = v.filter(viewer, state.answers());
         feed.put("answers", answers);

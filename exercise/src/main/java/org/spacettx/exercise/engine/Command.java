@@ -67,6 +67,13 @@ public sealed interface Command {
                        org.spacettx.exercise.scenario.Text expectedAction, Instant releaseAt, boolean releaseNow) implements Command {
     }
 
+    /**
+     * A delegation shares its track of an object (its sensors' latest observation of it by now) with another
+     * delegation, under a marking releasable to both nations.
+     */
+    record ShareTrack(String object, String toCell, Marking marking) implements Command {
+    }
+
     record RequestInformation(String question, Marking marking) implements Command {
     }
 

@@ -25,16 +25,20 @@ import org.spacettx.orbit.propagate.Ephemeris;
  * in darkness with the object sunlit), only while the object is in orbit. The first detection of an object by a cell
  * is the start of the first such span, or the object's insertion when a sensor already has it in view then.
  */
-public final class Detections implements org.spacettx.exercise.policy.OwnSensors {
+public final class Detections implements org.spacettx.exercise.policy.Knowledge {
 
     /** One sensor's span of observation of one object. */
     public record Sighting(String cell, String sensor, String object, Instant start, Instant end, double closestKm) {
     }
 
     private final Map<String, Map<String, List<Sighting>>> byCell;
+    private final Scenario scenario;
+    private final OrekitData data;
 
-    private Detections(Map<String, Map<String, List<Sighting>>> byCell) {
+    private Detections(Map<String, Map<String, List<Sighting>>> byCell, Scenario scenario, OrekitData data) {
         this.byCell = byCell;
+        this.scenario = scenario;
+        this.data = data;
     }
 
 
@@ -57,13 +61,11 @@ public final class Detections implements org.spacettx.exercise.policy.OwnSensors
             return known;
         }
         ScenarioSky sky = ScenarioSky.of(scenario, o -> true, data);
-        Detections d = compute(scenario, sky.ephemerides(), sky.byId());
-        RECENT.put(scenario, d);
-        return d;
+        return compute(scenario, sky.ephemerides(), sky.byId(), data);
     }
 
     /** The sightings of every object by every cell's sensors, over the span {@code sky} covers. */
-    public static Detections compute(Scenario scenario, Ephemerides sky, Map<String, Ephemeris> byId) {
+    public static Detections compute(Scenario scenario, Ephemerides sky, Map<String, Ephemeris> byId, OrekitData data) {
         Map<String, Map<String, List<Sighting>>> byCell = new LinkedHashMap<>();
         for (CellSensor s : scenario.sensors()) {
             for (SpaceObject o : scenario.objects()) {
@@ -85,7 +87,9 @@ public final class Detections implements org.spacettx.exercise.policy.OwnSensors
         for (Map<String, List<Sighting>> seen : byCell.values()) {
             seen.values().forEach(l -> l.sort(Comparator.comparing(Sighting::start)));
         }
-        return new Detections(byCell);
+        Detections d = new Detections(byCell, scenario, data);
+        RECENT.put(scenario, d); // the same sightings for whoever asks next (they depend on the scenario alone)
+        return d;
     }
 
     /** A cell's sightings of an object, in time order (none when the cell has no sensor). */
@@ -98,8 +102,13 @@ public final class Detections implements org.spacettx.exercise.policy.OwnSensors
         return byCell.containsKey(cell);
     }
 
-    /** The first time at or after {@code after} that one of the cell's sensors observes the object. */
+    /** What the cell's own sensors tell it: it knows an object from their first observation of it. */
     @Override
+    public Optional<Instant> firstKnown(String cell, String object, Instant from) {
+        return firstDetection(cell, object, from);
+    }
+
+    /** The first time at or after {@code after} that one of the cell's sensors observes the object. */
     public Optional<Instant> firstDetection(String cell, String object, Instant after) {
         for (Sighting s : of(cell, object)) {
             if (s.end().isAfter(after)) {
@@ -111,8 +120,8 @@ public final class Detections implements org.spacettx.exercise.policy.OwnSensors
 
     /**
      * The custody model: a cell's sensors look for an object where the element set it last derived from its own
-     * observations predicts it, and recognise it within {@value #GATE_KM} km of there; with no observation for
-     * {@link #LOST_AFTER} the track is lost anyway.
+     * observations predicts it (for an object in the public catalog before any, the catalog's), and recognise it within
+     * {@value #GATE_KM} km of there; with no observation for {@link #LOST_AFTER} the track is lost anyway.
      */
     public static final double GATE_KM = 10;
     public static final java.time.Duration LOST_AFTER = java.time.Duration.ofHours(72);
@@ -122,45 +131,90 @@ public final class Detections implements org.spacettx.exercise.policy.OwnSensors
     }
 
     /**
-     * The first time at or after {@code after} that {@code cell} loses custody of {@code o}: at the start of one of its
-     * sightings where the object is more than {@link #GATE_KM} from where the cell's element set (the one in force at the
-     * end of its last sighting) puts it — a manoeuvre the cell has not seen yet —, or {@link #LOST_AFTER} after its last
-     * sighting when none comes before. After a loss the cell has the object again at the end of its next sighting.
+     * A span over which a cell's own observations keep its element set of an object up to date: from {@code from} to
+     * {@code to} the element set it holds is the one the object follows at the time (a sighting that correlates with the
+     * cell's prediction refreshes it all along; one that re-acquires a lost object gives it at its end).
      */
-    public Optional<Loss> custodyLost(String cell, SpaceObject o, Instant after, Instant scenarioEnd, OrekitData data) {
-        List<Sighting> seen = of(cell, o.id());
-        if (seen.isEmpty()) {
-            return Optional.empty();
+    public record Fix(Instant from, Instant to, String sensor) {
+        /** The time of the latest observation this span has given by {@code t} (which it must have started by). */
+        public Instant latestBy(Instant t) {
+            return t.isBefore(to) ? t : to;
         }
-        Sgp4 truth = o.propagator(data);
-        ElementSet known = o.elementsAt(seen.get(0).end());
-        Instant lastSeen = seen.get(0).end();
-        boolean lost = false;
-        for (Sighting s : seen.subList(1, seen.size())) {
-            if (!lost && s.start().isAfter(lastSeen.plus(LOST_AFTER))) {
-                Instant at = lastSeen.plus(LOST_AFTER);
-                if (!at.isBefore(after)) {
-                    return Optional.of(new Loss(at, "unobserved", Double.NaN));
+    }
+
+    /** A cell's custody of one object over the scenario: its fixes and its losses, each in time order. */
+    public record Track(List<Fix> fixes, List<Loss> losses) {
+        public Track {
+            fixes = List.copyOf(fixes);
+            losses = List.copyOf(losses);
+        }
+
+        /** The latest fix started by {@code t}, if any. */
+        public Optional<Fix> latestBy(Instant t) {
+            Fix last = null;
+            for (Fix f : fixes) {
+                if (f.from().isAfter(t)) {
+                    break;
                 }
+                last = f;
+            }
+            return Optional.ofNullable(last);
+        }
+    }
+
+    private final Map<String, Track> tracks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The custody of {@code o} by {@code cell} over the scenario (computed once, when first asked). */
+    public Track track(String cell, SpaceObject o) {
+        return tracks.computeIfAbsent(cell + "|" + o.id(), k -> walk(cell, o));
+    }
+
+    /**
+     * Walks a cell's sightings of an object: each is looked for where the cell's element set (the one in force at the
+     * end of its last correlated sighting) puts it; more than {@link #GATE_KM} off is a loss (a manoeuvre the cell has not
+     * seen), and so is {@link #LOST_AFTER} without a sighting; after a loss the end of the next sighting re-acquires it.
+     * A launched object's first sighting is its detection; a catalogued object's is looked for where the catalog puts it.
+     */
+    private Track walk(String cell, SpaceObject o) {
+        List<Sighting> seen = of(cell, o.id());
+        List<Fix> fixes = new ArrayList<>();
+        List<Loss> losses = new ArrayList<>();
+        Sgp4 truth = o.propagator(data);
+        ElementSet known = o.inOrbitFrom() == null ? o.elements() : null;
+        Instant lastSeen = null;
+        boolean lost = false;
+        for (Sighting s : seen) {
+            if (!lost && lastSeen != null && s.start().isAfter(lastSeen.plus(LOST_AFTER))) {
+                losses.add(new Loss(lastSeen.plus(LOST_AFTER), "unobserved", Double.NaN));
                 lost = true;
             }
-            if (!lost) {
-                double offset = distanceKm(truth.itrf(s.start()), Sgp4.of(known, data).itrf(s.start()));
+            if (lost) {
+                fixes.add(new Fix(s.end(), s.end(), s.sensor()));
+            } else {
+                double offset = known == null ? 0 : distanceKm(truth.itrf(s.start()), Sgp4.of(known, data).itrf(s.start()));
                 if (offset > GATE_KM) {
-                    if (!s.start().isBefore(after)) {
-                        return Optional.of(new Loss(s.start(), "maneuver", offset));
-                    }
+                    losses.add(new Loss(s.start(), "maneuver", offset));
                     lost = true;
                     continue; // this sighting does not correlate: the next one re-acquires
                 }
+                fixes.add(new Fix(s.start(), s.end(), s.sensor()));
             }
             lost = false;
             known = o.elementsAt(s.end());
             lastSeen = s.end();
         }
-        Instant at = lastSeen.plus(LOST_AFTER);
-        return !lost && !at.isBefore(after) && at.isBefore(scenarioEnd) ? Optional.of(new Loss(at, "unobserved", Double.NaN))
-                : Optional.empty();
+        if (!lost && lastSeen != null && lastSeen.plus(LOST_AFTER).isBefore(scenario.end())) {
+            losses.add(new Loss(lastSeen.plus(LOST_AFTER), "unobserved", Double.NaN));
+        }
+        return new Track(fixes, losses);
+    }
+
+    /**
+     * The first time at or after {@code after} that {@code cell} loses custody of {@code o} ({@link #track}): at the
+     * start of a sighting that finds it away from the cell's prediction, or {@link #LOST_AFTER} after its last sighting.
+     */
+    public Optional<Loss> custodyLost(String cell, SpaceObject o, Instant after) {
+        return track(cell, o).losses().stream().filter(l -> !l.time().isBefore(after)).findFirst();
     }
 
     private static double distanceKm(CartesianState a, CartesianState b) {

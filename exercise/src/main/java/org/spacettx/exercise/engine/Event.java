@@ -61,6 +61,14 @@ public sealed interface Event {
     record MessagePosted(String id, String fromCell, String toCell, String body, Marking marking) implements Event {
     }
 
+    /**
+     * A delegation shared its track of an object with another: the track is its sensors' observation of {@code
+     * observedAt} (the latest it had), which the recipient's picture follows from now on where it is the newer.
+     */
+    record TrackShared(String id, String fromCell, String toCell, String object, Instant observedAt, String sensor,
+                       Marking marking) implements Event {
+    }
+
     record RfiRequested(String id, String cell, String question, Marking marking) implements Event {
     }
 

@@ -40,6 +40,8 @@ public final class Exercise {
     private final java.util.SortedSet<String> delegationNations;
     private final List<Event.Recorded> log = new ArrayList<>();
     private Instant lastWall;
+    /** The cells' own sightings, for the tracks they share (computed when first needed; the same for a scenario). */
+    private final java.util.function.Supplier<Detections> sensors;
 
     /**
      * @param scheduled release times of the injects with time and orbital triggers (from {@link TriggerSchedule})
@@ -50,6 +52,7 @@ public final class Exercise {
         this.state = new ExerciseState(scenario);
         this.visibility = new Visibility(scenario);
         this.delegationNations = scenario.delegationNations();
+        this.sensors = () -> Detections.compute(scenario, org.spacettx.orbit.data.OrekitData.standard());
     }
 
     /** Scheduled release times for {@link #Exercise(Scenario, Map)}: those of the schedule that do not depend on play. */
@@ -319,6 +322,22 @@ public final class Exercise {
                 }
                 yield List.of(new Event.MessagePosted("MSG-" + (state.messages().size() + 1), actor.cell(), to.id(),
                         text(c.body(), "message", 10_000), c.marking()));
+            }
+            case Command.ShareTrack c -> {
+                player(actor);
+                org.spacettx.exercise.scenario.SpaceObject o = scenario.object(c.object())
+                        .orElseThrow(() -> new Refused("object '" + c.object() + "' does not exist"));
+                Cell to = scenario.cell(c.toCell()).orElseThrow(() -> new Refused("cell '" + c.toCell() + "' does not exist"));
+                require(to.kind() == Cell.Kind.BLUE && !to.id().equals(actor.cell()), "a track is shared with another delegation");
+                require(c.marking() != null && c.marking().releasableTo(actor.nation()) && c.marking().releasableTo(to.nation()),
+                        "a shared track needs a marking releasable to your nation and to " + to.nation());
+                Instant now = state.scenarioTimeAt(wall);
+                Detections seen = sensors.get();
+                require(seen.hasSensors(actor.cell()), "your cell has no sensors of its own to share a track from");
+                Detections.Fix fix = seen.track(actor.cell(), o).latestBy(now)
+                        .orElseThrow(() -> new Refused("your sensors have not observed " + c.object() + " by now"));
+                yield List.of(new Event.TrackShared("TRK-" + (state.sharedTracks().size() + 1), actor.cell(), to.id(), o.id(),
+                        fix.latestBy(now), fix.sensor(), c.marking()));
             }
             case Command.RequestInformation c -> {
                 player(actor);

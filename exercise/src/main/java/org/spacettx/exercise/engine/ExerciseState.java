@@ -38,6 +38,7 @@ public final class ExerciseState {
     private final Map<String, Item.FeedbackRequest> feedbackRequests = new LinkedHashMap<>();
     private final List<Item.FeedbackResponse> feedback = new ArrayList<>();
     private final List<Item.Message> messages = new ArrayList<>();
+    private final List<Item.SharedTrack> sharedTracks = new ArrayList<>();
     private final Map<String, Item.Rfi> rfis = new LinkedHashMap<>();
     private final Map<String, Integer> rounds = new TreeMap<>();
     private final Map<String, Set<Integer>> revealed = new TreeMap<>();
@@ -104,6 +105,11 @@ public final class ExerciseState {
             case Event.InjectAcknowledged e -> !released.containsKey(e.number()) ? "acknowledges inject " + e.number()
                     + ", which is not released" : cell(e.cell());
             case Event.MessagePosted e -> e.id() == null || e.body() == null || e.marking() == null ? "lacks its id, text or marking"
+                    : firstProblem(cell(e.fromCell()), cell(e.toCell()));
+            case Event.TrackShared e -> e.id() == null || e.object() == null || e.observedAt() == null || e.marking() == null
+                    || e.sensor() == null ? "lacks its id, object, observation time, sensor or marking"
+                    : scenario.object(e.object()).isEmpty() ? "shares a track of " + e.object() + ", which the scenario lacks"
+                    : e.observedAt().isAfter(r.scenarioTime()) ? "shares an observation made after it was shared"
                     : firstProblem(cell(e.fromCell()), cell(e.toCell()));
             case Event.RfiRequested e -> e.id() == null || e.question() == null || e.marking() == null ? "lacks its id, text or marking"
                     : cell(e.cell());
@@ -199,6 +205,8 @@ public final class ExerciseState {
             }
             case Event.MessagePosted e -> messages.add(new Item.Message(e.id(), e.fromCell(), e.toCell(), e.body(),
                     e.marking(), r.scenarioTime()));
+            case Event.TrackShared e -> sharedTracks.add(new Item.SharedTrack(e.id(), e.fromCell(), e.toCell(), e.object(),
+                    e.observedAt(), e.sensor(), e.marking(), r.scenarioTime()));
             case Event.RfiRequested e -> rfis.put(e.id(), new Item.Rfi(e.id(), e.cell(), e.question(), e.marking(), null));
             case Event.RfiAnswered e -> {
                 Item.Rfi rfi = rfis.get(e.id());
@@ -294,6 +302,11 @@ public final class ExerciseState {
         return List.copyOf(messages);
     }
 
+    /** The tracks delegations have shared with one another, in order. */
+    public List<Item.SharedTrack> sharedTracks() {
+        return List.copyOf(sharedTracks);
+    }
+
     public Map<String, Item.Rfi> rfis() {
         return java.util.Collections.unmodifiableMap(rfis);
     }
@@ -377,7 +390,8 @@ public final class ExerciseState {
     public record Snapshot(boolean started, boolean ended, boolean running, double speed, Instant anchorScenario,
                            Instant anchorWall, String currentMove, long lastSequence, Map<Integer, Item.ReleasedInject> released,
                            Map<Integer, String> withdrawn, Map<Integer, Inject> written, Map<String, Item.FeedbackRequest> feedbackRequests,
-                           List<Item.FeedbackResponse> feedback, List<Item.Message> messages, Map<String, Item.Rfi> rfis,
+                           List<Item.FeedbackResponse> feedback, List<Item.Message> messages, List<Item.SharedTrack> sharedTracks,
+                           Map<String, Item.Rfi> rfis,
                            Map<String, Integer> rounds, Map<String, Set<Integer>> revealed, List<Item.SubmittedAnswer> answers,
                            List<Item.Observation> observations, Map<String, Item.ActionItem> actionItems,
                            Item.Statement statement) {
@@ -385,7 +399,8 @@ public final class ExerciseState {
 
     public Snapshot snapshot() {
         return new Snapshot(started, ended, running, speed, anchorScenario, anchorWall, currentMove, lastSequence,
-                Map.copyOf(released), Map.copyOf(withdrawn), Map.copyOf(written), Map.copyOf(feedbackRequests), List.copyOf(feedback), List.copyOf(messages), Map.copyOf(rfis), Map.copyOf(rounds),
+                Map.copyOf(released), Map.copyOf(withdrawn), Map.copyOf(written), Map.copyOf(feedbackRequests), List.copyOf(feedback), List.copyOf(messages),
+                List.copyOf(sharedTracks), Map.copyOf(rfis), Map.copyOf(rounds),
                 Map.copyOf(revealed), List.copyOf(answers), List.copyOf(observations), Map.copyOf(actionItems), statement());
     }
 }

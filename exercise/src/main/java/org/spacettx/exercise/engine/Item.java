@@ -22,6 +22,11 @@ public sealed interface Item {
     record Message(String id, String fromCell, String toCell, String body, Marking marking, Instant scenarioTime) implements Item {
     }
 
+    /** A track one delegation shared with another: its observation of {@code observedAt} by {@code sensor}. */
+    record SharedTrack(String id, String fromCell, String toCell, String object, Instant observedAt, String sensor,
+                       Marking marking, Instant scenarioTime) implements Item {
+    }
+
     record Rfi(String id, String cell, String question, Marking marking, String answer) implements Item {
     }
 

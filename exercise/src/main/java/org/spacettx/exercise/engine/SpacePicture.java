@@ -51,12 +51,19 @@ public final class SpacePicture {
     private volatile List<PlaceWindow> windows;
     private final Map<Instant, Map<String, Object>> cache = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> places;
+    private final Map<String, Target> targets = new LinkedHashMap<>();
+    /** Propagators of objects as delegations hold them, by their element sets. */
+    private final Map<List<org.spacettx.orbit.catalog.ElementSet>, Sgp4> flownBy = new ConcurrentHashMap<>();
+    /** Windows of imaging objects as delegations hold them. */
+    private final Map<SpaceObject, List<PlaceWindow>> held = new ConcurrentHashMap<>();
 
     public SpacePicture(Scenario scenario, TriggerSchedule schedule, OrekitData data) {
         this.scenario = scenario;
         this.schedule = schedule;
         this.data = data;
         this.places = places(scenario);
+        scenario.sites().forEach((id, site) -> targets.put(id, Target.of(site)));
+        scenario.areas().forEach((id, area) -> targets.put(id, Target.of(area, Target.DEFAULT_SPACING_KM)));
         for (SpaceObject o : scenario.objects()) {
             propagators.put(o.id(), o.propagator(data));
             if (!o.sensorSpec().isEmpty()) {
@@ -85,31 +92,50 @@ public final class SpacePicture {
 
     private List<PlaceWindow> computeWindows() {
         List<PlaceWindow> out = new ArrayList<>();
-        Map<String, Target> targets = new LinkedHashMap<>();
-        for (Map.Entry<String, Site> s : scenario.sites().entrySet()) {
-            targets.put(s.getKey(), Target.of(s.getValue()));
-        }
-        for (Map.Entry<String, Area> a : scenario.areas().entrySet()) {
-            targets.put(a.getKey(), Target.of(a.getValue(), Target.DEFAULT_SPACING_KM));
-        }
         for (int i = 0; i < scenario.objects().size(); i++) {
             SpaceObject o = scenario.objects().get(i);
-            Sensor sensor = sensors.get(o.id());
-            if (sensor == null) {
-                continue;
-            }
-            Ephemeris e = schedule.sky().objects().get(i);
-            for (Map.Entry<String, Target> t : targets.entrySet()) {
-                for (Window w : OverflightFinder.find(schedule.sky(), e, t.getValue(), sensor)) {
-                    if ((o.inOrbitFrom() == null || !w.end().isBefore(o.inOrbitFrom()))
-                            && (o.destroyedAt() == null || w.start().isBefore(o.destroyedAt()))) {
-                        out.add(new PlaceWindow(t.getKey(), w));
-                    }
-                }
+            if (sensors.containsKey(o.id())) {
+                out.addAll(windowsOf(o, schedule.sky(), schedule.sky().objects().get(i)));
             }
         }
         out.sort(java.util.Comparator.comparing((PlaceWindow p) -> p.window().start()));
         return List.copyOf(out);
+    }
+
+    /** The overflight windows of the scenario's places by one imaging object flown as {@code e} (sampled in {@code sky}). */
+    private List<PlaceWindow> windowsOf(SpaceObject o, org.spacettx.orbit.propagate.Ephemerides sky, Ephemeris e) {
+        List<PlaceWindow> out = new ArrayList<>();
+        for (Map.Entry<String, Target> t : targets.entrySet()) {
+            for (Window w : OverflightFinder.find(sky, e, t.getValue(), sensors.get(o.id()))) {
+                if ((o.inOrbitFrom() == null || !w.end().isBefore(o.inOrbitFrom()))
+                        && (o.destroyedAt() == null || w.start().isBefore(o.destroyedAt()))) {
+                    out.add(new PlaceWindow(t.getKey(), w));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The windows of an imaging object as a delegation holds it ({@link CellKnowledge.Estimate#asKnown}): predicted over
+     * the scenario from the element sets it holds, on the schedule's grid (computed once per such object).
+     */
+    private List<PlaceWindow> heldWindows(SpaceObject asKnown) {
+        if (!sensors.containsKey(asKnown.id())) {
+            return List.of();
+        }
+        return held.computeIfAbsent(asKnown, o -> {
+            org.spacettx.orbit.propagate.Ephemerides one = org.spacettx.orbit.propagate.Ephemerides.sample(List.of(flown(o)),
+                    scenario.start(), scenario.end(), ScenarioSky.STEP, 1, data);
+            List<PlaceWindow> w = new ArrayList<>(windowsOf(o, one, one.objects().get(0)));
+            w.sort(java.util.Comparator.comparing((PlaceWindow p) -> p.window().start()));
+            return List.copyOf(w);
+        });
+    }
+
+    /** The propagator of an object as someone holds it (its element sets, switching at its manoeuvres). */
+    private Sgp4 flown(SpaceObject o) {
+        return flownBy.computeIfAbsent(o.segments(), segments -> Sgp4.of(segments, data));
     }
 
     /**
@@ -161,49 +187,139 @@ public final class SpacePicture {
     private Map<String, Object> compute(Instant t) {
         List<Map<String, Object>> objects = new ArrayList<>();
         for (SpaceObject o : scenario.objects()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", o.id());
-            m.put("name", o.name());
-            m.put("nation", o.nation());
-            m.put("norad", o.elements().noradId());
-            m.put("sensor", o.sensorSpec());
-            boolean inOrbit = o.inOrbitAt(t);
-            m.put("inOrbit", inOrbit);
-            if (o.destroyedAt() != null && !t.isBefore(o.destroyedAt())) {
-                m.put("destroyedAt", o.destroyedAt().toString());
-            }
-            if (inOrbit) {
-                Sgp4 sgp4 = propagators.get(o.id());
-                try {
-                    GeodeticPosition p = sgp4.geodetic(t);
-                    m.put("position", Map.of("lat", round(p.latitudeDeg()), "lon", round(p.longitudeDeg()),
-                            "altKm", Math.round(p.altitudeKm() * 10) / 10.0));
-                    List<double[]> track = new ArrayList<>();
-                    Instant from = o.inOrbitFrom() != null && t.minus(TRACK_BEFORE).isBefore(o.inOrbitFrom())
-                            ? o.inOrbitFrom() : t.minus(TRACK_BEFORE);
-                    // Ahead of t, the track is predicted from the element set in force at t: a manoeuvre still to
-                    // come does not show before it is made.
-                    Sgp4 ahead = o.later().isEmpty() ? sgp4 : predictions.computeIfAbsent(o.elementsAt(t), e -> Sgp4.of(e, data));
-                    Instant until = o.destroyedAt() != null && o.destroyedAt().isBefore(t.plus(TRACK_AFTER))
-                            ? o.destroyedAt() : t.plus(TRACK_AFTER);
-                    for (Instant s = from; !s.isAfter(until); s = s.plusSeconds(60)) {
-                        GeodeticPosition q = (s.isAfter(t) ? ahead : sgp4).geodetic(s);
-                        track.add(new double[] {round(q.longitudeDeg()), round(q.latitudeDeg())});
-                    }
-                    m.put("track", track);
-                    m.put("trackFrom", from.toString()); // one point a minute from here: the client tells past from future
-                    if (sensors.containsKey(o.id())) {
-                        m.put("footprint", footprint(sensors.get(o.id()), p));
-                    }
-                } catch (PropagationException e) {
-                    m.put("inOrbit", false);
-                    m.put("note", e.getMessage());
-                }
-            }
-            objects.add(m);
+            objects.add(objectMap(o, t, propagators.get(o.id())));
         }
+        Map<String, Object> picture = new LinkedHashMap<>();
+        picture.put("time", t.toString());
+        picture.put("objects", objects);
+        picture.put("windows", windowList(windows(), t));
+        picture.put("next", nextList(windows(), t));
+        picture.put("places", places);
+        picture.put("debris", debris(t));
+        picture.put("effects", effects(t));
+        return picture;
+    }
+
+    /** One object in a picture at {@code t}: where it is, its ground track around then, its footprint. */
+    private Map<String, Object> objectMap(SpaceObject o, Instant t, Sgp4 sgp4) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", o.id());
+        m.put("name", o.name());
+        m.put("nation", o.nation());
+        m.put("norad", o.elements().noradId());
+        m.put("sensor", o.sensorSpec());
+        boolean inOrbit = o.inOrbitAt(t);
+        m.put("inOrbit", inOrbit);
+        if (o.destroyedAt() != null && !t.isBefore(o.destroyedAt())) {
+            m.put("destroyedAt", o.destroyedAt().toString());
+        }
+        if (inOrbit) {
+            try {
+                GeodeticPosition p = sgp4.geodetic(t);
+                m.put("position", Map.of("lat", round(p.latitudeDeg()), "lon", round(p.longitudeDeg()),
+                        "altKm", Math.round(p.altitudeKm() * 10) / 10.0));
+                List<double[]> track = new ArrayList<>();
+                Instant from = o.inOrbitFrom() != null && t.minus(TRACK_BEFORE).isBefore(o.inOrbitFrom())
+                        ? o.inOrbitFrom() : t.minus(TRACK_BEFORE);
+                // Ahead of t, the track is predicted from the element set in force at t: a manoeuvre still to
+                // come does not show before it is made.
+                Sgp4 ahead = o.later().isEmpty() ? sgp4 : predictions.computeIfAbsent(o.elementsAt(t), e -> Sgp4.of(e, data));
+                Instant until = o.destroyedAt() != null && o.destroyedAt().isBefore(t.plus(TRACK_AFTER))
+                        ? o.destroyedAt() : t.plus(TRACK_AFTER);
+                for (Instant s = from; !s.isAfter(until); s = s.plusSeconds(60)) {
+                    GeodeticPosition q = (s.isAfter(t) ? ahead : sgp4).geodetic(s);
+                    track.add(new double[] {round(q.longitudeDeg()), round(q.latitudeDeg())});
+                }
+                m.put("track", track);
+                m.put("trackFrom", from.toString()); // one point a minute from here: the client tells past from future
+                if (sensors.containsKey(o.id())) {
+                    m.put("footprint", footprint(sensors.get(o.id()), p));
+                }
+            } catch (PropagationException e) {
+                m.put("inOrbit", false);
+                m.put("note", e.getMessage());
+            }
+        }
+        return m;
+    }
+
+    /**
+     * The picture at a time as one viewer holds it: the objects {@code known} accepts; each that {@code estimates}
+     * gives an estimate of (a delegation with sensors) where that estimate puts it, with its fix, custody and
+     * uncertainty ({@code estimate}), and its windows predicted from the element sets held, not from the truth.
+     */
+    public Map<String, Object> at(Instant time, java.util.function.Predicate<SpaceObject> known,
+                                  java.util.function.Function<SpaceObject, java.util.Optional<CellKnowledge.Estimate>> estimates) {
+        Map<String, Object> seen = new LinkedHashMap<>(at(time, known));
+        Instant t = Instant.parse((String) seen.get("time"));
+        Map<String, CellKnowledge.Estimate> byId = new LinkedHashMap<>();
+        for (SpaceObject o : scenario.objects()) {
+            if (known.test(o)) {
+                estimates.apply(o).ifPresent(e -> byId.put(o.id(), e));
+            }
+        }
+        if (byId.isEmpty()) {
+            return seen;
+        }
+        List<Map<String, Object>> objects = new ArrayList<>();
+        java.util.Set<Integer> norads = new java.util.HashSet<>();
+        List<PlaceWindow> windowsHeld = new ArrayList<>();
+        for (Map<String, Object> m : listOf(seen.get("objects"))) {
+            CellKnowledge.Estimate e = byId.get((String) m.get("id"));
+            if (e == null) {
+                objects.add(m);
+                continue;
+            }
+            Map<String, Object> est = objectMap(e.asKnown(), t, flown(e.asKnown()));
+            est.put("estimate", Map.of("observed", e.observed().toString(), "source", e.source(), "custody", e.custody(),
+                    "sigmaKm", Math.round(e.sigmaKm() * 10) / 10.0));
+            objects.add(est);
+            norads.add(e.asKnown().elements().noradId());
+            windowsHeld.addAll(heldWindows(e.asKnown()));
+        }
+        seen.put("objects", objects);
+        List<PlaceWindow> windows = new ArrayList<>(windows(known).stream()
+                .filter(p -> !norads.contains(p.window().noradId())).toList());
+        windows.addAll(windowsHeld);
+        windows.sort(java.util.Comparator.comparing((PlaceWindow p) -> p.window().start()));
+        seen.put("windows", windowList(windows, t));
+        seen.put("next", nextList(windows, t));
+        return seen;
+    }
+
+    /**
+     * The windows of the objects {@code known} accepts as a viewer holds them at {@code asOf} ({@code estimates}: a
+     * delegation's element sets of each, else the truth).
+     */
+    public List<PlaceWindow> windows(java.util.function.Predicate<SpaceObject> known,
+                                     java.util.function.Function<SpaceObject, java.util.Optional<CellKnowledge.Estimate>> estimates) {
+        java.util.Set<Integer> truth = new java.util.HashSet<>();
+        List<PlaceWindow> out = new ArrayList<>();
+        for (SpaceObject o : scenario.objects()) {
+            if (!known.test(o)) {
+                continue;
+            }
+            java.util.Optional<CellKnowledge.Estimate> e = estimates.apply(o);
+            if (e.isPresent()) {
+                out.addAll(heldWindows(e.get().asKnown()));
+            } else {
+                truth.add(o.elements().noradId());
+            }
+        }
+        windows().stream().filter(p -> truth.contains(p.window().noradId())).forEach(out::add);
+        out.sort(java.util.Comparator.comparing((PlaceWindow p) -> p.window().start()));
+        return List.copyOf(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> listOf(Object list) {
+        return (List<Map<String, Object>>) list;
+    }
+
+    /** The windows of a list (sorted by start) that overlap the span shown around {@code t}. */
+    private List<Map<String, Object>> windowList(List<PlaceWindow> windows, Instant t) {
         List<Map<String, Object>> windowList = new ArrayList<>();
-        for (PlaceWindow p : windows()) {
+        for (PlaceWindow p : windows) {
             Window w = p.window();
             if (w.end().isAfter(t.minus(WINDOW_SPAN)) && w.start().isBefore(t.plus(WINDOW_SPAN))) {
                 Map<String, Object> m = windowMap(p);
@@ -211,24 +327,22 @@ public final class SpacePicture {
                 windowList.add(m);
             }
         }
-        // The warning schedule's question: when is each satellite next over each place, however far ahead
-        // (windows() is sorted by start).
+        return windowList;
+    }
+
+    /**
+     * The warning schedule's question: when is each satellite next over each place, however far ahead ({@code windows}
+     * sorted by start).
+     */
+    private List<Map<String, Object>> nextList(List<PlaceWindow> windows, Instant t) {
         Map<String, PlaceWindow> next = new LinkedHashMap<>();
-        windows().stream().filter(p -> p.window().end().isAfter(t))
+        windows.stream().filter(p -> p.window().end().isAfter(t))
                 .forEach(p -> next.putIfAbsent(p.window().noradId() + "|" + p.place(), p));
         List<Map<String, Object>> nextList = new ArrayList<>();
         for (PlaceWindow p : next.values()) {
             nextList.add(windowMap(p));
         }
-        Map<String, Object> picture = new LinkedHashMap<>();
-        picture.put("time", t.toString());
-        picture.put("objects", objects);
-        picture.put("windows", windowList);
-        picture.put("next", nextList);
-        picture.put("places", places);
-        picture.put("debris", debris(t));
-        picture.put("effects", effects(t));
-        return picture;
+        return nextList;
     }
 
     /**

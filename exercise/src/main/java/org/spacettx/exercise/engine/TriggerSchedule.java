@@ -148,7 +148,7 @@ public final class TriggerSchedule {
         ScenarioSky scenarioSky = ScenarioSky.of(scenario, o -> true, data);
         Ephemerides sky = scenarioSky.ephemerides();
         Map<String, Ephemeris> byId = scenarioSky.byId();
-        java.util.function.Supplier<Detections> detections = memo(() -> Detections.compute(scenario, sky, byId));
+        java.util.function.Supplier<Detections> detections = memo(() -> Detections.compute(scenario, sky, byId, data));
         Map<Integer, Entry> entries = new LinkedHashMap<>();
         for (Inject inject : scenario.injects()) {
             entries.put(inject.number(), direct(scenario, inject, sky, byId, detections, data));
@@ -271,7 +271,7 @@ public final class TriggerSchedule {
                 Text cell = scenario.cells().stream().filter(c -> c.id().equals(x.cell())).findFirst().orElseThrow().name();
                 SpaceObject o = scenario.object(x.object()).orElseThrow();
                 Detections seen = detections.get();
-                Optional<Detections.Loss> loss = seen.custodyLost(x.cell(), o, later(x.after(), scenario.start()), scenario.end(), data);
+                Optional<Detections.Loss> loss = seen.custodyLost(x.cell(), o, later(x.after(), scenario.start()));
                 Text what = Text.of(cell.en() + " loses custody of " + o.name().en() + loss.map(l -> l.reason().equals("maneuver")
                         ? String.format(Locale.ROOT, " (found %.1f km from its predicted position: a manoeuvre)", l.offsetKm())
                         : " (unobserved for " + Detections.LOST_AFTER.toHours() + " h)").orElse(""),

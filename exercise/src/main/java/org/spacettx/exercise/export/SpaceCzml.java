@@ -41,12 +41,19 @@ public final class SpaceCzml {
 
     /**
      * Who reads the document: the objects {@code known} accepts (the visibility policy decides, per reader), each as it
-     * could be known at {@code knownAsOf} (manoeuvres and breakups still to come are not shown; null: the truth), and
-     * whether the counterspace effects are drawn (control's alone: the delegations learn of them by injects).
+     * could be known at {@code knownAsOf} (manoeuvres and breakups still to come are not shown; null: the truth),
+     * whether the counterspace effects are drawn (control's alone: the delegations learn of them by injects), and each
+     * object as the reader holds it ({@code held}: a delegation flies it on the element sets of its latest fix).
      */
-    public record View(Predicate<SpaceObject> known, Instant knownAsOf, boolean effects) {
+    public record View(Predicate<SpaceObject> known, Instant knownAsOf, boolean effects,
+                       java.util.function.UnaryOperator<SpaceObject> held) {
         /** Everything as it happens: control's view, and the CLI's. */
-        public static final View TRUTH = new View(o -> true, null, true);
+        public static final View TRUTH = new View(o -> true, null, true, o -> o);
+
+        /** The reader's view when it holds every object as it could be known at {@code knownAsOf}. */
+        public View(Predicate<SpaceObject> known, Instant knownAsOf, boolean effects) {
+            this(known, knownAsOf, effects, o -> o);
+        }
     }
 
     /**
@@ -95,7 +102,7 @@ public final class SpaceCzml {
         places(packets, SpacePicture.places(scenario), language);
         List<SpaceObject> known = scenario.objects().stream().filter(view.known()).toList();
         for (SpaceObject o : known) {
-            Map<String, Object> packet = object(o.asKnownAt(view.knownAsOf()), data, from, to, step, language);
+            Map<String, Object> packet = object(view.held().apply(o.asKnownAt(view.knownAsOf())), data, from, to, step, language);
             if (packet != null) {
                 packets.add(packet);
             }

@@ -37,6 +37,8 @@ public final class EventVisibility {
             case Event.InjectAcknowledged e -> inject(viewer, state, e.number());
             case Event.MessagePosted e -> items.canSee(viewer, new Item.Message(e.id(), e.fromCell(), e.toCell(), e.body(),
                     e.marking(), recorded.scenarioTime()));
+            case Event.TrackShared e -> items.canSee(viewer, new Item.SharedTrack(e.id(), e.fromCell(), e.toCell(), e.object(),
+                    e.observedAt(), e.sensor(), e.marking(), recorded.scenarioTime()));
             case Event.RfiRequested e -> items.canSee(viewer, new Item.Rfi(e.id(), e.cell(), e.question(), e.marking(), null));
             case Event.RfiAnswered e -> Optional.ofNullable(state.rfis().get(e.id())).map(r -> items.canSee(viewer, r)).orElse(false);
             case Event.AnswerSubmitted e -> items.canSee(viewer, new Item.SubmittedAnswer(e.question(), e.cell(), e.round(),

@@ -23,7 +23,8 @@ import org.spacettx.exercise.scenario.SpaceObject;
  * started.</li>
  * <li>A released inject: the cells it was sent to, when its marking is releasable to their nation; observers when it
  * is releasable to their nation, or, for observers of no nation, to every delegation's nation.</li>
- * <li>A message or RFI: the cells that sent and received it, within its marking; observers as for injects.</li>
+ * <li>A message, RFI or shared track: the cells that sent and received it, within its marking; observers as for
+ * injects.</li>
  * <li>An answer: its own cell always; after control reveals its round, the other cells asked the question and the
  * observers.</li>
  * <li>Observations: control and observers only (evaluators' notes).</li>
@@ -61,6 +62,9 @@ public final class Visibility {
                     && m.marking().releasableTo(viewer.nation());
             case Item.Rfi r -> observer ? releasableToObserver(viewer, r.marking())
                     : r.cell().equals(viewer.cell()) && r.marking().releasableTo(viewer.nation());
+            case Item.SharedTrack t -> observer ? releasableToObserver(viewer, t.marking())
+                    : (t.fromCell().equals(viewer.cell()) || t.toCell().equals(viewer.cell()))
+                    && t.marking().releasableTo(viewer.nation());
             case Item.SubmittedAnswer a -> a.cell().equals(viewer.cell())
                     || (a.revealed() && (observer || askedOf(a.question(), viewer.cell())));
             case Item.Observation o -> observer;
@@ -84,9 +88,10 @@ public final class Visibility {
      * Whether the viewer knows of a space object at scenario time {@code now} (the time the exercise has reached, or
      * an earlier one the viewer looks at). Control knows everything; an object in orbit before the exercise is in the
      * public catalog, known to all. A launched object: a delegation with sensors of its own knows it from the first time
-     * they observe it; a delegation without, the evaluators, from its insertion; the room, once every delegation knows it.
+     * they observe it or an ally shares a track of it with them; a delegation without, the evaluators, from its
+     * insertion; the room, once every delegation knows it.
      */
-    public boolean knows(Actor viewer, SpaceObject object, Instant now, OwnSensors sensors) {
+    public boolean knows(Actor viewer, SpaceObject object, Instant now, Knowledge sensors) {
         if (viewer.isControl() || object.inOrbitFrom() == null) {
             return true;
         }
@@ -99,11 +104,11 @@ public final class Visibility {
         return !now.isBefore(object.inOrbitFrom());
     }
 
-    private static boolean cellKnows(String cell, SpaceObject object, Instant now, OwnSensors sensors) {
+    private static boolean cellKnows(String cell, SpaceObject object, Instant now, Knowledge sensors) {
         if (!sensors.hasSensors(cell)) {
             return !now.isBefore(object.inOrbitFrom());
         }
-        return sensors.firstDetection(cell, object.id(), object.inOrbitFrom()).map(t -> !now.isBefore(t)).orElse(false);
+        return sensors.firstKnown(cell, object.id(), object.inOrbitFrom()).map(t -> !now.isBefore(t)).orElse(false);
     }
 
     /** Whether the viewer is shown a question whose move has ({@code moveStarted}) or has not started yet. */
@@ -128,6 +133,7 @@ public final class Visibility {
             case Item.Statement s -> true;
             case Item.Message m -> false;
             case Item.Rfi r -> false;
+            case Item.SharedTrack t -> false;
             case Item.Observation o -> false;
             case Item.FeedbackRequest f -> false;
             case Item.FeedbackResponse f -> false;

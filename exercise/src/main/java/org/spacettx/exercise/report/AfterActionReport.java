@@ -288,7 +288,7 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
             for (org.spacettx.exercise.scenario.SpaceObject o : scenario.objects()) {
                 Instant first = d.of(cell, o.id()).stream().findFirst().map(org.spacettx.exercise.engine.Detections.Sighting::start)
                         .orElse(null);
-                var loss = d.custodyLost(cell, o, scenario.start(), scenario.end(), data).orElse(null);
+                var loss = d.custodyLost(cell, o, scenario.start()).orElse(null);
                 Instant burn = loss == null || !loss.reason().equals("maneuver") ? null : scenario.maneuvers().stream()
                         .filter(m -> m.object().equals(o.id())).flatMap(m -> m.burns().stream())
                         .map(org.spacettx.orbit.maneuver.Impulse::time).filter(t -> t.isBefore(loss.time()))

@@ -76,6 +76,15 @@ public record SpaceObject(String id, Text name, String nation, ElementSet elemen
                 : new SpaceObject(id, name, nation, elements, sensorSpec, source, launchTime, made, end, sizeM);
     }
 
+    /**
+     * The object as a delegation holds it at {@code now} after its latest fix at {@code fix}: the manoeuvres made by
+     * the fix (a later one it has not observed), its end if it has come by {@code now} (a breakup is seen by all).
+     */
+    public SpaceObject asTrackedAt(Instant fix, Instant now) {
+        SpaceObject known = asKnownAt(fix);
+        return destroyedAt != null && !destroyedAt.isAfter(now) && known.destroyedAt == null ? known.destroyedAt(destroyedAt) : known;
+    }
+
     /** This object following one more element set from its epoch on (after a manoeuvre). */
     SpaceObject thenFollowing(ElementSet after) {
         List<ElementSet> more = new ArrayList<>(later);

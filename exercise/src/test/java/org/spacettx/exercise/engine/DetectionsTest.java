@@ -106,7 +106,7 @@ class DetectionsTest {
     void theRokCellLosesTheInspectorWhenItsSensorsFindItAwayFromItsPrediction() {
         SpaceObject inspector = demo.object("inspector").orElseThrow();
         Instant burn = demo.maneuvers().stream().filter(m -> m.object().equals("inspector")).findFirst().orElseThrow().time();
-        Detections.Loss loss = schedule.detections().custodyLost("kor", inspector, demo.moves().get(2).start(), demo.end(), DATA).orElseThrow();
+        Detections.Loss loss = schedule.detections().custodyLost("kor", inspector, demo.moves().get(2).start()).orElseThrow();
         assertThat(loss.reason()).isEqualTo("maneuver");
         assertThat(schedule.timeOf(30)).contains(loss.time());
         List<CellSensor> kor = demo.sensors().stream().filter(s -> s.cell().equals("kor")).toList();

@@ -26,6 +26,8 @@ class JsonTest {
                         org.spacettx.exercise.scenario.Text.of("Call", "전화"), org.spacettx.exercise.scenario.Text.of("Now.", "지금."),
                         org.spacettx.exercise.scenario.Text.EMPTY, Instant.parse("2023-11-22T00:00:00Z")),
                 new Event.MessagePosted("MSG-1", "kor", "usa", "hello", Marking.parse("REL TO USA, KOR")),
+                new Event.TrackShared("TRK-1", "usa", "kor", "recon-1", Instant.parse("2023-11-21T19:50:00Z"), "kwajalein-radar",
+                        Marking.parse("REL TO USA, KOR")),
                 new Event.RfiRequested("RFI-1", "kor", "what?", Marking.parse("KOR ONLY")), new Event.RfiAnswered("RFI-1", "this"),
                 new Event.AnswerSubmitted("Q6", "kor", 1, new AnswerValue.Choices(Set.of("osan", "kadena")), Confidence.HIGH, ""),
                 new Event.AnswerSubmitted("Q1", "kor", 2, new AnswerValue.Number(70), Confidence.LOW, "why"),

@@ -51,7 +51,7 @@ class KnowledgeVisibilityTest {
         for (Actor a : new Actor[] {KOR, USA, OBSERVER, ROOM}) {
             assertThat(v.knows(a, rokEo, demo.start(), seen)).as(a.user()).isTrue();
         }
-        assertThat(v.knows(KOR, recon, insertion, OwnSensors.NONE)).isTrue();
-        assertThat(v.knows(KOR, recon, insertion.minusMillis(1), OwnSensors.NONE)).isFalse();
+        assertThat(v.knows(KOR, recon, insertion, Knowledge.NONE)).isTrue();
+        assertThat(v.knows(KOR, recon, insertion.minusMillis(1), Knowledge.NONE)).isFalse();
     }
 }

@@ -1,0 +1,116 @@
+// What a delegation holds of the space objects (its tracks, and sharing one with an ally), the tracks shared, and
+// control's view of every delegation's picture beside the truth.
+import { el, when } from "../dom.js";
+import { SpaceMap } from "../space-map.js";
+import { api, command, status } from "./api.js";
+import { $, alliedNations, fillSelect, state, t, text, windowText } from "./state.js";
+
+const cellName = (f, id) => {
+  const c = f.cells.find((x) => x.id === id);
+  return c ? text(c.name) : id;
+};
+
+/** Where a track came from: the public catalog, one of the cell's sensors, or an ally. */
+function sourceText(f, source) {
+  if (source === "catalog") return t("tracks.catalog");
+  if (source.startsWith("sensor:")) return `${t("tracks.sensor")} ${source.slice("sensor:".length)}`;
+  return `${t("tracks.sharedBy")} ${cellName(f, source.slice("shared:".length))}`;
+}
+
+/** The delegation's tracks (the objects its picture holds, with their fix), the share form, and the tracks shared. */
+export function renderTracks(picture) {
+  const f = state.feed;
+  const player = f.viewer.role === "player";
+  const held = picture.objects.filter((o) => o.estimate);
+  $("tracks-panel").hidden = !player || !held.length;
+  if (player && held.length) {
+    $("tracks").tBodies[0].replaceChildren(...held.map((o) => el("tr", { "data-track": o.id, class: "custody-" + o.estimate.custody },
+      el("td", {}, text(o.name)), el("td", {}, when(o.estimate.observed)), el("td", {}, sourceText(f, o.estimate.source)),
+      el("td", {}, t("custody." + o.estimate.custody)), el("td", {}, `± ${o.estimate.sigmaKm} km`))));
+    const own = held.filter((o) => o.estimate.source.startsWith("sensor:"));
+    fillSelect($("share-object"), own.map((o) => [o.id, text(o.name)]));
+    fillSelect($("share-to"), f.cells.filter((c) => c.kind === "BLUE" && c.id !== f.viewer.cell).map((c) => [c.id, text(c.name)]));
+    fillSelect($("share-marking"), f.markings.map((m) => [m, m]));
+    $("share-send").disabled = !own.length;
+  }
+  const shared = f.tracks || [];
+  $("shared-panel").hidden = !shared.length;
+  const name = (id) => {
+    const o = picture.objects.find((x) => x.id === id);
+    return o ? text(o.name) : id;
+  };
+  $("shared-tracks").replaceChildren(...shared.map((s) => el("li", { "data-shared": s.id }, el("span", { class: "marking" }, s.marking),
+    ` ${when(s.scenarioTime)} · ${cellName(f, s.fromCell)} ${t("tracks.sharedLine")} ${name(s.object)} → ${cellName(f, s.toCell)}`
+    + ` (${t("tracks.observedAt")} ${when(s.observedAt)}, ${s.sensor})`)));
+  if (f.viewer.role === "controller") refreshPictures(picture);
+}
+
+/** The distance (km) between two positions of a picture ({lat, lon, altKm}), on a spherical Earth. */
+function distanceKm(a, b) {
+  const xyz = (p) => {
+    const r = 6371.0 + p.altKm, lat = p.lat * Math.PI / 180, lon = p.lon * Math.PI / 180;
+    return [r * Math.cos(lat) * Math.cos(lon), r * Math.cos(lat) * Math.sin(lon), r * Math.sin(lat)];
+  };
+  const [p, q] = [xyz(a), xyz(b)];
+  return Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+}
+
+const minis = {};
+
+/** A small map per picture (the truth, then each delegation's), made once its figure is on screen. */
+function miniMap(id, caption, picture) {
+  let figure = $("picture-" + id);
+  if (!figure) {
+    figure = el("figure", { id: "picture-" + id }, el("figcaption", {}, caption), el("div", { class: "mini-map", id: "mini-" + id }));
+    $("pictures").append(figure);
+  }
+  figure.querySelector("figcaption").textContent = caption;
+  if (!minis[id] && window.L && figure.offsetWidth > 0) {
+    minis[id] = SpaceMap.create("mini-" + id, { t, text, windowText }, { legend: false, fitButton: false });
+    minis[id].basemap().catch(() => {});
+    minis[id].fit(picture);
+  }
+  if (minis[id]) minis[id].draw(picture, alliedNations(), "");
+}
+
+/**
+ * Control's comparison: the truth and each delegation's picture at the same time, side by side, and a table of every
+ * object in orbit: for each delegation, how far its estimate is from the truth, its uncertainty and custody, or that it
+ * does not know the object.
+ */
+async function refreshPictures(truth) {
+  const f = state.feed;
+  const cells = f.cells.filter((c) => c.kind === "BLUE");
+  $("pictures-panel").hidden = !cells.length;
+  if (!cells.length) return;
+  let pictures;
+  try {
+    const base = `/api/exercises/${encodeURIComponent(state.exercise)}/space?at=${encodeURIComponent(truth.time)}`;
+    pictures = await Promise.all(cells.map((c) => api("GET", `${base}&cell=${encodeURIComponent(c.id)}`)));
+  } catch (e) {
+    status(e.message, true);
+    return;
+  }
+  miniMap("truth", t("pictures.truth"), truth);
+  cells.forEach((c, k) => miniMap(c.id, text(c.name), pictures[k]));
+  $("pictures-table").tHead.replaceChildren(el("tr", {}, el("th", {}, t("tracks.object")),
+    ...cells.map((c) => el("th", {}, text(c.name)))));
+  const inOrbit = truth.objects.filter((o) => o.inOrbit && o.position);
+  $("pictures-table").tBodies[0].replaceChildren(...inOrbit.map((o) => el("tr", { "data-object": o.id }, el("td", {}, text(o.name)),
+    ...cells.map((c, k) => {
+      const held = pictures[k].objects.find((x) => x.id === o.id && x.position);
+      if (!held) return el("td", { "data-cell": c.id, class: "unknown" }, t("pictures.unknown"));
+      const off = distanceKm(o.position, held.position);
+      const e = held.estimate;
+      return el("td", { "data-cell": c.id, "data-offset": off.toFixed(1), class: e && off > 3 * e.sigmaKm ? "off" : "" },
+        `${off.toFixed(1)} km ${t("pictures.offset")}` + (e ? ` · ± ${e.sigmaKm} km · ${t("custody." + e.custody)}` : ""));
+    }))));
+}
+
+/** Wires the share form. */
+export function wireTracks() {
+  $("share-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    command({ type: "ShareTrack", object: $("share-object").value, toCell: $("share-to").value, marking: $("share-marking").value });
+  });
+}
