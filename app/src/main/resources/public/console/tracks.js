@@ -3,7 +3,8 @@
 import { el, when } from "../dom.js";
 import { SpaceMap } from "../space-map.js";
 import { api, command, status } from "./api.js";
-import { $, alliedNations, fillSelect, state, t, text, windowText } from "./state.js";
+import { $, alliedNations, fillSelect, scenarioNow, state, t, text, windowText } from "./state.js";
+import { onShow } from "./views.js";
 
 const cellName = (f, id) => {
   const c = f.cells.find((x) => x.id === id);
@@ -85,7 +86,8 @@ async function refreshPictures(truth) {
   if (!cells.length) return;
   let pictures;
   try {
-    const base = `/api/exercises/${encodeURIComponent(state.exercise)}/space?at=${encodeURIComponent(truth.time)}`;
+    // the time the console is at (the picture's is its minute: a share made since would not count yet)
+    const base = `/api/exercises/${encodeURIComponent(state.exercise)}/space?at=${encodeURIComponent(scenarioNow().toISOString())}`;
     pictures = await Promise.all(cells.map((c) => api("GET", `${base}&cell=${encodeURIComponent(c.id)}`)));
   } catch (e) {
     status(e.message, true);
@@ -106,6 +108,10 @@ async function refreshPictures(truth) {
         `${off.toFixed(1)} km ${t("pictures.offset")}` + (e ? ` · ± ${e.sigmaKm} km · ${t("custody." + e.custody)}` : ""));
     }))));
 }
+
+// the small maps are made when their view is first shown (a map made hidden takes its size wrongly)
+onShow((view) => view === "space" && state.picture && state.feed && state.feed.viewer.role === "controller"
+  && refreshPictures(state.picture));
 
 /** Wires the share form. */
 export function wireTracks() {

@@ -464,7 +464,8 @@ final class ExerciseRoutes {
             visibility = live.exercise().visibility();
             shares = live.exercise().state().sharedTracks();
         }
-        java.time.Instant asOf = at.isBefore(now) ? at : now;
+        // a time to the millisecond (the console's) names that millisecond: within it, what happened in it counts
+        java.time.Instant asOf = at.plusMillis(1).isAfter(now) ? now : at;
         CellKnowledge knowledge = new CellKnowledge(live.schedule().detections(), shares);
         List<String> delegations = live.scenario().cells().stream().filter(c -> c.kind() == Cell.Kind.BLUE).map(Cell::id).toList();
         return new Held(o -> visibility.knows(actor, o, asOf, knowledge), switch (actor.role()) {

@@ -99,6 +99,12 @@ class AuthorizationMatrixTest {
                 new Case("GET members", c -> c.get(base + "/members").status(), expect(401, 200, 403, 403, 403, 404)),
                 new Case("GET stream", c -> c.streamStatus(EX), expect(401, 200, 200, 200, 200, 404)),
                 new Case("GET space", c -> c.get(base + "/space?at=2023-11-22T00:00:00Z").status(), expect(401, 200, 200, 200, 200, 404)),
+                new Case("GET space of a delegation", c -> c.get(base + "/space?cell=kor").status(), expect(401, 200, 403, 403, 403, 404)),
+                new Case("GET space.czml of a delegation", c -> c.get(base + "/space.czml?cell=usa&from=2023-11-22T00:00:00Z&to=2023-11-22T01:00:00Z")
+                        .status(), expect(401, 200, 403, 403, 403, 404)),
+                new Case("POST ShareTrack", c -> c.command(EX,
+                        "{\"type\":\"ShareTrack\",\"object\":\"recon-1\",\"toCell\":\"" + (c == CLIENTS.get("kor1") ? "usa" : "kor")
+                                + "\",\"marking\":\"REL TO KOR, USA\"}").status(), expect(401, 422, 200, 200, 422, 404)),
                 new Case("GET timeline", c -> c.get(base + "/timeline").status(), expect(401, 200, 403, 403, 403, 404)),
                 new Case("GET report", c -> c.get(base + "/report").status(), expect(401, 200, 200, 200, 200, 404)),
                 new Case("GET report json", c -> c.get(base + "/report?format=json").status(), expect(401, 200, 200, 200, 200, 404)),
@@ -169,6 +175,66 @@ class AuthorizationMatrixTest {
         assertThat(CLIENTS.get("outsider").get("/api/exercises/" + EX + "/feed").status()).isEqualTo(200);
         assertThat(failures.toString()).isEmpty();
         assertThat(checked).isGreaterThan(60);
+    }
+
+    /**
+     * Knowledge on every read path: at 02:00 on 24 Nov the Russian inspector has made its first burn (01:02) unseen by
+     * either delegation's sensors; their pictures and KML put it where their element sets do (hundreds of
+     * kilometres from the truth control sees), and its position as the truth has it appears on none of them. A track
+     * the US delegation shares once its sensors have it again (09:53) moves it in the ROK picture too.
+     */
+    @Test
+    void aPositionADelegationHasNotObservedReachesItOnNoPath() {
+        String base = "/api/exercises/" + EX;
+        String at = "2023-11-24T02:00:00Z";
+        JsonNode truth = CLIENTS.get("control").get(base + "/space?at=" + at).json();
+        JsonNode truthInspector = object(truth, "inspector");
+        // as the KML writes a point (degrees to 5 places)
+        String truthPoint = String.format(java.util.Locale.ROOT, "%.5f,%.5f", truthInspector.get("position").get("lon").asDouble(),
+                truthInspector.get("position").get("lat").asDouble());
+        for (String caller : List.of("kor1", "usa1")) {
+            ApiClient c = CLIENTS.get(caller);
+            JsonNode held = object(c.get(base + "/space?at=" + at).json(), "inspector");
+            assertThat(held.get("estimate").get("observed").asText()).as(caller).isLessThan("2023-11-24T01:02:17Z");
+            assertThat(distanceKm(held.get("position"), truthInspector.get("position"))).as(caller).isGreaterThan(100);
+            // nor is the true position in its KML, and control's view of that cell is what the cell gets
+            assertThat(c.get(base + "/space.kml?at=" + at).body()).as(caller).contains("RU INSPECTOR").doesNotContain(truthPoint);
+            String cell = caller.equals("kor1") ? "kor" : "usa";
+            JsonNode asControl = object(CLIENTS.get("control").get(base + "/space?at=" + at + "&cell=" + cell).json(), "inspector");
+            assertThat(asControl.get("position")).as("control's view of %s", cell).isEqualTo(held.get("position"));
+        }
+        assertThat(CLIENTS.get("control").get(base + "/space.kml?at=" + at).body()).contains(truthPoint);
+        ApiClient usa = CLIENTS.get("usa1");
+        JsonNode korBefore = object(CLIENTS.get("kor1").get(base + "/space?at=2023-11-24T10:30:00Z").json(), "inspector");
+        assertThat(korBefore.get("estimate").get("source").asText()).isNotEqualTo("shared:usa");
+        assertThat(usa.get(base + "/feed").json().get("tracks").toString()).doesNotContain("inspector");
+        JsonNode usaAt = object(usa.get(base + "/space?at=2023-11-24T10:30:00Z").json(), "inspector");
+        JsonNode truthAt = object(CLIENTS.get("control").get(base + "/space?at=2023-11-24T10:30:00Z").json(), "inspector");
+        assertThat(distanceKm(usaAt.get("position"), truthAt.get("position"))).isLessThan(0.1);
+        assertThat(distanceKm(korBefore.get("position"), truthAt.get("position"))).isGreaterThan(100);
+    }
+
+    static JsonNode object(JsonNode picture, String id) {
+        for (JsonNode o : picture.get("objects")) {
+            if (o.get("id").asText().equals(id)) {
+                return o;
+            }
+        }
+        throw new AssertionError("no " + id + " in " + picture);
+    }
+
+    /** The distance between two picture positions ({lat, lon, altKm}) on a spherical Earth, km. */
+    static double distanceKm(JsonNode a, JsonNode b) {
+        double[] p = xyz(a);
+        double[] q = xyz(b);
+        return Math.sqrt(Math.pow(p[0] - q[0], 2) + Math.pow(p[1] - q[1], 2) + Math.pow(p[2] - q[2], 2));
+    }
+
+    static double[] xyz(JsonNode p) {
+        double r = 6371 + p.get("altKm").asDouble();
+        double lat = Math.toRadians(p.get("lat").asDouble());
+        double lon = Math.toRadians(p.get("lon").asDouble());
+        return new double[] {r * Math.cos(lat) * Math.cos(lon), r * Math.cos(lat) * Math.sin(lon), r * Math.sin(lat)};
     }
 
     @Test
