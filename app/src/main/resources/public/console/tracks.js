@@ -58,20 +58,29 @@ function distanceKm(a, b) {
 
 const minis = {};
 
-/** A small map per picture (the truth, then each delegation's), made once its figure is on screen. */
-function miniMap(id, caption, picture) {
+/** The figure of a small map (made once: every figure exists before a map is made in one, as the grid sizes them). */
+function figureFor(id, caption) {
   let figure = $("picture-" + id);
   if (!figure) {
     figure = el("figure", { id: "picture-" + id }, el("figcaption", {}, caption), el("div", { class: "mini-map", id: "mini-" + id }));
     $("pictures").append(figure);
   }
   figure.querySelector("figcaption").textContent = caption;
+  return figure;
+}
+
+/** A small map per picture (the truth, then each delegation's), made once its figure is on screen. */
+function miniMap(id, picture) {
+  const figure = $("picture-" + id);
   if (!minis[id] && window.L && figure.offsetWidth > 0) {
     minis[id] = SpaceMap.create("mini-" + id, { t, text, windowText }, { legend: false, fitButton: false });
     minis[id].basemap().catch(() => {});
     minis[id].fit(picture);
   }
-  if (minis[id]) minis[id].draw(picture, alliedNations(), "");
+  if (minis[id]) {
+    minis[id].leaflet.invalidateSize(); // the grid may have resized it since
+    minis[id].draw(picture, alliedNations(), "");
+  }
 }
 
 /**
@@ -83,7 +92,7 @@ async function refreshPictures(truth) {
   const f = state.feed;
   const cells = f.cells.filter((c) => c.kind === "BLUE");
   $("pictures-panel").hidden = !cells.length;
-  if (!cells.length) return;
+  if (!cells.length || !$("pictures-details").open) return; // asked for only while control looks at them
   let pictures;
   try {
     // the time the console is at (the picture's is its minute: a share made since would not count yet)
@@ -93,8 +102,10 @@ async function refreshPictures(truth) {
     status(e.message, true);
     return;
   }
-  miniMap("truth", t("pictures.truth"), truth);
-  cells.forEach((c, k) => miniMap(c.id, text(c.name), pictures[k]));
+  figureFor("truth", t("pictures.truth"));
+  cells.forEach((c) => figureFor(c.id, text(c.name)));
+  miniMap("truth", truth);
+  cells.forEach((c, k) => miniMap(c.id, pictures[k]));
   $("pictures-table").tHead.replaceChildren(el("tr", {}, el("th", {}, t("tracks.object")),
     ...cells.map((c) => el("th", {}, text(c.name)))));
   const inOrbit = truth.objects.filter((o) => o.inOrbit && o.position);
@@ -113,8 +124,9 @@ async function refreshPictures(truth) {
 onShow((view) => view === "space" && state.picture && state.feed && state.feed.viewer.role === "controller"
   && refreshPictures(state.picture));
 
-/** Wires the share form. */
+/** Wires the share form, and control's comparison (drawn when opened). */
 export function wireTracks() {
+  $("pictures-details").addEventListener("toggle", () => $("pictures-details").open && state.picture && refreshPictures(state.picture));
   $("share-form").addEventListener("submit", (e) => {
     e.preventDefault();
     command({ type: "ShareTrack", object: $("share-object").value, toCell: $("share-to").value, marking: $("share-marking").value });

@@ -623,7 +623,7 @@ final class ExerciseRoutes {
             case Outcome.Accepted a -> {
                 if (command instanceof Command.ReleaseInject || command instanceof Command.WithdrawInject || command instanceof Command.WriteInject
                         || command instanceof Command.RevealQuestion || command instanceof Command.StartExercise
-                        || command instanceof Command.EndExercise) {
+                        || command instanceof Command.EndExercise || command instanceof Command.ShareTrack) {
                     audit.record(actor.user(), command.getClass().getSimpleName(), live.id() + ": " + Json.write(command));
                 }
                 ctx.json(Map.of("events", a.events()));

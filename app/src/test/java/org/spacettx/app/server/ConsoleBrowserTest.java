@@ -634,7 +634,7 @@ class ConsoleBrowserTest {
                     const labels = [...document.querySelectorAll('#window-chart text.label')];
                     // a label of the previous drawing fades out for 0.2 s at opacity 0: what the user sees is the rest
                     return { sats: sats.length, inside: inside.length,
-                      labels: [...document.querySelectorAll('.leaflet-tooltip.sat-label')].filter(l => l.style.opacity !== '0').length,
+                      labels: [...document.querySelectorAll('#map .leaflet-tooltip.sat-label')].filter(l => l.style.opacity !== '0').length,
                       allied: document.querySelectorAll('#map path.sat-allied.sat-rok-eo').length,
                       other: document.querySelectorAll('#map path.sat-other.sat-ru-radar').length,
                       past: document.querySelectorAll('#map path.track-past').length,

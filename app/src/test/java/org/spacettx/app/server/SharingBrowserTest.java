@@ -99,7 +99,14 @@ class SharingBrowserTest {
             } catch (Exception ignored) {
                 // the timeout is what matters
             }
-            throw new AssertionError("timed out; the page's log: " + d.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+            Object state = ((JavascriptExecutor) d).executeScript("""
+                    const p = document.getElementById('pictures');
+                    return p ? [...p.querySelectorAll('figure')].map(f => f.id + ':' + f.offsetWidth + ':'
+                        + f.querySelectorAll('.leaflet-container').length + ':' + f.querySelectorAll('.sat').length + ':'
+                        + JSON.stringify(f.querySelector('.mini-map').getBoundingClientRect()) + ':'
+                        + [...f.querySelectorAll('.sat')].map(x => JSON.stringify(x.getBoundingClientRect())).join(',')).join(' ') : 'none';
+                    """);
+            throw new AssertionError("timed out (comparison: " + state + "); the page's log: " + d.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
                     .getAll().stream().map(Object::toString).toList(), e);
         }
     }
@@ -120,6 +127,7 @@ class SharingBrowserTest {
         for (WebDriver d : List.of(kor, usa, control)) {
             click(d, By.id("tab-space"));
         }
+        click(control, By.id("pictures-heading")); // control opens the comparison
         // the US delegation sees it: on its map and in its tracks, from its own sensor
         until(usa, d -> drawn(d, "map", "recon-1"));
         until(usa, d -> !rows(d, "#tracks tr[data-track='recon-1']").isEmpty());
@@ -134,6 +142,7 @@ class SharingBrowserTest {
         until(control, d -> !rows(d, "#pictures-table tr[data-object='recon-1']").isEmpty());
         assertThat(textOf(control, By.cssSelector("#pictures-table tr[data-object='recon-1'] td[data-cell='kor']"))).contains("not known");
         assertThat(textOf(control, By.cssSelector("#pictures-table tr[data-object='recon-1'] td[data-cell='usa']"))).contains("km off the truth");
+        scrollTo(control, "pictures-panel");
         until(control, d -> drawn(d, "mini-truth", "recon-1") && drawn(d, "mini-usa", "recon-1"));
         assertThat(drawn(control, "mini-kor", "recon-1")).isFalse();
         scrollTo(control, "pictures-panel");

@@ -215,12 +215,13 @@ public final class ExerciseState {
             case Event.AnswerSubmitted e -> {
                 answers.removeIf(a -> a.question().equals(e.question()) && a.cell().equals(e.cell()) && a.round() == e.round());
                 answers.add(new Item.SubmittedAnswer(e.question(), e.cell(), e.round(), e.value(), e.confidence(),
-                        e.rationale(), false));
+                        e.rationale(), false, r.scenarioTime()));
             }
             case Event.QuestionRevealed e -> {
                 revealed.computeIfAbsent(e.question(), q -> new java.util.TreeSet<>()).add(e.round());
                 answers.replaceAll(a -> a.question().equals(e.question()) && a.round() == e.round()
-                        ? new Item.SubmittedAnswer(a.question(), a.cell(), a.round(), a.value(), a.confidence(), a.rationale(), true)
+                        ? new Item.SubmittedAnswer(a.question(), a.cell(), a.round(), a.value(), a.confidence(), a.rationale(), true,
+                                a.scenarioTime())
                         : a);
             }
             case Event.RoundOpened e -> rounds.put(e.question(), e.round());

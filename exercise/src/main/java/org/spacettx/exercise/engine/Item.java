@@ -30,8 +30,9 @@ public sealed interface Item {
     record Rfi(String id, String cell, String question, Marking marking, String answer) implements Item {
     }
 
+    /** An answer to a question's round, and the scenario time it was given at. */
     record SubmittedAnswer(String question, String cell, int round, AnswerValue value, Confidence confidence,
-                           String rationale, boolean revealed) implements Item {
+                           String rationale, boolean revealed, Instant scenarioTime) implements Item {
     }
 
     record Observation(String id, String objective, Integer inject, int rating, String text, String observer) implements Item {

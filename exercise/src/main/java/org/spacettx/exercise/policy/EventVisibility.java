@@ -42,7 +42,7 @@ public final class EventVisibility {
             case Event.RfiRequested e -> items.canSee(viewer, new Item.Rfi(e.id(), e.cell(), e.question(), e.marking(), null));
             case Event.RfiAnswered e -> Optional.ofNullable(state.rfis().get(e.id())).map(r -> items.canSee(viewer, r)).orElse(false);
             case Event.AnswerSubmitted e -> items.canSee(viewer, new Item.SubmittedAnswer(e.question(), e.cell(), e.round(),
-                    e.value(), e.confidence(), e.rationale(), false));
+                    e.value(), e.confidence(), e.rationale(), false, recorded.scenarioTime()));
             case Event.QuestionRevealed e -> question(viewer, state, e.question(), recorded);
             case Event.RoundOpened e -> question(viewer, state, e.question(), recorded);
             case Event.ObservationRecorded e -> viewer.role() == Actor.Role.OBSERVER;

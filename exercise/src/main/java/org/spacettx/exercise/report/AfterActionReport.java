@@ -42,7 +42,33 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
                                 Instant end, Reader reader, List<CellLine> cells, List<ObjectiveResult> objectives,
                                 List<TimelineEntry> timeline, List<MoveSection> moves, Statement statement,
                                 List<ObservationLine> observations, List<FeedbackSummary> feedback, List<SpaceEvent> spaceEvents,
-                                List<Knowledge> knowledge, List<ActionLine> improvementPlan) {
+                                List<Knowledge> knowledge, List<ShareLine> shares, List<MoveKnowledge> knowledgeByMove,
+                                List<ActionLine> improvementPlan) {
+
+    /** A track one delegation shared with another: when, the object, the observation it carried, under what marking. */
+    public record ShareLine(String id, Instant time, String fromCell, String toCell, String object, Text objectName,
+                            Instant observedAt, String sensor, String marking) {
+    }
+
+    /**
+     * What one delegation held when it gave its last answer in a move (at the move's end if it gave none), for control
+     * and the evaluators, beside the move's unified-understanding index: the objects in orbit it did not know of, and
+     * those its picture put more than {@link #OFF_KM} km from where they were (a manoeuvre it had not seen, no track
+     * shared since): the divergence of the answers beside what each delegation could know.
+     */
+    public record MoveKnowledge(String move, Instant at, double unifiedUnderstanding, String cell, List<Text> unknown, List<Gap> off) {
+        public MoveKnowledge {
+            unknown = List.copyOf(unknown);
+            off = List.copyOf(off);
+        }
+    }
+
+    /** An object a delegation held away from the truth, and how far (km). */
+    public record Gap(Text object, double offsetKm) {
+    }
+
+    /** A delegation's picture this far from the truth is wrong, not merely uncertain (the custody model's gate). */
+    public static final double OFF_KM = org.spacettx.exercise.engine.Detections.GATE_KM;
 
     /**
      * What one delegation's own sensors made of one object, for control and the evaluators: when they first saw it
@@ -207,11 +233,16 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
                 .map(a -> new ActionLine(a.id(), a.title(), a.ownerNation(), a.due(), a.status(), a.history(),
                         a.originMove(), a.originInject())).toList();
 
+        List<ShareLine> shares = v.filter(reader, state.sharedTracks()).stream()
+                .map(t -> new ShareLine(t.id(), t.scenarioTime(), t.fromCell(), t.toCell(), t.object(),
+                        scenario.object(t.object()).map(org.spacettx.exercise.scenario.SpaceObject::name).orElse(Text.of(t.object(), t.object())),
+                        t.observedAt(), t.sensor(), t.marking().toString())).toList();
+        boolean evaluators = reader.isControl() || reader.role() == Actor.Role.OBSERVER;
         return new AfterActionReport(scenario.id(), scenario.title(), scenario.banner(), scenario.description(),
                 scenario.start(), scenario.end(), new Reader(reader.role().name().toLowerCase(Locale.ROOT), reader.cell(),
                         reader.nation()), cells, objectives, timeline, moves, statement, observationLines,
-                feedback(state, v, reader), reader.isControl() || reader.role() == Actor.Role.OBSERVER ? spaceEvents(scenario)
-                        : List.of(), reader.isControl() || reader.role() == Actor.Role.OBSERVER ? knowledge(scenario) : List.of(), plan);
+                feedback(state, v, reader), evaluators ? spaceEvents(scenario) : List.of(), evaluators ? knowledge(scenario) : List.of(),
+                shares, evaluators ? knowledgeByMove(scenario, state, moves) : List.of(), plan);
     }
 
     /**
@@ -270,6 +301,62 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
             out.add(new SpaceEvent(e.id(), e.kind(), e.from(), e.name(), detail, windows));
         }
         out.sort(Comparator.comparing(SpaceEvent::time));
+        return out;
+    }
+
+    /**
+     * What each delegation with sensors held when it last answered in each move (else at the move's end: the next move's
+     * start, or the scenario's end), with the tracks shared by then: the objects in orbit it did not know of and those it
+     * held off the truth.
+     */
+    static List<MoveKnowledge> knowledgeByMove(Scenario scenario, ExerciseState state, List<MoveSection> moves) {
+        if (scenario.sensors().isEmpty()) {
+            return List.of();
+        }
+        OrekitData data = OrekitData.standard();
+        org.spacettx.exercise.engine.Detections d = org.spacettx.exercise.engine.Detections.compute(scenario, data);
+        org.spacettx.exercise.engine.CellKnowledge k = new org.spacettx.exercise.engine.CellKnowledge(d, state.sharedTracks());
+        Visibility v = new Visibility(scenario);
+        List<MoveKnowledge> out = new ArrayList<>();
+        for (int i = 0; i < moves.size(); i++) {
+            Instant end = i + 1 < moves.size() ? moves.get(i + 1).start() : scenario.end();
+            String move = moves.get(i).id();
+            for (org.spacettx.exercise.scenario.Cell cell : scenario.cells()) {
+                if (cell.kind() != org.spacettx.exercise.scenario.Cell.Kind.BLUE || !d.hasSensors(cell.id())) {
+                    continue;
+                }
+                Instant at = state.answers().stream().filter(a -> a.cell().equals(cell.id())
+                                && scenario.question(a.question()).map(q -> q.move().equals(move)).orElse(false))
+                        .map(Item.SubmittedAnswer::scenarioTime).max(Comparator.naturalOrder()).orElse(end);
+                Actor player = new Actor("", Actor.Role.PLAYER, cell.id(), cell.nation());
+                List<Text> unknown = new ArrayList<>();
+                List<Gap> off = new ArrayList<>();
+                for (org.spacettx.exercise.scenario.SpaceObject o : scenario.objects()) {
+                    if (!o.inOrbitAt(at)) {
+                        continue;
+                    }
+                    if (!v.knows(player, o, at, k)) {
+                        unknown.add(o.name());
+                        continue;
+                    }
+                    var held = k.estimate(cell.id(), o, at);
+                    if (held.isPresent()) {
+                        try {
+                            var truth = o.propagator(data).itrf(at);
+                            var there = org.spacettx.orbit.propagate.Sgp4.of(held.get().asKnown().segments(), data).itrf(at);
+                            double km = Math.sqrt(Math.pow(truth.xKm() - there.xKm(), 2) + Math.pow(truth.yKm() - there.yKm(), 2)
+                                    + Math.pow(truth.zKm() - there.zKm(), 2));
+                            if (km > OFF_KM) {
+                                off.add(new Gap(o.name(), km));
+                            }
+                        } catch (org.spacettx.orbit.propagate.PropagationException e) {
+                            // decayed under SGP4: nothing to compare
+                        }
+                    }
+                }
+                out.add(new MoveKnowledge(moves.get(i).id(), at, moves.get(i).unifiedUnderstanding(), cell.id(), unknown, off));
+            }
+        }
         return out;
     }
 

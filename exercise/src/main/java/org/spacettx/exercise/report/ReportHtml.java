@@ -52,6 +52,13 @@ public final class ReportHtml {
             Map.entry("offPrediction", Text.of("from the predicted position: a manoeuvre", "예측 위치에서 벗어남: 기동")),
             Map.entry("afterBurn", Text.of("after the burn", "(기동 후)")),
             Map.entry("unobserved", Text.of("unobserved for 72 h", "72시간 미관측")),
+            Map.entry("shares", Text.of("Tracks shared between delegations", "대표단 간 공유된 추적 정보")),
+            Map.entry("from", Text.of("From", "제공")),
+            Map.entry("observation", Text.of("Observation carried (UTC, sensor)", "공유된 관측 (UTC, 센서)")),
+            Map.entry("knowledgeByMove", Text.of("What each delegation knew when it answered (its last answer of each move)",
+                    "각 대표단이 답변할 때의 인식 (단계별 마지막 답변 시점)")),
+            Map.entry("notKnown", Text.of("In orbit, not known", "궤도상 미인지 물체")),
+            Map.entry("offTruth", Text.of("Held off the truth (a manoeuvre not seen)", "실제와 다른 위치 (미관측 기동)")),
             Map.entry("rating", Text.of("Rating", "평가")),
             Map.entry("timeline", Text.of("Timeline of injects", "상황 전파 경과")),
             Map.entry("released", Text.of("Released (scenario time)", "전파 시각 (시나리오)")),
@@ -314,8 +321,7 @@ public final class ReportHtml {
             out.append("</tr></thead>\n<tbody>\n");
             for (AfterActionReport.Knowledge k : r.knowledge()) {
                 out.append("<tr><td>");
-                text(r.cells().stream().filter(c -> c.id().equals(k.cell())).findFirst().map(AfterActionReport.CellLine::name)
-                        .orElse(Text.of(k.cell(), k.cell())));
+                text(cellName(r, k.cell()));
                 out.append("</td><td>").append(esc(k.objectName().in(lang()))).append("</td><td>");
                 if (k.firstDetected() == null) {
                     text(label("never"));
@@ -346,6 +352,42 @@ public final class ReportHtml {
                     out.append(")");
                 }
                 out.append("</td></tr>\n");
+            }
+            out.append("</tbody></table>\n</section>\n");
+        }
+
+        if (!r.shares().isEmpty()) {
+            section("shares");
+            out.append("<table>\n<thead><tr>");
+            headers("time", "from", "to", "object", "observation", "marking");
+            out.append("</tr></thead>\n<tbody>\n");
+            for (AfterActionReport.ShareLine t : r.shares()) {
+                out.append("<tr><td>").append(esc(t.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())).append("</td><td>");
+                text(cellName(r, t.fromCell()));
+                out.append("</td><td>");
+                text(cellName(r, t.toCell()));
+                out.append("</td><td>").append(esc(t.objectName().in(lang()))).append("</td><td>")
+                        .append(esc(t.observedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())).append(", ")
+                        .append(esc(t.sensor())).append("</td><td>").append(esc(t.marking())).append("</td></tr>\n");
+            }
+            out.append("</tbody></table>\n</section>\n");
+        }
+
+        if (!r.knowledgeByMove().isEmpty()) {
+            section("knowledgeByMove");
+            out.append("<table>\n<thead><tr>");
+            headers("move", "time", "unified", "cell", "notKnown", "offTruth");
+            out.append("</tr></thead>\n<tbody>\n");
+            for (AfterActionReport.MoveKnowledge k : r.knowledgeByMove()) {
+                out.append("<tr><td>").append(esc(k.move())).append("</td><td>")
+                        .append(esc(k.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())).append("</td><td class=\"num\">")
+                        .append(Double.isNaN(k.unifiedUnderstanding()) ? "—" : String.format(Locale.ROOT, "%.0f", k.unifiedUnderstanding()))
+                        .append("</td><td>");
+                text(cellName(r, k.cell()));
+                out.append("</td><td>").append(k.unknown().isEmpty() ? "—"
+                        : esc(String.join(", ", k.unknown().stream().map(n -> n.in(lang())).toList()))).append("</td><td>")
+                        .append(k.off().isEmpty() ? "—" : esc(String.join(", ", k.off().stream().map(g -> g.object().in(lang())
+                                + String.format(Locale.ROOT, " (%.1f km)", g.offsetKm())).toList()))).append("</td></tr>\n");
             }
             out.append("</tbody></table>\n</section>\n");
         }
@@ -493,6 +535,11 @@ public final class ReportHtml {
     }
 
     /** A duration as hours and minutes: "5 h 49 min". */
+    /** A cell's name in the report's cells, or its id. */
+    private static Text cellName(AfterActionReport r, String id) {
+        return r.cells().stream().filter(c -> c.id().equals(id)).findFirst().map(AfterActionReport.CellLine::name).orElse(Text.of(id, id));
+    }
+
     private static String hours(java.time.Duration d) {
         return d.toHours() + " h " + d.toMinutesPart() + " min";
     }

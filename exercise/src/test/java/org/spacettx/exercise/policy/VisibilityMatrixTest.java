@@ -112,7 +112,7 @@ class VisibilityMatrixTest {
             for (String cell : List.of("kor", "usa")) {
                 for (boolean revealed : List.of(false, true)) {
                     Item.SubmittedAnswer a = new Item.SubmittedAnswer("Q1", cell, 1, new AnswerValue.Number(50),
-                            Confidence.LOW, "", revealed);
+                            Confidence.LOW, "", revealed, java.time.Instant.parse("2023-11-14T00:00:00Z"));
                     boolean expected = switch (v.role()) {
                         case CONTROLLER, SYSTEM -> true;
                         case OBSERVER -> revealed;

@@ -46,6 +46,14 @@ class AfterActionReportTest {
         assertThat(run.refusals()).isEmpty();
     }
 
+    /** Where Orekit's own TLE propagator puts an element set at a time (ITRF, km). */
+    static org.hipparchus.geometry.euclidean.threed.Vector3D orekitKm(org.spacettx.orbit.catalog.ElementSet e, Instant t) {
+        OrekitData data = OrekitData.standard();
+        return org.orekit.propagation.analytical.tle.TLEPropagator.selectExtrapolator(
+                org.spacettx.orbit.catalog.OrekitTle.toTle(e, data.utc()), data.teme())
+                .getPVCoordinates(org.spacettx.orbit.catalog.OrekitTle.toDate(t, data.utc()), data.itrf()).getPosition().scalarMultiply(1e-3);
+    }
+
     @Test
     void controlsCopyHasEverySection() {
         AfterActionReport r = AfterActionReport.of(demo, played.state(), CONTROL);
@@ -97,6 +105,41 @@ class AfterActionReportTest {
         assertThat(korean).contains("각 대표단 자체 센서의 관측").contains("예측 위치에서 벗어남: 기동").contains("1 h 10 min (기동 후)");
         assertThat(ReportHtml.render(r, ReportHtml.Language.EN)).contains("What each delegation&#39;s own sensors saw")
                 .contains("5 h 49 min after insertion");
+        // the tracks the US shared in the rehearsal (MALLIGYONG-1 at 20:00 on 21 Nov, before the ROK sensors saw it; the
+        // inspector after its burns), each carrying the US sensors' latest observation by then
+        assertThat(r.shares()).extracting(AfterActionReport.ShareLine::object).containsExactly("recon-1", "inspector");
+        for (AfterActionReport.ShareLine t : r.shares()) {
+            assertThat(List.of(t.fromCell(), t.toCell(), t.marking())).containsExactly("usa", "kor", "REL TO KOR, USA");
+            SpaceObject o = demo.object(t.object()).orElseThrow();
+            assertThat(t.observedAt()).isEqualTo(schedule.detections().track("usa", o).latestBy(t.time()).orElseThrow().latestBy(t.time()));
+        }
+        assertThat(r.shares().get(0).time()).isBefore(schedule.detections().firstDetection("kor", "recon-1", recon.inOrbitFrom()).orElseThrow());
+        // what each delegation held when it answered: one row per move and delegation; the inspector off the truth in
+        // the ROK picture between its unseen burn and the US share, never after the share
+        assertThat(r.knowledgeByMove()).hasSize(2 * demo.moves().size());
+        Instant burn = Instant.parse("2023-11-24T01:02:17.852Z");
+        Instant shared = r.shares().get(1).time();
+        for (AfterActionReport.MoveKnowledge k : r.knowledgeByMove()) {
+            boolean inspectorOff = k.off().stream().anyMatch(g -> g.object().en().startsWith("RU INSPECTOR"));
+            k.off().forEach(g -> assertThat(g.offsetKm()).isGreaterThan(AfterActionReport.OFF_KM));
+            if (k.cell().equals("kor") && k.move().equals("M2")) {
+                // the rehearsal's ROK answers of move 2 come after the burn: the inspector is where the element set before it
+                // puts it, as far from the truth as Orekit's TLE propagator puts the two element sets apart
+                assertThat(k.at()).isAfter(burn).isBefore(shared);
+                SpaceObject inspector = demo.object("inspector").orElseThrow();
+                double expected = orekitKm(inspector.elements(), k.at()).distance(orekitKm(inspector.elementsAt(k.at()), k.at()));
+                assertThat(k.off()).singleElement().satisfies(g -> assertThat(g.offsetKm())
+                        .isCloseTo(expected, org.assertj.core.data.Offset.offset(0.01)));
+            }
+            if (k.cell().equals("kor") && k.at().isAfter(shared)) {
+                assertThat(inspectorOff).as("kor at %s, after the share", k.at()).isFalse();
+            }
+            assertThat(k.unknown()).as("every delegation knows what is in orbit when it answers").isEmpty();
+        }
+        assertThat(r.knowledgeByMove()).anySatisfy(k -> assertThat(k.off()).isNotEmpty());
+        assertThat(korean).contains("대표단 간 공유된 추적 정보").contains("각 대표단이 답변할 때의 인식");
+        assertThat(ReportHtml.render(r, ReportHtml.Language.EN)).contains("Tracks shared between delegations")
+                .contains("RU INSPECTOR (EXERCISE) (");
         assertThat(r.improvementPlan()).isNotEmpty().allSatisfy(a -> {
             assertThat(a.originMove()).isEqualTo("M4");
             assertThat(a.originInject()).isEqualTo(24); // "Action items to the working group"
@@ -135,6 +178,9 @@ class AfterActionReportTest {
             // a delegation learns of manoeuvres and breakups through injects alone
             assertThat(r.spaceEvents()).as(reader.cell()).hasSize(reader.role() == Actor.Role.OBSERVER ? 6 : 0);
             assertThat(r.knowledge()).as(reader.cell()).hasSize(reader.role() == Actor.Role.OBSERVER ? 10 : 0);
+            assertThat(r.knowledgeByMove()).as(reader.cell()).hasSize(reader.role() == Actor.Role.OBSERVER ? 8 : 0);
+            // the shares are releasable to both nations: both delegations and the evaluators read them
+            assertThat(r.shares()).as(reader.cell()).hasSize(2);
             Set<Integer> expected = played.state().released().values().stream().filter(x -> policy.canSee(reader, x))
                     .map(x -> x.inject().number()).collect(Collectors.toSet());
             assertThat(r.timeline().stream().map(AfterActionReport.TimelineEntry::number).collect(Collectors.toSet()))
