@@ -190,7 +190,9 @@ function drawObjects(box, redraw) {
       el("div", { class: "grid4" }, field([...p, "lat"], t("plan.lat"), "number"), field([...p, "lon"], t("plan.lon"), "number"),
         field([...p, "alt_m"], t("plan.sensorAlt"), "number", { placeholder: "0" }), field([...p, "min_elevation"], t("plan.minElevation"), "number", { placeholder: "10" }),
         field([...p, "max_range_km"], t("plan.maxRangeKm"), "number"), field([...p, "min_size_m"], t("plan.minSizeM"), "number"),
-        x.kind === "optical" ? field([...p, "max_sun_elevation"], t("plan.maxSunElevation"), "number", { placeholder: "-12" }) : null)],
+        x.kind === "optical" ? field([...p, "max_sun_elevation"], t("plan.maxSunElevation"), "number", { placeholder: "-12" }) : null,
+        field([...p, "azimuth_from"], t("plan.azimuthFrom"), "number", { placeholder: "0" }),
+        field([...p, "azimuth_to"], t("plan.azimuthTo"), "number", { placeholder: "360" }))],
     () => ({ id: `sensor${list("sensors").length + 1}`, name: { en: "", ko: "" }, cell: (choices.delegations()[0] || [""])[0], kind: "radar",
       lat: 0, lon: 0, max_range_km: 2000, min_size_m: 0.1 }), redraw));
 }

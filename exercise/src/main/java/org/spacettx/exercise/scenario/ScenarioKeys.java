@@ -51,7 +51,7 @@ final class ScenarioKeys {
                 "mast_m", "signal_dbw", "tolerance_db", "receiver_height_m", "gain_dbi", "beam_deg", "min_elevation"),
                 "id", "kind", "lat", "lon", "from", "to");
         declare("sensors[]", List.of("id", "name", "cell", "kind", "lat", "lon", "alt_m", "min_elevation", "max_range_km",
-                "min_size_m", "max_sun_elevation"), "id", "cell", "kind", "lat", "lon", "max_range_km", "min_size_m");
+                "min_size_m", "max_sun_elevation", "azimuth_from", "azimuth_to"), "id", "cell", "kind", "lat", "lon", "max_range_km", "min_size_m");
         declare("moves[]", List.of("id", "title", "start", "narrative"), "id", "title", "start");
         declare("msel[]", List.of("number", "move", "from", "to", "channel", "subject", "body", "marking", "expected_action",
                 "objectives", "trigger", "attachments"),

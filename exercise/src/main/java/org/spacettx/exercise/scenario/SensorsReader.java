@@ -49,8 +49,13 @@ final class SensorsReader {
             try {
                 Site site = new Site(name.en(), ctx.number(m, "lat", 0.0), ctx.number(m, "lon", 0.0), ctx.number(m, "alt_m", 0.0),
                         owner.nation(), "sensor");
+                if (m.entries().containsKey("azimuth_from") != m.entries().containsKey("azimuth_to")) {
+                    ctx.error(m, "sensor " + id + ": azimuth_from and azimuth_to go together (the field of regard clockwise from one to the other)");
+                    continue;
+                }
                 out.add(new CellSensor(id, name, cell, new GroundSensor(id, site, k, ctx.number(m, "min_elevation", 10.0),
-                        ctx.number(m, "max_range_km", 0.0), ctx.number(m, "min_size_m", 0.0), ctx.number(m, "max_sun_elevation", -12.0))));
+                        ctx.number(m, "max_range_km", 0.0), ctx.number(m, "min_size_m", 0.0), ctx.number(m, "max_sun_elevation", -12.0),
+                        ctx.number(m, "azimuth_from", 0.0), ctx.number(m, "azimuth_to", 360.0))));
             } catch (IllegalArgumentException e) {
                 ctx.error(m, "sensor " + id + ": " + e.getMessage());
             }

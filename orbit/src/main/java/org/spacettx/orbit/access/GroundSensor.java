@@ -21,10 +21,13 @@ import org.spacettx.orbit.propagate.Ephemeris;
  * √(L / minSizeM)}; a telescope's signal from a sunlit object goes as the square of the size over the square of the
  * range, so out to {@code maxRangeKm L / minSizeM} (phase angle and albedo left out: the same for every object).
  *
+ * <p>Its field of regard may be limited in azimuth: from {@code azimuthFromDeg} clockwise to {@code azimuthToDeg}
+ * (a fixed phased-array radar's faces; 0 to 360, the default, all round).
+ *
  * @param maxSunElevationDeg a telescope needs the Sun below this at the site (-12: nautical twilight); unused for a radar
  */
 public record GroundSensor(String id, Site site, Kind kind, double minElevationDeg, double maxRangeKm, double minSizeM,
-                           double maxSunElevationDeg) {
+                           double maxSunElevationDeg, double azimuthFromDeg, double azimuthToDeg) {
 
     public enum Kind { RADAR, OPTICAL }
 
@@ -39,6 +42,37 @@ public record GroundSensor(String id, Site site, Kind kind, double minElevationD
         if (!(minElevationDeg >= -5 && minElevationDeg < 90)) {
             throw new IllegalArgumentException("a sensor's elevation mask is from -5 to 90 degrees");
         }
+        if (!(azimuthFromDeg >= 0 && azimuthFromDeg <= 360 && azimuthToDeg >= 0 && azimuthToDeg <= 360)
+                || azimuthFromDeg == azimuthToDeg && !allRound(azimuthFromDeg, azimuthToDeg)) {
+            throw new IllegalArgumentException("a sensor's azimuth limits are two different angles from 0 to 360 degrees");
+        }
+    }
+
+    /** A sensor that looks all round in azimuth. */
+    public GroundSensor(String id, Site site, Kind kind, double minElevationDeg, double maxRangeKm, double minSizeM,
+                        double maxSunElevationDeg) {
+        this(id, site, kind, minElevationDeg, maxRangeKm, minSizeM, maxSunElevationDeg, 0, 360);
+    }
+
+    private static boolean allRound(double from, double to) {
+        return from == 0 && to == 360;
+    }
+
+    /** The width of the field of regard in azimuth, degrees (360: all round). */
+    public double azimuthWidthDeg() {
+        return allRound(azimuthFromDeg, azimuthToDeg) ? 360 : ((azimuthToDeg - azimuthFromDeg) % 360 + 360) % 360;
+    }
+
+    /**
+     * How far (degrees) an azimuth is inside the field of regard, negative outside: continuous, zero at its edges.
+     */
+    double azimuthMarginDeg(double azimuthDeg) {
+        double width = azimuthWidthDeg();
+        if (width >= 360) {
+            return 180;
+        }
+        double d = ((azimuthDeg - azimuthFromDeg) % 360 + 360) % 360;
+        return d <= width ? Math.min(d, width - d) : -Math.min(d - width, 360 - d);
     }
 
     /** The range (km) within which it detects an object of {@code sizeM}. */
@@ -112,8 +146,8 @@ public record GroundSensor(String id, Site site, Kind kind, double minElevationD
     }
 
     /**
-     * The least of the constraints' margins at a time, each positive where it holds: range, and for a telescope the
-     * Sun's depression at the site and the object's distance outside the Earth's shadow.
+     * The least of the constraints' margins at a time, each positive where it holds: range, azimuth (when limited), and
+     * for a telescope the Sun's depression at the site and the object's distance outside the Earth's shadow.
      */
     private final class Margin {
         final Ephemerides sky;
@@ -139,6 +173,9 @@ public record GroundSensor(String id, Site site, Kind kind, double minElevationD
         double value(double t) {
             object.stateAt(t, p, v);
             double m = detectionKm - topo.rangeKm(p);
+            if (azimuthWidthDeg() < 360) {
+                m = Math.min(m, azimuthMarginDeg(topo.azimuthDeg(p)));
+            }
             if (kind == Kind.OPTICAL) {
                 sky.sunDirection(t, sun);
                 m = Math.min(m, maxSunElevationDeg - topo.sunElevationDeg(sun));

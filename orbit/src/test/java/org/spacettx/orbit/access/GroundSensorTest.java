@@ -64,7 +64,8 @@ class GroundSensorTest {
             AbsoluteDate date = OrekitTle.toDate(t, DATA.utc());
             Vector3D p = propagator.getPVCoordinates(date, DATA.itrf()).getPosition();
             boolean ok = Math.toDegrees(topo.getElevation(p, DATA.itrf(), date)) >= sensor.minElevationDeg()
-                    && topo.getRange(p, DATA.itrf(), date) / 1000 <= sensor.detectionRangeKm(sizeM);
+                    && topo.getRange(p, DATA.itrf(), date) / 1000 <= sensor.detectionRangeKm(sizeM)
+                    && inField(sensor, Math.toDegrees(topo.getAzimuth(p, DATA.itrf(), date)));
             if (ok && sensor.kind() == GroundSensor.Kind.OPTICAL) {
                 Vector3D sunPosition = sun.getPosition(date, DATA.itrf());
                 Vector3D towardsSun = sunPosition.normalize();
@@ -83,6 +84,17 @@ class GroundSensorTest {
             found.add(new Interval(open, START.plusSeconds(SECONDS)));
         }
         return found;
+    }
+
+    /** Whether an azimuth (Orekit's, clockwise from north) lies in the sensor's field of regard, counted here. */
+    static boolean inField(GroundSensor sensor, double azimuthDeg) {
+        double from = sensor.azimuthFromDeg();
+        double to = sensor.azimuthToDeg();
+        if (from == 0 && to == 360) {
+            return true;
+        }
+        double a = (azimuthDeg + 360) % 360;
+        return from < to ? a >= from && a <= to : a >= from || a <= to; // a sector that wraps through north
     }
 
     static void compare(ElementSet e, GroundSensor sensor, double sizeM) {
@@ -125,6 +137,20 @@ class GroundSensorTest {
         compare(object(58400), telescope, 1.0);
         compare(object(43013), telescope, 1.0);
         compare(object(20580), telescope, 1.0);
+    }
+
+    @Test
+    void aRadarLimitedInAzimuthObservesOnlyWithinItsFaces() {
+        // a radar facing south (90° to 270°) and one whose field wraps through north (300° to 60°), 2,000 km at 1 m
+        GroundSensor south = new GroundSensor("south", SITE, GroundSensor.Kind.RADAR, 5, 2000, 1, 0, 90, 270);
+        GroundSensor north = new GroundSensor("north", SITE, GroundSensor.Kind.RADAR, 5, 2000, 1, 0, 300, 60);
+        compare(object(25544), south, 1.0);
+        compare(object(25544), north, 1.0);
+        compare(object(43013), north, 1.0);
+        assertThatThrownBy(() -> new GroundSensor("x", SITE, GroundSensor.Kind.RADAR, 10, 100, 0.1, 0, 90, 90))
+                .hasMessageContaining("azimuth");
+        assertThatThrownBy(() -> new GroundSensor("x", SITE, GroundSensor.Kind.RADAR, 10, 100, 0.1, 0, -10, 90))
+                .hasMessageContaining("azimuth");
     }
 
     @Test
