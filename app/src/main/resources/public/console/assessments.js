@@ -1,8 +1,9 @@
 // Assessments: the questions, blind answers, revealed rounds and the charts of divergence and unified understanding.
-import { el, barChart } from "../dom.js";
+import { el, barChart, when } from "../dom.js";
 import { command } from "./api.js";
 import { present } from "./control.js";
 import { $, describeValue, keepTyped, moveFilter, state, t, text } from "./state.js";
+import { sourceText } from "./tracks.js";
 
 export function renderQuestions(f) {
   const box = $("questions");
@@ -10,7 +11,7 @@ export function renderQuestions(f) {
   const move = moveFilter($("questions-move"), f, f.moves.map((m) => m.id));
   const questions = f.questions.filter((q) => move == null || q.move === move);
   // Redraw only when something shown changed, and keep what a user is typing in an answer form meanwhile.
-  const signature = JSON.stringify([state.lang, move, questions, f.answers]);
+  const signature = JSON.stringify([state.lang, move, questions, f.answers, heldSignature(questions)]);
   if (box.dataset.signature === signature) return;
   box.dataset.signature = signature;
   const typed = keepTyped(box);
@@ -23,6 +24,8 @@ export function renderQuestions(f) {
       el("strong", {}, `${q.id} (${q.move}) `), text(q.text),
       q.options.length ? el("ul", {}, q.options.map((o) => el("li", {}, `${o.id}: ${text(o.text)}`))) : null,
       el("div", { class: "meta" }, `${t("questions.roundLabel")} ${q.round}`));
+    const picture = pictureOf(q);
+    if (picture) node.append(picture);
     if (mine.length) node.append(el("p", {}, `${t("questions.yours")}: ${describeValue(mine[mine.length - 1].value, q)}`));
     if (player) node.append(answerForm(q));
     if (control) {
@@ -45,6 +48,39 @@ export function renderQuestions(f) {
     return node;
   }));
   typed();
+}
+
+/** The objects a question is about, as the viewer's picture holds them (the server names only those it knows). */
+function held(q) {
+  return (q.picture || []).map((id) => state.picture && state.picture.objects.find((o) => o.id === id)).filter(Boolean);
+}
+
+/** What of the questions' objects the page shows: it is drawn again when it changes. */
+function heldSignature(questions) {
+  return questions.flatMap(held).map((o) => [o.id, o.estimate || null, o.position ? [o.position.lat.toFixed(1), o.position.lon.toFixed(1)] : null]);
+}
+
+/**
+ * Beside a question, the objects it is about as the viewer's own picture holds them: where, from which observation,
+ * how uncertain, whether still tracked; a button follows the object on the map.
+ */
+function pictureOf(q) {
+  const objects = held(q);
+  if (!objects.length) return null;
+  return el("div", { class: "question-picture" }, el("span", { class: "meta" }, t("questions.picture")),
+    el("ul", {}, objects.map((o) => el("li", { "data-picture": o.id }, `${text(o.name)}: `
+      + (o.position ? `${o.position.lat.toFixed(2)}°, ${o.position.lon.toFixed(2)}°, ${o.position.altKm} km` : t("questions.notInOrbit"))
+      + (o.estimate ? ` · ${t("tracks.observed")} ${when(o.estimate.observed)} (${sourceText(state.feed, o.estimate.source)})`
+        + ` · ± ${o.estimate.sigmaKm} km · ${t("custody." + o.estimate.custody)}` : ""), " ",
+    o.position ? el("button", { type: "button", class: "secondary", onclick: () => follow(o.id) }, t("questions.showOnMap")) : null))));
+}
+
+/** Shows the space view, following an object on the map. */
+function follow(id) {
+  const select = $("map-follow");
+  if (![...select.options].some((option) => option.value === id)) select.append(el("option", { value: id }, id));
+  select.value = id;
+  $("tab-space").click();
 }
 
 export function answerForm(q) {

@@ -3,6 +3,7 @@ import { el, svg, when, widest } from "../dom.js";
 import { SpaceMap } from "../space-map.js";
 import { api, status } from "./api.js";
 import { $, alliedNations, fillSelect, scenarioNow, state, t, text, windowText } from "./state.js";
+import { renderQuestions } from "./assessments.js";
 import { renderTracks } from "./tracks.js";
 import { onShow } from "./views.js";
 
@@ -79,6 +80,7 @@ export async function refreshMap() {
   }));
   $("windows").replaceChildren(...picture.windows.map((w) => el("li", {}, windowText(w))));
   renderTracks(picture);
+  renderQuestions(state.feed); // a question shows its objects as this picture holds them
 }
 
 // ---- globe ----

@@ -12,7 +12,7 @@ const cellName = (f, id) => {
 };
 
 /** Where a track came from: the public catalog, one of the cell's sensors, or an ally. */
-function sourceText(f, source) {
+export function sourceText(f, source) {
   if (source === "catalog") return t("tracks.catalog");
   if (source.startsWith("sensor:")) return `${t("tracks.sensor")} ${source.slice("sensor:".length)}`;
   return `${t("tracks.sharedBy")} ${cellName(f, source.slice("shared:".length))}`;

@@ -91,7 +91,8 @@ export function drawSection(name) {
         q.type === "single" || q.type === "multiple" ? rows([...p, "options"], t("plan.option"), (o) => el("div", { class: "grid-option" },
           field([...o, "id"], t("plan.id")), text2([...o, "text"], t("plan.optionText"))), () => ({ id: String.fromCharCode(97 + ((q.options || []).length)), text: { en: "", ko: "" } }), redraw) : null,
         q.type === "number" ? field([...p, "unit"], t("plan.unit")) : null,
-        checks([...p, "cells"], t("plan.askedOf"), choices.delegations())],
+        checks([...p, "cells"], t("plan.askedOf"), choices.delegations()),
+        checks([...p, "picture"], t("plan.questionPicture"), choices.objects())],
       () => ({ id: `Q${list("questions").length + 1}`, move: (list("moves")[0] || {}).id, type: "probability", text: { en: "", ko: "" } }), redraw,
       { summary: (q) => [el("span", { class: "num" }, q.id || ""), el("span", {}, q.move || ""), el("span", { class: "subject" }, text(q.text) || "…"),
         el("span", {}, q.type ? t(`plan.qtype.${q.type}`) : "")] }));

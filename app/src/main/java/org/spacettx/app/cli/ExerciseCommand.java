@@ -103,6 +103,10 @@ public final class ExerciseCommand {
                                         "found %.1f km from its predicted position: a manoeuvre", l.offsetKm())
                                         : "unobserved for " + org.spacettx.exercise.engine.Detections.LOST_AFTER.toHours() + " h"));
                     }
+                    for (var b : s.breakups()) {
+                        System.out.printf("detection: %s first sees the debris of %s %s%n", cell, b.name().en(),
+                                detections.firstDebrisDetection(cell, b.id()).map(t -> "at " + t + " (a fragment)").orElse("never"));
+                    }
                 }
             }
             for (var e : org.spacettx.exercise.report.AfterActionReport.spaceEvents(s)) {

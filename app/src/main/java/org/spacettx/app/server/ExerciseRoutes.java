@@ -221,8 +221,9 @@ final class ExerciseRoutes {
         LiveExercises.Live live = live(ctx);
         access.actor(ctx, live);
         Map<String, Object> room;
+        java.util.function.Predicate<String> known = knownObjects(Actor.ROOM, live, scenarioNow(live));
         synchronized (live) {
-            room = Feed.of(live.exercise(), Actor.ROOM, clock.instant());
+            room = Feed.of(live.exercise(), Actor.ROOM, clock.instant(), known);
         }
         ctx.json(room);
     }
@@ -230,8 +231,9 @@ final class ExerciseRoutes {
     void feed(Context ctx) {
         LiveExercises.Live live = live(ctx);
         Actor actor = access.actor(ctx, live);
+        java.util.function.Predicate<String> known = knownObjects(actor, live, scenarioNow(live));
         synchronized (live) {
-            ctx.json(Feed.of(live.exercise(), actor, clock.instant()));
+            ctx.json(Feed.of(live.exercise(), actor, clock.instant(), known));
         }
     }
 
@@ -392,7 +394,8 @@ final class ExerciseRoutes {
         }
         Exercise then = Exercise.replay(live.scenario(), live.scheduled(), log.subList(0, seq));
         Instant wall = seq > 0 ? log.get(seq - 1).wallTime() : log.isEmpty() ? clock.instant() : log.get(0).wallTime();
-        Map<String, Object> feed = new LinkedHashMap<>(Feed.of(then, actor, wall));
+        Map<String, Object> feed = new LinkedHashMap<>(Feed.of(then, actor, wall,
+                knownObjects(actor, live, then.state().scenarioTimeAt(wall))));
         @SuppressWarnings("unchecked")
         Map<String, Object> clockAt = new LinkedHashMap<>((Map<String, Object>) feed.get("clock"));
         clockAt.put("running", false);
@@ -418,7 +421,8 @@ final class ExerciseRoutes {
      */
     private Map<String, Object> pictureFor(Actor actor, LiveExercises.Live live, java.time.Instant at) {
         Held held = held(actor, live, at);
-        Map<String, Object> picture = live.space().at(at, held.known(), held.estimates());
+        Map<String, Object> picture = live.space().at(at, held.known(), held.estimates(),
+                id -> live.scenario().breakups().stream().anyMatch(b -> b.id().equals(id) && held.breakups().test(b)));
         return actor.isControl() ? picture : SpacePicture.withoutEffects(picture);
     }
 
@@ -453,7 +457,8 @@ final class ExerciseRoutes {
      */
     private record Held(java.util.function.Predicate<org.spacettx.exercise.scenario.SpaceObject> known,
                         java.util.function.Function<org.spacettx.exercise.scenario.SpaceObject,
-                                java.util.Optional<CellKnowledge.Estimate>> estimates) {
+                                java.util.Optional<CellKnowledge.Estimate>> estimates,
+                        java.util.function.Predicate<org.spacettx.exercise.scenario.Breakup> breakups) {
     }
 
     private Held held(Actor actor, LiveExercises.Live live, java.time.Instant at) {
@@ -472,14 +477,20 @@ final class ExerciseRoutes {
             case PLAYER -> o -> knowledge.estimate(actor.cell(), o, asOf);
             case ROOM -> o -> knowledge.common(delegations, o, asOf);
             default -> o -> java.util.Optional.empty();
-        });
+        }, b -> visibility.knowsBreakup(actor, b, asOf, knowledge));
+    }
+
+    /** The ids of the space objects {@code actor} knows of at scenario time {@code at} (the policy decides). */
+    private java.util.function.Predicate<String> knownObjects(Actor actor, LiveExercises.Live live, java.time.Instant at) {
+        Held held = held(actor, live, at);
+        return id -> live.scenario().object(id).map(held.known()::test).orElse(false);
     }
 
     /** What a CZML reader gets: the objects it knows, each as it holds it; the effects for control alone. */
     private SpaceCzml.View czmlView(Actor actor, LiveExercises.Live live, java.time.Instant to) {
         Held held = held(actor, live, to);
         return new SpaceCzml.View(held.known(), actor.isControl() ? null : scenarioNow(live), actor.isControl(),
-                o -> held.estimates().apply(o).map(CellKnowledge.Estimate::asKnown).orElse(o));
+                o -> held.estimates().apply(o).map(CellKnowledge.Estimate::asKnown).orElse(o), held.breakups());
     }
 
     /** The exercise's scenario time now. */

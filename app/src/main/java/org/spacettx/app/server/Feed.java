@@ -24,7 +24,12 @@ final class Feed {
     private Feed() {
     }
 
-    static Map<String, Object> of(Exercise exercise, Actor viewer, java.time.Instant wallNow) {
+    /**
+     * The feed of {@code viewer} at {@code wallNow}; {@code knownObject}: the space objects (by id) it knows of then, the
+     * only ones a question's picture names to it.
+     */
+    static Map<String, Object> of(Exercise exercise, Actor viewer, java.time.Instant wallNow,
+                                  java.util.function.Predicate<String> knownObject) {
         Scenario s = exercise.scenario();
         ExerciseState state = exercise.state();
         Visibility v = exercise.visibility();
@@ -60,7 +65,7 @@ final class Feed {
         List<Item.SubmittedAnswer> answers = v.filter(viewer, state.answers());
         feed.put("answers", answers);
         Map<String, List<Double>> latestDivergences = new java.util.HashMap<>();
-        feed.put("questions", questions(s, state, v, viewer, answers, wallNow, latestDivergences));
+        feed.put("questions", questions(s, state, v, viewer, answers, wallNow, latestDivergences, knownObject));
         feed.put("moves", moves(s, latestDivergences));
         feed.put("observations", v.filter(viewer, state.observations()));
         feed.put("actionItems", v.filter(viewer, List.copyOf(state.actionItems().values())));
@@ -78,7 +83,8 @@ final class Feed {
      */
     private static List<Map<String, Object>> questions(Scenario s, ExerciseState state, Visibility v, Actor viewer,
                                                        List<Item.SubmittedAnswer> visible, java.time.Instant wallNow,
-                                                       Map<String, List<Double>> latestByMove) {
+                                                       Map<String, List<Double>> latestByMove,
+                                                       java.util.function.Predicate<String> knownObject) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Question q : s.questions()) {
             if (!v.canSee(viewer, q, state.moveHasStarted(q.move(), wallNow))) {
@@ -92,6 +98,8 @@ final class Feed {
             m.put("options", q.options());
             m.put("unit", q.unit());
             m.put("cells", q.cells());
+            // the objects it is about that the viewer knows of (the console shows them as the viewer's picture holds them)
+            m.put("picture", q.picture().stream().filter(knownObject).toList());
             m.put("round", state.round(q.id()));
             List<Map<String, Object>> rounds = new ArrayList<>();
             OptionalDouble latest = OptionalDouble.empty();

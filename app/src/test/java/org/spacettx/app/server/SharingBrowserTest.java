@@ -200,6 +200,32 @@ class SharingBrowserTest {
         }
         scrollTo(control, "pictures-panel");
         screenshot(control, "sharing-control-manoeuvre");
+
+        // the ROK delegate's question about the approach shows the inspector as the ROK picture holds it, not the truth
+        com.fasterxml.jackson.databind.JsonNode korPicture = demo.as("kor1").get("/api/exercises/" + EX + "/space").json();
+        com.fasterxml.jackson.databind.JsonNode truth = demo.as("control").get("/api/exercises/" + EX + "/space").json();
+        String held = latLon(korPicture, "inspector");
+        String real = latLon(truth, "inspector");
+        assertThat(held).isNotEqualTo(real);
+        click(kor, By.id("tab-assessments"));
+        until(kor, d -> !rows(d, "[data-question='Q7'] [data-picture='inspector']").isEmpty());
+        String line = textOf(kor, By.cssSelector("[data-question='Q7'] [data-picture='inspector']"));
+        assertThat(line).contains(held).doesNotContain(real).contains("± ").contains("tracked");
+        screenshot(kor, "sharing-kor-question-picture");
+        click(kor, By.cssSelector("[data-question='Q7'] [data-picture='inspector'] button"));
+        until(kor, d -> d.findElement(By.id("view-space")).isDisplayed()
+                && "inspector".equals(d.findElement(By.id("map-follow")).getDomProperty("value")));
+    }
+
+    /** An object's position in a picture as the console writes it beside a question ("lat°, lon°", 2 decimals). */
+    static String latLon(com.fasterxml.jackson.databind.JsonNode picture, String id) {
+        for (com.fasterxml.jackson.databind.JsonNode o : picture.get("objects")) {
+            if (o.get("id").asText().equals(id)) {
+                return String.format(java.util.Locale.ROOT, "%.2f°, %.2f°", o.get("position").get("lat").asDouble(),
+                        o.get("position").get("lon").asDouble());
+            }
+        }
+        throw new AssertionError("no " + id);
     }
 
     static void scrollTo(WebDriver d, String id) {

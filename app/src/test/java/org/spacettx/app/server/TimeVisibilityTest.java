@@ -55,6 +55,15 @@ class TimeVisibilityTest {
         return bodies;
     }
 
+    static JsonNode question(ApiClient c, String id) {
+        for (JsonNode q : c.get("/api/exercises/" + EX + "/feed").json().get("questions")) {
+            if (q.get("id").asText().equals(id)) {
+                return q;
+            }
+        }
+        throw new AssertionError("no question " + id);
+    }
+
     static List<String> questionMoves(JsonNode questions) {
         List<String> moves = new ArrayList<>();
         questions.forEach(q -> moves.add(q.get("move").asText()));
@@ -130,6 +139,12 @@ class TimeVisibilityTest {
                             .doesNotContain("object/" + ID).doesNotContain("NORAD " + NORAD);
                 }
             }
+            // the question about the new satellite names it to those who know it, to no one else
+            assertThat(demo.as("kor1").get("/api/exercises/" + EX + "/feed").json().get("questions").toString())
+                    .contains("\"id\":\"Q4\"").doesNotContain(ID).doesNotContain(SECRET);
+            assertThat(question(demo.as("kor1"), "Q4").get("picture")).isEmpty();
+            assertThat(question(demo.as("usa1"), "Q4").get("picture").toString()).isEqualTo("[\"" + ID + "\"]");
+            assertThat(demo.as("kor1").get("/api/exercises/" + EX + "/room").json().get("questions").toString()).doesNotContain(ID);
             for (String user : List.of("usa1", "observer")) {
                 JsonNode space = demo.as(user).get("/api/exercises/" + EX + "/space").json();
                 assertThat(space.get("objects").findValuesAsText("id")).as("%s at %s", user, now).contains(ID);

@@ -54,6 +54,11 @@ public final class CellKnowledge implements Knowledge {
         return own.isEmpty() ? given : given.isEmpty() ? own : Optional.of(own.get().isBefore(given.get()) ? own.get() : given.get());
     }
 
+    @Override
+    public Optional<Instant> firstKnownBreakup(String cell, String breakup) {
+        return sensors.firstDebrisDetection(cell, breakup);
+    }
+
     /**
      * The estimate of {@code o} that {@code cell} holds at {@code t}; empty when the cell has no sensors of its own (it
      * follows what happens, as before sensors were modelled) or holds no element set of the object yet.

@@ -102,6 +102,11 @@ public final class Detections implements org.spacettx.exercise.policy.Knowledge 
         return byCell.containsKey(cell);
     }
 
+    @Override
+    public Optional<Instant> firstKnownBreakup(String cell, String breakup) {
+        return firstDebrisDetection(cell, breakup);
+    }
+
     /** What the cell's own sensors tell it: it knows an object from their first observation of it. */
     @Override
     public Optional<Instant> firstKnown(String cell, String object, Instant from) {
@@ -219,6 +224,50 @@ public final class Detections implements org.spacettx.exercise.policy.Knowledge 
 
     private static double distanceKm(CartesianState a, CartesianState b) {
         return Math.sqrt(Math.pow(a.xKm() - b.xKm(), 2) + Math.pow(a.yKm() - b.yKm(), 2) + Math.pow(a.zKm() - b.zKm(), 2));
+    }
+
+    /** Each breakup's first sighting of a fragment by each cell that has one (computed once per breakup, when asked). */
+    private final Map<String, Map<String, Instant>> clouds = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The cloud is first looked for over this long after the breakup, then over the rest of the scenario. */
+    static final java.time.Duration FIRST_LOOK = java.time.Duration.ofHours(24);
+
+    /**
+     * When one of the cell's sensors first observes a fragment of the breakup (each fragment by its own size): the cell
+     * learns of the debris cloud then. Empty if none does within the scenario.
+     */
+    public Optional<Instant> firstDebrisDetection(String cell, String breakup) {
+        if (!hasSensors(cell)) {
+            return Optional.empty();
+        }
+        return scenario.breakups().stream().filter(b -> b.id().equals(breakup)).findFirst()
+                .map(b -> clouds.computeIfAbsent(b.id(), id -> sightCloud(b)).get(cell));
+    }
+
+    private Map<String, Instant> sightCloud(org.spacettx.exercise.scenario.Breakup b) {
+        Map<String, Instant> first = new java.util.HashMap<>();
+        if (b.fragments().isEmpty() || !b.time().isBefore(scenario.end())) {
+            return first;
+        }
+        List<Sgp4> fragments = b.fragments().stream().map(e -> Sgp4.of(e, data)).toList();
+        Instant split = b.time().plus(FIRST_LOOK).isBefore(scenario.end()) ? b.time().plus(FIRST_LOOK) : scenario.end();
+        for (Instant[] span : List.of(new Instant[] {b.time(), split}, new Instant[] {split, scenario.end()})) {
+            List<CellSensor> looking = scenario.sensors().stream().filter(s -> !first.containsKey(s.cell())).toList();
+            if (looking.isEmpty() || !span[0].isBefore(span[1])) {
+                continue;
+            }
+            Ephemerides sky = Ephemerides.sample(fragments, span[0], span[1], ScenarioSky.STEP,
+                    Runtime.getRuntime().availableProcessors(), data);
+            for (CellSensor s : looking) {
+                for (int i = 0; i < fragments.size(); i++) {
+                    List<GroundSensor.Observation> seen = s.sensor().observe(sky, sky.objects().get(i), b.sizesM().get(i));
+                    if (!seen.isEmpty()) {
+                        first.merge(s.cell(), seen.get(0).start(), (x, y) -> x.isBefore(y) ? x : y);
+                    }
+                }
+            }
+        }
+        return first;
     }
 
     /** The cells that have sensors. */

@@ -246,11 +246,15 @@ public final class SpacePicture {
     /**
      * The picture at a time as one viewer holds it: the objects {@code known} accepts; each that {@code estimates}
      * gives an estimate of (a delegation with sensors) where that estimate puts it, with its fix, custody and
-     * uncertainty ({@code estimate}), and its windows predicted from the element sets held, not from the truth.
+     * uncertainty ({@code estimate}), and its windows predicted from the element sets held, not from the truth; the
+     * debris of the breakups {@code breakupKnown} accepts (by id; a delegation with sensors from its first sighting of a
+     * fragment).
      */
     public Map<String, Object> at(Instant time, java.util.function.Predicate<SpaceObject> known,
-                                  java.util.function.Function<SpaceObject, java.util.Optional<CellKnowledge.Estimate>> estimates) {
+                                  java.util.function.Function<SpaceObject, java.util.Optional<CellKnowledge.Estimate>> estimates,
+                                  java.util.function.Predicate<String> breakupKnown) {
         Map<String, Object> seen = new LinkedHashMap<>(at(time, known));
+        seen.put("debris", listOf(seen.get("debris")).stream().filter(d -> breakupKnown.test((String) d.get("breakup"))).toList());
         Instant t = Instant.parse((String) seen.get("time"));
         Map<String, CellKnowledge.Estimate> byId = new LinkedHashMap<>();
         for (SpaceObject o : scenario.objects()) {

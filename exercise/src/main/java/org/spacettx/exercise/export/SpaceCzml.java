@@ -43,16 +43,17 @@ public final class SpaceCzml {
      * Who reads the document: the objects {@code known} accepts (the visibility policy decides, per reader), each as it
      * could be known at {@code knownAsOf} (manoeuvres and breakups still to come are not shown; null: the truth),
      * whether the counterspace effects are drawn (control's alone: the delegations learn of them by injects), and each
-     * object as the reader holds it ({@code held}: a delegation flies it on the element sets of its latest fix).
+     * object as the reader holds it ({@code held}: a delegation flies it on the element sets of its latest fix), and the
+     * breakups whose debris it knows of ({@code breakups}: a delegation with sensors from its first sighting of a fragment).
      */
     public record View(Predicate<SpaceObject> known, Instant knownAsOf, boolean effects,
-                       java.util.function.UnaryOperator<SpaceObject> held) {
+                       java.util.function.UnaryOperator<SpaceObject> held, Predicate<Breakup> breakups) {
         /** Everything as it happens: control's view, and the CLI's. */
-        public static final View TRUTH = new View(o -> true, null, true, o -> o);
+        public static final View TRUTH = new View(o -> true, null, true, o -> o, b -> true);
 
         /** The reader's view when it holds every object as it could be known at {@code knownAsOf}. */
         public View(Predicate<SpaceObject> known, Instant knownAsOf, boolean effects) {
-            this(known, knownAsOf, effects, o -> o);
+            this(known, knownAsOf, effects, o -> o, b -> true);
         }
     }
 
@@ -111,7 +112,7 @@ public final class SpaceCzml {
         for (Breakup b : scenario.breakups()) {
             boolean knownParent = known.stream().anyMatch(o -> o.id().equals(b.object()));
             boolean happened = view.knownAsOf() == null || !b.time().isAfter(view.knownAsOf());
-            if (knownParent && happened && b.time().isBefore(to)) {
+            if (knownParent && happened && view.breakups().test(b) && b.time().isBefore(to)) {
                 debris(packets, b, data, from.isAfter(b.time()) ? from : b.time(), to, fragmentStep, language);
             }
         }

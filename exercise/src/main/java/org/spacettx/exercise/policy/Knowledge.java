@@ -18,6 +18,9 @@ public interface Knowledge {
      */
     Optional<Instant> firstKnown(String cell, String object, Instant from);
 
+    /** When the cell's sensors first observed a fragment of the breakup (it learns of the debris cloud then). */
+    Optional<Instant> firstKnownBreakup(String cell, String breakup);
+
     /** No cell has sensors. */
     Knowledge NONE = new Knowledge() {
         @Override
@@ -27,6 +30,11 @@ public interface Knowledge {
 
         @Override
         public Optional<Instant> firstKnown(String cell, String object, Instant from) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Instant> firstKnownBreakup(String cell, String breakup) {
             return Optional.empty();
         }
     };

@@ -104,6 +104,31 @@ public final class Visibility {
         return !now.isBefore(object.inOrbitFrom());
     }
 
+    /**
+     * Whether the viewer knows of a breakup's debris at scenario time {@code now}: control always; a delegation with
+     * sensors from their first sighting of a fragment; the room once every delegation knows; the evaluators and
+     * sensorless delegations from the breakup.
+     */
+    public boolean knowsBreakup(Actor viewer, org.spacettx.exercise.scenario.Breakup breakup, Instant now, Knowledge sensors) {
+        if (viewer.isControl()) {
+            return true;
+        }
+        if (viewer.role() == Actor.Role.ROOM) {
+            return delegationCells.stream().allMatch(cell -> cellKnowsBreakup(cell, breakup, now, sensors));
+        }
+        if (viewer.role() == Actor.Role.PLAYER) {
+            return cellKnowsBreakup(viewer.cell(), breakup, now, sensors);
+        }
+        return !now.isBefore(breakup.time());
+    }
+
+    private static boolean cellKnowsBreakup(String cell, org.spacettx.exercise.scenario.Breakup breakup, Instant now, Knowledge sensors) {
+        if (!sensors.hasSensors(cell)) {
+            return !now.isBefore(breakup.time());
+        }
+        return sensors.firstKnownBreakup(cell, breakup.id()).map(t -> !now.isBefore(t)).orElse(false);
+    }
+
     private static boolean cellKnows(String cell, SpaceObject object, Instant now, Knowledge sensors) {
         if (!sensors.hasSensors(cell)) {
             return !now.isBefore(object.inOrbitFrom());

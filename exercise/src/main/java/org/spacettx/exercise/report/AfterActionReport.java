@@ -72,8 +72,9 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
 
     /**
      * What one delegation's own sensors made of one object, for control and the evaluators: when they first saw it
-     * ({@code detectedAfter}: how long after its insertion, for a launched object) and when it first lost custody of it
-     * (why; {@code lostAfterBurn}: how long after the manoeuvre it had not seen). Nulls where nothing happened.
+     * ({@code detectedAfter}: how long after its insertion, for a launched object; for a breakup's debris, {@code object}
+     * the breakup's id, after the breakup) and when it first lost custody of it (why; {@code lostAfterBurn}: how long
+     * after the manoeuvre it had not seen). Nulls where nothing happened.
      */
     public record Knowledge(String cell, String object, Text objectName, Instant firstDetected, java.time.Duration detectedAfter,
                             Instant lost, String lostReason, Double lostOffsetKm, java.time.Duration lostAfterBurn) {
@@ -384,6 +385,12 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
                         ? java.time.Duration.between(o.inOrbitFrom(), first) : null, loss == null ? null : loss.time(),
                         loss == null ? null : loss.reason(), loss == null || Double.isNaN(loss.offsetKm()) ? null : loss.offsetKm(),
                         burn == null ? null : java.time.Duration.between(burn, loss.time())));
+            }
+            // a breakup's debris: first seen when a sensor first observes one of its fragments, this long after the breakup
+            for (org.spacettx.exercise.scenario.Breakup b : scenario.breakups()) {
+                Instant first = d.firstDebrisDetection(cell, b.id()).orElse(null);
+                out.add(new Knowledge(cell, b.id(), b.name(), first, first == null ? null : java.time.Duration.between(b.time(), first),
+                        null, null, null, null));
             }
         }
         return out;

@@ -49,6 +49,7 @@ public final class ReportHtml {
             Map.entry("custodyLost", Text.of("Custody first lost (UTC)", "최초 추적 상실 (UTC)")),
             Map.entry("never", Text.of("never", "탐지 못함")),
             Map.entry("afterInsertion", Text.of("after insertion", "(궤도 진입 후)")),
+            Map.entry("afterBreakup", Text.of("after the breakup", "(파괴 후)")),
             Map.entry("offPrediction", Text.of("from the predicted position: a manoeuvre", "예측 위치에서 벗어남: 기동")),
             Map.entry("afterBurn", Text.of("after the burn", "(기동 후)")),
             Map.entry("unobserved", Text.of("unobserved for 72 h", "72시간 미관측")),
@@ -330,7 +331,8 @@ public final class ReportHtml {
                     if (k.detectedAfter() != null) {
                         out.append(" (");
                         out.append(esc(hours(k.detectedAfter()))).append(' ');
-                        text(label("afterInsertion"));
+                        boolean debris = r.spaceEvents().stream().anyMatch(e -> e.kind().equals("breakup") && e.id().equals(k.object()));
+                        text(label(debris ? "afterBreakup" : "afterInsertion"));
                         out.append(")");
                     }
                 }

@@ -121,7 +121,8 @@ final class BreakupsReader {
             Text name = m.entries().containsKey("name") ? ctx.text(m, "name", false)
                     : Text.of(parent.name().en() + " debris", parent.name().ko() + " 파편");
             objects.set(index, parent.destroyedAt(time));
-            out.add(new Breakup(id, name, objectId, time, event, minSize, seed, fragments.elementSets(), fragments.notInOrbit()));
+            out.add(new Breakup(id, name, objectId, time, event, minSize, seed, fragments.elementSets(), fragments.lengthsM(),
+                    fragments.notInOrbit()));
         }
         return out;
     }

@@ -17,7 +17,7 @@ final class QuestionsReader {
         this.ctx = ctx;
     }
 
-    List<Question> read(MapNode root, List<Move> moves, List<Cell> cells) {
+    List<Question> read(MapNode root, List<Move> moves, List<Cell> cells, List<SpaceObject> objects) {
         List<Question> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (MapNode m : ctx.items(root, "questions", false, "a question", "questions[]")) {
@@ -66,7 +66,13 @@ final class QuestionsReader {
                     ctx.error(m.entries().getOrDefault("cells", m), "cell '" + c + "' is not defined in 'cells'");
                 }
             }
-            out.add(new Question(id, move, type, ctx.text(m, "text", true), options, ctx.string(m, "unit", ""), askedCells));
+            List<String> picture = ctx.strings(m, "picture");
+            for (String o : picture) {
+                if (objects.stream().noneMatch(x -> x.id().equals(o))) {
+                    ctx.error(m.entries().getOrDefault("picture", m), "object '" + o + "' is not defined in 'objects'");
+                }
+            }
+            out.add(new Question(id, move, type, ctx.text(m, "text", true), options, ctx.string(m, "unit", ""), askedCells, picture));
         }
         return out;
     }

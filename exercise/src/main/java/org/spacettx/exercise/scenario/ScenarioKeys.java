@@ -74,7 +74,7 @@ final class ScenarioKeys {
         declare("msel[].trigger.conjunction", List.of("object", "with", "below_km", "lead_hours", "after"), "object", "below_km");
         declare("msel[].trigger.after_inject", List.of("inject", "delay_minutes"), "inject");
         declare("msel[].trigger.on_answer", List.of("question", "cell", "condition"), "question", "cell", "condition");
-        declare("questions[]", List.of("id", "move", "type", "text", "options", "unit", "cells"), "id", "move", "type", "text");
+        declare("questions[]", List.of("id", "move", "type", "text", "options", "unit", "cells", "picture"), "id", "move", "type", "text");
         declare("questions[].options[]", List.of("id", "text"), "id", "text");
         declare("action_items[]", List.of("id", "title", "owner", "due"), "id", "title", "owner");
     }

@@ -130,7 +130,7 @@ public final class ScenarioReader {
         List<Effect> effects = new EffectsReader(ctx).read(root, objects, start, end);
         List<CellSensor> sensors = new SensorsReader(ctx).read(root, cells);
         List<Move> moves = new MovesReader(ctx).read(root, start, end);
-        List<Question> questions = new QuestionsReader(ctx).read(root, moves, cells);
+        List<Question> questions = new QuestionsReader(ctx).read(root, moves, cells, objects);
         List<Inject> injects = new MselReader(ctx, anchors).read(root, moves, cells, objectives, objects, maneuvers, breakups,
                 effects, sensors, sites, areas, questions, start, end);
         List<ActionItemSeed> actionItems = new ActionItemsReader(ctx).read(root);

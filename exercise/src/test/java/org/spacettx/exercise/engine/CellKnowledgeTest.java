@@ -169,7 +169,7 @@ class CellKnowledgeTest {
         SpacePicture space = new SpacePicture(demo, schedule, DATA);
         CellKnowledge k = new CellKnowledge(seen, List.of());
         Instant t = Instant.parse("2023-11-24T02:00:00Z");
-        Map<String, Object> kor = space.at(t, o -> true, o -> k.estimate("kor", o, t));
+        Map<String, Object> kor = space.at(t, o -> true, o -> k.estimate("kor", o, t), b -> true);
         Map<String, Object> truth = space.at(t);
         Map<String, Object> held = object(kor, "inspector");
         @SuppressWarnings("unchecked")

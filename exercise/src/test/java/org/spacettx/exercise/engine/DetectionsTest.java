@@ -97,6 +97,35 @@ class DetectionsTest {
     }
 
     /**
+     * Each delegation learns of the ASAT test's debris when one of its sensors first observes a fragment (each by its
+     * own size): against a 1-s Orekit scan of every fragment from the breakup, by every sensor of the cell, the first
+     * second any is seen is within 1 s after ours, and none is seen earlier.
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("slow") // 1,205 fragments scanned second by second: about 20 s
+    void eachDelegationFirstSeesTheDebrisWhenItsSensorsSeeAFragment() {
+        org.spacettx.exercise.scenario.Breakup asat = demo.breakups().get(0);
+        for (String cell : List.of("usa", "kor")) {
+            List<CellSensor> sensors = demo.sensors().stream().filter(s -> s.cell().equals(cell)).toList();
+            Instant ours = schedule.detections().firstDebrisDetection(cell, asat.id()).orElseThrow();
+            int seconds = (int) Duration.between(asat.time(), ours).toSeconds() + 2;
+            Instant truth = null;
+            for (int i = 0; i < asat.fragments().size(); i++) {
+                SpaceObject fragment = new SpaceObject("f" + i, org.spacettx.exercise.scenario.Text.of("f", "f"), "", asat.fragments().get(i),
+                        "", "elements", null, asat.sizesM().get(i));
+                Instant seen = scan(fragment, sensors, asat.time(), seconds);
+                if (seen != null && (truth == null || seen.isBefore(truth))) {
+                    truth = seen;
+                }
+            }
+            System.out.printf("%s first sees a fragment of %s at %s (%s after it); the 1-s Orekit scan of %d fragments: %s%n", cell,
+                    asat.id(), ours, Duration.between(asat.time(), ours), asat.fragments().size(), truth);
+            assertThat(truth).as("%s: the scan sees a fragment", cell).isNotNull();
+            assertThat(Duration.between(ours, truth).toNanos() / 1e9).as("%s: first fragment vs the scan (s)", cell).isBetween(0.0, 1.0);
+        }
+    }
+
+    /**
      * The ROK cell loses custody of the Russian inspector at its first sighting after the inspector's first burn: that
      * sighting starts where a 1-s Orekit scan of the ROK sensors first sees the inspector after the burn (within 1 s),
      * and there the inspector is more than the 10 km gate from where the pre-burn element set, flown by Orekit, puts it;

@@ -53,5 +53,22 @@ class KnowledgeVisibilityTest {
         }
         assertThat(v.knows(KOR, recon, insertion, Knowledge.NONE)).isTrue();
         assertThat(v.knows(KOR, recon, insertion.minusMillis(1), Knowledge.NONE)).isFalse();
+
+        // a breakup's debris: each delegation from its sensors' first fragment, the room from the later, the evaluators
+        // from the breakup
+        org.spacettx.exercise.scenario.Breakup asat = demo.breakups().get(0);
+        Instant usaDebris = seen.firstDebrisDetection("usa", asat.id()).orElseThrow();
+        Instant korDebris = seen.firstDebrisDetection("kor", asat.id()).orElseThrow();
+        assertThat(usaDebris).isAfter(asat.time()).isBefore(korDebris);
+        assertThat(v.knowsBreakup(CONTROL, asat, asat.time().minusSeconds(60), seen)).isTrue();
+        assertThat(v.knowsBreakup(OBSERVER, asat, asat.time().minusMillis(1), seen)).isFalse();
+        assertThat(v.knowsBreakup(OBSERVER, asat, asat.time(), seen)).isTrue();
+        assertThat(v.knowsBreakup(USA, asat, usaDebris.minusMillis(1), seen)).isFalse();
+        assertThat(v.knowsBreakup(USA, asat, usaDebris, seen)).isTrue();
+        assertThat(v.knowsBreakup(KOR, asat, korDebris.minusMillis(1), seen)).isFalse();
+        assertThat(v.knowsBreakup(KOR, asat, korDebris, seen)).isTrue();
+        assertThat(v.knowsBreakup(ROOM, asat, korDebris.minusMillis(1), seen)).isFalse();
+        assertThat(v.knowsBreakup(ROOM, asat, korDebris, seen)).isTrue();
+        assertThat(v.knowsBreakup(KOR, asat, asat.time(), Knowledge.NONE)).isTrue();
     }
 }

@@ -101,7 +101,14 @@ class AfterActionReportTest {
         assertThat(korInspector.lost()).isEqualTo(schedule.timeOf(30).orElseThrow());
         assertThat(korInspector.lostReason()).isEqualTo("maneuver");
         assertThat(korInspector.lostAfterBurn()).isEqualTo(java.time.Duration.between(Instant.parse("2023-11-24T01:02:17.852Z"), korInspector.lost()));
-        assertThat(r.knowledge()).hasSize(2 * demo.objects().size());
+        assertThat(r.knowledge()).hasSize(2 * (demo.objects().size() + demo.breakups().size()));
+        // the debris: first seen when a sensor first observes a fragment, minutes after the breakup
+        org.spacettx.exercise.scenario.Breakup asat = demo.breakups().get(0);
+        AfterActionReport.Knowledge korDebris = r.knowledge().stream().filter(k -> k.cell().equals("kor") && k.object().equals(asat.id()))
+                .findFirst().orElseThrow();
+        assertThat(korDebris.firstDetected()).isEqualTo(schedule.detections().firstDebrisDetection("kor", asat.id()).orElseThrow());
+        assertThat(korDebris.detectedAfter()).isEqualTo(java.time.Duration.between(asat.time(), korDebris.firstDetected()));
+        assertThat(ReportHtml.render(r, ReportHtml.Language.EN)).contains("18 min after the breakup");
         assertThat(korean).contains("각 대표단 자체 센서의 관측").contains("예측 위치에서 벗어남: 기동").contains("1 h 10 min (기동 후)");
         assertThat(ReportHtml.render(r, ReportHtml.Language.EN)).contains("What each delegation&#39;s own sensors saw")
                 .contains("5 h 49 min after insertion");
@@ -177,7 +184,7 @@ class AfterActionReportTest {
             AfterActionReport r = AfterActionReport.of(demo, played.state(), reader);
             // a delegation learns of manoeuvres and breakups through injects alone
             assertThat(r.spaceEvents()).as(reader.cell()).hasSize(reader.role() == Actor.Role.OBSERVER ? 6 : 0);
-            assertThat(r.knowledge()).as(reader.cell()).hasSize(reader.role() == Actor.Role.OBSERVER ? 10 : 0);
+            assertThat(r.knowledge()).as(reader.cell()).hasSize(reader.role() == Actor.Role.OBSERVER ? 12 : 0);
             assertThat(r.knowledgeByMove()).as(reader.cell()).hasSize(reader.role() == Actor.Role.OBSERVER ? 8 : 0);
             // the shares are releasable to both nations: both delegations and the evaluators read them
             assertThat(r.shares()).as(reader.cell()).hasSize(2);

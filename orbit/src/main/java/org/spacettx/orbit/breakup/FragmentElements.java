@@ -21,8 +21,18 @@ import org.spacettx.orbit.propagate.StateFit;
  */
 public final class FragmentElements {
 
-    /** The element sets, and how many fragments did not stay in orbit. */
-    public record Result(List<ElementSet> elementSets, int notInOrbit) {
+    /**
+     * The element sets, each fragment's characteristic length (m, in the same order), and how many fragments did not
+     * stay in orbit.
+     */
+    public record Result(List<ElementSet> elementSets, List<Double> lengthsM, int notInOrbit) {
+        public Result {
+            elementSets = List.copyOf(elementSets);
+            lengthsM = List.copyOf(lengthsM);
+            if (lengthsM.size() != elementSets.size()) {
+                throw new IllegalArgumentException("one length per fragment");
+            }
+        }
     }
 
     static final double DRAG_COEFFICIENT = 2.2;
@@ -41,17 +51,19 @@ public final class FragmentElements {
         ObjectInfo info = new ObjectInfo("DEBRIS", parent.info() == null ? "" : parent.info().country());
         SourceLocation source = SourceLocation.of("breakup of " + parent.noradId() + " at " + time);
         List<ElementSet> out = new ArrayList<>();
+        List<Double> lengths = new ArrayList<>();
         int notInOrbit = 0;
         int norad = firstNorad;
         for (BreakupModel.Fragment f : cloud.fragments()) {
             double bstar = DRAG_COEFFICIENT * f.areaToMass() * REFERENCE_DENSITY / 2;
             try {
                 out.add(StateFit.fit(time, state[0], state[1].add(f.deltaV()), parent, norad, name, info, bstar, source, data));
+                lengths.add(f.lengthM());
                 norad++;
             } catch (IllegalArgumentException e) {
                 notInOrbit++; // escapes, re-enters at once, or SGP4 cannot fly it
             }
         }
-        return new Result(List.copyOf(out), notInOrbit);
+        return new Result(out, lengths, notInOrbit);
     }
 }
