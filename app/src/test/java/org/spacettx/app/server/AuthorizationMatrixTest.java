@@ -204,6 +204,16 @@ class AuthorizationMatrixTest {
             assertThat(asControl.get("position")).as("control's view of %s", cell).isEqualTo(held.get("position"));
         }
         assertThat(CLIENTS.get("control").get(base + "/space.kml?at=" + at).body()).contains(truthPoint);
+        // the CZML a delegation reads flies the inspector on its element set: at 02:00 its sample is hundreds of km from
+        // control's, whose sample is the truth
+        String czml = "/space.czml?from=2023-11-24T01:00:00Z&to=2023-11-24T03:00:00Z&step=60";
+        double[] truthCzml = czmlSample(CLIENTS.get("control").get(base + czml).json(), "object/inspector", at);
+        for (String caller : List.of("kor1", "usa1")) {
+            double[] held = czmlSample(CLIENTS.get(caller).get(base + czml).json(), "object/inspector", at);
+            double km = Math.sqrt(Math.pow(held[0] - truthCzml[0], 2) + Math.pow(held[1] - truthCzml[1], 2)
+                    + Math.pow(held[2] - truthCzml[2], 2)) / 1000;
+            assertThat(km).as("%s's CZML inspector at %s, from the truth", caller, at).isGreaterThan(100);
+        }
         ApiClient usa = CLIENTS.get("usa1");
         JsonNode korBefore = object(CLIENTS.get("kor1").get(base + "/space?at=2023-11-24T10:30:00Z").json(), "inspector");
         assertThat(korBefore.get("estimate").get("source").asText()).isNotEqualTo("shared:usa");
@@ -212,6 +222,25 @@ class AuthorizationMatrixTest {
         JsonNode truthAt = object(CLIENTS.get("control").get(base + "/space?at=2023-11-24T10:30:00Z").json(), "inspector");
         assertThat(distanceKm(usaAt.get("position"), truthAt.get("position"))).isLessThan(0.1);
         assertThat(distanceKm(korBefore.get("position"), truthAt.get("position"))).isGreaterThan(100);
+    }
+
+    /** The Earth-fixed position (m) a CZML packet samples at a time (one of its samples). */
+    static double[] czmlSample(JsonNode czml, String id, String at) {
+        for (JsonNode packet : czml) {
+            if (packet.path("id").asText().equals(id)) {
+                JsonNode position = packet.get("position");
+                java.time.Instant epoch = java.time.Instant.parse(position.get("epoch").asText());
+                double seconds = java.time.Duration.between(epoch, java.time.Instant.parse(at)).toSeconds();
+                JsonNode c = position.get("cartesian");
+                for (int k = 0; k + 3 < c.size(); k += 4) {
+                    if (Math.abs(c.get(k).asDouble() - seconds) < 1e-6) {
+                        return new double[] {c.get(k + 1).asDouble(), c.get(k + 2).asDouble(), c.get(k + 3).asDouble()};
+                    }
+                }
+                throw new AssertionError("no sample at " + at + " in " + id);
+            }
+        }
+        throw new AssertionError("no packet " + id);
     }
 
     static JsonNode object(JsonNode picture, String id) {
