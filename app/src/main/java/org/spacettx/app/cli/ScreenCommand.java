@@ -11,6 +11,7 @@ import org.spacettx.orbit.catalog.ElementSet;
 import org.spacettx.orbit.conjunction.CollisionProbability;
 import org.spacettx.orbit.conjunction.Conjunction;
 import org.spacettx.orbit.conjunction.Screening;
+import org.spacettx.orbit.conjunction.ScreeningEngine;
 import org.spacettx.orbit.input.InputException;
 
 import picocli.CommandLine.Command;
@@ -69,8 +70,42 @@ public final class ScreenCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
+    @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark",
+            description = {"Where to screen: in this process (default), or on Apache Spark (the spark module's engine: ./spacettx",
+                    "puts it and Spark on the class path; under spark-submit, --jars spacettx-spark.jar). The same approaches either way."})
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: local[N], spark://HOST:PORT or yarn (spark-submit sets it).")
+    String master;
+
+    @Option(names = "--tasks", paramLabel = "N", description = "With --engine spark: tasks to share the span out in (default: twice the cluster's parallelism).")
+    Integer tasks;
+
     @Mixin
     FormatOption format;
+
+    /** The screening on another engine ({@link ScreeningEngine}, found on the class path). */
+    private List<Conjunction> elsewhere(String name, List<ElementSet> catalog, Screening.Request request) {
+        ScreeningEngine found = java.util.ServiceLoader.load(ScreeningEngine.class).stream().map(java.util.ServiceLoader.Provider::get)
+                .filter(e -> e.name().equals(name)).findFirst().orElseThrow(() -> new InputException(null, "--engine", name.equals("spark")
+                        ? "spark needs the spark module and Spark on the class path (./spacettx screen adds them; see the README)"
+                        : "'" + name + "' is not local or spark"));
+        java.util.Map<String, String> options = new java.util.HashMap<>();
+        if (master != null) {
+            options.put("master", master);
+        }
+        if (tasks != null) {
+            if (tasks < 1 || tasks > 100_000) {
+                throw new InputException(null, "--tasks", "must be between 1 and 100000");
+            }
+            options.put("tasks", tasks.toString());
+        }
+        try {
+            return found.run(catalog, request, options);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(null, "--engine " + name, e.getMessage());
+        }
+    }
 
     @Override
     public Integer call() {
@@ -136,8 +171,12 @@ public final class ScreenCommand implements Callable<Integer> {
                 }
             }
         };
-        Screening.Result result = Screening.run(catalog, new Screening.Request(s.from(), s.to(), thresholdKm, wanted,
-                stepSeconds, workers, path, probability, cloud), loaded.data(), progress);
+        Screening.Request request = new Screening.Request(s.from(), s.to(), thresholdKm, wanted, stepSeconds, workers, path,
+                probability, cloud);
+        long begin = System.nanoTime();
+        String where = engine.trim().toLowerCase(Locale.ROOT);
+        Screening.Result result = where.equals("local") ? Screening.run(catalog, request, loaded.data(), progress) : null;
+        List<Conjunction> conjunctions = result != null ? result.conjunctions() : elsewhere(where, catalog, request);
         List<Column> columns = new ArrayList<>(List.of(Column.text("norad_a", 7), Column.text("norad_b", 7),
                 Column.text("tca_utc", 27), Column.number("miss_km", 9, 3), Column.number("rel_speed_km_s", 14, 3),
                 Column.number("radial_km", 10, 3), Column.number("intrack_km", 10, 3), Column.number("crosstrack_km", 13, 3)));
@@ -151,7 +190,7 @@ public final class ScreenCommand implements Callable<Integer> {
         // with a cloud: for each catalog object, the probability that some fragment has hit it by then, 1 - Π(1 - p)
         java.util.Map<Integer, Double> missedSoFar = new java.util.HashMap<>();
         try (RowWriter out = new RowWriter(columns, format.format, System.out)) {
-            for (Conjunction c : result.conjunctions()) {
+            for (Conjunction c : conjunctions) {
                 List<Object> row = new ArrayList<>(List.of(c.noradA(), c.noradB(), c.tca().toString(), c.missKm(),
                         c.relativeSpeedKmS(), c.radialKm(), c.inTrackKm(), c.crossTrackKm()));
                 if (probability != null) {
@@ -170,7 +209,11 @@ public final class ScreenCommand implements Callable<Integer> {
                             loaded.catalog().byNorad(e.getKey()).map(ElementSet::label).orElse(String.valueOf(e.getKey())),
                             1 - e.getValue()));
         }
-        if (!quiet) {
+        if (!quiet && result == null) {
+            System.err.printf(Locale.ROOT, "spacettx: %d objects, %d close approaches in %.1f s on %s%n", catalog.size(),
+                    conjunctions.size(), (System.nanoTime() - begin) / 1e9, where);
+        }
+        if (!quiet && result != null) {
             Screening.Stats st = result.stats();
             System.err.printf("spacettx: %d objects, %d intervals, %d close approaches in %.1f s (%s propagator)%n",
                     st.objects(), st.intervals(), result.conjunctions().size(), st.seconds(), path.name().toLowerCase(Locale.ROOT));

@@ -50,6 +50,19 @@ class ScreenCommandTest {
         }
     }
 
+    /** Without the spark module on the class path (the plain jar), --engine spark says what it needs instead of failing. */
+    @Test
+    void anEngineThatIsNotThereIsExplained() {
+        CliRun spark = CliRun.of("screen", "--tle", STATIONS, "--from", "2026-05-30T00:00:00Z", "--to", "2026-05-30T01:00:00Z",
+                "--threshold-km", "200", "--engine", "spark", "--master", "local[2]", "--quiet");
+        assertThat(spark.exitCode()).isNotZero();
+        assertThat(spark.err()).contains("--engine").contains("spark needs the spark module and Spark on the class path")
+                .doesNotContain("Exception");
+        CliRun other = CliRun.of("screen", "--tle", STATIONS, "--from", "2026-05-30T00:00:00Z", "--to", "2026-05-30T01:00:00Z",
+                "--threshold-km", "200", "--engine", "flink", "--quiet");
+        assertThat(other.err()).contains("'flink' is not local or spark");
+    }
+
     @Test
     void aPrimaryAndAnAssumedProbability() {
         CliRun all = CliRun.of("screen", "--tle", STATIONS, "--from", "2026-05-30T00:00:00Z", "--to", "2026-05-30T12:00:00Z",

@@ -48,7 +48,7 @@ public record ElementSet(
         int elementSetNumber,
         int revolutionNumber,
         ObjectInfo info,
-        SourceLocation source) {
+        SourceLocation source) implements java.io.Serializable {
 
     public ElementSet {
         name = name == null ? "" : name.trim();

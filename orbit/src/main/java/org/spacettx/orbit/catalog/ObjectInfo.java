@@ -7,7 +7,7 @@ package org.spacettx.orbit.catalog;
  * @param objectType PAYLOAD, ROCKET BODY, DEBRIS, UNKNOWN… as the source spells it, upper case
  * @param country    owner or operator country/organisation code as the source spells it
  */
-public record ObjectInfo(String objectType, String country) {
+public record ObjectInfo(String objectType, String country) implements java.io.Serializable {
 
     public static final ObjectInfo UNKNOWN = new ObjectInfo("", "");
 

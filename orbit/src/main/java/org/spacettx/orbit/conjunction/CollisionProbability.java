@@ -19,7 +19,7 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
  * @param sigmaCrossTrackKm ... along its orbit normal, km
  */
 public record CollisionProbability(double hardBodyRadiusKm, double sigmaRadialKm, double sigmaInTrackKm,
-                                   double sigmaCrossTrackKm) {
+                                   double sigmaCrossTrackKm) implements java.io.Serializable {
 
     private static final int NODES = 64;
     private static final GaussIntegrator RADIUS = new GaussIntegratorFactory().legendre(NODES, 0, 1);

@@ -13,7 +13,7 @@ import java.time.Instant;
  */
 public record Conjunction(int noradA, String nameA, int noradB, String nameB, Instant tca, double missKm,
                           double relativeSpeedKmS, double radialKm, double inTrackKm, double crossTrackKm,
-                          double probability) {
+                          double probability) implements java.io.Serializable {
 
     public boolean hasProbability() {
         return !Double.isNaN(probability);

@@ -82,7 +82,8 @@ public final class Screening {
      *                    them is what makes a cloud of 100,000 affordable)
      */
     public record Request(Instant from, Instant to, double thresholdKm, Set<Integer> primaries, double stepSeconds,
-                          int threads, Propagator propagator, CollisionProbability probability, boolean crossOnly) {
+                          int threads, Propagator propagator, CollisionProbability probability, boolean crossOnly)
+            implements java.io.Serializable {
 
         /** Primaries (if any) against everything, each other included. */
         public Request(Instant from, Instant to, double thresholdKm, Set<Integer> primaries, double stepSeconds,
@@ -185,11 +186,38 @@ public final class Screening {
     public static Result run(List<ElementSet> catalog, Request request, OrekitData data, Progress progress) {
         long begin = System.nanoTime();
         Screening s = new Screening(catalog, request, data);
-        List<Conjunction> found = s.screen(progress);
+        List<Conjunction> found = s.screen(progress, 0, s.chunkCount());
         Stats stats = new Stats(s.n, s.intervals, (long) s.n * (s.intervals + (s.intervals + CHUNK - 1) / CHUNK),
                 s.sphereCandidates.get(), s.chordCandidates.get(), s.minimaRefined.get(), s.droppedCount(),
                 (System.nanoTime() - begin) / 1e9);
         return new Result(found, stats);
+    }
+
+    /**
+     * How many chunks of intervals {@code request} is screened in: the units of work a cluster shares out
+     * ({@link #runChunks}).
+     */
+    public static int chunkCount(Request request) {
+        double spanSeconds = (request.to().toEpochMilli() - request.from().toEpochMilli()) / 1000.0;
+        int intervals = Math.max(1, (int) Math.ceil(spanSeconds / request.stepSeconds() - 1e-9));
+        return (intervals + CHUNK - 1) / CHUNK;
+    }
+
+    /**
+     * The conjunctions whose intervals lie in chunks {@code fromChunk} (inclusive) to {@code toChunk} (exclusive) of
+     * {@code request}'s span, on the same grid as {@link #run}: the runs of chunk ranges that cover every chunk once find
+     * together exactly what one run finds (each interval is screened on its own).
+     */
+    public static List<Conjunction> runChunks(List<ElementSet> catalog, Request request, OrekitData data, int fromChunk, int toChunk) {
+        Screening s = new Screening(catalog, request, data);
+        if (fromChunk < 0 || toChunk > s.chunkCount() || fromChunk > toChunk) {
+            throw new IllegalArgumentException("chunks " + fromChunk + " to " + toChunk + " of " + s.chunkCount());
+        }
+        return s.screen(null, fromChunk, toChunk);
+    }
+
+    private int chunkCount() {
+        return (intervals + CHUNK - 1) / CHUNK;
     }
 
     private int droppedCount() {
@@ -200,11 +228,10 @@ public final class Screening {
         return count;
     }
 
-    private List<Conjunction> screen(Progress progress) {
-        int chunks = (intervals + CHUNK - 1) / CHUNK;
-        AtomicInteger next = new AtomicInteger();
+    private List<Conjunction> screen(Progress progress, int fromChunk, int chunks) {
+        AtomicInteger next = new AtomicInteger(fromChunk);
         AtomicInteger done = new AtomicInteger();
-        int threads = Math.max(1, Math.min(request.threads(), chunks));
+        int threads = Math.max(1, Math.min(request.threads(), chunks - fromChunk));
         List<Integer> workers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
             workers.add(w);

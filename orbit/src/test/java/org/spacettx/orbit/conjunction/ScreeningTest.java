@@ -1,6 +1,7 @@
 package org.spacettx.orbit.conjunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -196,6 +197,28 @@ class ScreeningTest {
     @Tag("slow")
     void theOrekitPathGivesTheSameApproaches() {
         assertSameAsBruteForce(shell.subList(100, 160), 4 * 3600, 100, Screening.Propagator.OREKIT);
+    }
+
+    /**
+     * The units of work a cluster shares out: runs of chunk ranges that cover the span's chunks once find, together,
+     * exactly what one run finds (the same approaches, the same TCA and miss to the last bit).
+     */
+    @Test
+    void chunkRangesTogetherFindExactlyWhatOneRunFinds() {
+        List<ElementSet> objects = shell.subList(0, 120);
+        Screening.Request request = new Screening.Request(start, start.plusSeconds(6 * 3600), 50, Set.of(), 60, 2,
+                Screening.Propagator.FAST, null);
+        List<Conjunction> one = Screening.run(objects, request, DATA, null).conjunctions();
+        int chunks = Screening.chunkCount(request);
+        assertThat(chunks).isEqualTo(12); // 360 intervals of 60 s, 30 to a chunk
+        List<Conjunction> parts = new java.util.ArrayList<>();
+        for (int[] range : new int[][] {{0, 1}, {1, 5}, {5, 11}, {11, 12}}) {
+            parts.addAll(Screening.runChunks(objects, request, DATA, range[0], range[1]));
+        }
+        parts.sort(java.util.Comparator.comparing(Conjunction::tca).thenComparingInt(Conjunction::noradA).thenComparingInt(Conjunction::noradB));
+        assertThat(one).hasSizeGreaterThan(5);
+        assertThat(parts).isEqualTo(one);
+        assertThatThrownBy(() -> Screening.runChunks(objects, request, DATA, 3, 13)).hasMessageContaining("chunks 3 to 13 of 12");
     }
 
     @Test
