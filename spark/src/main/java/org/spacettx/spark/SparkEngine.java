@@ -25,7 +25,12 @@ public final class SparkEngine implements ScreeningEngine {
 
     @Override
     public List<Conjunction> run(List<ElementSet> catalog, Screening.Request request, Map<String, String> options) {
-        SparkConf conf = new SparkConf().setAppName("spacettx screen").set("spark.ui.enabled", "false");
+        return onSpark("spacettx screen", options, (spark, tasks) -> SparkScreening.run(spark, catalog, request, tasks).conjunctions());
+    }
+
+    /** A Spark context of the master asked for (or spark-submit's), a job on it, the context stopped after. */
+    static <T> T onSpark(String name, Map<String, String> options, java.util.function.BiFunction<JavaSparkContext, Integer, T> job) {
+        SparkConf conf = new SparkConf().setAppName(name).set("spark.ui.enabled", "false");
         if (options.containsKey("master")) {
             conf.setMaster(options.get("master"));
         } else if (!conf.contains("spark.master")) {
@@ -35,7 +40,7 @@ public final class SparkEngine implements ScreeningEngine {
         try {
             JavaSparkContext spark = JavaSparkContext.fromSparkContext(context);
             int tasks = options.containsKey("tasks") ? Integer.parseInt(options.get("tasks")) : 2 * spark.defaultParallelism();
-            return SparkScreening.run(spark, catalog, request, tasks).conjunctions();
+            return job.apply(spark, tasks);
         } finally {
             context.stop();
         }

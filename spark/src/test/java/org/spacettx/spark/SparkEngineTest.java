@@ -3,7 +3,6 @@ package org.spacettx.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.spacettx.orbit.catalog.Catalog;
-import org.spacettx.orbit.catalog.CatalogReader;
 import org.spacettx.orbit.catalog.ElementSet;
 import org.spacettx.orbit.conjunction.Screening;
 import org.spacettx.orbit.conjunction.ScreeningEngine;
@@ -29,9 +27,7 @@ class SparkEngineTest {
     @Test
     void theEngineOnTheClassPathGivesWhatOneMachineGives() {
         OrekitData data = OrekitData.standard();
-        String shared = System.getProperty("spacettx.shared", "../../shared");
-        Catalog catalog = Catalog.of(CatalogReader.strict(data)
-                .read(List.of(Path.of(shared, "data", "catalog", "spacetrack-3le-leo-2026-06-10.txt"))).elementSets());
+        Catalog catalog = LeoSnapshot.load();
         List<ElementSet> objects = catalog.all().subList(0, 500);
         Instant start = catalog.latestEpoch().orElseThrow();
         Screening.Request request = new Screening.Request(start, start.plusSeconds(6 * 3600), 20, Set.of(), 60, 1,

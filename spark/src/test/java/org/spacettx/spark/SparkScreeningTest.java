@@ -2,7 +2,6 @@ package org.spacettx.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.spacettx.orbit.catalog.Catalog;
-import org.spacettx.orbit.catalog.CatalogReader;
 import org.spacettx.orbit.catalog.ElementSet;
 import org.spacettx.orbit.conjunction.Conjunction;
 import org.spacettx.orbit.conjunction.Screening;
@@ -35,9 +33,7 @@ class SparkScreeningTest {
 
     @BeforeAll
     static void start() {
-        String shared = System.getProperty("spacettx.shared", "../../shared");
-        Catalog catalog = Catalog.of(CatalogReader.strict(DATA)
-                .read(List.of(Path.of(shared, "data", "catalog", "spacetrack-3le-leo-2026-06-10.txt"))).elementSets());
+        Catalog catalog = LeoSnapshot.load();
         objects = catalog.all().subList(0, 2000);
         start = catalog.latestEpoch().orElseThrow();
         spark = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("spacettx-screening-test")

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "spacettx", mixinStandardHelpOptions = true, version = "SpaceTTX 0.1.0",
         description = "Tabletop exercises on space, on real flight dynamics.",
         subcommands = {CatalogCommand.class, PropagateCommand.class, PassesCommand.class, OverflightCommand.class,
-                WarningCommand.class, LaunchCommand.class, ManeuverCommand.class, RpoCommand.class, BreakupCommand.class, JammerCommand.class, UplinkJammerCommand.class, ExerciseCommand.class, ServerCommands.Serve.class,
+                WarningCommand.class, LaunchCommand.class, ManeuverCommand.class, RpoCommand.class, BreakupCommand.class, BreakupStudyCommand.class, JammerCommand.class, UplinkJammerCommand.class, ExerciseCommand.class, ServerCommands.Serve.class,
                 ServerCommands.Demo.class, ServerCommands.Users.class, RegisterCommand.class, ServerCommands.Db.class, ServerCommands.Audit.class,
                 ScreenCommand.class, ReportCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})

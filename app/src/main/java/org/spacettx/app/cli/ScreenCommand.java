@@ -60,12 +60,8 @@ public final class ScreenCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available processors).")
     Integer threads;
 
-    @Option(names = "--pc-hbr-m", paramLabel = "METRES", description = "Combined hard-body radius: adds a probability of collision.")
-    Double hardBodyRadiusM;
-
-    @Option(names = "--pc-sigma-km", paramLabel = "R,I,C", defaultValue = "0.1,0.5,0.1",
-            description = "Assumed 1-sigma position uncertainty of each object, radial, in-track, cross-track, km (default ${DEFAULT-VALUE}).")
-    String sigmas;
+    @Mixin
+    ProbabilityOptions pc;
 
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
@@ -125,7 +121,7 @@ public final class ScreenCommand implements Callable<Integer> {
         if (workers < 1 || workers > 1024) {
             throw new InputException(null, "--threads", "must be between 1 and 1024");
         }
-        CollisionProbability probability = probability();
+        CollisionProbability probability = pc.probability();
         CatalogOptions.Loaded loaded = catalogOptions.load(sources);
         List<ElementSet> catalog = new ArrayList<>(loaded.catalog().all());
         Set<Integer> wanted = new LinkedHashSet<>(primaries == null ? List.of() : primaries);
@@ -222,33 +218,9 @@ public final class ScreenCommand implements Callable<Integer> {
                         st.droppedObjects());
             }
             if (probability != null) {
-                System.err.printf("spacettx: pc_assumed: Foster 2-D, hard-body radius %.1f m, assumed 1-sigma %s km (R,I,C) for every object%n",
-                        hardBodyRadiusM, sigmas);
+                System.err.println("spacettx: pc_assumed: " + pc.describe());
             }
         }
         return 0;
-    }
-
-    private CollisionProbability probability() {
-        if (hardBodyRadiusM == null) {
-            return null;
-        }
-        String[] parts = sigmas.split(",");
-        if (parts.length != 3) {
-            throw new InputException(null, "--pc-sigma-km", "'" + sigmas + "' is not three numbers R,I,C");
-        }
-        double[] v = new double[3];
-        for (int k = 0; k < 3; k++) {
-            try {
-                v[k] = Double.parseDouble(parts[k].trim());
-            } catch (NumberFormatException e) {
-                throw new InputException(null, "--pc-sigma-km", "'" + parts[k].trim() + "' is not a number");
-            }
-        }
-        try {
-            return new CollisionProbability(hardBodyRadiusM / 1000.0, v[0], v[1], v[2]);
-        } catch (IllegalArgumentException e) {
-            throw new InputException(null, "--pc-hbr-m/--pc-sigma-km", e.getMessage());
-        }
     }
 }

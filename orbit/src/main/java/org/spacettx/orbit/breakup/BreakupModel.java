@@ -35,7 +35,7 @@ import org.hipparchus.random.Well19937c;
 public final class BreakupModel {
 
     /** What breaks up: its mass, its characteristic length (the largest fragment possible), and its kind. */
-    public record Parent(double massKg, double lengthM, boolean rocketBody) {
+    public record Parent(double massKg, double lengthM, boolean rocketBody) implements java.io.Serializable {
         public Parent {
             if (!(massKg > 0) || !(lengthM > 0)) {
                 throw new IllegalArgumentException("a parent needs a positive mass and length");
@@ -49,7 +49,7 @@ public final class BreakupModel {
     }
 
     /** An explosion or a collision. */
-    public sealed interface Event {
+    public sealed interface Event extends java.io.Serializable {
         Parent parent();
     }
 
