@@ -100,7 +100,7 @@ public final class BreakupStudyCommand implements Callable<Integer> {
             throw new InputException(null, "breakup", e.getMessage());
         }
         List<Column> columns = List.of(Column.text("norad", 7), Column.text("name", 24), Column.text("realisations_hit", 16),
-                Column.number("approaches_median", 17, 1), Column.number("closest_km_min", 14, 3), Column.text("pc_median", 10),
+                Column.number("approaches_median", 17, 1), Column.text("closest_km_min", 14), Column.text("pc_median", 10),
                 Column.text("pc_p05", 10), Column.text("pc_p95", 10));
         try (RowWriter out = new RowWriter(columns, format.format, System.out)) {
             for (ElementSet a : studied) {
@@ -109,7 +109,8 @@ public final class BreakupStudyCommand implements Callable<Integer> {
                 double[] pcs = mine.stream().mapToDouble(BreakupStudy.Exposure::cumulativeProbability).sorted().toArray();
                 double closest = mine.stream().mapToDouble(BreakupStudy.Exposure::closestKm).filter(d -> !Double.isNaN(d)).min().orElse(Double.NaN);
                 out.row(a.noradId(), a.name(), mine.stream().filter(e -> e.approaches() > 0).count() + "/" + mine.size(),
-                        percentile(counts, 0.5), closest, pc(pcs, 0.5), pc(pcs, 0.05), pc(pcs, 0.95));
+                        percentile(counts, 0.5), Double.isNaN(closest) ? "" : String.format(Locale.ROOT, "%.3f", closest),
+                        pc(pcs, 0.5), pc(pcs, 0.05), pc(pcs, 0.95));
             }
         }
         java.util.IntSummaryStatistics fragments = exposures.stream().mapToInt(BreakupStudy.Exposure::fragmentsInOrbit).summaryStatistics();

@@ -34,6 +34,8 @@ class BreakupStudyCommandTest {
         assertThat(lines).hasSize(5);
         assertThat(lines.subList(1, 5)).allSatisfy(l -> assertThat(l).matches("\\d+,[^,]+,[0-3]/3,.*"));
         assertThat(lines.subList(1, 5)).anySatisfy(l -> assertThat(l).doesNotContain(",0/3,"));
+        assertThat(first.out()).doesNotContain("NaN"); // no approach: an empty cell
+        assertThat(lines.subList(1, 5)).allSatisfy(l -> assertThat(l.split(",", -1)[4].isEmpty()).isEqualTo(l.contains(",0/3,")));
         assertThat(first.err()).contains("3 realisations (seeds 1 to 3) on local").contains("fragments in orbit");
         assertThat(run().out()).isEqualTo(first.out()); // reproducible by seed
         assertThat(run("--seed", "11").out()).isNotEqualTo(first.out());
