@@ -92,16 +92,8 @@ public final class Visibility {
      * insertion; the room, once every delegation knows it.
      */
     public boolean knows(Actor viewer, SpaceObject object, Instant now, Knowledge sensors) {
-        if (viewer.isControl() || object.inOrbitFrom() == null) {
-            return true;
-        }
-        if (viewer.role() == Actor.Role.ROOM) {
-            return delegationCells.stream().allMatch(cell -> cellKnows(cell, object, now, sensors));
-        }
-        if (viewer.role() == Actor.Role.PLAYER) {
-            return cellKnows(viewer.cell(), object, now, sensors);
-        }
-        return !now.isBefore(object.inOrbitFrom());
+        return object.inOrbitFrom() == null || knowsFrom(viewer, now, object.inOrbitFrom(), sensors,
+                cell -> sensors.firstKnown(cell, object.id(), object.inOrbitFrom()));
     }
 
     /**
@@ -110,30 +102,26 @@ public final class Visibility {
      * sensorless delegations from the breakup.
      */
     public boolean knowsBreakup(Actor viewer, org.spacettx.exercise.scenario.Breakup breakup, Instant now, Knowledge sensors) {
+        return knowsFrom(viewer, now, breakup.time(), sensors, cell -> sensors.firstKnownBreakup(cell, breakup.id()));
+    }
+
+    /**
+     * The one rule for something that comes into being at {@code since} (a launched object, a breakup's debris): control
+     * always; a delegation with sensors from {@code firstKnown} of its cell; the room once every delegation knows it; the
+     * evaluators and sensorless delegations from {@code since}.
+     */
+    private boolean knowsFrom(Actor viewer, Instant now, Instant since, Knowledge sensors,
+                              java.util.function.Function<String, java.util.Optional<Instant>> firstKnown) {
         if (viewer.isControl()) {
             return true;
         }
-        if (viewer.role() == Actor.Role.ROOM) {
-            return delegationCells.stream().allMatch(cell -> cellKnowsBreakup(cell, breakup, now, sensors));
-        }
-        if (viewer.role() == Actor.Role.PLAYER) {
-            return cellKnowsBreakup(viewer.cell(), breakup, now, sensors);
-        }
-        return !now.isBefore(breakup.time());
-    }
-
-    private static boolean cellKnowsBreakup(String cell, org.spacettx.exercise.scenario.Breakup breakup, Instant now, Knowledge sensors) {
-        if (!sensors.hasSensors(cell)) {
-            return !now.isBefore(breakup.time());
-        }
-        return sensors.firstKnownBreakup(cell, breakup.id()).map(t -> !now.isBefore(t)).orElse(false);
-    }
-
-    private static boolean cellKnows(String cell, SpaceObject object, Instant now, Knowledge sensors) {
-        if (!sensors.hasSensors(cell)) {
-            return !now.isBefore(object.inOrbitFrom());
-        }
-        return sensors.firstKnown(cell, object.id(), object.inOrbitFrom()).map(t -> !now.isBefore(t)).orElse(false);
+        java.util.function.Predicate<String> cellKnows = cell -> !sensors.hasSensors(cell) ? !now.isBefore(since)
+                : firstKnown.apply(cell).map(t -> !now.isBefore(t)).orElse(false);
+        return switch (viewer.role()) {
+            case ROOM -> delegationCells.stream().allMatch(cellKnows);
+            case PLAYER -> cellKnows.test(viewer.cell());
+            default -> !now.isBefore(since);
+        };
     }
 
     /** Whether the viewer is shown a question whose move has ({@code moveStarted}) or has not started yet. */
