@@ -14,7 +14,6 @@ import org.spacettx.exercise.scenario.SpaceObject;
 import org.spacettx.orbit.access.GroundSensor;
 import org.spacettx.orbit.catalog.ElementSet;
 import org.spacettx.orbit.data.OrekitData;
-import org.spacettx.orbit.propagate.CartesianState;
 import org.spacettx.orbit.propagate.Sgp4;
 import org.spacettx.orbit.propagate.Ephemerides;
 import org.spacettx.orbit.propagate.Ephemeris;
@@ -186,6 +185,7 @@ public final class Detections implements org.spacettx.exercise.policy.Knowledge 
         List<Loss> losses = new ArrayList<>();
         Sgp4 truth = o.propagator(data);
         ElementSet known = o.inOrbitFrom() == null ? o.elements() : null;
+        Sgp4 predicted = known == null ? null : Sgp4.of(known, data); // made again only when the set held changes
         Instant lastSeen = null;
         boolean lost = false;
         for (Sighting s : seen) {
@@ -196,7 +196,7 @@ public final class Detections implements org.spacettx.exercise.policy.Knowledge 
             if (lost) {
                 fixes.add(new Fix(s.end(), s.end(), s.sensor()));
             } else {
-                double offset = known == null ? 0 : distanceKm(truth.itrf(s.start()), Sgp4.of(known, data).itrf(s.start()));
+                double offset = predicted == null ? 0 : truth.itrf(s.start()).distanceKm(predicted.itrf(s.start()));
                 if (offset > GATE_KM) {
                     losses.add(new Loss(s.start(), "maneuver", offset));
                     lost = true;
@@ -205,7 +205,11 @@ public final class Detections implements org.spacettx.exercise.policy.Knowledge 
                 fixes.add(new Fix(s.start(), s.end(), s.sensor()));
             }
             lost = false;
-            known = o.elementsAt(s.end());
+            ElementSet now = o.elementsAt(s.end());
+            if (!now.equals(known)) {
+                known = now;
+                predicted = Sgp4.of(known, data);
+            }
             lastSeen = s.end();
         }
         if (!lost && lastSeen != null && lastSeen.plus(LOST_AFTER).isBefore(scenario.end())) {
@@ -220,10 +224,6 @@ public final class Detections implements org.spacettx.exercise.policy.Knowledge 
      */
     public Optional<Loss> custodyLost(String cell, SpaceObject o, Instant after) {
         return track(cell, o).losses().stream().filter(l -> !l.time().isBefore(after)).findFirst();
-    }
-
-    private static double distanceKm(CartesianState a, CartesianState b) {
-        return Math.sqrt(Math.pow(a.xKm() - b.xKm(), 2) + Math.pow(a.yKm() - b.yKm(), 2) + Math.pow(a.zKm() - b.zKm(), 2));
     }
 
     /** Each breakup's first sighting of a fragment by each cell that has one (computed once per breakup, when asked). */

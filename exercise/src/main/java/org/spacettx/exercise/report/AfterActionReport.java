@@ -345,8 +345,7 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
                         try {
                             var truth = o.propagator(data).itrf(at);
                             var there = org.spacettx.orbit.propagate.Sgp4.of(held.get().asKnown().segments(), data).itrf(at);
-                            double km = Math.sqrt(Math.pow(truth.xKm() - there.xKm(), 2) + Math.pow(truth.yKm() - there.yKm(), 2)
-                                    + Math.pow(truth.zKm() - there.zKm(), 2));
+                            double km = truth.distanceKm(there);
                             if (km > OFF_KM) {
                                 off.add(new Gap(o.name(), km));
                             }

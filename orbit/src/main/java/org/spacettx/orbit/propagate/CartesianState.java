@@ -13,4 +13,9 @@ public record CartesianState(Instant time, double xKm, double yKm, double zKm,
     public double speedKmS() {
         return Math.sqrt(vxKmS * vxKmS + vyKmS * vyKmS + vzKmS * vzKmS);
     }
+
+    /** The distance (km) to another state's position (both in the same frame). */
+    public double distanceKm(CartesianState other) {
+        return Math.sqrt(Math.pow(xKm - other.xKm, 2) + Math.pow(yKm - other.yKm, 2) + Math.pow(zKm - other.zKm, 2));
+    }
 }
