@@ -137,12 +137,8 @@ public final class SparkBench {
     }
 
     private static List<TaskTime> runTasks(JavaSparkContext spark, Broadcast<List<ElementSet>> objects, Screening.Request request, int tasks) {
-        int chunks = Screening.chunkCount(request);
-        List<int[]> ranges = new ArrayList<>();
-        for (int k = 0; k < tasks; k++) {
-            ranges.add(new int[] {(int) ((long) chunks * k / tasks), (int) ((long) chunks * (k + 1) / tasks)});
-        }
-        return spark.parallelize(ranges, tasks).map(range -> {
+        List<int[]> ranges = SparkScreening.ranges(Screening.chunkCount(request), tasks);
+        return spark.parallelize(ranges, ranges.size()).map(range -> {
             long t0 = System.nanoTime();
             Screening.runChunks(objects.value(), request, OrekitData.standard(), range[0], range[1]);
             return new TaskTime(range[1] - range[0], (System.nanoTime() - t0) / 1e9);

@@ -27,6 +27,16 @@ public final class SparkScreening {
     public record Result(List<Conjunction> conjunctions, int chunks, int tasks, double seconds) {
     }
 
+    /** {@code chunks} shared out in at most {@code tasks} contiguous ranges [from, to) of nearly equal length. */
+    static List<int[]> ranges(int chunks, int tasks) {
+        int n = Math.max(1, Math.min(tasks, chunks));
+        List<int[]> ranges = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            ranges.add(new int[] {(int) ((long) chunks * k / n), (int) ((long) chunks * (k + 1) / n)});
+        }
+        return ranges;
+    }
+
     /**
      * Screens {@code catalog} as {@code request} asks on the cluster {@code spark} runs on, in {@code tasks} tasks (at most
      * one per chunk). Each task uses {@code request.threads()} threads of its executor.
@@ -34,11 +44,8 @@ public final class SparkScreening {
     public static Result run(JavaSparkContext spark, List<ElementSet> catalog, Screening.Request request, int tasks) {
         long begin = System.nanoTime();
         int chunks = Screening.chunkCount(request);
-        int n = Math.max(1, Math.min(tasks, chunks));
-        List<int[]> ranges = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            ranges.add(new int[] {(int) ((long) chunks * k / n), (int) ((long) chunks * (k + 1) / n)});
-        }
+        List<int[]> ranges = ranges(chunks, tasks);
+        int n = ranges.size();
         Broadcast<List<ElementSet>> objects = spark.broadcast(List.copyOf(catalog));
         try {
             List<Conjunction> found = new ArrayList<>(spark.parallelize(ranges, n)
