@@ -163,13 +163,6 @@ public final class SpacePicture {
         return seen;
     }
 
-    /** The windows of the objects {@code known} accepts. */
-    public List<PlaceWindow> windows(java.util.function.Predicate<SpaceObject> known) {
-        java.util.Set<Integer> norads = new java.util.HashSet<>();
-        scenario.objects().stream().filter(known).forEach(o -> norads.add(o.elements().noradId()));
-        return windows().stream().filter(p -> norads.contains(p.window().noradId())).toList();
-    }
-
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> without(Object list, String key, java.util.Set<?> hidden) {
         return ((List<Map<String, Object>>) list).stream().filter(m -> !hidden.contains(m.get(key))).toList();
@@ -256,18 +249,11 @@ public final class SpacePicture {
         Map<String, Object> seen = new LinkedHashMap<>(at(time, known));
         seen.put("debris", listOf(seen.get("debris")).stream().filter(d -> breakupKnown.test((String) d.get("breakup"))).toList());
         Instant t = Instant.parse((String) seen.get("time"));
-        Map<String, CellKnowledge.Estimate> byId = new LinkedHashMap<>();
-        for (SpaceObject o : scenario.objects()) {
-            if (known.test(o)) {
-                estimates.apply(o).ifPresent(e -> byId.put(o.id(), e));
-            }
-        }
+        Map<String, CellKnowledge.Estimate> byId = held(known, estimates);
         if (byId.isEmpty()) {
             return seen;
         }
         List<Map<String, Object>> objects = new ArrayList<>();
-        java.util.Set<Integer> norads = new java.util.HashSet<>();
-        List<PlaceWindow> windowsHeld = new ArrayList<>();
         for (Map<String, Object> m : listOf(seen.get("objects"))) {
             CellKnowledge.Estimate e = byId.get((String) m.get("id"));
             if (e == null) {
@@ -278,14 +264,9 @@ public final class SpacePicture {
             est.put("estimate", Map.of("observed", e.observed().toString(), "source", e.source(), "custody", e.custody(),
                     "sigmaKm", Math.round(e.sigmaKm() * 10) / 10.0));
             objects.add(est);
-            norads.add(e.asKnown().elements().noradId());
-            windowsHeld.addAll(heldWindows(e.asKnown()));
         }
         seen.put("objects", objects);
-        List<PlaceWindow> windows = new ArrayList<>(windows(known).stream()
-                .filter(p -> !norads.contains(p.window().noradId())).toList());
-        windows.addAll(windowsHeld);
-        windows.sort(java.util.Comparator.comparing((PlaceWindow p) -> p.window().start()));
+        List<PlaceWindow> windows = windows(known, byId);
         seen.put("windows", windowList(windows, t));
         seen.put("next", nextList(windows, t));
         return seen;
@@ -297,15 +278,32 @@ public final class SpacePicture {
      */
     public List<PlaceWindow> windows(java.util.function.Predicate<SpaceObject> known,
                                      java.util.function.Function<SpaceObject, java.util.Optional<CellKnowledge.Estimate>> estimates) {
+        return windows(known, held(known, estimates));
+    }
+
+    /** The estimates of the objects {@code known} accepts that {@code estimates} gives one of, by object id. */
+    private Map<String, CellKnowledge.Estimate> held(java.util.function.Predicate<SpaceObject> known,
+                                                     java.util.function.Function<SpaceObject, java.util.Optional<CellKnowledge.Estimate>> estimates) {
+        Map<String, CellKnowledge.Estimate> byId = new LinkedHashMap<>();
+        for (SpaceObject o : scenario.objects()) {
+            if (known.test(o)) {
+                estimates.apply(o).ifPresent(e -> byId.put(o.id(), e));
+            }
+        }
+        return byId;
+    }
+
+    /** The windows of the known objects, each held one's predicted from the element sets held, sorted by start. */
+    private List<PlaceWindow> windows(java.util.function.Predicate<SpaceObject> known, Map<String, CellKnowledge.Estimate> held) {
         java.util.Set<Integer> truth = new java.util.HashSet<>();
         List<PlaceWindow> out = new ArrayList<>();
         for (SpaceObject o : scenario.objects()) {
             if (!known.test(o)) {
                 continue;
             }
-            java.util.Optional<CellKnowledge.Estimate> e = estimates.apply(o);
-            if (e.isPresent()) {
-                out.addAll(heldWindows(e.get().asKnown()));
+            CellKnowledge.Estimate e = held.get(o.id());
+            if (e != null) {
+                out.addAll(heldWindows(e.asKnown()));
             } else {
                 truth.add(o.elements().noradId());
             }
