@@ -212,7 +212,8 @@ public final class Detections implements org.spacettx.exercise.policy.Knowledge 
             }
             lastSeen = s.end();
         }
-        if (!lost && lastSeen != null && lastSeen.plus(LOST_AFTER).isBefore(scenario.end())) {
+        // unseen for too long while it still exists (a satellite a breakup destroyed is not "lost")
+        if (!lost && lastSeen != null && lastSeen.plus(LOST_AFTER).isBefore(scenario.end()) && o.inOrbitAt(lastSeen.plus(LOST_AFTER))) {
             losses.add(new Loss(lastSeen.plus(LOST_AFTER), "unobserved", Double.NaN));
         }
         return new Track(fixes, losses);

@@ -102,6 +102,10 @@ class AfterActionReportTest {
         assertThat(korInspector.lostReason()).isEqualTo("maneuver");
         assertThat(korInspector.lostAfterBurn()).isEqualTo(java.time.Duration.between(Instant.parse("2023-11-24T01:02:17.852Z"), korInspector.lost()));
         assertThat(r.knowledge()).hasSize(2 * (demo.objects().size() + demo.breakups().size()));
+        // the satellite the ASAT test destroyed is gone, not lost: no loss of custody after its breakup
+        Instant destroyed = demo.object("ru-defunct").orElseThrow().destroyedAt();
+        assertThat(r.knowledge()).filteredOn(k -> k.object().equals("ru-defunct") && k.lost() != null)
+                .allSatisfy(k -> assertThat(k.lost()).isBefore(destroyed));
         // the debris: first seen when a sensor first observes a fragment, minutes after the breakup
         org.spacettx.exercise.scenario.Breakup asat = demo.breakups().get(0);
         AfterActionReport.Knowledge korDebris = r.knowledge().stream().filter(k -> k.cell().equals("kor") && k.object().equals(asat.id()))
