@@ -58,16 +58,24 @@ export function drawPicture(picture) {
   fillSelect($("map-follow"), [["", t("map.followNone")], ...picture.objects.filter((o) => o.inOrbit).map((o) => [o.id, text(o.name)])]);
 }
 
+let mapAsked = 0;
+let mapApplied = 0;
+
 export async function refreshMap() {
   await ensureMap();
   let picture;
+  const asked = ++mapAsked;
+  const at = scenarioNow().toISOString();
   try {
-    picture = await api("GET", `/api/exercises/${encodeURIComponent(state.exercise)}/space?at=${encodeURIComponent(scenarioNow().toISOString())}`);
+    picture = await api("GET", `/api/exercises/${encodeURIComponent(state.exercise)}/space?at=${encodeURIComponent(at)}`);
   } catch (e) {
     $("windows").replaceChildren(el("li", {}, e.message));
     return;
   }
+  if (asked < mapApplied) return; // a newer picture came back first: this older one must not replace it
+  mapApplied = asked;
   state.picture = picture;
+  state.pictureAt = at; // the picture's positions are at its minute, what each cell knows at this very time
   if (state.map) drawPicture(picture);
   $("window-chart").replaceChildren(windowChart(picture));
   const now = Date.parse(picture.time);

@@ -5,7 +5,8 @@ import * as dom from "../dom.js";
 import { texts } from "../i18n.js";
 
 export const state = { csrf: null, me: null, exercise: null, feed: null, timeline: [], stream: null, map: null,
-  eventTypes: [], lang: localStorage.getItem("spacettx.lang") || "en", refresh: null, clockTimer: null, seen: new Set() };
+  eventTypes: [], lang: localStorage.getItem("spacettx.lang") || "en", refresh: null, clockTimer: null, seen: new Set(),
+  picture: null, pictureAt: null };
 
 export const $ = (id) => document.getElementById(id);
 

@@ -3,7 +3,7 @@
 import { el, when } from "../dom.js";
 import { SpaceMap } from "../space-map.js";
 import { api, command, status } from "./api.js";
-import { $, alliedNations, fillSelect, scenarioNow, state, t, text, windowText } from "./state.js";
+import { $, alliedNations, fillSelect, state, t, text, windowText } from "./state.js";
 import { onShow } from "./views.js";
 
 const cellName = (f, id) => {
@@ -43,7 +43,7 @@ export function renderTracks(picture) {
   $("shared-tracks").replaceChildren(...shared.map((s) => el("li", { "data-shared": s.id }, el("span", { class: "marking" }, s.marking),
     ` ${when(s.scenarioTime)} · ${cellName(f, s.fromCell)} ${t("tracks.sharedLine")} ${name(s.object)} → ${cellName(f, s.toCell)}`
     + ` (${t("tracks.observedAt")} ${when(s.observedAt)}, ${s.sensor})`)));
-  if (f.viewer.role === "controller") refreshPictures(picture);
+  if (f.viewer.role === "controller") refreshPictures(picture, state.pictureAt);
 }
 
 /** The distance (km) between two positions of a picture ({lat, lon, altKm}), on a spherical Earth. */
@@ -88,24 +88,32 @@ function miniMap(id, picture) {
  * object in orbit: for each delegation, how far its estimate is from the truth, its uncertainty and custody, or that it
  * does not know the object.
  */
-async function refreshPictures(truth) {
+let picturesAsked = 0;
+let picturesApplied = 0;
+
+async function refreshPictures(truth, at) {
   const f = state.feed;
   const cells = f.cells.filter((c) => c.kind === "BLUE");
   $("pictures-panel").hidden = !cells.length;
   if (!cells.length || !$("pictures-details").open) return; // asked for only while control looks at them
   let pictures;
+  const asked = ++picturesAsked;
   try {
-    // the time the console is at (the picture's is its minute: a share made since would not count yet)
-    const base = `/api/exercises/${encodeURIComponent(state.exercise)}/space?at=${encodeURIComponent(scenarioNow().toISOString())}`;
+    // at the truth's own time: compared at two times (the clock runs between two requests), a satellite at 7.5 km/s
+    // would seem thousands of km off
+    const base = `/api/exercises/${encodeURIComponent(state.exercise)}/space?at=${encodeURIComponent(at)}`;
     pictures = await Promise.all(cells.map((c) => api("GET", `${base}&cell=${encodeURIComponent(c.id)}`)));
   } catch (e) {
     status(e.message, true);
     return;
   }
+  if (asked < picturesApplied) return; // a newer comparison came back first: this older one must not replace it
+  picturesApplied = asked;
   figureFor("truth", t("pictures.truth"));
   cells.forEach((c) => figureFor(c.id, text(c.name)));
   miniMap("truth", truth);
   cells.forEach((c, k) => miniMap(c.id, pictures[k]));
+  $("pictures-table").dataset.time = at;
   $("pictures-table").tHead.replaceChildren(el("tr", {}, el("th", {}, t("tracks.object")),
     ...cells.map((c) => el("th", {}, text(c.name)))));
   const inOrbit = truth.objects.filter((o) => o.inOrbit && o.position);
@@ -122,11 +130,11 @@ async function refreshPictures(truth) {
 
 // the small maps are made when their view is first shown (a map made hidden takes its size wrongly)
 onShow((view) => view === "space" && state.picture && state.feed && state.feed.viewer.role === "controller"
-  && refreshPictures(state.picture));
+  && refreshPictures(state.picture, state.pictureAt));
 
 /** Wires the share form, and control's comparison (drawn when opened). */
 export function wireTracks() {
-  $("pictures-details").addEventListener("toggle", () => $("pictures-details").open && state.picture && refreshPictures(state.picture));
+  $("pictures-details").addEventListener("toggle", () => $("pictures-details").open && state.picture && refreshPictures(state.picture, state.pictureAt));
   $("share-form").addEventListener("submit", (e) => {
     e.preventDefault();
     command({ type: "ShareTrack", object: $("share-object").value, toCell: $("share-to").value, marking: $("share-marking").value });

@@ -184,10 +184,14 @@ class SharingBrowserTest {
         assertThat(api.command(EX, "{\"type\":\"StartClock\"}").status()).isEqualTo(200);
         Thread.sleep(2000); // to about 02:00: after the inspector's first burn (01:02), before the ROK sensors look again
         assertThat(api.command(EX, "{\"type\":\"PauseClock\"}").status()).isEqualTo(200);
+        // the comparison at the paused time (its minute: a picture's positions), not one made while the clock ran
+        java.time.Instant paused = java.time.Instant.parse(
+                demo.as("control").get("/api/exercises/" + EX + "/space").json().get("time").asText());
         click(control, By.id("tab-space"));
         until(control, d -> {
-            List<WebElement> cells = d.findElements(By.cssSelector("#pictures-table tr[data-object='inspector'] td.off"));
-            return cells.size() == 2;
+            String time = d.findElement(By.id("pictures-table")).getDomAttribute("data-time");
+            return time != null && java.time.Instant.parse(time).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).equals(paused)
+                    && d.findElements(By.cssSelector("#pictures-table tr[data-object='inspector'] td.off")).size() == 2;
         });
         for (String cell : List.of("kor", "usa")) {
             double off = attribute(control, "#pictures-table tr[data-object='inspector'] td[data-cell='" + cell + "']", "data-offset");
