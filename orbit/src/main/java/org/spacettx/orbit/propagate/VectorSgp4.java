@@ -9,8 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * AVX-512, 4 with AVX2), the model of {@code BatchSgp4.nearEarth} with every branch taken as a blend of lanes.
  * Where it computes differently the result is the same to the rounding level, and each place says why: Kepler's
  * equation by Halley's method, sines and cosines of small corrections by series and angle addition instead of an
- * arctangent and trigonometric calls, several reciprocals from one division, polynomials by Horner's rule with
- * fused multiply-adds. Lanes of deep-space objects and of element sets that failed to initialise compute nonsense
+ * arctangent and trigonometric calls, the sine and cosine of each other angle together ({@link LaneTrig}, in
+ * phases of their own), several reciprocals from one division, polynomials by Horner's rule with fused
+ * multiply-adds. Lanes of deep-space objects and of element sets that failed to initialise compute nonsense
  * here and are redone by the caller on the scalar path.
  *
  * <p>Touched only when the JVM runs with {@code --add-modules jdk.incubator.vector} (the launcher does for
@@ -87,6 +88,9 @@ final class VectorSgp4 {
         final double[] sin2u = new double[CHUNK];
         final double[] cos2u = new double[CHUNK];
         final double[] cosu = new double[CHUNK];
+        final double[] xmdf = new double[CHUNK];
+        final double[] sinA = new double[CHUNK];
+        final double[] cosA = new double[CHUNK];
         final long[] meanElements = new long[CHUNK / L];
         final long[] semiLatus = new long[CHUNK / L];
         /** Objects of the current call, a multiple of the lanes, at most {@link #CHUNK}. */
@@ -103,45 +107,59 @@ final class VectorSgp4 {
         }
     }
 
-    /** One phase of the kernel over one vector of objects. */
+    /** One phase of the kernel over the objects of a call ({@code sc.count} of them from {@code i}). */
     @FunctionalInterface
     private interface Phase {
         void run(BatchSgp4 b, int i, Scratch sc, BatchSgp4.States out);
     }
 
     /**
-     * The phases in order. Called through this array, the call site sees nine implementations and C2 compiles each
-     * phase on its own instead of inlining them all back into one unit over its budget.
+     * The phases in order, with the sines and cosines between them. Called through this array, the call site sees
+     * fifteen implementations and C2 compiles each phase on its own instead of inlining them all back into one unit
+     * over its budget.
      */
     private static final Phase[] PHASES = {
+        (b, i, sc, out) -> secularLinear(b, i, sc),
+        (b, i, sc, out) -> LaneTrig.sinCos(sc.xmdf, sc.sinA, sc.cosA, sc.count),
         (b, i, sc, out) -> secularAngles(b, i, sc),
         (b, i, sc, out) -> secularDrag(b, i, sc),
+        (b, i, sc, out) -> LaneTrig.sinCos(sc.mm, sc.sinA, sc.cosA, sc.count),
         (b, i, sc, out) -> secularEccentricity(b, i, sc),
+        (b, i, sc, out) -> LaneTrig.sinCos(sc.argpm, sc.sinA, sc.cosA, sc.count),
         (b, i, sc, out) -> longPeriod(b, i, sc),
+        (b, i, sc, out) -> LaneTrig.sinCos(sc.u, sc.sineo1, sc.coseo1, sc.count),
         (b, i, sc, out) -> kepler(sc),
         (b, i, sc, out) -> shortPeriodRadius(sc),
         (b, i, sc, out) -> shortPeriod(b, i, sc),
         (b, i, sc, out) -> shortPeriodRates(b, i, sc),
+        (b, i, sc, out) -> LaneTrig.sinCos(sc.xnode, sc.sinA, sc.cosA, sc.count),
         VectorSgp4::orientation,
     };
 
-    /** Secular gravity and drag on the angles: mean anomaly, argument of perigee and node at t. */
+    /** The secular terms linear in t: mean anomaly, argument of perigee and node. */
+    private static void secularLinear(BatchSgp4 b, int i, Scratch sc) {
+        for (int v = 0; v < sc.count; v += L) {
+            DoubleVector t = load(sc.t, v);
+            load(b.mdot, i + v).fma(t, load(b.mo, i + v)).intoArray(sc.xmdf, v);
+            load(b.argpdot, i + v).fma(t, load(b.argpo, i + v)).intoArray(sc.argpm, v);
+            DoubleVector nodedf = load(b.nodedot, i + v).fma(t, load(b.nodeo, i + v));
+            load(b.nodecf, i + v).fma(t.mul(t), nodedf).intoArray(sc.nodem, v);
+        }
+    }
+
+    /** Secular gravity and drag on the angles: mean anomaly and argument of perigee at t. */
     private static void secularAngles(BatchSgp4 b, int i, Scratch sc) {
         for (int v = 0; v < sc.count; v += L) {
             DoubleVector t = load(sc.t, v);
-            DoubleVector xmdf = load(b.mdot, i + v).fma(t, load(b.mo, i + v));
-            DoubleVector argpdf = load(b.argpdot, i + v).fma(t, load(b.argpo, i + v));
-            DoubleVector nodedf = load(b.nodedot, i + v).fma(t, load(b.nodeo, i + v));
-            DoubleVector nodem = load(b.nodecf, i + v).fma(t.mul(t), nodedf);
+            DoubleVector xmdf = load(sc.xmdf, v);
             // For perigees under 220 km the d, t3cof.. and omgcof, xmcof, cc5 coefficients are zero: the same
             // expressions then give the truncated model.
             DoubleVector delomg = load(b.omgcof, i + v).mul(t);
-            DoubleVector delmtemp = load(b.eta, i + v).fma(xmdf.lanewise(VectorOperators.COS), ONE);
+            DoubleVector delmtemp = load(b.eta, i + v).fma(load(sc.cosA, v), ONE);
             DoubleVector delm = load(b.xmcof, i + v).mul(delmtemp.mul(delmtemp).mul(delmtemp).sub(load(b.delmo, i + v)));
             DoubleVector temp = delomg.add(delm);
             xmdf.add(temp).intoArray(sc.mm, v);
-            argpdf.sub(temp).intoArray(sc.argpm, v);
-            nodem.intoArray(sc.nodem, v);
+            load(sc.argpm, v).sub(temp).intoArray(sc.argpm, v);
         }
     }
 
@@ -171,7 +189,7 @@ final class VectorSgp4 {
             DoubleVector mm = load(sc.mm, v);
             DoubleVector am = load(sc.am, v);
             DoubleVector tempe = bstar.mul(load(b.cc4, i + v)).mul(t)
-                    .add(bstar.mul(load(b.cc5, i + v)).mul(mm.lanewise(VectorOperators.SIN).sub(load(b.sinmao, i + v))));
+                    .add(bstar.mul(load(b.cc5, i + v)).mul(load(sc.sinA, v).sub(load(b.sinmao, i + v))));
             DoubleVector em = load(b.ecco, i + v).sub(tempe);
             sc.meanElements[v / L] |= em.compare(VectorOperators.GE, 1.0).or(em.compare(VectorOperators.LT, -0.001))
                     .or(am.compare(VectorOperators.LT, 0.95)).or(am.test(VectorOperators.IS_NAN)).toLong();
@@ -188,14 +206,14 @@ final class VectorSgp4 {
             DoubleVector argpm = load(sc.argpm, v);
             DoubleVector nodem = load(sc.nodem, v);
             DoubleVector mm = load(sc.mm, v);
-            DoubleVector axnl = em.mul(argpm.lanewise(VectorOperators.COS));
+            DoubleVector axnl = em.mul(load(sc.cosA, v));
             // one division for the mean motion xke / am^1.5 and 1 / (am (1 − em²))
             DoubleVector amSqrtAm = am.mul(load(sc.sqrtAm, v));
             DoubleVector amBeta2 = am.mul(em.neg().fma(em, ONE));
             DoubleVector inverse = ONE.div(amSqrtAm.mul(amBeta2));
             inverse.mul(amBeta2).mul(XKE).intoArray(sc.nm, v);
             DoubleVector temp = inverse.mul(amSqrtAm);
-            DoubleVector aynl = em.mul(argpm.lanewise(VectorOperators.SIN)).add(temp.mul(load(b.aycof, i + v)));
+            DoubleVector aynl = em.mul(load(sc.sinA, v)).add(temp.mul(load(b.aycof, i + v)));
             DoubleVector xl = mm.add(argpm).add(nodem).add(temp.mul(load(b.xlcof, i + v)).mul(axnl));
             axnl.intoArray(sc.axnl, v);
             aynl.intoArray(sc.aynl, v);
@@ -208,9 +226,9 @@ final class VectorSgp4 {
      * reference's) where it is not, each step clipped to 0.95 rad as the reference does. The reference stops when a
      * Newton step falls below 1e-12 and keeps the sine and cosine of the iterate before that step (an error up to
      * 1e-12 rad); here the iteration stops once every lane's step is below 1e-6, after which Halley's error is
-     * below 1e-17 rad, and the sine and cosine are those of the final iterate. While every lane's step is under
-     * 0.2 rad they come by angle addition with the step's series (to the 11th power; error under 1e-17) instead of two
-     * trigonometric calls.
+     * below 1e-17 rad, and the sine and cosine are those of the final iterate. The first iterate's (u's) come from
+     * the phase before; while every lane's step is under 0.2 rad the next ones come by angle addition with the
+     * step's series (to the 11th power; error under 1e-17), otherwise (rare: eccentric orbits) by two calls.
      */
     private static void kepler(Scratch sc) {
         for (int v = 0; v < sc.count; v += L) {
@@ -220,9 +238,9 @@ final class VectorSgp4 {
             DoubleVector naxnl = axnl.neg();
             DoubleVector naynl = aynl.neg();
             DoubleVector eo1 = u;
-            DoubleVector s = u;
-            DoubleVector c = u;
-            boolean trig = true;
+            DoubleVector s = load(sc.sineo1, v);
+            DoubleVector c = load(sc.coseo1, v);
+            boolean trig = false;
             for (int ktr = 1; ; ktr++) {
                 if (trig) {
                     s = eo1.lanewise(VectorOperators.SIN);
@@ -366,8 +384,8 @@ final class VectorSgp4 {
             DoubleVector mrt = load(sc.mrt, v);
             DoubleVector mvt = load(sc.mvt, v);
             DoubleVector rvdot = load(sc.rvdot, v);
-            DoubleVector snod = xnode.lanewise(VectorOperators.SIN);
-            DoubleVector cnod = xnode.lanewise(VectorOperators.COS);
+            DoubleVector snod = load(sc.sinA, v);
+            DoubleVector cnod = load(sc.cosA, v);
             DoubleVector sdi = smallSin(di);
             DoubleVector cdi = smallCos(di);
             DoubleVector sini = sinip.mul(cdi).add(cosip.mul(sdi));
