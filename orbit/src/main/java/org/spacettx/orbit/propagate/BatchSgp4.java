@@ -470,6 +470,11 @@ public final class BatchSgp4 {
         return VECTOR;
     }
 
+    /** Objects the kernel evaluates at once: doubles per vector of this processor (8 with AVX-512, 4 with AVX2), 1 if scalar. */
+    public static int lanes() {
+        return VECTOR ? VectorSgp4.lanes() : 1;
+    }
+
     /** Every object at {@code minutes} after the reference date, on {@code threads} threads. */
     public void propagate(double minutes, States out, int threads) {
         if (threads <= 1 || size < 2 * threads) {
