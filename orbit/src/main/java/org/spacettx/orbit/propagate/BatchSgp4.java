@@ -13,7 +13,8 @@ import org.spacettx.orbit.parallel.Parallel;
 /**
  * SGP4 for many objects at once: the near-Earth model (period under 225 minutes) on SIMD lanes over
  * structure-of-arrays coefficients ({@link VectorSgp4}), and deep-space objects (SDP4: the lunar-solar and
- * resonance terms of {@link DeepSpace} around the same SGP4 terms) on the scalar path, for throughput. States are
+ * resonance terms of {@link DeepSpace} around the same SGP4 terms) on lanes of their own ({@link VectorSdp4}), for
+ * throughput; without the vector module, all on the scalar path, which follows the reference line by line. States are
  * TEME, km and km/s, like the reference. {@link #orekitPath} gives the same interface over Orekit, one propagator
  * per object ({@link Sgp4}).
  *
@@ -117,6 +118,8 @@ public final class BatchSgp4 {
     final double[] sinio;
     final double[] cosio;
     private final boolean[] simple;
+    /** The deep-space objects on SIMD lanes ({@link VectorSdp4}); null without the vector module or deep-space objects. */
+    private final VectorSdp4 deepLanes;
 
     private BatchSgp4(List<ElementSet> elements, OrekitData data, boolean kernel) {
         this.elements = List.copyOf(elements);
@@ -182,6 +185,25 @@ public final class BatchSgp4 {
                 special[k++] = i;
             }
         }
+        deepLanes = VECTOR ? deepLanes(deep, initError) : null;
+    }
+
+    /** The deep-space objects that initialised, on the lanes; null if there are none. Loads VectorSdp4 (see VECTOR). */
+    private static VectorSdp4 deepLanes(DeepSpace[] deep, int[] initError) {
+        int[] index = java.util.stream.IntStream.range(0, deep.length).filter(i -> deep[i] != null && initError[i] == 0).toArray();
+        if (index.length == 0) {
+            return null;
+        }
+        DeepSpace[] terms = new DeepSpace[index.length];
+        for (int k = 0; k < index.length; k++) {
+            terms[k] = deep[index[k]];
+        }
+        return new VectorSdp4(index, terms);
+    }
+
+    /** Whether object {@code i} is computed on the deep-space lanes. */
+    private boolean onDeepLanes(int i) {
+        return deepLanes != null && deep[i] != null && initError[i] == 0;
     }
 
     /**
@@ -430,12 +452,19 @@ public final class BatchSgp4 {
                 }
             }
         }
+        VectorSdp4.Scratch deepScratch = deepLanes == null ? null : new VectorSdp4.Scratch();
         for (int k = 0; k < times; k++) {
+            if (deepLanes != null) {
+                int time = k;
+                deepLanes.propagate(this, from, to, index -> since.minutes(time, index), out[k], deepScratch);
+            }
             if (VECTOR) {
                 redoSpecial(from, i, k, since, out[k]);
             }
             for (int j = i; j < to; j++) {
-                one(j, since.minutes(k, j), out[k]);
+                if (!onDeepLanes(j)) {
+                    one(j, since.minutes(k, j), out[k]);
+                }
             }
         }
     }
@@ -444,8 +473,15 @@ public final class BatchSgp4 {
     private void redoSpecial(int from, int to, int time, Since since, States out) {
         int k = java.util.Arrays.binarySearch(special, from);
         for (k = k < 0 ? -k - 1 : k; k < special.length && special[k] < to; k++) {
-            one(special[k], since.minutes(time, special[k]), out);
+            if (!onDeepLanes(special[k])) {
+                one(special[k], since.minutes(time, special[k]), out);
+            }
         }
+    }
+
+    /** Object {@code i} at {@code tsince} minutes since its epoch on the scalar path, into {@code out} at {@code i}. */
+    void scalar(int i, double tsince, States out) {
+        one(i, tsince, out);
     }
 
     private void one(int i, double tsince, States out) {

@@ -16,10 +16,10 @@ final class DeepSpace {
 
     private static final double TWO_PI = 2.0 * Math.PI;
     // Solar and lunar mean motions (rad/min), eccentricities and the coefficients of their perturbations.
-    private static final double ZNS = 1.19459e-5;
-    private static final double ZES = 0.01675;
-    private static final double ZNL = 1.5835218e-4;
-    private static final double ZEL = 0.0549;
+    static final double ZNS = 1.19459e-5;
+    static final double ZES = 0.01675;
+    static final double ZNL = 1.5835218e-4;
+    static final double ZEL = 0.0549;
     private static final double C1SS = 2.9864797e-6;
     private static final double C1L = 4.7968065e-7;
     /** Earth rotation rate, rad/min. */
@@ -297,6 +297,26 @@ final class DeepSpace {
             -2.0 * s2 * z22,
             -2.0 * s2 * (z23 - z21),
         };
+    }
+
+    /** The sun's mean anomaly at epoch (rad), the start of its periodics' argument ({@code zmos + ZNS t}). */
+    double zmos() {
+        return zmos;
+    }
+
+    /** The moon's mean anomaly at epoch (rad). */
+    double zmol() {
+        return zmol;
+    }
+
+    /** Coefficient {@code k} (0 to 11: e2, e3, i2, i3, l2, l3, l4, gh2, gh3, gh4, h2, h3) of the sun's periodics. */
+    double sunPeriodic(int k) {
+        return sunPeriodics[k];
+    }
+
+    /** Coefficient {@code k} of the moon's periodics. */
+    double moonPeriodic(int k) {
+        return moonPeriodics[k];
     }
 
     /**

@@ -93,8 +93,41 @@ final class VectorSgp4 {
         final double[] cosA = new double[CHUNK];
         final long[] meanElements = new long[CHUNK / L];
         final long[] semiLatus = new long[CHUNK / L];
+        /**
+         * Per vector, the lanes this kernel does not follow the reference on, which the deep-space caller redoes on
+         * the scalar path: a Kepler iteration still moving after ten steps, or a short-period correction of the
+         * argument of latitude or the inclination of 1e-2 rad or more (the series assume less). Eccentricities near
+         * 1 give both (Vallado's case 33333, e = 0.995); near-Earth orbits neither.
+         */
+        final long[] scalar = new long[CHUNK / L];
         /** Objects of the current call, a multiple of the lanes, at most {@link #CHUNK}. */
         int count;
+        /**
+         * Where the phases from the long-period terms on read the coefficients that depend on the inclination:
+         * the batch's arrays from the call's first object for near-Earth objects (fixed inclination), the deep-space
+         * phases' own per-call values for deep-space ones (the lunar-solar terms move the inclination).
+         */
+        double[] aycof;
+        double[] xlcof;
+        double[] con41;
+        double[] x1mth2;
+        double[] x7thm1;
+        double[] sinio;
+        double[] cosio;
+        /** Index of the call's first object in those arrays. */
+        int coefficients;
+
+        /** The near-Earth coefficients of batch {@code b} from object {@code from}. */
+        void nearEarth(BatchSgp4 b, int from) {
+            aycof = b.aycof;
+            xlcof = b.xlcof;
+            con41 = b.con41;
+            x1mth2 = b.x1mth2;
+            x7thm1 = b.x7thm1;
+            sinio = b.sinio;
+            cosio = b.cosio;
+            coefficients = from;
+        }
     }
 
     /**
@@ -102,8 +135,20 @@ final class VectorSgp4 {
      * their indices; the statuses as {@link Sgp4Error} codes.
      */
     static void propagate(BatchSgp4 b, int from, Scratch sc, BatchSgp4.States out) {
+        sc.nearEarth(b, from);
         for (Phase phase : PHASES) {
             phase.run(b, from, sc, out);
+        }
+    }
+
+    /**
+     * The phases from the long-period terms on, shared with the deep-space objects ({@link VectorSdp4}): from the
+     * mean elements in {@code sc} (e, a and its root, ω, Ω, M) and the inclination's coefficients it points to,
+     * the states into {@code out} from {@code to}.
+     */
+    static void periodicsAndOrientation(Scratch sc, int to, BatchSgp4.States out) {
+        for (int p = FIRST_SHARED; p < PHASES.length; p++) {
+            PHASES[p].run(null, to, sc, out);
         }
     }
 
@@ -125,16 +170,20 @@ final class VectorSgp4 {
         (b, i, sc, out) -> secularDrag(b, i, sc),
         (b, i, sc, out) -> LaneTrig.sinCos(sc.mm, sc.sinA, sc.cosA, sc.count),
         (b, i, sc, out) -> secularEccentricity(b, i, sc),
+        // from here on, shared with the deep-space objects (FIRST_SHARED): b is not read
         (b, i, sc, out) -> LaneTrig.sinCos(sc.argpm, sc.sinA, sc.cosA, sc.count),
-        (b, i, sc, out) -> longPeriod(b, i, sc),
+        (b, i, sc, out) -> longPeriod(sc),
         (b, i, sc, out) -> LaneTrig.sinCos(sc.u, sc.sineo1, sc.coseo1, sc.count),
         (b, i, sc, out) -> kepler(sc),
         (b, i, sc, out) -> shortPeriodRadius(sc),
-        (b, i, sc, out) -> shortPeriod(b, i, sc),
-        (b, i, sc, out) -> shortPeriodRates(b, i, sc),
+        (b, i, sc, out) -> shortPeriod(sc),
+        (b, i, sc, out) -> shortPeriodRates(sc),
         (b, i, sc, out) -> LaneTrig.sinCos(sc.xnode, sc.sinA, sc.cosA, sc.count),
-        VectorSgp4::orientation,
+        (b, i, sc, out) -> orientation(i, sc, out),
     };
+
+    /** The first phase {@link #periodicsAndOrientation} runs. */
+    private static final int FIRST_SHARED = 6;
 
     /** The secular terms linear in t: mean anomaly, argument of perigee and node. */
     private static void secularLinear(BatchSgp4 b, int i, Scratch sc) {
@@ -199,7 +248,8 @@ final class VectorSgp4 {
     }
 
     /** Long-period periodics (angles left unreduced: every use is periodic): Kepler's inputs. */
-    private static void longPeriod(BatchSgp4 b, int i, Scratch sc) {
+    private static void longPeriod(Scratch sc) {
+        int i = sc.coefficients;
         for (int v = 0; v < sc.count; v += L) {
             DoubleVector em = load(sc.em, v);
             DoubleVector am = load(sc.am, v);
@@ -213,8 +263,8 @@ final class VectorSgp4 {
             DoubleVector inverse = ONE.div(amSqrtAm.mul(amBeta2));
             inverse.mul(amBeta2).mul(XKE).intoArray(sc.nm, v);
             DoubleVector temp = inverse.mul(amSqrtAm);
-            DoubleVector aynl = em.mul(load(sc.sinA, v)).add(temp.mul(load(b.aycof, i + v)));
-            DoubleVector xl = mm.add(argpm).add(nodem).add(temp.mul(load(b.xlcof, i + v)).mul(axnl));
+            DoubleVector aynl = em.mul(load(sc.sinA, v)).add(temp.mul(load(sc.aycof, i + v)));
+            DoubleVector xl = mm.add(argpm).add(nodem).add(temp.mul(load(sc.xlcof, i + v)).mul(axnl));
             axnl.intoArray(sc.axnl, v);
             aynl.intoArray(sc.aynl, v);
             xl.sub(nodem).intoArray(sc.u, v);
@@ -241,12 +291,17 @@ final class VectorSgp4 {
             DoubleVector s = load(sc.sineo1, v);
             DoubleVector c = load(sc.coseo1, v);
             boolean trig = false;
+            DoubleVector size = ONE;
+            sc.scalar[v / L] = 0;
             for (int ktr = 1; ; ktr++) {
                 if (trig) {
                     s = eo1.lanewise(VectorOperators.SIN);
                     c = eo1.lanewise(VectorOperators.COS);
                 }
                 if (ktr > 10) {
+                    // lanes still moving after the reference's ten steps (eccentricities near 1): the caller redoes
+                    // them on the scalar path, whose ten Newton steps are the reference's
+                    sc.scalar[v / L] = size.compare(VectorOperators.GE, 1.0e-6).toLong();
                     break;
                 }
                 // f(E) = E − axnl sin E + aynl cos E − u: minus f, then f' and f''
@@ -258,7 +313,7 @@ final class VectorSgp4 {
                 DoubleVector step = minusF.mul(d1).div(halley.blend(d1sq, halley.compare(VectorOperators.LT, d1sq.mul(0.5))));
                 step = step.max(-0.95).min(0.95);
                 eo1 = eo1.add(step);
-                DoubleVector size = step.abs();
+                size = step.abs();
                 trig = !size.compare(VectorOperators.LT, 0.2).allTrue();
                 if (!trig) {
                     // sine and cosine of the step by their series to the 11th and 10th powers (error under 1e-17)
@@ -324,7 +379,8 @@ final class VectorSgp4 {
     }
 
     /** Short-period periodics: radius, rates and the corrected argument of latitude, node and inclination. */
-    private static void shortPeriod(BatchSgp4 b, int i, Scratch sc) {
+    private static void shortPeriod(Scratch sc) {
+        int i = sc.coefficients;
         for (int v = 0; v < sc.count; v += L) {
             DoubleVector sinu = load(sc.sinu, v);
             DoubleVector cosu = load(sc.cosu, v);
@@ -335,10 +391,10 @@ final class VectorSgp4 {
             DoubleVector temp = load(sc.invPl, v);
             DoubleVector temp1 = temp.mul(0.5 * J2);
             DoubleVector temp2 = temp1.mul(temp);
-            DoubleVector cosip = load(b.cosio, i + v);
-            DoubleVector sinip = load(b.sinio, i + v);
-            DoubleVector con41 = load(b.con41, i + v);
-            DoubleVector x1mth2 = load(b.x1mth2, i + v);
+            DoubleVector cosip = load(sc.cosio, i + v);
+            DoubleVector sinip = load(sc.sinio, i + v);
+            DoubleVector con41 = load(sc.con41, i + v);
+            DoubleVector x1mth2 = load(sc.x1mth2, i + v);
             rl.mul(temp2.mul(betal).mul(con41).mul(-1.5).add(1.0)).add(temp1.mul(x1mth2).mul(cos2u).mul(0.5)).intoArray(sc.mrt, v);
             load(sc.nodem, v).add(temp2.mul(cosip).mul(sin2u).mul(1.5)).intoArray(sc.xnode, v);
             temp2.mul(cosip).mul(sinip).mul(cos2u).mul(1.5).intoArray(sc.di, v);
@@ -350,21 +406,23 @@ final class VectorSgp4 {
     }
 
     /** Short-period periodics of the rates and of the argument of latitude. */
-    private static void shortPeriodRates(BatchSgp4 b, int i, Scratch sc) {
+    private static void shortPeriodRates(Scratch sc) {
+        int i = sc.coefficients;
         for (int v = 0; v < sc.count; v += L) {
             DoubleVector sinu = load(sc.sinu, v);
             DoubleVector cosu = load(sc.cosu, v);
             DoubleVector nm = load(sc.nm, v);
             DoubleVector temp1 = load(sc.temp1, v);
             DoubleVector temp2 = load(sc.temp2, v);
-            DoubleVector con41 = load(b.con41, i + v);
-            DoubleVector x1mth2 = load(b.x1mth2, i + v);
+            DoubleVector con41 = load(sc.con41, i + v);
+            DoubleVector x1mth2 = load(sc.x1mth2, i + v);
             DoubleVector sin2u = load(sc.sin2u, v);
             DoubleVector cos2u = load(sc.cos2u, v);
-            DoubleVector du = temp2.mul(load(b.x7thm1, i + v)).mul(sin2u).mul(-0.25);
+            DoubleVector du = temp2.mul(load(sc.x7thm1, i + v)).mul(sin2u).mul(-0.25);
             DoubleVector nmTemp1 = nm.mul(temp1).mul(1.0 / XKE);
             load(sc.rdotl, v).sub(nmTemp1.mul(x1mth2).mul(sin2u)).intoArray(sc.mvt, v);
             load(sc.rvdotl, v).add(nmTemp1.mul(x1mth2.mul(cos2u).add(con41.mul(1.5)))).intoArray(sc.rvdot, v);
+            sc.scalar[v / L] |= du.abs().compare(VectorOperators.GE, 1.0e-2).toLong();
             DoubleVector sdu = smallSin(du);
             DoubleVector cdu = smallCos(du);
             sinu.mul(cdu).add(cosu.mul(sdu)).intoArray(sc.sinsu, v);
@@ -373,10 +431,11 @@ final class VectorSgp4 {
     }
 
     /** Orientation vectors, position and velocity in TEME, and the statuses. */
-    private static void orientation(BatchSgp4 b, int i, Scratch sc, BatchSgp4.States out) {
+    private static void orientation(int i, Scratch sc, BatchSgp4.States out) {
+        int c = sc.coefficients;
         for (int v = 0; v < sc.count; v += L) {
-            DoubleVector cosip = load(b.cosio, i + v);
-            DoubleVector sinip = load(b.sinio, i + v);
+            DoubleVector cosip = load(sc.cosio, c + v);
+            DoubleVector sinip = load(sc.sinio, c + v);
             DoubleVector sinsu = load(sc.sinsu, v);
             DoubleVector cossu = load(sc.cossu, v);
             DoubleVector xnode = load(sc.xnode, v);
@@ -386,6 +445,7 @@ final class VectorSgp4 {
             DoubleVector rvdot = load(sc.rvdot, v);
             DoubleVector snod = load(sc.sinA, v);
             DoubleVector cnod = load(sc.cosA, v);
+            sc.scalar[v / L] |= di.abs().compare(VectorOperators.GE, 1.0e-2).toLong();
             DoubleVector sdi = smallSin(di);
             DoubleVector cdi = smallCos(di);
             DoubleVector sini = sinip.mul(cdi).add(cosip.mul(sdi));
