@@ -441,7 +441,7 @@ public final class BatchSgp4 {
         // VectorSgp4 is not to be loaded without the incubator module (see VECTOR)
         int i = VECTOR ? from + (to - from) / VectorSgp4.lanes() * VectorSgp4.lanes() : from;
         if (VECTOR) {
-            VectorSgp4.Scratch scratch = new VectorSgp4.Scratch();
+            VectorSgp4.Scratch scratch = VectorSgp4.Scratch.ofThisThread();
             for (int k0 = 0; k0 < times; k0 += TIMES_PER_CHUNK) {
                 int k1 = Math.min(times, k0 + TIMES_PER_CHUNK);
                 for (int c = from; c < i; c += VectorSgp4.CHUNK) {
@@ -452,7 +452,7 @@ public final class BatchSgp4 {
                 }
             }
         }
-        VectorSdp4.Scratch deepScratch = deepLanes == null ? null : new VectorSdp4.Scratch();
+        VectorSdp4.Scratch deepScratch = deepLanes == null ? null : VectorSdp4.Scratch.ofThisThread();
         for (int k = 0; k < times; k++) {
             if (deepLanes != null) {
                 int time = k;

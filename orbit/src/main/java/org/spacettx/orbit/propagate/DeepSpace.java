@@ -33,14 +33,14 @@ final class DeepSpace {
     private static final double Q22 = 1.7891679e-6;
     private static final double Q31 = 2.1460748e-6;
     private static final double Q33 = 2.2123015e-7;
-    private static final double FASX2 = 0.13130908;
-    private static final double FASX4 = 2.8843198;
-    private static final double FASX6 = 0.37448087;
-    private static final double G22 = 5.7686396;
-    private static final double G32 = 0.95240898;
-    private static final double G44 = 1.8014998;
-    private static final double G52 = 1.0508330;
-    private static final double G54 = 4.4108898;
+    static final double FASX2 = 0.13130908;
+    static final double FASX4 = 2.8843198;
+    static final double FASX6 = 0.37448087;
+    static final double G22 = 5.7686396;
+    static final double G32 = 0.95240898;
+    static final double G44 = 1.8014998;
+    static final double G52 = 1.0508330;
+    static final double G54 = 4.4108898;
     private static final double STEP = 720.0;
     /** Inclinations within 3 degrees of 0 or 180 take no solar or lunar node terms (the reference's rule). */
     private static final double NEAR_EQUATORIAL = 5.2359877e-2;
@@ -325,14 +325,43 @@ final class DeepSpace {
      * {@link #periodic}.
      */
     void secular(double t, double[] m) {
+        secularRates(t, m);
+        if (resonance == Resonance.NONE) {
+            return;
+        }
+        double[] start = new double[4];
+        resonanceStart(t, start);
+        double atime = start[0];
+        double xli = start[1];
+        double xni = start[2];
+        double[] rates = new double[2];
+        rates(atime, xli, xni, rates);
+        double xldot = xni + xfact;
+        double ft = t - atime;
+        m[4] = xli + xldot * ft + rates[0] * ft * ft * 0.5;
+        m[5] = xni + rates[0] * ft + rates[1] * ft * ft * 0.5;
+        m[4] = resonance == Resonance.SYNCHRONOUS ? m[4] - m[2] - m[3] + start[3] : m[4] - 2.0 * m[2] + 2.0 * start[3];
+    }
+
+    /** The lunar and solar secular rates alone, applied to {@code m = [e, i, Ω, ω, M, n]} at {@code t}. */
+    void secularRates(double t, double[] m) {
         m[0] += dedt * t;
         m[1] += didt * t;
         m[2] += dnodt * t;
         m[3] += domdt * t;
         m[4] += dmdt * t;
-        if (resonance == Resonance.NONE) {
-            return;
-        }
+    }
+
+    /** 0 without resonance, 1 geosynchronous, 2 half-day (the order of {@link VectorSdp4}'s terms). */
+    int resonanceKind() {
+        return resonance.ordinal();
+    }
+
+    /**
+     * The resonance integrator's last whole step before {@code t}: {@code out = [its time, λ, n there, the Greenwich
+     * angle at t]}, from which {@link #rates} and a second-order step reach t.
+     */
+    void resonanceStart(double t, double[] out) {
         double theta = (gsto + t * THDT) % TWO_PI;
         boolean forward = t > 0;
         double delt = forward ? STEP : -STEP;
@@ -346,20 +375,29 @@ final class DeepSpace {
         }
         double[] table = nodes(Math.min(n, MAX_NODES), forward);
         int k = Math.min(n, table.length / 2 - 1);
-        double[] state = {table[2 * k], table[2 * k + 1]};
-        double[] rates = new double[2];
-        for (; k < n; k++) {
-            step(k * delt, delt, state, rates);
+        out[0] = n * delt;
+        out[1] = table[2 * k];
+        out[2] = table[2 * k + 1];
+        out[3] = theta;
+        if (k < n) {
+            // beyond the kept steps (180 years): the rest taken now
+            double[] state = {out[1], out[2]};
+            double[] rates = new double[2];
+            for (; k < n; k++) {
+                step(k * delt, delt, state, rates);
+            }
+            out[1] = state[0];
+            out[2] = state[1];
         }
-        double atime = n * delt;
-        double xli = state[0];
-        double xni = state[1];
-        rates(atime, xli, xni, rates);
-        double xldot = xni + xfact;
-        double ft = t - atime;
-        m[4] = xli + xldot * ft + rates[0] * ft * ft * 0.5;
-        m[5] = xni + rates[0] * ft + rates[1] * ft * ft * 0.5;
-        m[4] = resonance == Resonance.SYNCHRONOUS ? m[4] - m[2] - m[3] + theta : m[4] - 2.0 * m[2] + 2.0 * theta;
+    }
+
+    /**
+     * The resonance's coefficients, for lanes: {@code [xfact, argpo, argpdot, del1, del2, del3, d2201, d2211, d3210,
+     * d3222, d4410, d4422, d5220, d5232, d5421, d5433]}.
+     */
+    double[] resonanceTerms() {
+        return new double[] {xfact, argpo, argpdot, del1, del2, del3, d2201, d2211, d3210, d3222, d4410, d4422, d5220,
+            d5232, d5421, d5433};
     }
 
     /** One whole integration step from {@code atime}: {@code state = [λ, n]} updated in place. */

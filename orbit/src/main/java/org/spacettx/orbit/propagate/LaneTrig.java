@@ -51,35 +51,31 @@ final class LaneTrig {
 
     /**
      * {@code sin[k] = sin(x[k])}, {@code cos[k] = cos(x[k])} for k below {@code count}, a multiple of the lanes.
-     * A method of its own, called by the kernel between its phases: inlined into them, it passed C2's inlining
-     * budget and the kernel ran at less than half the speed.
+     * The one entry point, its vectors never passed to or returned from another method: a vector that crosses a call
+     * C2 did not inline is a heap object and every operation on it a Java fallback (seen: the deep-space phases ran at
+     * half speed when a method of one vector's sine and cosine, compiled on its own first, stopped being inlined).
+     * Called by the kernel between its phases: inlined into them, it passed C2's inlining budget as well.
      */
     static void sinCos(double[] x, double[] sin, double[] cos, int count) {
         for (int v = 0; v < count; v += S.length()) {
-            sinCos(DoubleVector.fromArray(S, x, v), sin, cos, v);
+            DoubleVector angle = DoubleVector.fromArray(S, x, v);
+            DoubleVector shifted = angle.fma(TWO_OVER_PI, SHIFTER);
+            DoubleVector q = shifted.sub(SHIFTER);
+            DoubleVector r = q.fma(MINUS_PIO2_HI, angle);
+            r = q.fma(MINUS_PIO2_LO, r);
+            DoubleVector z = r.mul(r);
+            DoubleVector sinR = z.fma(S6, S5).fma(z, S4).fma(z, S3).fma(z, S2).fma(z, S1).mul(z).fma(r, r);
+            DoubleVector cosR = z.fma(C6, C5).fma(z, C4).fma(z, C3).fma(z, C2).fma(z, C1).mul(z).fma(z, z.fma(-0.5, 1.0));
+            // quadrant q mod 4: odd quadrants swap sine and cosine; the sine is negative in quadrants 2 and 3, the
+            // cosine in 1 and 2 (sign bits flipped by exclusive or)
+            LongVector quadrant = (LongVector) shifted.viewAsIntegralLanes();
+            VectorMask<Double> odd = quadrant.and(1L).compare(VectorOperators.NE, 0L).cast(S);
+            LongVector sinSign = quadrant.and(2L).lanewise(VectorOperators.LSHL, 62);
+            LongVector cosSign = quadrant.add(1L).and(2L).lanewise(VectorOperators.LSHL, 62);
+            ((LongVector) sinR.blend(cosR, odd).viewAsIntegralLanes()).lanewise(VectorOperators.XOR, sinSign)
+                    .viewAsFloatingLanes().intoArray(sin, v);
+            ((LongVector) cosR.blend(sinR, odd).viewAsIntegralLanes()).lanewise(VectorOperators.XOR, cosSign)
+                    .viewAsFloatingLanes().intoArray(cos, v);
         }
-    }
-
-    /** The sine and cosine of each lane of {@code x}, into {@code sin} and {@code cos} from {@code at}. */
-    static void sinCos(DoubleVector x, double[] sin, double[] cos, int at) {
-        DoubleVector shifted = x.fma(TWO_OVER_PI, SHIFTER);
-        DoubleVector q = shifted.sub(SHIFTER);
-        DoubleVector r = q.fma(MINUS_PIO2_HI, x);
-        r = q.fma(MINUS_PIO2_LO, r);
-        DoubleVector z = r.mul(r);
-        DoubleVector sinR = z.fma(S6, S5).fma(z, S4).fma(z, S3).fma(z, S2).fma(z, S1).mul(z).fma(r, r);
-        DoubleVector cosR = z.fma(C6, C5).fma(z, C4).fma(z, C3).fma(z, C2).fma(z, C1).mul(z).fma(z, z.fma(-0.5, 1.0));
-        // quadrant q mod 4: odd quadrants swap sine and cosine; the sine is negative in quadrants 2 and 3, the
-        // cosine in 1 and 2 (sign bits flipped by exclusive or)
-        LongVector quadrant = (LongVector) shifted.viewAsIntegralLanes();
-        VectorMask<Double> odd = quadrant.and(1L).compare(VectorOperators.NE, 0L).cast(S);
-        LongVector sinSign = quadrant.and(2L).lanewise(VectorOperators.LSHL, 62);
-        LongVector cosSign = quadrant.add(1L).and(2L).lanewise(VectorOperators.LSHL, 62);
-        flipSigns(sinR.blend(cosR, odd), sinSign).intoArray(sin, at);
-        flipSigns(cosR.blend(sinR, odd), cosSign).intoArray(cos, at);
-    }
-
-    private static DoubleVector flipSigns(DoubleVector v, LongVector signs) {
-        return (DoubleVector) ((LongVector) v.viewAsIntegralLanes()).lanewise(VectorOperators.XOR, signs).viewAsFloatingLanes();
     }
 }

@@ -94,10 +94,10 @@ final class VectorSgp4 {
         final long[] meanElements = new long[CHUNK / L];
         final long[] semiLatus = new long[CHUNK / L];
         /**
-         * Per vector, the lanes this kernel does not follow the reference on, which the deep-space caller redoes on
-         * the scalar path: a Kepler iteration still moving after ten steps, or a short-period correction of the
-         * argument of latitude or the inclination of 1e-2 rad or more (the series assume less). Eccentricities near
-         * 1 give both (Vallado's case 33333, e = 0.995); near-Earth orbits neither.
+         * Per vector, the lanes whose Kepler iteration still moved after the reference's ten steps (eccentricities
+         * near 1: Vallado's case 33333, e = 0.995; near-Earth orbits never), which the deep-space caller redoes on the
+         * scalar path (it checks the short-period corrections' size itself: here, on every near-Earth call, that
+         * check cost a tenth of the kernel's speed with AVX2).
          */
         final long[] scalar = new long[CHUNK / L];
         /** Objects of the current call, a multiple of the lanes, at most {@link #CHUNK}. */
@@ -116,6 +116,16 @@ final class VectorSgp4 {
         double[] cosio;
         /** Index of the call's first object in those arrays. */
         int coefficients;
+
+        private static final ThreadLocal<Scratch> OF_THREAD = ThreadLocal.withInitial(Scratch::new);
+
+        /**
+         * This thread's scratch (a call's working space, reused: made anew at every call it was a twentieth of a
+         * call's time); a call runs to its end before the thread makes another.
+         */
+        static Scratch ofThisThread() {
+            return OF_THREAD.get();
+        }
 
         /** The near-Earth coefficients of batch {@code b} from object {@code from}. */
         void nearEarth(BatchSgp4 b, int from) {
@@ -291,7 +301,8 @@ final class VectorSgp4 {
             DoubleVector s = load(sc.sineo1, v);
             DoubleVector c = load(sc.coseo1, v);
             boolean trig = false;
-            DoubleVector size = ONE;
+            // the lanes whose last step was 1e-6 or more, as bits (a vector carried out of the loop would be boxed)
+            long moving = -1L;
             sc.scalar[v / L] = 0;
             for (int ktr = 1; ; ktr++) {
                 if (trig) {
@@ -301,7 +312,7 @@ final class VectorSgp4 {
                 if (ktr > 10) {
                     // lanes still moving after the reference's ten steps (eccentricities near 1): the caller redoes
                     // them on the scalar path, whose ten Newton steps are the reference's
-                    sc.scalar[v / L] = size.compare(VectorOperators.GE, 1.0e-6).toLong();
+                    sc.scalar[v / L] = moving;
                     break;
                 }
                 // f(E) = E − axnl sin E + aynl cos E − u: minus f, then f' and f''
@@ -313,7 +324,8 @@ final class VectorSgp4 {
                 DoubleVector step = minusF.mul(d1).div(halley.blend(d1sq, halley.compare(VectorOperators.LT, d1sq.mul(0.5))));
                 step = step.max(-0.95).min(0.95);
                 eo1 = eo1.add(step);
-                size = step.abs();
+                DoubleVector size = step.abs();
+                moving = size.compare(VectorOperators.GE, 1.0e-6).toLong();
                 trig = !size.compare(VectorOperators.LT, 0.2).allTrue();
                 if (!trig) {
                     // sine and cosine of the step by their series to the 11th and 10th powers (error under 1e-17)
@@ -422,7 +434,6 @@ final class VectorSgp4 {
             DoubleVector nmTemp1 = nm.mul(temp1).mul(1.0 / XKE);
             load(sc.rdotl, v).sub(nmTemp1.mul(x1mth2).mul(sin2u)).intoArray(sc.mvt, v);
             load(sc.rvdotl, v).add(nmTemp1.mul(x1mth2.mul(cos2u).add(con41.mul(1.5)))).intoArray(sc.rvdot, v);
-            sc.scalar[v / L] |= du.abs().compare(VectorOperators.GE, 1.0e-2).toLong();
             DoubleVector sdu = smallSin(du);
             DoubleVector cdu = smallCos(du);
             sinu.mul(cdu).add(cosu.mul(sdu)).intoArray(sc.sinsu, v);
@@ -445,7 +456,6 @@ final class VectorSgp4 {
             DoubleVector rvdot = load(sc.rvdot, v);
             DoubleVector snod = load(sc.sinA, v);
             DoubleVector cnod = load(sc.cosA, v);
-            sc.scalar[v / L] |= di.abs().compare(VectorOperators.GE, 1.0e-2).toLong();
             DoubleVector sdi = smallSin(di);
             DoubleVector cdi = smallCos(di);
             DoubleVector sini = sinip.mul(cdi).add(cosip.mul(sdi));
