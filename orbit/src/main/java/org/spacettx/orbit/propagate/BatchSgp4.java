@@ -32,14 +32,14 @@ public final class BatchSgp4 {
     // WGS-72 constants, as in the reference implementation and Orekit's TLEConstants.
     static final double EARTH_RADIUS_KM = 6378.135;
     private static final double MU_KM3_S2 = 398600.8;
-    private static final double XKE = 60.0 / Math.sqrt(EARTH_RADIUS_KM * EARTH_RADIUS_KM * EARTH_RADIUS_KM / MU_KM3_S2);
-    private static final double J2 = 0.001082616;
+    static final double XKE = 60.0 / Math.sqrt(EARTH_RADIUS_KM * EARTH_RADIUS_KM * EARTH_RADIUS_KM / MU_KM3_S2);
+    static final double J2 = 0.001082616;
     private static final double J3 = -0.00000253881;
     private static final double J4 = -0.00000165597;
-    private static final double J3OJ2 = J3 / J2;
-    private static final double TWO_THIRDS = 2.0 / 3.0;
-    private static final double TWO_PI = 2.0 * Math.PI;
-    private static final double KM_PER_ER_MIN_TO_KM_S = EARTH_RADIUS_KM * XKE / 60.0;
+    static final double J3OJ2 = J3 / J2;
+    static final double TWO_THIRDS = 2.0 / 3.0;
+    static final double TWO_PI = 2.0 * Math.PI;
+    static final double KM_PER_ER_MIN_TO_KM_S = EARTH_RADIUS_KM * XKE / 60.0;
 
     /**
      * Whether the SIMD kernel runs: the incubating module must be in the boot layer (without it, loading

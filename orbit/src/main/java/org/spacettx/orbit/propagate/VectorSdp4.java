@@ -8,9 +8,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The deep-space objects of a batch (SDP4) on SIMD lanes: the lunar and solar periodics (with Lyddane's
  * modification below 0.2 rad of inclination), the coefficients that follow the perturbed inclination, then the
- * near-Earth kernel's own long-period, Kepler, short-period and orientation phases ({@link VectorSgp4}). What is
- * left on the scalar path, lane by lane, is what is cheap or object-specific: the secular terms up to the lunar-solar
- * secular rates and the geopotential resonance (each object's own integration tables, {@link DeepSpace#secular}),
+ * near-Earth kernel's own long-period, Kepler, short-period and orientation phases ({@link VectorSgp4}); the
+ * geopotential resonance's terms too, from the last whole step of each object's own integration tables. What is
+ * left lane by lane is what is cheap or object-specific: the secular terms and the lunar-solar secular rates, the
+ * look-up of the integrator's last step ({@link DeepSpace#resonanceStart}), the semi-major axis from the mean motion,
  * and the reference's reductions of the angles by the remainder of 2π, which Lyddane's modification depends on.
  * The deep-space objects are gathered into their own arrays at construction (they are scattered in a catalog) and
  * their states scattered back.
@@ -22,11 +23,10 @@ final class VectorSdp4 {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final double TWO_PI = 2.0 * Math.PI;
-    private static final double TWO_THIRDS = 2.0 / 3.0;
-    private static final double XKE = 60.0 / Math.sqrt(BatchSgp4.EARTH_RADIUS_KM * BatchSgp4.EARTH_RADIUS_KM
-            * BatchSgp4.EARTH_RADIUS_KM / 398600.8);
-    private static final double J3OJ2 = -0.00000253881 / 0.001082616;
+    private static final double TWO_PI = BatchSgp4.TWO_PI;
+    private static final double TWO_THIRDS = BatchSgp4.TWO_THIRDS;
+    private static final double XKE = BatchSgp4.XKE;
+    private static final double J3OJ2 = BatchSgp4.J3OJ2;
     private static final int MEAN_ELEMENTS = Sgp4Error.MEAN_ELEMENTS.code();
     private static final int MEAN_MOTION = Sgp4Error.MEAN_MOTION.code();
     private static final int PERTURBED_ECCENTRICITY = Sgp4Error.PERTURBED_ECCENTRICITY.code();
@@ -87,7 +87,6 @@ final class VectorSdp4 {
         final double[] zfMoon = new double[VectorSgp4.CHUNK];
         final double[] sinB = new double[VectorSgp4.CHUNK];
         final double[] cosB = new double[VectorSgp4.CHUNK];
-        final double[] pe = new double[VectorSgp4.CHUNK];
         final double[] pinc = new double[VectorSgp4.CHUNK];
         final double[] pl = new double[VectorSgp4.CHUNK];
         final double[] pgh = new double[VectorSgp4.CHUNK];

@@ -27,10 +27,9 @@ final class VectorSgp4 {
     private static final int DECAYED = Sgp4Error.DECAYED.code();
     /** Objects a phase runs over per call (whole vectors): the calls between phases cost less, the scratch stays in L1. */
     static final int CHUNK = 8 * L;
-    private static final double XKE = 60.0 / Math.sqrt(BatchSgp4.EARTH_RADIUS_KM * BatchSgp4.EARTH_RADIUS_KM
-            * BatchSgp4.EARTH_RADIUS_KM / 398600.8);
-    private static final double J2 = 0.001082616;
-    private static final double VELOCITY = BatchSgp4.EARTH_RADIUS_KM * XKE / 60.0;
+    private static final double XKE = BatchSgp4.XKE;
+    private static final double J2 = BatchSgp4.J2;
+    private static final double VELOCITY = BatchSgp4.KM_PER_ER_MIN_TO_KM_S;
 
     private static final DoubleVector ONE = DoubleVector.broadcast(S, 1.0);
     private static final DoubleVector SIN3 = DoubleVector.broadcast(S, -1.0 / 6);
