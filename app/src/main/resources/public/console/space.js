@@ -2,7 +2,7 @@
 import { el, svg, when, widest } from "../dom.js";
 import { SpaceMap } from "../space-map.js";
 import { api, status } from "./api.js";
-import { $, alliedNations, fillSelect, scenarioNow, state, t, text, windowText } from "./state.js";
+import { $, alliedNations, fillSelect, latestWins, scenarioNow, state, t, text, windowText } from "./state.js";
 import { renderQuestions } from "./assessments.js";
 import { renderTracks } from "./tracks.js";
 import { onShow } from "./views.js";
@@ -58,13 +58,12 @@ export function drawPicture(picture) {
   fillSelect($("map-follow"), [["", t("map.followNone")], ...picture.objects.filter((o) => o.inOrbit).map((o) => [o.id, text(o.name)])]);
 }
 
-let mapAsked = 0;
-let mapApplied = 0;
+const mapAnswers = latestWins();
 
 export async function refreshMap() {
   await ensureMap();
   let picture;
-  const asked = ++mapAsked;
+  const asked = mapAnswers.ask();
   const at = scenarioNow().toISOString();
   try {
     picture = await api("GET", `/api/exercises/${encodeURIComponent(state.exercise)}/space?at=${encodeURIComponent(at)}`);
@@ -72,8 +71,7 @@ export async function refreshMap() {
     $("windows").replaceChildren(el("li", {}, e.message));
     return;
   }
-  if (asked < mapApplied) return; // a newer picture came back first: this older one must not replace it
-  mapApplied = asked;
+  if (!mapAnswers.fresh(asked)) return; // a newer picture came back first: this older one must not replace it
   state.picture = picture;
   state.pictureAt = at; // the picture's positions are at its minute, what each cell knows at this very time
   if (state.map) drawPicture(picture);

@@ -70,3 +70,20 @@ export function moveFilter(select, f, moves) {
   const chosen = select.value || "current";
   return chosen === "all" ? null : chosen === "current" ? f.clock.move || moves[0] : chosen;
 }
+
+/**
+ * Requests whose answers may come back out of order (the clock moves on while one is in flight): `ask()` numbers a
+ * request, `fresh(n)` says whether its answer may still be shown (no newer one has been), and marks it shown.
+ */
+export function latestWins() {
+  let asked = 0;
+  let shown = 0;
+  return {
+    ask: () => ++asked,
+    fresh(n) {
+      if (n < shown) return false;
+      shown = n;
+      return true;
+    },
+  };
+}

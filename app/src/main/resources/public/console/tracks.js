@@ -3,7 +3,7 @@
 import { el, when } from "../dom.js";
 import { SpaceMap } from "../space-map.js";
 import { api, command, status } from "./api.js";
-import { $, alliedNations, fillSelect, state, t, text, windowText } from "./state.js";
+import { $, alliedNations, fillSelect, latestWins, state, t, text, windowText } from "./state.js";
 import { onShow } from "./views.js";
 
 const cellName = (f, id) => {
@@ -88,8 +88,7 @@ function miniMap(id, picture) {
  * object in orbit: for each delegation, how far its estimate is from the truth, its uncertainty and custody, or that it
  * does not know the object.
  */
-let picturesAsked = 0;
-let picturesApplied = 0;
+const pictureAnswers = latestWins();
 
 async function refreshPictures(truth, at) {
   const f = state.feed;
@@ -97,7 +96,7 @@ async function refreshPictures(truth, at) {
   $("pictures-panel").hidden = !cells.length;
   if (!cells.length || !$("pictures-details").open) return; // asked for only while control looks at them
   let pictures;
-  const asked = ++picturesAsked;
+  const asked = pictureAnswers.ask();
   try {
     // at the truth's own time: compared at two times (the clock runs between two requests), a satellite at 7.5 km/s
     // would seem thousands of km off
@@ -107,8 +106,7 @@ async function refreshPictures(truth, at) {
     status(e.message, true);
     return;
   }
-  if (asked < picturesApplied) return; // a newer comparison came back first: this older one must not replace it
-  picturesApplied = asked;
+  if (!pictureAnswers.fresh(asked)) return; // a newer comparison came back first: this older one must not replace it
   figureFor("truth", t("pictures.truth"));
   cells.forEach((c) => figureFor(c.id, text(c.name)));
   miniMap("truth", truth);
