@@ -32,19 +32,19 @@ sleep 8
     --webui-port 8091 spark://127.0.0.1:7077 > "$work/worker.log" 2>&1 &
 sleep 8
 
-start=$(date +%s.%N)
+start=$(date +%s%N)
 "${spark[@]}" org.apache.spark.deploy.SparkSubmit --master spark://127.0.0.1:7077 \
     --class org.spacettx.app.cli.Main --jars "$ROOT/spark/target/spacettx-spark.jar" \
     --driver-java-options "--add-modules jdk.incubator.vector" \
     --conf "spark.executor.extraJavaOptions=--add-modules jdk.incubator.vector" \
     "$ROOT/app/target/spacettx.jar" screen --engine spark --tle "$catalog" --from "$from" --to "$to" \
     --threshold-km "$threshold" --tasks "$tasks" --format csv --quiet > "$work/cluster.csv" 2> "$work/submit.log"
-end=$(date +%s.%N)
+end=$(date +%s%N)
 executors=$(find "$SPARK_HOME/work" -name stderr | wc -l)
 "$ROOT/spacettx" screen --tle "$catalog" --from "$from" --to "$to" --threshold-km "$threshold" --format csv --quiet \
     > "$work/single.csv" 2>/dev/null
 
-echo "cluster: $(($(wc -l < "$work/cluster.csv") - 1)) approaches in $(printf '%.1f' "$(echo "$end - $start" | bc)") s (submit to last row), $executors executor JVM(s)"
+echo "cluster: $(($(wc -l < "$work/cluster.csv") - 1)) approaches in $(( (end - start) / 1000000000 )).$(( (end - start) / 100000000 % 10 )) s (submit to last row), $executors executor JVM(s)"
 echo "single process: $(($(wc -l < "$work/single.csv") - 1)) approaches"
 if cmp -s "$work/cluster.csv" "$work/single.csv"; then
     echo "identical, byte for byte"
