@@ -24,8 +24,12 @@ import org.spacettx.orbit.propagate.BatchSgp4;
  * the threshold can be lost:
  * <ol>
  * <li>a spatial grid of those spheres (cell = largest diameter + threshold): only objects in neighbouring cells
- * can pass the next test; the few objects faster than LEO (eccentric orbits near perigee) are kept out of the
- * grid and tested against every cell within their reach, so that they do not coarsen it;</li>
+ * can pass the next test. The grid is kept as columns (all cells of one x, y), each column's objects laid out
+ * together sorted by z cell, so that the three cells of a neighbouring column next to a cell are one run of the
+ * cell-ordered arrays, found by walking, and a cell's objects are tested against each run in one call: a hash
+ * lookup per column instead of thirteen per cell (measured: the whole catalog over a week 85–98 s → 57 s). The few
+ * objects faster than LEO (eccentric orbits near perigee) are kept out of the grid and tested against every cell
+ * within their reach, so that they do not coarsen it;</li>
  * <li>sphere against sphere: centres farther apart than both radii plus the threshold cannot approach;</li>
  * <li>relative motion against its chord: the relative position departs from the straight line between its end
  * values by at most the sum of both sagittas, so a chord that stays farther than threshold + sagittas is
@@ -269,11 +273,11 @@ public final class Screening {
     /** One thread's buffers: the states of a chunk, the grid, and what it found. */
     private final class Worker {
         final BatchSgp4.States[] states = new BatchSgp4.States[CHUNK + 1];
-        final double[] cx = new double[n];
-        final double[] cy = new double[n];
-        final double[] cz = new double[n];
-        final double[] radius = new double[n];
-        final double[] sagitta = new double[n];
+        /**
+         * Per object, its interval's sphere in one cache line: centre (x, y, z), radius, half chord (x, y, z) and
+         * sagitta; laying the grid out gathers them by object, one line each instead of one per array.
+         */
+        final double[] sphere = new double[SPHERE * n];
         final int[] valid = new int[n];
         final int[] big = new int[n];
         // Cell-ordered copies of the grid's objects: index, centre, radius + threshold, primary, half chord, sagitta.
@@ -289,23 +293,32 @@ public final class Screening {
         final double[] ps = new double[n];
         /** Objects whose SGP4 states left their orbit (see APOGEE_MARGIN_KM) somewhere in this worker's chunks. */
         final boolean[] dropped = new boolean[n];
-        final int[] nextInCell = new int[n];
-        final int capacity = Integer.highestOneBit(Math.max(16, 4 * n)) * 2;
-        final long[] keys = new long[capacity];
-        final int[] heads = new int[capacity];
+        // The grid as columns: a column is every cell of one (x, y), found by hashing; its objects lie together in
+        // the cell-ordered arrays, sorted by z cell (within a cell, primaries first), so that three cells of a
+        // column that neighbour a cell are one run of positions and the grid needs a lookup per column, not per cell.
+        final int capacity = Integer.highestOneBit(Math.max(16, 2 * n)) * 2;
+        final long[] columnKeys = new long[capacity];
         final int[] stamps = new int[capacity];
-        final int[] cellStart = new int[capacity];
-        final int[] cellEnd = new int[capacity];
+        final int[] columnCount = new int[capacity];
+        final int[] columnStart = new int[capacity];
+        /** Occupied column slots, in the order their objects are laid out. */
+        final int[] columns = new int[n];
+        /** Per grid object: its column's slot, and its sort key in the column (z cell, then primaries first). */
+        final int[] columnOf = new int[n];
+        final long[] sortKey = new long[n];
+        /** Objects in column order before each column is sorted. */
+        final int[] byColumn = new int[n];
+        /** Per position: its z cell, and where the non-primaries of its cell start. */
+        final int[] zAt = new int[n];
+        final int[] midAt = new int[n];
         /** Positions that pass both tests against one object, from {@link VectorSpheres}. */
-        final int[] hits = new int[n];
+        final int[] hitsA = new int[n];
+        final int[] hitsB = new int[n];
         /** Those whose spheres met, counted by {@link VectorSpheres}. */
         final long[] spheres = new long[1];
         /** 1 where {@code pp} is true: the same, as lanes read it. */
         final double[] ppLanes = new double[n];
         final VectorSpheres.Packed lanes = SIMD ? new VectorSpheres.Packed(px, py, pz, pr, hx, hy, hz, ps, ppLanes) : null;
-        /** Where a cell's non-primaries start. */
-        final int[] cellMid = new int[capacity];
-        final int[] occupied = new int[n];
         int stamp;
         final List<Conjunction> found = new ArrayList<>();
         /** Counters kept per thread (shared atomic counters cost more than the tests they count). */
@@ -354,108 +367,106 @@ public final class Screening {
                 double dx = s1.x[i] - s0.x[i];
                 double dy = s1.y[i] - s0.y[i];
                 double dz = s1.z[i] - s0.z[i];
-                cx[i] = 0.5 * (s0.x[i] + s1.x[i]);
-                cy[i] = 0.5 * (s0.y[i] + s1.y[i]);
-                cz[i] = 0.5 * (s0.z[i] + s1.z[i]);
-                sagitta[i] = acceleration * dt * dt / 8;
-                radius[i] = 0.5 * Math.sqrt(dx * dx + dy * dy + dz * dz) + sagitta[i];
-                if (radius[i] > capRadius) {
+                int line = SPHERE * i;
+                double sagitta = acceleration * dt * dt / 8;
+                double radius = 0.5 * Math.sqrt(dx * dx + dy * dy + dz * dz) + sagitta;
+                sphere[line] = 0.5 * (s0.x[i] + s1.x[i]);
+                sphere[line + 1] = 0.5 * (s0.y[i] + s1.y[i]);
+                sphere[line + 2] = 0.5 * (s0.z[i] + s1.z[i]);
+                sphere[line + 3] = radius;
+                sphere[line + 4] = 0.5 * dx;
+                sphere[line + 5] = 0.5 * dy;
+                sphere[line + 6] = 0.5 * dz;
+                sphere[line + 7] = sagitta;
+                if (radius > capRadius) {
                     big[bigCount++] = i;
                 } else {
-                    largest = Math.max(largest, radius[i]);
+                    largest = Math.max(largest, radius);
                     valid[count++] = i;
                 }
             }
             double threshold = request.thresholdKm();
             double cell = 2 * largest + threshold;
-            stamp++;
-            int cells = 0;
-            for (int v = 0; v < count; v++) {
-                int i = valid[v];
-                long key = key(cell(cx[i], cell), cell(cy[i], cell), cell(cz[i], cell));
-                int slot = slot(key);
-                if (stamps[slot] != stamp) {
-                    stamps[slot] = stamp;
-                    keys[slot] = key;
-                    heads[slot] = -1;
-                    occupied[cells++] = slot;
-                }
-                nextInCell[i] = heads[slot];
-                heads[slot] = i;
-            }
-            // Objects laid out cell after cell, so that the pair loops below read memory in order; within a cell
-            // the primaries first, so that screening them against the others alone pairs two ranges.
-            int p = 0;
-            for (int o = 0; o < cells; o++) {
-                int slot = occupied[o];
-                cellStart[slot] = p;
-                for (int i = heads[slot]; i >= 0; i = nextInCell[i]) {
-                    if (primary[i]) {
-                        p = place(i, p, threshold, s0, s1);
+            int columnsUsed = layOut(count, cell, threshold);
+            for (int o = 0; o < columnsUsed; o++) {
+                int slot = columns[o];
+                long key = columnKeys[slot];
+                int x = (int) (key >> 32);
+                int y = (int) key;
+                int start = columnStart[slot];
+                int end = start + columnCount[slot];
+                // the column's own cells: each against itself and the next z cell up; then the columns at (x, y + 1)
+                // and (x + 1, y - 1 .. y + 1), each cell against the three z cells beside it there: every pair of
+                // neighbouring cells once
+                int d1 = find(columnKey(x, y + 1));
+                int d2 = find(columnKey(x + 1, y - 1));
+                int d3 = find(columnKey(x + 1, y));
+                int d4 = find(columnKey(x + 1, y + 1));
+                int[] lo = {d1 < 0 ? 0 : columnStart[d1], d2 < 0 ? 0 : columnStart[d2], d3 < 0 ? 0 : columnStart[d3],
+                    d4 < 0 ? 0 : columnStart[d4]};
+                int[] hi = lo.clone();
+                int[] last = {d1 < 0 ? 0 : lo[0] + columnCount[d1], d2 < 0 ? 0 : lo[1] + columnCount[d2],
+                    d3 < 0 ? 0 : lo[2] + columnCount[d3], d4 < 0 ? 0 : lo[3] + columnCount[d4]};
+                for (int r0 = start; r0 < end; ) {
+                    int z = zAt[r0];
+                    int r1 = r0 + 1;
+                    while (r1 < end && zAt[r1] == z) {
+                        r1++;
                     }
-                }
-                cellMid[slot] = p;
-                for (int i = heads[slot]; i >= 0; i = nextInCell[i]) {
-                    if (!primary[i]) {
-                        p = place(i, p, threshold, s0, s1);
+                    int r2 = r1;
+                    while (r2 < end && zAt[r2] == z + 1) {
+                        r2++;
                     }
-                }
-                cellEnd[slot] = p;
-            }
-            for (int o = 0; o < cells; o++) {
-                int slot = occupied[o];
-                int start = cellStart[slot];
-                int mid = cellMid[slot];
-                int end = cellEnd[slot];
-                if (crossOnly) {
-                    pairs(start, mid, mid, end, k, s0, s1);
-                } else {
-                    for (int a = start; a < end; a++) {
-                        pairs(a, a + 1, a + 1, end, k, s0, s1);
+                    if (crossOnly) {
+                        int mid = midAt[r0];
+                        pairs(r0, mid, mid, r1, k, s0, s1);
+                        if (r2 > r1) {
+                            crossPairs(r0, mid, r1, r1, r2, k, s0, s1);
+                        }
+                    } else {
+                        pairs(r0, r1, r0, r2, true, k, s0, s1);
                     }
-                }
-                long key = keys[slot];
-                int kx = (int) (key >> 42);
-                int ky = (int) (key << 22 >> 43);
-                int kz = (int) (key << 43 >> 43);
-                for (int dx = 0; dx <= 1; dx++) {
-                    for (int dy = dx == 0 ? 0 : -1; dy <= 1; dy++) {
-                        for (int dz = dx == 0 && dy == 0 ? 1 : -1; dz <= 1; dz++) {
-                            int other = find(key(kx + dx, ky + dy, kz + dz));
-                            if (other < 0) {
-                                continue;
-                            }
+                    for (int d = 0; d < 4; d++) {
+                        while (lo[d] < last[d] && zAt[lo[d]] < z - 1) {
+                            lo[d]++;
+                        }
+                        if (hi[d] < lo[d]) {
+                            hi[d] = lo[d];
+                        }
+                        while (hi[d] < last[d] && zAt[hi[d]] <= z + 1) {
+                            hi[d]++;
+                        }
+                        if (hi[d] > lo[d]) {
                             if (crossOnly) {
-                                pairs(start, mid, cellMid[other], cellEnd[other], k, s0, s1);
-                                pairs(mid, end, cellStart[other], cellMid[other], k, s0, s1);
+                                crossPairs(r0, midAt[r0], r1, lo[d], hi[d], k, s0, s1);
                             } else {
-                                pairs(start, end, cellStart[other], cellEnd[other], k, s0, s1);
+                                pairs(r0, r1, lo[d], hi[d], k, s0, s1);
                             }
                         }
                     }
+                    r0 = r1;
                 }
             }
-            // Fast objects (eccentric orbits near perigee) against every cell their reach overlaps, and each other;
-            // screening primaries against the others alone, only the other group's part of each cell and of them.
+            // Fast objects (eccentric orbits near perigee) against every cell their reach overlaps, and each other
+            // (consider leaves out the pairs not screened).
             for (int b = 0; b < bigCount; b++) {
                 int i = big[b];
-                double reach = radius[i] + largest + threshold;
-                int x0 = cell(cx[i] - reach, cell);
-                int x1 = cell(cx[i] + reach, cell);
-                int y0 = cell(cy[i] - reach, cell);
-                int y1 = cell(cy[i] + reach, cell);
-                int z0 = cell(cz[i] - reach, cell);
-                int z1 = cell(cz[i] + reach, cell);
+                double reach = sphere[SPHERE * i + 3] + largest + threshold;
+                int x0 = cell(sphere[SPHERE * i] - reach, cell);
+                int x1 = cell(sphere[SPHERE * i] + reach, cell);
+                int y0 = cell(sphere[SPHERE * i + 1] - reach, cell);
+                int y1 = cell(sphere[SPHERE * i + 1] + reach, cell);
+                int z0 = cell(sphere[SPHERE * i + 2] - reach, cell);
+                int z1 = cell(sphere[SPHERE * i + 2] + reach, cell);
                 for (int x = x0; x <= x1; x++) {
                     for (int y = y0; y <= y1; y++) {
-                        for (int z = z0; z <= z1; z++) {
-                            int slot = find(key(x, y, z));
-                            if (slot < 0) {
-                                continue;
-                            }
-                            int from = crossOnly && primary[i] ? cellMid[slot] : cellStart[slot];
-                            int to = crossOnly && !primary[i] ? cellMid[slot] : cellEnd[slot];
-                            for (int b2 = from; b2 < to; b2++) {
+                        int slot = find(columnKey(x, y));
+                        if (slot < 0) {
+                            continue;
+                        }
+                        int end = columnStart[slot] + columnCount[slot];
+                        for (int b2 = columnStart[slot]; b2 < end && zAt[b2] <= z1; b2++) {
+                            if (zAt[b2] >= z0) {
                                 consider(i, order[b2], k, s0, s1);
                             }
                         }
@@ -485,20 +496,114 @@ public final class Screening {
             }
         }
 
-        /** Copies object {@code i} to position {@code p} of the cell-ordered arrays; the next position. */
-        int place(int i, int p, double threshold, BatchSgp4.States s0, BatchSgp4.States s1) {
+        /**
+         * The grid objects {@code valid[0..count)} in the cell-ordered arrays, column after column, each column by
+         * z cell, within a cell its primaries first; how many columns.
+         */
+        int layOut(int count, double cell, double threshold) {
+            stamp++;
+            int used = 0;
+            for (int v = 0; v < count; v++) {
+                int i = valid[v];
+                long key = columnKey(cell(sphere[SPHERE * i], cell), cell(sphere[SPHERE * i + 1], cell));
+                int slot = slot(key);
+                if (stamps[slot] != stamp) {
+                    stamps[slot] = stamp;
+                    columnKeys[slot] = key;
+                    columnCount[slot] = 0;
+                    columns[used++] = slot;
+                }
+                columnCount[slot]++;
+                columnOf[i] = slot;
+                // z cell in the high bits (offset to keep negative ones in order; cells beyond ±2^20, which a
+                // catalog never reaches, share the last: more pairs tested, none lost), then 0 for a primary, then i
+                long z = Math.max(-Z_CELLS + 1, Math.min(Z_CELLS - 1, cell(sphere[SPHERE * i + 2], cell))) + Z_CELLS;
+                sortKey[i] = z << 33 | (long) (allVsAll || !primary[i] ? 1 : 0) << 32 | i;
+            }
+            int p = 0;
+            for (int o = 0; o < used; o++) {
+                int slot = columns[o];
+                columnStart[slot] = p;
+                p += columnCount[slot];
+            }
+            for (int v = 0; v < count; v++) {
+                int i = valid[v];
+                byColumn[columnStart[columnOf[i]]++] = i;
+            }
+            p = 0;
+            for (int o = 0; o < used; o++) {
+                int slot = columns[o];
+                int start = p;
+                int end = columnStart[slot];
+                columnStart[slot] = start;
+                sortColumn(start, end);
+                for (int q = start; q < end; q++) {
+                    int i = byColumn[q];
+                    zAt[q] = (int) ((sortKey[i] >>> 33) - Z_CELLS);
+                    place(i, q, threshold);
+                }
+                for (int q = start; q < end; ) {
+                    int r = q;
+                    int mid = q;
+                    while (r < end && zAt[r] == zAt[q]) {
+                        mid += primary[order[r]] && !allVsAll ? 1 : 0;
+                        r++;
+                    }
+                    for (int m = q; m < r; m++) {
+                        midAt[m] = mid;
+                    }
+                    q = r;
+                }
+                p = end;
+            }
+            return used;
+        }
+
+        /** Sorts {@code byColumn[from, to)} by sort key: insertion sort, columns being short. */
+        void sortColumn(int from, int to) {
+            for (int q = from + 1; q < to; q++) {
+                int i = byColumn[q];
+                long key = sortKey[i];
+                int r = q - 1;
+                while (r >= from && sortKey[byColumn[r]] > key) {
+                    byColumn[r + 1] = byColumn[r];
+                    r--;
+                }
+                byColumn[r + 1] = i;
+            }
+        }
+
+        /**
+         * Screening primaries against the others alone: the primaries [a0, aMid) and the others [aMid, a1) of one
+         * cell against the others and the primaries of the cells in positions [b0, b1).
+         */
+        void crossPairs(int a0, int aMid, int a1, int b0, int b1, int k, BatchSgp4.States s0, BatchSgp4.States s1) {
+            for (int q = b0; q < b1; ) {
+                int mid = midAt[q];
+                int r = q;
+                while (r < b1 && zAt[r] == zAt[q]) {
+                    r++;
+                }
+                pairs(a0, aMid, mid, r, k, s0, s1);
+                pairs(aMid, a1, q, mid, k, s0, s1);
+                q = r;
+            }
+        }
+
+        /** Copies object {@code i} to position {@code p} of the cell-ordered arrays. */
+        void place(int i, int p, double threshold) {
+            int line = SPHERE * i;
             order[p] = i;
-            px[p] = cx[i];
-            py[p] = cy[i];
-            pz[p] = cz[i];
-            pr[p] = radius[i] + threshold;
-            hx[p] = 0.5 * (s1.x[i] - s0.x[i]);
-            hy[p] = 0.5 * (s1.y[i] - s0.y[i]);
-            hz[p] = 0.5 * (s1.z[i] - s0.z[i]);
-            ps[p] = sagitta[i];
+            px[p] = sphere[line];
+            py[p] = sphere[line + 1];
+            pz[p] = sphere[line + 2];
+            pr[p] = sphere[line + 3] + threshold;
+            hx[p] = sphere[line + 4];
+            hy[p] = sphere[line + 5];
+            hz[p] = sphere[line + 6];
+            ps[p] = sphere[line + 7];
             pp[p] = allVsAll || primary[i];
             ppLanes[p] = pp[p] ? 1 : 0;
-            return p + 1;
         }
 
         /**
@@ -506,26 +611,37 @@ public final class Screening {
          * and chord tests on SIMD lanes ({@link VectorSpheres}) where they may run, else {@link #packed}.
          */
         void pairs(int aFrom, int aTo, int bFrom, int bTo, int k, BatchSgp4.States s0, BatchSgp4.States s1) {
+            if (aTo - aFrom > bTo - bFrom) {
+                // the tests are symmetric: the longer run on the lanes
+                pairs(bFrom, bTo, aFrom, aTo, false, k, s0, s1);
+            } else {
+                pairs(aFrom, aTo, bFrom, bTo, false, k, s0, s1);
+            }
+        }
+
+        /**
+         * The pairs of a position in [aFrom, aTo) and one in [bFrom, bTo), or with {@code triangle} only those whose
+         * second position comes after the first (a run against itself and what follows it).
+         */
+        void pairs(int aFrom, int aTo, int bFrom, int bTo, boolean triangle, int k, BatchSgp4.States s0, BatchSgp4.States s1) {
             if (aFrom >= aTo || bFrom >= bTo) {
                 return;
             }
-            if (aTo - aFrom > bTo - bFrom) {
-                // the tests are symmetric: the longer run on the lanes, the shorter one outside
-                pairs(bFrom, bTo, aFrom, aTo, k, s0, s1);
-                return;
-            }
             if (SIMD) {
-                for (int a = aFrom; a < aTo; a++) {
-                    int count = VectorSpheres.candidates(lanes, a, bFrom, bTo, request.thresholdKm(), hits, spheres);
+                // as many a's a call as the hit buffers hold whatever passes
+                int block = Math.max(1, hitsA.length / (bTo - bFrom));
+                for (int a0 = aFrom; a0 < aTo; a0 += block) {
+                    int count = VectorSpheres.candidates(lanes, a0, Math.min(aTo, a0 + block), bFrom, bTo, triangle,
+                            request.thresholdKm(), hitsA, hitsB, spheres);
                     chordCount += count;
                     for (int h = 0; h < count; h++) {
-                        refine(order[a], order[hits[h]], k, s0, s1);
+                        refine(order[hitsA[h]], order[hitsB[h]], k, s0, s1);
                     }
                 }
                 return;
             }
             for (int a = aFrom; a < aTo; a++) {
-                for (int b = bFrom; b < bTo; b++) {
+                for (int b = triangle ? Math.max(bFrom, a + 1) : bFrom; b < bTo; b++) {
                     packed(a, b, k, s0, s1);
                 }
             }
@@ -533,7 +649,7 @@ public final class Screening {
 
         int slot(long key) {
             int h = hash(key);
-            while (stamps[h] == stamp && keys[h] != key) {
+            while (stamps[h] == stamp && columnKeys[h] != key) {
                 h = (h + 1) & (capacity - 1);
             }
             return h;
@@ -542,7 +658,7 @@ public final class Screening {
         int find(long key) {
             int h = hash(key);
             while (stamps[h] == stamp) {
-                if (keys[h] == key) {
+                if (columnKeys[h] == key) {
                     return h;
                 }
                 h = (h + 1) & (capacity - 1);
@@ -588,10 +704,10 @@ public final class Screening {
                 return;
             }
             double threshold = request.thresholdKm();
-            double dcx = cx[j] - cx[i];
-            double dcy = cy[j] - cy[i];
-            double dcz = cz[j] - cz[i];
-            double reach = radius[i] + radius[j] + threshold;
+            double dcx = sphere[SPHERE * j] - sphere[SPHERE * i];
+            double dcy = sphere[SPHERE * j + 1] - sphere[SPHERE * i + 1];
+            double dcz = sphere[SPHERE * j + 2] - sphere[SPHERE * i + 2];
+            double reach = sphere[SPHERE * i + 3] + sphere[SPHERE * j + 3] + threshold;
             if (dcx * dcx + dcy * dcy + dcz * dcz > reach * reach) {
                 return;
             }
@@ -605,7 +721,7 @@ public final class Screening {
             double d0y = s0.y[j] - s0.y[i];
             double d0z = s0.z[j] - s0.z[i];
             if (closerThan(d0x, d0y, d0z, s1.x[j] - s1.x[i] - d0x, s1.y[j] - s1.y[i] - d0y, s1.z[j] - s1.z[i] - d0z,
-                    request.thresholdKm() + sagitta[i] + sagitta[j])) {
+                    request.thresholdKm() + sphere[SPHERE * i + 7] + sphere[SPHERE * j + 7])) {
                 chordCount++;
                 refine(i, j, k, s0, s1);
             }
@@ -759,8 +875,14 @@ public final class Screening {
         return (int) Math.floor(coordinate / size);
     }
 
-    /** Three cell indices (each within ±2^20) packed into one key. */
-    private static long key(int x, int y, int z) {
-        return ((long) x << 42) | (((long) y & 0x1FFFFF) << 21) | ((long) z & 0x1FFFFF);
+    /** Doubles per object in a worker's sphere lines. */
+    private static final int SPHERE = 8;
+
+    /** Bound on the z cells kept apart in a column's sort key. */
+    private static final long Z_CELLS = 1L << 20;
+
+    /** A column's two cell indices packed into one key. */
+    private static long columnKey(int x, int y) {
+        return ((long) x << 32) | (y & 0xFFFFFFFFL);
     }
 }

@@ -24,59 +24,68 @@ final class VectorSpheres {
     }
 
     /**
-     * The positions b in [from, to) that pass both tests against position a and are to be screened (a is, or
-     * {@code screened[b]} is 1): written to {@code hits}, their count returned; {@code spheres[0]} counts those
-     * whose spheres meet, for the statistics.
+     * The pairs of a position a in [aFrom, aTo) and a position b in [bFrom, bTo) (with {@code triangle}, only b
+     * after a: a run against itself and what follows it) that pass both tests and are to be screened (a or b has
+     * {@code screened} 1): written to {@code hitsA} and {@code hitsB}, their count returned, at most the pairs
+     * asked for; {@code spheres[0]} counts those whose spheres meet, for the statistics. One call for a run of a's, so
+     * that a cell's objects cost one call against each neighbouring run, not one each.
      */
-    static int candidates(Packed p, int a, int from, int to, double threshold, int[] hits, long[] spheres) {
+    static int candidates(Packed p, int aFrom, int aTo, int bFrom, int bTo, boolean triangle, double threshold,
+                          int[] hitsA, int[] hitsB, long[] spheres) {
         int count = 0;
         int lanes = S.length();
-        boolean aScreened = p.screened()[a] > 0;
-        DoubleVector vx = DoubleVector.broadcast(S, p.px()[a]);
-        DoubleVector vy = DoubleVector.broadcast(S, p.py()[a]);
-        DoubleVector vz = DoubleVector.broadcast(S, p.pz()[a]);
-        DoubleVector base = DoubleVector.broadcast(S, p.pr()[a] - threshold);
-        DoubleVector hax = DoubleVector.broadcast(S, p.hx()[a]);
-        DoubleVector hay = DoubleVector.broadcast(S, p.hy()[a]);
-        DoubleVector haz = DoubleVector.broadcast(S, p.hz()[a]);
-        DoubleVector limitBase = DoubleVector.broadcast(S, threshold + p.ps()[a]);
         DoubleVector zero = DoubleVector.zero(S);
         DoubleVector one = DoubleVector.broadcast(S, 1);
-        for (int b = from; b < to; b += lanes) {
-            VectorMask<Double> in = S.indexInRange(b, to);
-            DoubleVector dx = DoubleVector.fromArray(S, p.px(), b, in).sub(vx);
-            DoubleVector dy = DoubleVector.fromArray(S, p.py(), b, in).sub(vy);
-            DoubleVector dz = DoubleVector.fromArray(S, p.pz(), b, in).sub(vz);
-            DoubleVector reach = DoubleVector.fromArray(S, p.pr(), b, in).add(base);
-            VectorMask<Double> near = in.and(dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz)).compare(VectorOperators.LE, reach.mul(reach)));
-            if (!aScreened) {
-                near = near.and(DoubleVector.fromArray(S, p.screened(), b, in).compare(VectorOperators.GT, 0));
-            }
-            if (!near.anyTrue()) {
-                continue;
-            }
-            spheres[0] += near.trueCount();
-            // the relative chord, from (centres - half chords) to (centres + half chords), against its limit
-            DoubleVector ex = DoubleVector.fromArray(S, p.hx(), b, in).sub(hax).mul(2);
-            DoubleVector ey = DoubleVector.fromArray(S, p.hy(), b, in).sub(hay).mul(2);
-            DoubleVector ez = DoubleVector.fromArray(S, p.hz(), b, in).sub(haz).mul(2);
-            DoubleVector d0x = dx.sub(ex.mul(0.5));
-            DoubleVector d0y = dy.sub(ey.mul(0.5));
-            DoubleVector d0z = dz.sub(ez.mul(0.5));
-            DoubleVector ee = ex.mul(ex).add(ey.mul(ey)).add(ez.mul(ez));
-            DoubleVector de = d0x.mul(ex).add(d0y.mul(ey)).add(d0z.mul(ez)).neg();
-            VectorMask<Double> moving = ee.compare(VectorOperators.GT, 0);
-            DoubleVector f = de.div(ee.blend(one, moving.not())).max(zero).min(one).blend(zero, moving.not());
-            DoubleVector mx = d0x.add(f.mul(ex));
-            DoubleVector my = d0y.add(f.mul(ey));
-            DoubleVector mz = d0z.add(f.mul(ez));
-            DoubleVector limit = DoubleVector.fromArray(S, p.ps(), b, in).add(limitBase);
-            VectorMask<Double> close = near.and(mx.mul(mx).add(my.mul(my)).add(mz.mul(mz)).compare(VectorOperators.LE,
-                    limit.mul(limit)));
-            long bits = close.toLong();
-            while (bits != 0) {
-                hits[count++] = b + Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
+        // one method, the loop over a's around the loop over vectors of b's (a method for one a, called here, was
+        // compiled apart and cost a call each)
+        for (int a = aFrom; a < aTo; a++) {
+            int from = triangle ? Math.max(bFrom, a + 1) : bFrom;
+            boolean aScreened = p.screened()[a] > 0;
+            DoubleVector vx = DoubleVector.broadcast(S, p.px()[a]);
+            DoubleVector vy = DoubleVector.broadcast(S, p.py()[a]);
+            DoubleVector vz = DoubleVector.broadcast(S, p.pz()[a]);
+            DoubleVector base = DoubleVector.broadcast(S, p.pr()[a] - threshold);
+            DoubleVector hax = DoubleVector.broadcast(S, p.hx()[a]);
+            DoubleVector hay = DoubleVector.broadcast(S, p.hy()[a]);
+            DoubleVector haz = DoubleVector.broadcast(S, p.hz()[a]);
+            DoubleVector limitBase = DoubleVector.broadcast(S, threshold + p.ps()[a]);
+            for (int b = from; b < bTo; b += lanes) {
+                VectorMask<Double> in = S.indexInRange(b, bTo);
+                DoubleVector dx = DoubleVector.fromArray(S, p.px(), b, in).sub(vx);
+                DoubleVector dy = DoubleVector.fromArray(S, p.py(), b, in).sub(vy);
+                DoubleVector dz = DoubleVector.fromArray(S, p.pz(), b, in).sub(vz);
+                DoubleVector reach = DoubleVector.fromArray(S, p.pr(), b, in).add(base);
+                VectorMask<Double> near = in.and(dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz)).compare(VectorOperators.LE, reach.mul(reach)));
+                if (!aScreened) {
+                    near = near.and(DoubleVector.fromArray(S, p.screened(), b, in).compare(VectorOperators.GT, 0));
+                }
+                if (!near.anyTrue()) {
+                    continue;
+                }
+                spheres[0] += near.trueCount();
+                // the relative chord, from (centres - half chords) to (centres + half chords), against its limit
+                DoubleVector ex = DoubleVector.fromArray(S, p.hx(), b, in).sub(hax).mul(2);
+                DoubleVector ey = DoubleVector.fromArray(S, p.hy(), b, in).sub(hay).mul(2);
+                DoubleVector ez = DoubleVector.fromArray(S, p.hz(), b, in).sub(haz).mul(2);
+                DoubleVector d0x = dx.sub(ex.mul(0.5));
+                DoubleVector d0y = dy.sub(ey.mul(0.5));
+                DoubleVector d0z = dz.sub(ez.mul(0.5));
+                DoubleVector ee = ex.mul(ex).add(ey.mul(ey)).add(ez.mul(ez));
+                DoubleVector de = d0x.mul(ex).add(d0y.mul(ey)).add(d0z.mul(ez)).neg();
+                VectorMask<Double> moving = ee.compare(VectorOperators.GT, 0);
+                DoubleVector f = de.div(ee.blend(one, moving.not())).max(zero).min(one).blend(zero, moving.not());
+                DoubleVector mx = d0x.add(f.mul(ex));
+                DoubleVector my = d0y.add(f.mul(ey));
+                DoubleVector mz = d0z.add(f.mul(ez));
+                DoubleVector limit = DoubleVector.fromArray(S, p.ps(), b, in).add(limitBase);
+                VectorMask<Double> close = near.and(mx.mul(mx).add(my.mul(my)).add(mz.mul(mz)).compare(VectorOperators.LE,
+                        limit.mul(limit)));
+                long bits = close.toLong();
+                while (bits != 0) {
+                    hitsA[count] = a;
+                    hitsB[count++] = b + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                }
             }
         }
         return count;
