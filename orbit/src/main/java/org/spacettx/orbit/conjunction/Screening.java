@@ -787,28 +787,36 @@ public final class Screening {
             return (sb[0] - sa[0]) * (sb[3] - sa[3]) + (sb[1] - sa[1]) * (sb[4] - sa[4]) + (sb[2] - sa[2]) * (sb[5] - sa[5]);
         }
 
-        /** Secant iterations on the exact range rate from the interpolated root, then the conjunction if close. */
+        /**
+         * The secant method on the exact range rate f = d·ḋ from the interpolated root, its second point one Newton
+         * step away (the derivative ḋ·ḋ + d·d̈ from the two states with two-body accelerations, good to about a
+         * thousandth where the objects cross fast: three evaluations instead of five or six where the second point
+         * was a millisecond on; objects drifting slowly apart, whose derivative that misses, still converge by the
+         * secant), to a step under 1 µs; then the conjunction if close.
+         */
         void polish(int i, int j, double t) {
             double t0 = t;
             double f0 = rangeRateExact(i, j, t0);
-            double t1 = t + 1e-3;
+            if (Double.isNaN(f0)) {
+                return;
+            }
+            double slope = rangeRateSlope(sa, sb);
+            double t1 = slope > 0 && Math.abs(f0 / slope) < 1.0 ? t0 - f0 / slope : t0 + 1e-3;
             double f1 = rangeRateExact(i, j, t1);
-            double best = t;
-            for (int it = 0; it < 8 && !Double.isNaN(f0) && !Double.isNaN(f1) && f1 != f0; it++) {
+            double best = t1;
+            for (int it = 0; it < 8 && !Double.isNaN(f0) && !Double.isNaN(f1) && f1 != f0 && Math.abs(t1 - t0) >= 1e-6; it++) {
                 double t2 = t1 - f1 * (t1 - t0) / (f1 - f0);
                 if (Math.abs(t2 - t) > 1.0) {
-                    break; // no convergence near the interpolated root: keep that
+                    break; // no convergence near the interpolated root: keep the last point
                 }
                 t0 = t1;
                 f0 = f1;
                 t1 = t2;
                 f1 = rangeRateExact(i, j, t1);
                 best = t1;
-                if (Math.abs(t1 - t0) < 1e-6) {
-                    break;
-                }
             }
-            if (Double.isNaN(rangeRateExact(i, j, best))) {
+            // sa and sb hold the states at best, the last time evaluated
+            if (Double.isNaN(f1)) {
                 return;
             }
             double mx = sb[0] - sa[0];
@@ -848,6 +856,22 @@ public final class Screening {
             return new Conjunction(a.noradId(), a.name(), b.noradId(), b.name(), kernel.instantAt(minutes(t)), miss,
                     speed, dot(d, radial), dot(d, along), dot(d, cross), probability);
         }
+    }
+
+    /** The range rate's time derivative ḋ·ḋ + d·d̈ of two states (km, km/s), with two-body accelerations. */
+    private static double rangeRateSlope(double[] a, double[] b) {
+        double ra = Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
+        double rb = Math.sqrt(b[0] * b[0] + b[1] * b[1] + b[2] * b[2]);
+        double ka = -MU / (ra * ra * ra);
+        double kb = -MU / (rb * rb * rb);
+        double dx = b[0] - a[0];
+        double dy = b[1] - a[1];
+        double dz = b[2] - a[2];
+        double wx = b[3] - a[3];
+        double wy = b[4] - a[4];
+        double wz = b[5] - a[5];
+        return wx * wx + wy * wy + wz * wz
+                + dx * (kb * b[0] - ka * a[0]) + dy * (kb * b[1] - ka * a[1]) + dz * (kb * b[2] - ka * a[2]);
     }
 
     private static double relativeSpeed(double[] a, double[] b) {
