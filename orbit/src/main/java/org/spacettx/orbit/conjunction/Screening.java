@@ -311,6 +311,10 @@ public final class Screening {
         /** Per position: its z cell, and where the non-primaries of its cell start. */
         final int[] zAt = new int[n];
         final int[] midAt = new int[n];
+        /** The walk through the four neighbouring columns: each one's run beside the current cell, and its end. */
+        final int[] lo = new int[4];
+        final int[] hi = new int[4];
+        final int[] last = new int[4];
         /** Positions that pass both tests against one object, from {@link VectorSpheres}. */
         final int[] hitsA = new int[n];
         final int[] hitsB = new int[n];
@@ -398,15 +402,12 @@ public final class Screening {
                 // the column's own cells: each against itself and the next z cell up; then the columns at (x, y + 1)
                 // and (x + 1, y - 1 .. y + 1), each cell against the three z cells beside it there: every pair of
                 // neighbouring cells once
-                int d1 = find(columnKey(x, y + 1));
-                int d2 = find(columnKey(x + 1, y - 1));
-                int d3 = find(columnKey(x + 1, y));
-                int d4 = find(columnKey(x + 1, y + 1));
-                int[] lo = {d1 < 0 ? 0 : columnStart[d1], d2 < 0 ? 0 : columnStart[d2], d3 < 0 ? 0 : columnStart[d3],
-                    d4 < 0 ? 0 : columnStart[d4]};
-                int[] hi = lo.clone();
-                int[] last = {d1 < 0 ? 0 : lo[0] + columnCount[d1], d2 < 0 ? 0 : lo[1] + columnCount[d2],
-                    d3 < 0 ? 0 : lo[2] + columnCount[d3], d4 < 0 ? 0 : lo[3] + columnCount[d4]};
+                for (int d = 0; d < 4; d++) {
+                    int other = find(columnKey(x + (d == 0 ? 0 : 1), y + (d == 0 ? 1 : d - 2)));
+                    lo[d] = other < 0 ? 0 : columnStart[other];
+                    hi[d] = lo[d];
+                    last[d] = other < 0 ? 0 : lo[d] + columnCount[other];
+                }
                 for (int r0 = start; r0 < end; ) {
                     int z = zAt[r0];
                     int r1 = r0 + 1;
