@@ -1,10 +1,7 @@
 package org.spacettx.app.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +65,6 @@ final class CrashBench implements Callable<Integer> {
 
     static final String PASSWORD = "crash-bench-password-1";
     static final String EX = ServerCommands.DemoSetup.EXERCISE;
-    private static final Pattern READY = Pattern.compile("running at http://127\\.0\\.0\\.1:(\\d+)/");
     private static final Pattern TOKEN = Pattern.compile("ck-[0-9a-f]{8}-[a-z]+-\\d+");
 
     /** A user and the command it keeps sending, each carrying a token that makes it recognisable in the log. */
@@ -161,7 +157,7 @@ final class CrashBench implements Callable<Integer> {
         boolean started = false;
         for (int kill = 1; kill <= kills; kill++) {
             long spawned = System.nanoTime();
-            Process child = spawn(store);
+            ChildServer child = spawn(store);
             boolean duringStartup = random.nextInt(100) < startupPercent;
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> threads = new ArrayList<>();
@@ -170,7 +166,7 @@ final class CrashBench implements Callable<Integer> {
                     Thread.sleep(random.nextLong(Math.max(1, startupMillis)));
                     result.startupKills++;
                 } else {
-                    int port = awaitReady(child);
+                    int port = child.awaitReady(java.time.Duration.ofMinutes(2));
                     startupMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - spawned);
                     URI base = URI.create("http://127.0.0.1:" + port);
                     if (!started) {
@@ -184,8 +180,7 @@ final class CrashBench implements Callable<Integer> {
                     Thread.sleep(100 + random.nextInt(maxRunMillis - 99));
                 }
             } finally {
-                child.destroyForcibly(); // SIGKILL on Linux
-                child.waitFor(30, TimeUnit.SECONDS);
+                child.kill();
                 stop.set(true);
                 for (Thread t : threads) {
                     t.join(60_000);
@@ -292,57 +287,9 @@ final class CrashBench implements Callable<Integer> {
         }
     }
 
-    private static Process spawn(Store store) throws IOException {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--port", "0"));
-        command.addAll(store.serverArgs());
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        return pb.start();
-    }
-
-    /**
-     * Waits for the child's "running at" line (killing it after two minutes without one); its output is drained from
-     * then on so that it never blocks.
-     */
-    private static int awaitReady(Process child) throws IOException {
-        Thread watchdog = Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(120_000);
-                child.destroyForcibly();
-            } catch (InterruptedException e) {
-                // ready in time
-            }
-        });
-        try {
-            return readyPort(child);
-        } finally {
-            watchdog.interrupt();
-        }
-    }
-
-    private static int readyPort(Process child) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            Matcher m = READY.matcher(line);
-            if (m.find()) {
-                Thread.ofVirtual().start(() -> {
-                    try {
-                        while (out.readLine() != null) {
-                            // drained
-                        }
-                    } catch (IOException e) {
-                        // the child died
-                    }
-                });
-                return Integer.parseInt(m.group(1));
-            }
-            if (seen.length() < 4000) {
-                seen.append(line).append('\n');
-            }
-        }
-        throw new IllegalStateException("the server did not start:\n" + seen);
+    private static ChildServer spawn(Store store) throws IOException {
+        List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
+        args.addAll(store.serverArgs());
+        return ChildServer.start(args);
     }
 }

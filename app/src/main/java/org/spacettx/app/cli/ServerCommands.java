@@ -16,7 +16,6 @@ import org.spacettx.app.server.Server;
 import org.spacettx.app.store.Accounts;
 import org.spacettx.app.store.AuditLog;
 import org.spacettx.app.store.Backups;
-import org.spacettx.app.store.DataDirectoryLock;
 import org.spacettx.app.store.Database;
 import org.spacettx.app.store.StoreException;
 import org.spacettx.app.store.ExerciseRecords;
@@ -61,18 +60,18 @@ final class ServerCommands {
         }
 
         /**
-         * The database for a server: as {@link #open()}, after taking the data directory's lock (embedded store), so
-         * that two servers never run on one directory. The lock lasts as long as the process.
+         * The database for a server: as {@link #open()}, the embedded store holding the data directory's lock for as
+         * long as it is open (the life of the server), so that two servers never run on one directory.
          */
         Database openForServer() {
-            if (jdbcUrl == null) {
-                try {
-                    DataDirectoryLock.take(dataDir); // held until the process ends
-                } catch (StoreException e) {
-                    throw new InputException(null, "--data-dir", e.getMessage());
-                }
+            if (jdbcUrl != null) {
+                return open();
             }
-            return open();
+            try {
+                return Database.embeddedForServer(dataDir, message -> System.err.println("spacettx: " + message));
+            } catch (StoreException e) {
+                throw new InputException(null, "--data-dir", e.getMessage());
+            }
         }
     }
 

@@ -7,15 +7,24 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one server of a data directory: a server holds an OS lock on {@code spacettx.lock} while it runs, so that a
  * second server on the same directory (two engines appending to one log) and a restore under a running server
  * are refused. The operating system drops the lock when the process ends, however it ends (a SIGKILL included).
+ *
+ * <p>A lock is released when its channel is closed, and a channel nobody references is closed when it is garbage
+ * collected. So every lock taken stays in {@link #HELD} until {@link #close()}: however a caller keeps (or drops) the
+ * object, the lock lasts until it is closed or the process ends, never until the next collection.
  */
 public final class DataDirectoryLock implements AutoCloseable {
 
     static final String FILE = "spacettx.lock";
+
+    /** Every lock this process holds: the strong references that keep their channels open. */
+    private static final Set<DataDirectoryLock> HELD = ConcurrentHashMap.newKeySet();
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -26,9 +35,9 @@ public final class DataDirectoryLock implements AutoCloseable {
     }
 
     /**
-     * Takes the directory's lock.
+     * Takes the directory's lock, held until {@link #close()} or the end of the process.
      *
-     * @throws StoreException when another process holds it (a server is running there)
+     * @throws StoreException when another process holds it (a server is running there), or this one does
      */
     public static DataDirectoryLock take(Path dataDirectory) {
         FileChannel channel = null;
@@ -45,7 +54,9 @@ public final class DataDirectoryLock implements AutoCloseable {
                 channel.close();
                 throw new StoreException("a SpaceTTX server is running on " + dataDirectory + " (it holds " + FILE + "); stop it first");
             }
-            return new DataDirectoryLock(channel, lock);
+            DataDirectoryLock held = new DataDirectoryLock(channel, lock);
+            HELD.add(held);
+            return held;
         } catch (IOException e) {
             close(channel);
             throw new StoreException("cannot lock " + dataDirectory.resolve(FILE) + ": " + e.getMessage());
@@ -64,6 +75,7 @@ public final class DataDirectoryLock implements AutoCloseable {
 
     @Override
     public void close() {
+        HELD.remove(this);
         try {
             lock.release();
             channel.close();

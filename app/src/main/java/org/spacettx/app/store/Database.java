@@ -62,10 +62,13 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Kind kind;
+    /** The data directory's lock of a server's embedded store (released when this closes), or null. */
+    private final DataDirectoryLock lock;
 
-    private Database(HikariDataSource dataSource, Kind kind) {
+    private Database(HikariDataSource dataSource, Kind kind, DataDirectoryLock lock) {
         this.dataSource = dataSource;
         this.kind = kind;
+        this.lock = lock;
     }
 
     /** The embedded database of a data directory. */
@@ -81,8 +84,29 @@ public final class Database implements AutoCloseable {
      * SpaceTTX kept there, if any ({@link H2Import}); {@code report} is told what was carried over.
      */
     public static Database embedded(Path dataDirectory, java.util.function.Consumer<String> report) {
+        return embedded(dataDirectory, report, null);
+    }
+
+    /**
+     * The embedded database of a data directory for its one server: as {@link #embedded(Path, java.util.function.Consumer)}
+     * after taking the directory's {@link DataDirectoryLock}, which this database holds until it is closed (or the
+     * process ends).
+     *
+     * @throws StoreException when another server holds the directory
+     */
+    public static Database embeddedForServer(Path dataDirectory, java.util.function.Consumer<String> report) {
+        DataDirectoryLock lock = DataDirectoryLock.take(dataDirectory);
+        try {
+            return embedded(dataDirectory, report, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static Database embedded(Path dataDirectory, java.util.function.Consumer<String> report, DataDirectoryLock lock) {
         boolean carryOver = H2Import.needed(dataDirectory);
-        Database db = open(embeddedUrl(dataDirectory), null, null);
+        Database db = open(embeddedUrl(dataDirectory), null, null, lock);
         if (carryOver) {
             try {
                 List<String> rows = H2Import.run(dataDirectory, db);
@@ -109,6 +133,10 @@ public final class Database implements AutoCloseable {
      * @throws IllegalArgumentException when the URL is of no kind SpaceTTX runs on
      */
     public static Database open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, null);
+    }
+
+    private static Database open(String jdbcUrl, String user, String password, DataDirectoryLock lock) {
         Kind kind = Kind.of(jdbcUrl);
         if (kind == Kind.SQLITE) {
             createFolderOf(jdbcUrl);
@@ -141,7 +169,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
-        return new Database(ds, kind);
+        return new Database(ds, kind, lock);
     }
 
     /** The folder of an embedded database's file, made if it is missing (SQLite makes the file, not its folder). */
@@ -239,5 +267,8 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+        if (lock != null) {
+            lock.close();
+        }
     }
 }
