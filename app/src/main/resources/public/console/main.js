@@ -104,12 +104,16 @@ async function signedIn(me) {
   state.eventTypes = await api("GET", "/api/event-types");
   const exercises = await api("GET", "/api/exercises");
   const wanted = new URLSearchParams(location.search).get("exercise");
-  if (wanted && exercises.some((x) => x.id === wanted)) return openExercise(wanted);
-  if (exercises.length === 1) return openExercise(exercises[0].id);
+  const serving = exercises.filter((x) => !x.failed);
+  if (wanted && serving.some((x) => x.id === wanted)) return openExercise(wanted);
+  if (exercises.length === 1 && serving.length === 1) return openExercise(serving[0].id);
   const list = $("exercise-list");
-  list.replaceChildren(...exercises.map((x) => el("li", {},
-    el("a", { href: `?exercise=${encodeURIComponent(x.id)}`, onclick: (e) => { e.preventDefault(); openExercise(x.id); } },
-      text(x.title)), ` — ${x.role}, ${x.cell}`)));
+  // an exercise this server could not load is listed, not opened, with why
+  list.replaceChildren(...exercises.map((x) => x.failed
+    ? el("li", { class: "failed" }, text(x.title), ` — ${t("exercise.failed")}: ${x.failed}`)
+    : el("li", {},
+      el("a", { href: `?exercise=${encodeURIComponent(x.id)}`, onclick: (e) => { e.preventDefault(); openExercise(x.id); } },
+        text(x.title)), ` — ${x.role}, ${x.cell}`)));
   show("list-view");
 }
 

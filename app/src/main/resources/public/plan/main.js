@@ -133,6 +133,7 @@ async function check() {
     }
     if (plan.section === "timeline") drawSection("timeline");
   } catch (e) {
+    if (mine !== checking) return; // superseded: the server cancelled it for the later one
     status(e.message, true);
   }
 }

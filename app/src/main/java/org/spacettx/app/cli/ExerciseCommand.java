@@ -81,9 +81,10 @@ public final class ExerciseCommand {
             for (ScenarioProblem p : problems) {
                 System.err.println(p.format(file.toString()));
             }
-            long warnings = problems.size() - result.errors().size();
-            if (!result.ok()) {
-                System.err.println("spacettx: " + file + ": " + result.errors().size() + " errors, " + warnings + " warnings");
+            long errors = problems.stream().filter(p -> p.severity() == ScenarioProblem.Severity.ERROR).count();
+            long warnings = problems.size() - errors;
+            if (errors > 0) {
+                System.err.println("spacettx: " + file + ": " + errors + " errors, " + warnings + " warnings");
                 return Main.BAD_INPUT;
             }
             var s = result.scenario();

@@ -39,7 +39,7 @@ public final class Main {
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof InputException) {
+        if (e instanceof InputException || e instanceof org.spacettx.exercise.scenario.Limits.Exceeded) {
             err.println("spacettx: " + e.getMessage());
             err.flush();
             return BAD_INPUT;

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -63,7 +62,7 @@ final class ServerBench implements Callable<Integer> {
         Path dir = Files.createTempDirectory("spacettx-bench");
         try (Database db = Database.open(Database.embeddedUrl(dir), null, null)) {
             DemoAccess.prepare(db, PASSWORD);
-            try (Server server = Server.start("127.0.0.1", 0, db, false, Clock.systemUTC())) {
+            try (Server server = Server.start(db, Server.Options.local(0))) {
                 URI base = URI.create("http://127.0.0.1:" + server.port());
                 HttpSession control = login(base, "control");
                 control.post("/api/exercises/" + EX + "/commands", "{\"type\":\"StartExercise\"}");

@@ -19,6 +19,7 @@ import org.spacettx.app.store.Backups;
 import org.spacettx.app.store.Database;
 import org.spacettx.app.store.StoreException;
 import org.spacettx.app.store.ExerciseRecords;
+import org.spacettx.exercise.scenario.Limits;
 import org.spacettx.orbit.input.InputException;
 
 import picocli.CommandLine.Command;
@@ -86,11 +87,27 @@ final class ServerCommands {
                 + "(issuer, client, groups of administrators and planners, seats; see the README).")
         Path oidc;
 
+        @Option(names = "--max-scenario-days", paramLabel = "DAYS", description = "Longest scenario an exercise may have "
+                + "(default ${DEFAULT-VALUE}); every object is computed over the whole span.")
+        double maxScenarioDays = Limits.DEFAULT.span().toSeconds() / 86_400.0;
+        @Option(names = "--max-schedule-samples", paramLabel = "N", description = "Most states a scenario's schedule may "
+                + "propagate, counted before computing (default ${DEFAULT-VALUE}).")
+        long maxScheduleSamples = Limits.DEFAULT.scheduleSamples();
+        @Option(names = "--max-compute-seconds", paramLabel = "S", description = "Longest a scenario's schedule may take to "
+                + "compute (validation, publication, import, start-up; default ${DEFAULT-VALUE}).")
+        long maxComputeSeconds = Limits.DEFAULT.computeTime().toSeconds();
+
         /** The server on these options: local accounts, and the identity provider when one is given. */
         Server start(Database db) throws IOException {
+            Limits limits;
+            try {
+                limits = Limits.of(maxScenarioDays, maxScheduleSamples, maxComputeSeconds);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(null, "--max-*", e.getMessage());
+            }
             org.spacettx.app.auth.Oidc provider = oidc == null ? null
                     : new org.spacettx.app.auth.Oidc(org.spacettx.app.auth.Oidc.Config.read(oidc));
-            return Server.start(host, port, db, secure, Clock.systemUTC(), provider);
+            return Server.start(db, new Server.Options(host, port, secure, Clock.systemUTC(), provider, limits));
         }
     }
 

@@ -47,22 +47,31 @@ final class ExerciseRoutes {
     private final Accounts accounts;
     private final AuditLog audit;
     private final Clock clock;
+    private final Computations computations;
 
-    ExerciseRoutes(Access access, LiveExercises exercises, ExerciseRecords records, Accounts accounts, AuditLog audit, Clock clock) {
+    ExerciseRoutes(Access access, LiveExercises exercises, ExerciseRecords records, Accounts accounts, AuditLog audit, Clock clock,
+                   Computations computations) {
         this.access = access;
         this.exercises = exercises;
         this.records = records;
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
+        this.computations = computations;
     }
 
+    /**
+     * The caller's exercises: id, title, role, cell; one this server could not load has {@code failed} with why
+     * instead (its members see it, and that it is out of service).
+     */
     void list(Context ctx) {
         Accounts.User user = access.user(ctx);
         List<Map<String, Object>> out = new ArrayList<>();
         for (ExerciseRecords.Membership m : records.memberships(user.username())) {
-            exercises.get(m.exerciseId()).ifPresent(l -> out.add(Map.of("id", l.id(), "title", l.scenario().title(),
-                    "role", m.role(), "cell", m.cell())));
+            exercises.get(m.exerciseId()).ifPresentOrElse(l -> out.add(Map.of("id", l.id(), "title", l.scenario().title(),
+                    "role", m.role(), "cell", m.cell())), () -> exercises.failure(m.exerciseId()).ifPresent(f -> out.add(Map.of(
+                    "id", f.id(), "title", org.spacettx.exercise.scenario.Text.of(f.title(), f.title()), "role", m.role(),
+                    "cell", m.cell(), "failed", f.reason()))));
         }
         ctx.json(out);
     }
@@ -89,12 +98,18 @@ final class ExerciseRoutes {
         if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
             throw new ApiError(400, "an exercise id is lower-case letters, digits and dashes");
         }
+        if (records.find(id).isPresent()) {
+            throw new ApiError(409, "an exercise with id '" + id + "' already exists"); // before the costly build
+        }
+        // built (its schedule computed, within this server's limits) before anything is stored: an exercise that
+        // cannot be put in service is never stored
+        LiveExercises.Live built = compute(null, "computing the exercise's schedule", () -> exercises.build(id, yaml));
         try {
             records.create(id, result.scenario().title().en(), yaml, user.username());
         } catch (IllegalArgumentException e) {
             throw new ApiError(409, e.getMessage());
         }
-        LiveExercises.Live live = exercises.load(id, yaml);
+        LiveExercises.Live live = exercises.start(built);
         String control = result.scenario().cells().stream().filter(c -> c.kind() == Cell.Kind.CONTROL).findFirst()
                 .orElseThrow().id();
         records.addMember(id, user.username(), "controller", control);
@@ -105,6 +120,23 @@ final class ExerciseRoutes {
     }
 
     /**
+     * A heavy computation off the request thread ({@link Computations}): a limit the scenario passes is 422 with the
+     * problem; a computation cancelled is 409; one out of time or without room 503.
+     */
+    private <T> T compute(String user, String what, java.util.function.Supplier<T> work) {
+        try {
+            return computations.run(user, what, work);
+        } catch (org.spacettx.exercise.scenario.Limits.Exceeded e) {
+            throw new ApiError(422, e.getMessage(), List.of(problem(ScenarioProblem.of(e))));
+        } catch (Computations.NotDone e) {
+            if (e.cancelled()) {
+                throw new ApiError(409, e.getMessage());
+            }
+            throw new ApiError(503, e.getMessage());
+        }
+    }
+
+    /**
      * A scenario checked without creating anything ({@code POST /api/scenarios/validate}, body: the scenario's YAML):
      * every error and warning with its line, column, path and message, and the line exactly as
      * {@code spacettx exercise validate} prints it; a valid scenario is also scheduled, for the warnings only the
@@ -112,10 +144,12 @@ final class ExerciseRoutes {
      * scheduling costs seconds).
      */
     void validate(Context ctx) {
-        if (!access.user(ctx).plans()) {
+        Accounts.User user = access.user(ctx);
+        if (!user.plans()) {
             throw new ApiError(403, "only administrators and planners validate scenarios");
         }
-        ctx.json(checked(exercises.parse(ctx.body())));
+        String yaml = ctx.body();
+        ctx.json(compute(user.username(), "the validation", () -> checked(exercises.parse(yaml))));
     }
 
     /**
@@ -124,34 +158,53 @@ final class ExerciseRoutes {
      * tree, which the workspace shows beside the field.
      */
     void validateDocument(Context ctx) {
-        if (!access.user(ctx).plans()) {
+        Accounts.User user = access.user(ctx);
+        if (!user.plans()) {
             throw new ApiError(403, "only administrators and planners validate scenarios");
         }
         JsonNode document = SessionRoutes.jsonBody(ctx).path("document");
         if (!document.isObject()) {
             throw new ApiError(400, "the body is {document: the scenario as a tree}");
         }
-        Map<String, Object> answer = checked(exercises.parse(org.spacettx.exercise.scenario.ScenarioDocument.toYaml(document)));
-        ctx.json(answer);
+        String yaml = org.spacettx.exercise.scenario.ScenarioDocument.toYaml(document);
+        ctx.json(compute(user.username(), "the validation", () -> checked(exercises.parse(yaml))));
     }
 
-    /** What the validation answers for a scenario as read: validity, summary, problems, and the computed schedule. */
-    static Map<String, Object> checked(ScenarioReader.Result result) {
+    /** {@code DELETE /api/scenarios/validation}: stops the caller's validation that is running or waiting (204), if any (404). */
+    void cancelValidation(Context ctx) {
+        Accounts.User user = access.user(ctx);
+        if (!computations.cancel(user.username())) {
+            throw new ApiError(404, "you have no validation running");
+        }
+        ctx.status(204);
+    }
+
+    /**
+     * What the validation answers for a scenario as read: validity, summary, problems, and the computed schedule
+     * (within this server's limits: a limit passed is one more error).
+     */
+    private Map<String, Object> checked(ScenarioReader.Result result) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("valid", result.ok());
         List<ScenarioProblem> all = new ArrayList<>(result.problems());
+        boolean valid = result.ok();
         if (result.ok()) {
             var s = result.scenario();
             answer.put("summary", Map.of("cells", s.cells().size(), "moves", s.moves().size(), "injects", s.injects().size(),
                     "questions", s.questions().size(), "objects", s.objects().size(), "places", s.sites().size() + s.areas().size()));
-            TriggerSchedule schedule = TriggerSchedule.compute(s, OrekitData.standard());
-            all.addAll(org.spacettx.exercise.engine.ScheduleCheck.warnings(s, schedule, result.triggers()));
-            answer.put("schedule", schedule.entries().stream().map(e -> {
-                return scheduleRow(e);
-            }).toList());
+            try {
+                TriggerSchedule schedule = exercises.schedule(s);
+                all.addAll(org.spacettx.exercise.engine.ScheduleCheck.warnings(s, schedule, result.triggers()));
+                answer.put("schedule", schedule.entries().stream().map(ExerciseRoutes::scheduleRow).toList());
+            } catch (org.spacettx.exercise.scenario.Limits.Exceeded e) {
+                all.add(ScenarioProblem.of(e));
+                valid = false;
+            }
         }
-        answer.put("errors", result.errors().size());
-        answer.put("warnings", all.size() - result.errors().size());
+        long errors = all.stream().filter(p -> p.severity() == ScenarioProblem.Severity.ERROR).count();
+        answer.put("valid", valid);
+        answer.put("errors", errors);
+        answer.put("warnings", all.size() - errors);
         answer.put("problems", all.stream().map(ExerciseRoutes::problem).toList());
         return answer;
     }
@@ -223,9 +276,14 @@ final class ExerciseRoutes {
         Map<String, Object> room;
         java.util.function.Predicate<String> known = knownObjects(Actor.ROOM, live, scenarioNow(live));
         synchronized (live) {
-            room = Feed.of(live.exercise(), Actor.ROOM, clock.instant(), known);
+            room = Feed.of(live.exercise(), Actor.ROOM, clock.instant(), known, request -> "");
         }
         ctx.json(room);
+    }
+
+    /** The caller's token for each anonymous feedback request of the exercise. */
+    private java.util.function.UnaryOperator<String> ownToken(LiveExercises.Live live, Actor actor) {
+        return request -> exercises.anonymousToken(live, request, actor.user());
     }
 
     void feed(Context ctx) {
@@ -233,7 +291,7 @@ final class ExerciseRoutes {
         Actor actor = access.actor(ctx, live);
         java.util.function.Predicate<String> known = knownObjects(actor, live, scenarioNow(live));
         synchronized (live) {
-            ctx.json(Feed.of(live.exercise(), actor, clock.instant(), known));
+            ctx.json(Feed.of(live.exercise(), actor, clock.instant(), known, ownToken(live, actor)));
         }
     }
 
@@ -356,7 +414,7 @@ final class ExerciseRoutes {
             throw new ApiError(409, "an exercise with id '" + id + "' already exists"); // before the costly build
         }
         try {
-            exercises.importArchive(id, archive, result.scenario(), user.username());
+            compute(null, "replaying the archive", () -> exercises.importArchive(id, archive, result.scenario(), user.username()));
         } catch (org.spacettx.orbit.input.InputException e) {
             throw new ApiError(422, e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -395,7 +453,7 @@ final class ExerciseRoutes {
         Exercise then = Exercise.replay(live.scenario(), live.scheduled(), log.subList(0, seq));
         Instant wall = seq > 0 ? log.get(seq - 1).wallTime() : log.isEmpty() ? clock.instant() : log.get(0).wallTime();
         Map<String, Object> feed = new LinkedHashMap<>(Feed.of(then, actor, wall,
-                knownObjects(actor, live, then.state().scenarioTimeAt(wall))));
+                knownObjects(actor, live, then.state().scenarioTimeAt(wall)), ownToken(live, actor)));
         @SuppressWarnings("unchecked")
         Map<String, Object> clockAt = new LinkedHashMap<>((Map<String, Object>) feed.get("clock"));
         clockAt.put("running", false);
@@ -629,6 +687,10 @@ final class ExerciseRoutes {
         if (command == null) {
             throw new ApiError(400, "not a command: the body is empty or null");
         }
+        if (command instanceof Command.GiveFeedback g) {
+            // whatever token the client sent, the server's stands for the giver of feedback to an anonymous request
+            command = g.from(exercises.anonymousToken(live, g.request(), actor.user()));
+        }
         Outcome outcome;
         try {
             outcome = exercises.handle(live, actor, command);
@@ -794,7 +856,22 @@ final class ExerciseRoutes {
     static final int STREAM_BACKLOG = 10_000;
 
     private LiveExercises.Live live(Context ctx) {
+        return live(ctx, exercises, records, access);
+    }
+
+    /**
+     * The exercise a request names: 404 when there is none (or the caller is not a member of it); 503 with why when
+     * this server could not load it.
+     */
+    static LiveExercises.Live live(Context ctx, LiveExercises exercises, ExerciseRecords records, Access access) {
         String id = ctx.pathParam("id");
-        return exercises.get(id).orElseThrow(() -> new ApiError(404, "no such exercise: " + id));
+        return exercises.get(id).orElseThrow(() -> {
+            var failed = exercises.failure(id);
+            if (failed.isPresent() && records.membership(id, access.user(ctx).username()).isPresent()) {
+                return new ApiError(503, "exercise " + id + " is out of service: this server could not load it ("
+                        + failed.get().reason() + ")");
+            }
+            return new ApiError(404, "no such exercise: " + id);
+        });
     }
 }

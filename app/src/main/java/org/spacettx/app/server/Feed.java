@@ -26,10 +26,10 @@ final class Feed {
 
     /**
      * The feed of {@code viewer} at {@code wallNow}; {@code knownObject}: the space objects (by id) it knows of then, the
-     * only ones a question's picture names to it.
+     * only ones a question's picture names to it; {@code ownToken}: the viewer's token for an anonymous feedback request.
      */
     static Map<String, Object> of(Exercise exercise, Actor viewer, java.time.Instant wallNow,
-                                  java.util.function.Predicate<String> knownObject) {
+                                  java.util.function.Predicate<String> knownObject, java.util.function.UnaryOperator<String> ownToken) {
         Scenario s = exercise.scenario();
         ExerciseState state = exercise.state();
         Visibility v = exercise.visibility();
@@ -70,7 +70,7 @@ final class Feed {
         feed.put("observations", v.filter(viewer, state.observations()));
         feed.put("actionItems", v.filter(viewer, List.copyOf(state.actionItems().values())));
         feed.put("statement", state.statement());
-        feed.put("feedback", feedback(exercise, viewer));
+        feed.put("feedback", feedback(exercise, viewer, ownToken));
         feed.put("presentation", state.presentation()); // what the room's screen shows: everyone in the room sees it
         feed.put("lastSequence", state.lastSequence());
         return feed;
@@ -133,7 +133,7 @@ final class Feed {
      * answered, how many have, the ratings counted per statement and the comments the viewer may read (the report's
      * rules, {@link org.spacettx.exercise.report.AfterActionReport#feedback}).
      */
-    private static Map<String, Object> feedback(Exercise exercise, Actor viewer) {
+    private static Map<String, Object> feedback(Exercise exercise, Actor viewer, java.util.function.UnaryOperator<String> ownToken) {
         var state = exercise.state();
         List<Map<String, Object>> requests = new ArrayList<>();
         for (var f : org.spacettx.exercise.report.AfterActionReport.feedback(state, exercise.visibility(), viewer)) {
@@ -142,7 +142,8 @@ final class Feed {
             r.put("scope", f.scope());
             r.put("anonymous", f.anonymous());
             r.put("responses", f.responses());
-            r.put("answered", state.feedback().stream().anyMatch(x -> x.request().equals(f.id()) && x.user().equals(viewer.user())));
+            String responder = f.anonymous() ? ownToken.apply(f.id()) : viewer.user();
+            r.put("answered", state.feedback().stream().anyMatch(x -> x.request().equals(f.id()) && x.responder().equals(responder)));
             r.put("ratings", f.ratings().stream().map(l -> {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("id", l.id());

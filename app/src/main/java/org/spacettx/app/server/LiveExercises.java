@@ -20,6 +20,7 @@ import org.spacettx.exercise.engine.Exercise;
 import org.spacettx.exercise.engine.Outcome;
 import org.spacettx.exercise.engine.TriggerSchedule;
 import org.spacettx.exercise.policy.EventVisibility;
+import org.spacettx.exercise.scenario.Limits;
 import org.spacettx.exercise.scenario.Scenario;
 import org.spacettx.exercise.scenario.ScenarioReader;
 import org.spacettx.orbit.data.OrekitData;
@@ -55,6 +56,8 @@ public final class LiveExercises {
         /** The engine; null after an append whose outcome is unknown, until it is rebuilt from the store. */
         private Exercise exercise;
         private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+        /** The key of its anonymous feedback tokens, read from the store when first needed. */
+        private volatile String feedbackKey;
 
         /** An exercise in service, with its engine already built from its log. */
         Live(String id, Scenario scenario, TriggerSchedule schedule, Exercise exercise, EventStore store) {
@@ -112,31 +115,66 @@ public final class LiveExercises {
         }
     }
 
+    /**
+     * A stored exercise this server could not put in service (its scenario passes a limit of this server, no longer
+     * reads, or its log does not replay), and why. It stays stored as it was; the server serves the others.
+     */
+    public record Failed(String id, String title, String reason) {
+    }
+
     private final ExerciseRecords records;
     private final EventStore store;
     private final ActionRegister register;
     private final OrekitData data;
     private final Clock clock;
+    private final Limits limits;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
+    private final Map<String, Failed> failed = new ConcurrentHashMap<>();
 
-    public LiveExercises(ExerciseRecords records, EventStore store, ActionRegister register, OrekitData data, Clock clock) {
+    public LiveExercises(ExerciseRecords records, EventStore store, ActionRegister register, OrekitData data, Clock clock,
+                         Limits limits) {
         this.records = records;
         this.store = store;
         this.register = register;
         this.data = data;
         this.clock = clock;
+        this.limits = limits;
     }
 
-    /** Loads every stored exercise and replays its log. */
+    /**
+     * Loads every stored exercise and replays its log. One that cannot be loaded is set aside as {@link Failed} (and
+     * logged) instead of stopping the start: the others are served.
+     */
     public void loadAll() {
         for (ExerciseRecords.Record r : records.all()) {
-            load(r.id(), r.scenarioYaml());
+            try {
+                start(build(r.id(), r.scenarioYaml()));
+            } catch (RuntimeException e) {
+                String reason = e instanceof Limits.Exceeded || e instanceof IllegalStateException ? e.getMessage() : e.toString();
+                failed.put(r.id(), new Failed(r.id(), r.title(), reason));
+                org.slf4j.LoggerFactory.getLogger(LiveExercises.class).error("exercise {} was not loaded: {}", r.id(), reason);
+            }
         }
     }
 
-    /** Parses a scenario (no catalog files: an uploaded scenario must not read the server's files). */
+    /** The limits this server puts on a scenario's work. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /** Why a stored exercise is not in service, if it failed to load. */
+    public Optional<Failed> failure(String id) {
+        return Optional.ofNullable(failed.get(id));
+    }
+
+    /** Parses a scenario (no catalog files: an uploaded scenario must not read the server's files), under this server's limits. */
     public ScenarioReader.Result parse(String yaml) {
-        return ScenarioReader.parse(yaml, null, data);
+        return ScenarioReader.parse(yaml, null, data, limits);
+    }
+
+    /** A parsed scenario's schedule, under this server's limits. */
+    public TriggerSchedule schedule(Scenario scenario) {
+        return TriggerSchedule.compute(scenario, data, limits);
     }
 
     /**
@@ -144,7 +182,7 @@ public final class LiveExercises {
      * they were, then loaded like any other. The archive must already have been checked.
      */
     public Live importArchive(String id, ExerciseArchive archive, Scenario scenario, String createdBy) {
-        TriggerSchedule schedule = TriggerSchedule.compute(scenario, data);
+        TriggerSchedule schedule = schedule(scenario);
         // every event is checked against the state it follows before anything is stored
         Exercise engine = Exercise.replayChecked(scenario, Exercise.scheduledTimes(schedule), archive.events(),
                 "archive!" + ExerciseArchive.EVENTS);
@@ -154,19 +192,27 @@ public final class LiveExercises {
         return start(l);
     }
 
-    Live load(String id, String yaml) {
+    /**
+     * An exercise built from its scenario and its stored log (none yet for a new one), not yet in service: so that an
+     * exercise that cannot be built is never stored.
+     *
+     * @throws Limits.Exceeded when the scenario passes a limit of this server
+     * @throws IllegalStateException when the scenario no longer reads
+     */
+    Live build(String id, String yaml) {
         ScenarioReader.Result result = parse(yaml);
         if (!result.ok()) {
-            throw new IllegalStateException("stored scenario of " + id + " no longer validates: " + result.errors().get(0).message());
+            throw new IllegalStateException("its scenario no longer reads: " + result.errors().get(0).format("scenario"));
         }
         Scenario scenario = result.scenario();
-        TriggerSchedule schedule = TriggerSchedule.compute(scenario, data);
+        TriggerSchedule schedule = schedule(scenario);
         Exercise engine = Exercise.replay(scenario, Exercise.scheduledTimes(schedule), store.load(id));
-        return start(new Live(id, scenario, schedule, engine, store));
+        return new Live(id, scenario, schedule, engine, store);
     }
 
     /** Puts a built exercise in service and enters its action items in the register. */
-    private Live start(Live l) {
+    Live start(Live l) {
+        failed.remove(l.id);
         live.put(l.id, l);
         synchronized (l) {
             register(l, l.exercise().log());
@@ -181,6 +227,27 @@ public final class LiveExercises {
                 register.fromExercise(l.id, r.sequence(), r.wallTime(), r.actor().user(),
                         l.exercise().state().actionItems().get(e.id()), e.title(), e.ownerNation(), e.due(), e.status());
             }
+        }
+    }
+
+    /**
+     * The token that stands for {@code user} as the giver of feedback to {@code request} of an exercise when the
+     * request is anonymous: an HMAC-SHA-256 under the exercise's own key, so that the server can tell a second answer
+     * from the same person while the log, the archive and every reader learn nothing of who answered.
+     */
+    public String anonymousToken(Live l, String request, String user) {
+        String key = l.feedbackKey;
+        if (key == null) {
+            key = records.feedbackKey(l.id);
+            l.feedbackKey = key;
+        }
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(java.util.HexFormat.of().parseHex(key), "HmacSHA256"));
+            byte[] digest = mac.doFinal((request + "\n" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "anon-" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
     }
 

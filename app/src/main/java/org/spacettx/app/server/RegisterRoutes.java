@@ -74,8 +74,7 @@ final class RegisterRoutes {
 
     /** Open items of the caller's other exercises, soonest due first: the read-ahead of a new exercise. */
     void readAhead(Context ctx) {
-        LiveExercises.Live live = exercises.get(ctx.pathParam("id"))
-                .orElseThrow(() -> new ApiError(404, "no such exercise: " + ctx.pathParam("id")));
+        LiveExercises.Live live = ExerciseRoutes.live(ctx, exercises, records, access);
         access.actor(ctx, live);
         Caller caller = caller(access.user(ctx));
         List<ActionRegister.Entry> entries = register.list(caller.visible(new ActionRegister.Filter("open", null, null, null, null)))

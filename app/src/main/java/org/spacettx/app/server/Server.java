@@ -22,6 +22,7 @@ import org.spacettx.app.store.EventStore;
 import org.spacettx.app.store.ExerciseRecords;
 import org.spacettx.app.store.StoreException;
 import org.spacettx.exercise.engine.Json;
+import org.spacettx.exercise.scenario.Limits;
 import org.spacettx.orbit.data.OrekitData;
 
 /**
@@ -56,29 +57,58 @@ public final class Server implements AutoCloseable {
         return t;
     });
 
-    private Server(Javalin app, LiveExercises exercises) {
+    private final Computations computations;
+
+    private Server(Javalin app, LiveExercises exercises, Computations computations) {
         this.app = app;
         this.exercises = exercises;
+        this.computations = computations;
     }
 
-    /** Starts a server on a port (0: any free one) over a database, with local accounts only. */
-    public static Server start(String host, int port, Database db, boolean secureCookies, Clock clock) {
-        return start(host, port, db, secureCookies, clock, null);
+    /**
+     * How a server runs: where it listens, whether its cookies are marked {@code Secure}, its clock, the identity
+     * provider it also signs people in through (or null), and the limits it puts on a scenario's work.
+     */
+    public record Options(String host, int port, boolean secureCookies, Clock clock, Oidc oidc, Limits limits) {
+
+        /** On the loopback address, port {@code port} (0: any free one), local accounts, the system clock, default limits. */
+        public static Options local(int port) {
+            return new Options("127.0.0.1", port, false, Clock.systemUTC(), null, Limits.DEFAULT);
+        }
+
+        public Options withClock(Clock c) {
+            return new Options(host, port, secureCookies, c, oidc, limits);
+        }
+
+        public Options withOidc(Oidc o) {
+            return new Options(host, port, secureCookies, clock, o, limits);
+        }
+
+        public Options withLimits(Limits l) {
+            return new Options(host, port, secureCookies, clock, oidc, l);
+        }
     }
 
-    /** As above, also signing people in through an OpenID Connect provider when {@code oidc} is not null. */
-    public static Server start(String host, int port, Database db, boolean secureCookies, Clock clock, Oidc oidc) {
+    /** Starts a server over a database. */
+    public static Server start(Database db, Options options) {
+        String host = options.host();
+        int port = options.port();
+        boolean secureCookies = options.secureCookies();
+        Clock clock = options.clock();
+        Oidc oidc = options.oidc();
         Accounts accounts = new Accounts(db);
         ExerciseRecords records = new ExerciseRecords(db);
         AuditLog audit = new AuditLog(db);
         ActionRegister register = new ActionRegister(db);
-        LiveExercises exercises = new LiveExercises(records, new EventStore(db), register, OrekitData.standard(), clock);
+        LiveExercises exercises = new LiveExercises(records, new EventStore(db), register, OrekitData.standard(), clock,
+                options.limits());
         exercises.loadAll();
         Sessions sessions = new Sessions(clock);
         Access access = new Access(sessions, accounts, records, secureCookies);
         SessionRoutes sessionRoutes = new SessionRoutes(access, accounts, records, sessions, audit);
         PeopleRoutes peopleRoutes = new PeopleRoutes(access, accounts, audit);
-        ExerciseRoutes exerciseRoutes = new ExerciseRoutes(access, exercises, records, accounts, audit, clock);
+        Computations computations = new Computations(options.limits().computeTime());
+        ExerciseRoutes exerciseRoutes = new ExerciseRoutes(access, exercises, records, accounts, audit, clock, computations);
         RegisterRoutes registerRoutes = new RegisterRoutes(access, exercises, records, register, audit, clock);
         WorkspaceRoutes workspaceRoutes = new WorkspaceRoutes(access, new org.spacettx.app.store.Drafts(db),
                 new org.spacettx.app.store.Catalogs(db), exerciseRoutes, exercises, audit);
@@ -122,6 +152,7 @@ public final class Server implements AutoCloseable {
             config.routes.post("/api/exercises/import", exerciseRoutes::importArchive);
             config.routes.post("/api/scenarios/validate", exerciseRoutes::validate);
             config.routes.post("/api/scenarios/validate-document", exerciseRoutes::validateDocument);
+            config.routes.delete("/api/scenarios/validation", exerciseRoutes::cancelValidation);
             config.routes.get("/api/drafts", workspaceRoutes::list);
             config.routes.post("/api/drafts", workspaceRoutes::create);
             config.routes.get("/api/drafts/{id}", workspaceRoutes::get);
@@ -179,7 +210,7 @@ public final class Server implements AutoCloseable {
             config.routes.error(405, ctx -> error(ctx, 405, "method not allowed", null));
             config.routes.error(413, ctx -> error(ctx, 413, "request too large (limit " + MAX_REQUEST_BYTES + " bytes)", null));
         }).start();
-        Server server = new Server(app, exercises);
+        Server server = new Server(app, exercises, computations);
         server.ticker.scheduleAtFixedRate(server::tickSafely, 1, 1, TimeUnit.SECONDS);
         return server;
     }
@@ -252,6 +283,7 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        computations.close();
         exercises.closeAllStreams();
         app.stop();
     }

@@ -55,6 +55,35 @@ public final class ExerciseRecords {
         });
     }
 
+    /**
+     * The exercise's key for anonymous feedback tokens (64 hex digits), made on first use. It stays in this table: no
+     * log, archive or answer carries it.
+     */
+    public String feedbackKey(String id) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT feedback_key FROM exercises WHERE id = ?")) {
+                s.setString(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        throw new IllegalArgumentException("no exercise '" + id + "'");
+                    }
+                    if (r.getString(1) != null) {
+                        return r.getString(1);
+                    }
+                }
+            }
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            String hex = java.util.HexFormat.of().formatHex(key);
+            try (PreparedStatement s = c.prepareStatement("UPDATE exercises SET feedback_key = ? WHERE id = ?")) {
+                s.setString(1, hex);
+                s.setString(2, id);
+                s.executeUpdate();
+            }
+            return hex;
+        });
+    }
+
     public List<Record> all() {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT id, title, scenario_yaml FROM exercises ORDER BY created_at, id");

@@ -3,7 +3,6 @@ package org.spacettx.app.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -89,7 +88,7 @@ class ArchiveTest {
             accounts.create("control", "Control", PASSWORD, true);
             accounts.create("kor1", "ROK", PASSWORD, false);
             accounts.create("usa1", "US", PASSWORD, false);
-            try (Server b = Server.start("127.0.0.1", 0, db, false, Clock.systemUTC())) {
+            try (Server b = Server.start(db, Server.Options.local(0))) {
             ApiClient admin = as(b, "control");
             ApiClient.Response imported = admin.postBytes("/api/exercises/import", archive, "application/zip");
             assertThat(imported.status()).as(imported.body()).isEqualTo(201);
@@ -136,7 +135,7 @@ class ArchiveTest {
 
     private static Server start(Database db) throws Exception {
         org.spacettx.app.cli.DemoAccess.prepare(db, PASSWORD);
-        return Server.start("127.0.0.1", 0, db, false, Clock.systemUTC());
+        return Server.start(db, Server.Options.local(0));
     }
 
     private static ApiClient as(Server server, String user) {

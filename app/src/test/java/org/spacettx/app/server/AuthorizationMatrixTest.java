@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,7 @@ class AuthorizationMatrixTest {
         db = Database.open(Database.embeddedUrl(dir), "sa", "");
         org.spacettx.app.cli.DemoAccess.prepare(db, PASSWORD);
         new Accounts(db).create("outsider", "Outsider", PASSWORD, false);
-        server = Server.start("127.0.0.1", 0, db, false, Clock.systemUTC());
+        server = Server.start(db, Server.Options.local(0));
         for (String c : CALLERS) {
             ApiClient client = new ApiClient(server.port());
             if (!c.equals("anonymous")) {

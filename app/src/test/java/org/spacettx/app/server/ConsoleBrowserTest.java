@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,7 @@ class ConsoleBrowserTest {
         requireBrowser();
         db = Databases.embedded();
         org.spacettx.app.cli.DemoAccess.prepare(db, PASSWORD);
-        server = Server.start("127.0.0.1", 0, db, false, Clock.systemUTC());
+        server = Server.start(db, Server.Options.local(0));
         control = browser();
         kor = browser();
     }

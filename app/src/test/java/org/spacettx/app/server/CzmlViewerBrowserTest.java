@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +60,7 @@ class CzmlViewerBrowserTest {
         String scenarioYaml;
         try (Database db = Databases.embedded()) {
             org.spacettx.app.cli.DemoAccess.prepare(db, PASSWORD);
-            try (Server server = Server.start("127.0.0.1", 0, db, false, Clock.systemUTC())) {
+            try (Server server = Server.start(db, Server.Options.local(0))) {
                 // control: the exercise has not started, and a delegation knows of no launched object yet (the
                 // policy's time rule, TimeVisibilityTest); control sees every object
                 ApiClient control = new ApiClient(server.port());

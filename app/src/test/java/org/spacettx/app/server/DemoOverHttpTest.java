@@ -2,7 +2,6 @@ package org.spacettx.app.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -64,7 +63,7 @@ class DemoOverHttpTest {
     void playedByEveryoneAtOnce(String name, Supplier<Database> open) throws Exception {
         try (Database db = open.get()) {
             org.spacettx.app.cli.DemoAccess.prepare(db, PASSWORD);
-            try (Server server = Server.start("127.0.0.1", 0, db, false, Clock.systemUTC())) {
+            try (Server server = Server.start(db, Server.Options.local(0))) {
                 ApiClient control = new ApiClient(server.port());
                 ApiClient kor = new ApiClient(server.port());
                 ApiClient usa = new ApiClient(server.port());
@@ -120,7 +119,7 @@ class DemoOverHttpTest {
                         .contains("answer condition: kor Q4 >= 70");
             }
             // A new server over the same database replays the log to the same state.
-            try (Server again = Server.start("127.0.0.1", 0, db, false, Clock.systemUTC())) {
+            try (Server again = Server.start(db, Server.Options.local(0))) {
                 ApiClient control = new ApiClient(again.port());
                 control.login("control", PASSWORD);
                 JsonNode feed = control.get("/api/exercises/" + EX + "/feed").json();

@@ -3,7 +3,6 @@ package org.spacettx.app.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 
 import org.spacettx.app.store.Database;
 
@@ -11,9 +10,13 @@ import org.spacettx.app.store.Database;
 record DemoServer(Database db, Server server, String password) implements AutoCloseable {
 
     static DemoServer start(Path dir, String password) throws Exception {
+        return start(dir, password, Server.Options.local(0));
+    }
+
+    static DemoServer start(Path dir, String password, Server.Options options) throws Exception {
         Database db = Database.open(Database.embeddedUrl(dir), null, null);
         org.spacettx.app.cli.DemoAccess.prepare(db, password);
-        return new DemoServer(db, Server.start("127.0.0.1", 0, db, false, Clock.systemUTC()), password);
+        return new DemoServer(db, Server.start(db, options), password);
     }
 
     /** A demo user, logged in. */

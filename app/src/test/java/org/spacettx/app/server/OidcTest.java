@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +68,7 @@ class OidcTest {
                 """.formatted(provider.issuerUrl(ISSUER_ID)));
         db = Database.open(Database.embeddedUrl(dir.resolve("db")), null, null);
         org.spacettx.app.cli.DemoAccess.prepare(db, PASSWORD);
-        server = Server.start("127.0.0.1", 0, db, false, Clock.systemUTC(), new Oidc(Oidc.Config.read(config)));
+        server = Server.start(db, Server.Options.local(0).withOidc(new Oidc(Oidc.Config.read(config))));
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package org.spacettx.app.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -40,7 +39,7 @@ class PostgresRestartTest {
         String url = pg.getJdbcUrl("postgres", "postgres");
         try (Database db = Database.open(url, "postgres", null)) {
             org.spacettx.app.cli.DemoAccess.prepare(db, PASSWORD);
-            try (Server server = Server.start("127.0.0.1", 0, db, false, Clock.systemUTC())) {
+            try (Server server = Server.start(db, Server.Options.local(0))) {
                 ApiClient control = login(server, "control");
                 ApiClient kor = login(server, "kor1");
                 assertThat(control.command(EX, "{\"type\":\"StartExercise\"}").status()).isEqualTo(200);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +30,7 @@ class RegisterTest {
     void actionItemsOutliveTheirExercise() throws Exception {
         Database db = Database.open(Database.embeddedUrl(dir), "sa", "");
         org.spacettx.app.cli.DemoAccess.prepare(db, PASSWORD);
-        Server server = Server.start("127.0.0.1", 0, db, false, Clock.systemUTC());
+        Server server = Server.start(db, Server.Options.local(0));
         String first = "wg-2026a";
         long korItem;
         long usaItem;
@@ -100,7 +99,7 @@ class RegisterTest {
         }
 
         // a restart reads the exercise's log again: nothing is added twice, nothing undone
-        server = Server.start("127.0.0.1", 0, db, false, Clock.systemUTC());
+        server = Server.start(db, Server.Options.local(0));
         try {
             ApiClient kor = as(server, "kor1");
             JsonNode all = kor.get("/api/register").json();

@@ -191,9 +191,14 @@ public record ExerciseArchive(String exerciseId, String scenarioYaml, String cat
      * resolve to the same element sets ({@link #checkCatalog}).
      */
     public Scenario scenario(OrekitData data, String source) {
+        return scenario(data, org.spacettx.exercise.scenario.Limits.DEFAULT, source);
+    }
+
+    /** As {@link #scenario(OrekitData, String)}, under a server's limits. */
+    public Scenario scenario(OrekitData data, org.spacettx.exercise.scenario.Limits limits, String source) {
         List<org.spacettx.orbit.catalog.ElementSet> sets = catalogCsv.isEmpty() ? List.of()
                 : CatalogReader.strict(data).read(source + "!" + CATALOG, catalogCsv.getBytes(StandardCharsets.UTF_8)).elementSets();
-        ScenarioReader.Result result = ScenarioReader.parseWithCatalog(scenarioYaml, sets, data);
+        ScenarioReader.Result result = ScenarioReader.parseWithCatalog(scenarioYaml, sets, data, limits);
         if (!result.ok()) {
             var e = result.errors().get(0);
             throw new InputException(new SourceLocation(source + "!" + SCENARIO, e.line()), null, e.message()

@@ -29,6 +29,9 @@ public record Actor(String user, Role role, String cell, String nation) {
 
     public static final Actor SYSTEM = new Actor("system", Role.SYSTEM, "control", "");
 
+    /** Who gave anonymous feedback, as the log records it: nobody in particular. */
+    public static final Actor ANONYMOUS = new Actor("anonymous", Role.PLAYER, "", "");
+
     /** The presenter view on the room's projector. */
     public static final Actor ROOM = new Actor("room", Role.ROOM, "", "");
 

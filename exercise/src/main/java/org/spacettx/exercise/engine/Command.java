@@ -17,8 +17,22 @@ public sealed interface Command {
     record RequestFeedback(String scope, boolean anonymous) implements Command {
     }
 
-    /** A participant's feedback: ratings from 1 to 5 of the form's statements, and comments, by the form's ids. */
-    record GiveFeedback(String request, java.util.Map<String, Integer> ratings, java.util.Map<String, String> comments) implements Command {
+    /**
+     * A participant's feedback: ratings from 1 to 5 of the form's statements, and comments, by the form's ids. To an
+     * anonymous request it carries {@code responder}, a token that stands for the participant without naming them
+     * (the server derives it from the exercise, the request and the user, whatever the client sent), so that nobody
+     * answers twice and nobody reading the log learns who answered what.
+     */
+    record GiveFeedback(String request, java.util.Map<String, Integer> ratings, java.util.Map<String, String> comments,
+                        String responder) implements Command {
+        public GiveFeedback(String request, java.util.Map<String, Integer> ratings, java.util.Map<String, String> comments) {
+            this(request, ratings, comments, null);
+        }
+
+        /** The same feedback from the responder the server vouches for. */
+        public GiveFeedback from(String token) {
+            return new GiveFeedback(request, ratings, comments, token);
+        }
     }
 
     /** Control starts the exercise (once). */

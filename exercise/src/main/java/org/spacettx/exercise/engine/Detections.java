@@ -72,6 +72,7 @@ public final class Detections implements org.spacettx.exercise.policy.Knowledge 
                 if (e == null) {
                     continue;
                 }
+                org.spacettx.orbit.parallel.WorkLimit.checkpoint();
                 List<Sighting> list = byCell.computeIfAbsent(s.cell(), c -> new LinkedHashMap<>())
                         .computeIfAbsent(o.id(), id -> new ArrayList<>());
                 for (GroundSensor.Observation x : s.sensor().observe(sky, e, o.sizeM())) {
@@ -261,6 +262,7 @@ public final class Detections implements org.spacettx.exercise.policy.Knowledge 
                     Runtime.getRuntime().availableProcessors(), data);
             for (CellSensor s : looking) {
                 for (int i = 0; i < fragments.size(); i++) {
+                    org.spacettx.orbit.parallel.WorkLimit.checkpoint();
                     List<GroundSensor.Observation> seen = s.sensor().observe(sky, sky.objects().get(i), b.sizesM().get(i));
                     if (!seen.isEmpty()) {
                         first.merge(s.cell(), seen.get(0).start(), (x, y) -> x.isBefore(y) ? x : y);

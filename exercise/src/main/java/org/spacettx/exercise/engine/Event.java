@@ -16,9 +16,13 @@ public sealed interface Event {
     record FeedbackRequested(String id, String scope, boolean anonymous) implements Event {
     }
 
-    /** A participant's feedback (who: the recorded event's actor, so that nobody answers twice). */
-    record FeedbackGiven(String request, String cell, java.util.Map<String, Integer> ratings, java.util.Map<String, String> comments)
-            implements Event {
+    /**
+     * A participant's feedback. Who gave it: the recorded event's actor, so that nobody answers twice; to an anonymous
+     * request, nobody: the actor is {@link Actor#ANONYMOUS}, the cell empty, and {@code responder} a token that stands
+     * for the participant without naming them (null when attributed).
+     */
+    record FeedbackGiven(String request, String cell, java.util.Map<String, Integer> ratings, java.util.Map<String, String> comments,
+                         String responder) implements Event {
     }
 
     record ClockStarted() implements Event {

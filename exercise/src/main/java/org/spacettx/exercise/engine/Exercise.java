@@ -32,6 +32,9 @@ public final class Exercise {
 
     private static final Set<String> STATUSES = Item.ActionItem.STATUSES;
 
+    /** What stands for the giver of anonymous feedback: a token, never a name. */
+    public static final String ANONYMOUS_TOKEN = "anon-[0-9a-f]{32}";
+
     private final Scenario scenario;
     private final Map<Integer, Instant> scheduled;
     private final ExerciseState state;
@@ -130,7 +133,8 @@ public final class Exercise {
         }
         List<Event.Recorded> recorded = new ArrayList<>();
         for (Event event : decided) {
-            recorded.add(record(actor, wall, event));
+            // anonymous feedback is recorded as nobody's: its token is all that stands for the participant
+            recorded.add(record(event instanceof Event.FeedbackGiven f && f.responder() != null ? Actor.ANONYMOUS : actor, wall, event));
             if (event instanceof Event.AnswerSubmitted a) {
                 recorded.addAll(releaseOnAnswer(a, wall));
             }
@@ -444,9 +448,12 @@ public final class Exercise {
             }
             case Command.GiveFeedback c -> {
                 require(actor.role() != Actor.Role.ROOM, "the room's screen gives no feedback");
-                require(state.feedbackRequests().stream().anyMatch(r -> r.id().equals(c.request())),
-                        "there is no feedback request " + c.request());
-                require(state.feedback().stream().noneMatch(f -> f.request().equals(c.request()) && f.user().equals(actor.user())),
+                Item.FeedbackRequest request = state.feedbackRequests().stream().filter(r -> r.id().equals(c.request())).findFirst()
+                        .orElseThrow(() -> new Refused("there is no feedback request " + c.request()));
+                String responder = request.anonymous() ? c.responder() : actor.user();
+                require(responder != null && (!request.anonymous() || responder.matches(ANONYMOUS_TOKEN)),
+                        "feedback to an anonymous request needs the server's token for its giver");
+                require(state.feedback().stream().noneMatch(f -> f.request().equals(c.request()) && f.responder().equals(responder)),
                         "you have already given your feedback on " + c.request());
                 Map<String, Integer> ratings = new java.util.TreeMap<>();
                 for (Map.Entry<String, Integer> e : (c.ratings() == null ? Map.<String, Integer>of() : c.ratings()).entrySet()) {
@@ -462,7 +469,8 @@ public final class Exercise {
                     }
                 }
                 require(!ratings.isEmpty() || !comments.isEmpty(), "the feedback is empty");
-                yield List.of(new Event.FeedbackGiven(c.request(), actor.cell(), ratings, comments));
+                yield List.of(request.anonymous() ? new Event.FeedbackGiven(c.request(), "", ratings, comments, responder)
+                        : new Event.FeedbackGiven(c.request(), actor.cell(), ratings, comments, null));
             }
             case Command.EndExercise c -> {
                 control(actor);

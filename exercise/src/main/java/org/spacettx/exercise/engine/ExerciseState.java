@@ -133,7 +133,7 @@ public final class ExerciseState {
                     : "exercise".equals(e.scope()) ? null : move(e.scope());
             case Event.FeedbackGiven e -> !feedbackRequests.containsKey(e.request()) ? "answers feedback request " + e.request() + ", which does not exist"
                     : e.ratings() == null || e.comments() == null ? "lacks its ratings or comments"
-                    : feedback.stream().anyMatch(f -> f.request().equals(e.request()) && f.user().equals(r.actor().user()))
+                    : feedback.stream().anyMatch(f -> f.request().equals(e.request()) && f.responder().equals(responder(e, r)))
                     ? "answers feedback request " + e.request() + " twice" : null;
         };
     }
@@ -246,7 +246,7 @@ public final class ExerciseState {
             case Event.DissentNoted e -> dissents.add(e.cell() + ": " + e.text());
             case Event.PresentationFocused e -> presentation = new Presentation(e.kind(), e.ref() == null ? "" : e.ref());
             case Event.FeedbackRequested e -> feedbackRequests.put(e.id(), new Item.FeedbackRequest(e.id(), e.scope(), e.anonymous()));
-            case Event.FeedbackGiven e -> feedback.add(new Item.FeedbackResponse(e.request(), r.actor().user(), e.cell(),
+            case Event.FeedbackGiven e -> feedback.add(new Item.FeedbackResponse(e.request(), responder(e, r), e.cell(),
                     Map.copyOf(e.ratings()), Map.copyOf(e.comments())));
             case Event.ExerciseEnded e -> {
                 anchorScenario = scenarioTimeAt(wall);
@@ -339,6 +339,11 @@ public final class ExerciseState {
     }
 
     /** Every participant's feedback, in the order given. */
+    /** Who stands for a feedback's giver: its anonymous token, or the user who gave it. */
+    private static String responder(Event.FeedbackGiven e, Event.Recorded r) {
+        return e.responder() != null ? e.responder() : r.actor().user();
+    }
+
     public List<Item.FeedbackResponse> feedback() {
         return List.copyOf(feedback);
     }

@@ -64,8 +64,11 @@ public sealed interface Item {
     record FeedbackRequest(String id, String scope, boolean anonymous) implements Item {
     }
 
-    /** One participant's feedback on a request. */
-    record FeedbackResponse(String request, String user, String cell, java.util.Map<String, Integer> ratings,
+    /**
+     * One participant's feedback; {@code responder}: the user who gave it, or, to an anonymous request, the token that
+     * stands for them (and an empty cell).
+     */
+    record FeedbackResponse(String request, String responder, String cell, java.util.Map<String, Integer> ratings,
                             java.util.Map<String, String> comments) implements Item {
     }
 

@@ -28,7 +28,11 @@ public final class ScheduleCheck {
                                                  org.spacettx.orbit.data.OrekitData data) {
         List<ScenarioProblem> all = new ArrayList<>(result.problems());
         if (result.ok()) {
-            all.addAll(warnings(result.scenario(), TriggerSchedule.compute(result.scenario(), data), result.triggers()));
+            try {
+                all.addAll(warnings(result.scenario(), TriggerSchedule.compute(result.scenario(), data), result.triggers()));
+            } catch (org.spacettx.exercise.scenario.Limits.Exceeded e) {
+                all.add(ScenarioProblem.of(e));
+            }
         }
         return all;
     }

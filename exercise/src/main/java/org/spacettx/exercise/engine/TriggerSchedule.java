@@ -16,6 +16,7 @@ import org.spacettx.exercise.scenario.Cell;
 import org.spacettx.exercise.scenario.Effect;
 import org.spacettx.exercise.scenario.Maneuver;
 import org.spacettx.exercise.scenario.Inject;
+import org.spacettx.exercise.scenario.Limits;
 import org.spacettx.exercise.scenario.Scenario;
 import org.spacettx.exercise.scenario.SpaceObject;
 import org.spacettx.exercise.scenario.Text;
@@ -35,6 +36,7 @@ import org.spacettx.orbit.conjunction.Screening;
 import org.spacettx.orbit.conjunction.SegmentedScreening;
 import org.spacettx.orbit.data.OrekitData;
 import org.spacettx.orbit.effects.UplinkJammer;
+import org.spacettx.orbit.parallel.WorkLimit;
 import org.spacettx.orbit.propagate.Ephemerides;
 import org.spacettx.orbit.propagate.Ephemeris;
 
@@ -144,7 +146,91 @@ public final class TriggerSchedule {
         return e == null ? Optional.empty() : e.time();
     }
 
+    /** The schedule under the default limits ({@link Limits#DEFAULT}). */
     public static TriggerSchedule compute(Scenario scenario, OrekitData data) {
+        return compute(scenario, data, Limits.DEFAULT);
+    }
+
+    /**
+     * The schedule of a scenario, within limits: its span, the states it would propagate ({@link #work}, counted
+     * before anything is computed) and the time it takes (stopped past it, or when the caller's {@link WorkLimit} is
+     * cancelled).
+     *
+     * @throws Limits.Exceeded naming the limit the scenario passes
+     * @throws WorkLimit.Stopped when an enclosing limit stopped the work
+     */
+    public static TriggerSchedule compute(Scenario scenario, OrekitData data, Limits limits) {
+        limits.spanProblem(scenario.start(), scenario.end()).ifPresent(problem -> {
+            throw new Limits.Exceeded(Limits.SPAN, problem);
+        });
+        Work work = work(scenario);
+        if (work.samples() > limits.scheduleSamples()) {
+            throw new Limits.Exceeded(Limits.SAMPLES, String.format(Locale.ROOT, "computing the schedule would propagate %,d states"
+                    + " (%s); at most %,d are allowed (%s)", work.samples(), work.parts(), limits.scheduleSamples(), Limits.SAMPLES));
+        }
+        WorkLimit limit = WorkLimit.of("computing the schedule", limits.computeTime());
+        try {
+            return limit.run(() -> computeWithin(scenario, data));
+        } catch (WorkLimit.Stopped e) {
+            if (e.by() != limit) {
+                throw e; // cancelled, or out of time, by whoever asked for the schedule
+            }
+            throw new Limits.Exceeded(Limits.TIME, "computing the schedule took longer than " + limits.computeTime().toSeconds()
+                    + " s and was stopped (" + Limits.TIME + ")");
+        }
+    }
+
+    /**
+     * What computing a scenario's schedule costs, counted in states propagated on the 60-s grid before anything is
+     * computed: every object over the whole span, each conjunction trigger's screening, each debris trigger's cloud
+     * (fragments and the object), and, where cells have sensors, each cloud's sightings.
+     *
+     * @param parts the count's terms, for a message
+     */
+    public record Work(long samples, String parts) {
+    }
+
+    public static Work work(Scenario scenario) {
+        long sky = (long) scenario.objects().size() * grid(scenario.start(), scenario.end());
+        long screenings = 0;
+        long clouds = 0;
+        for (Inject inject : scenario.injects()) {
+            switch (inject.trigger()) {
+                case Trigger.Conjunction c -> screenings += (c.with().isEmpty() ? scenario.objects().size() : 2)
+                        * grid(later(c.after(), scenario.start()), scenario.end());
+                case Trigger.DebrisApproach d -> clouds += cloud(scenario, d.breakup(), d.after());
+                case Trigger.DebrisRisk r -> clouds += cloud(scenario, r.breakup(), r.after());
+                default -> {
+                }
+            }
+        }
+        long sightings = 0;
+        if (!scenario.sensors().isEmpty()) {
+            for (Breakup b : scenario.breakups()) {
+                sightings += b.fragments().size() * grid(b.time(), scenario.end());
+            }
+        }
+        String parts = String.format(Locale.ROOT, "%d objects over %s days: %,d; conjunction screenings: %,d; debris clouds: %,d;"
+                + " the cells' sightings of them: %,d", scenario.objects().size(), Limits.days(Duration.between(scenario.start(),
+                scenario.end())), sky, screenings, clouds, sightings);
+        return new Work(sky + screenings + clouds + sightings, parts);
+    }
+
+    /** A breakup's fragments and one object from {@code after} (or the breakup) to the scenario's end. */
+    private static long cloud(Scenario scenario, String breakup, Instant after) {
+        return scenario.breakup(breakup).map(b -> (b.fragments().size() + 1L) * grid(later(after, b.time()), scenario.end())).orElse(0L);
+    }
+
+    /** Grid points from {@code from} to {@code to} every {@link ScenarioSky#STEP}. */
+    private static long grid(Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            return 0;
+        }
+        long step = ScenarioSky.STEP.toSeconds();
+        return (Duration.between(from, to).toSeconds() + step - 1) / step + 1;
+    }
+
+    private static TriggerSchedule computeWithin(Scenario scenario, OrekitData data) {
         ScenarioSky scenarioSky = ScenarioSky.of(scenario, o -> true, data);
         Ephemerides sky = scenarioSky.ephemerides();
         Map<String, Ephemeris> byId = scenarioSky.byId();

@@ -72,7 +72,7 @@ public final class Visibility {
             case Item.Statement s -> true;
             case Item.FeedbackRequest f -> true;
             // a participant's feedback is theirs; control reads it all (attributed only when not anonymous)
-            case Item.FeedbackResponse f -> f.user().equals(viewer.user());
+            case Item.FeedbackResponse f -> f.responder().equals(viewer.user());
         };
     }
 

@@ -18,6 +18,11 @@ public record ScenarioProblem(Severity severity, int line, int column, String pa
         return new ScenarioProblem(Severity.ERROR, line, column, path, message);
     }
 
+    /** A limit the scenario as a whole passes (found while computing its schedule): an error of the whole file. */
+    public static ScenarioProblem of(Limits.Exceeded e) {
+        return new ScenarioProblem(Severity.ERROR, 1, 1, "", e.getMessage());
+    }
+
     static ScenarioProblem warning(int line, int column, String path, String message) {
         return new ScenarioProblem(Severity.WARNING, line, column, path, message);
     }

@@ -54,9 +54,14 @@ public final class ScenarioReader {
     public static final long MAX_FILE_BYTES = 16L << 20;
 
     public static Result read(Path file, OrekitData data) {
+        return read(file, data, Limits.DEFAULT);
+    }
+
+    /** As {@link #read(Path, OrekitData)}, under other limits than the defaults. */
+    public static Result read(Path file, OrekitData data, Limits limits) {
         String text = org.spacettx.orbit.input.TextFiles.readUtf8(file, MAX_FILE_BYTES);
         Path base = file.toAbsolutePath().getParent();
-        return parse(text, base, data);
+        return parse(text, base, null, data, limits);
     }
 
     /**
@@ -64,18 +69,23 @@ public final class ScenarioReader {
      * scenarios uploaded to a server).
      */
     public static Result parse(String text, Path baseDirectory, OrekitData data) {
-        return parse(text, baseDirectory, null, data);
+        return parse(text, baseDirectory, null, data, Limits.DEFAULT);
+    }
+
+    /** As {@link #parse(String, Path, OrekitData)}, under other limits than the defaults (a server's). */
+    public static Result parse(String text, Path baseDirectory, OrekitData data, Limits limits) {
+        return parse(text, baseDirectory, null, data, limits);
     }
 
     /**
      * Reads a scenario whose catalog files are given as their element sets (an archive's catalog snapshot): the
      * {@code catalog} entries resolve from {@code catalog} instead of files.
      */
-    public static Result parseWithCatalog(String text, List<ElementSet> catalog, OrekitData data) {
-        return parse(text, null, List.copyOf(catalog), data);
+    public static Result parseWithCatalog(String text, List<ElementSet> catalog, OrekitData data, Limits limits) {
+        return parse(text, null, List.copyOf(catalog), data, limits);
     }
 
-    private static Result parse(String text, Path baseDirectory, List<ElementSet> snapshot, OrekitData data) {
+    private static Result parse(String text, Path baseDirectory, List<ElementSet> snapshot, OrekitData data, Limits limits) {
         List<ScenarioProblem> problems = new ArrayList<>();
         YamlNode root;
         try {
@@ -85,7 +95,7 @@ public final class ScenarioReader {
             return new Result(null, problems, Map.of());
         }
         Map<Integer, ScenarioProblem.Anchor> anchors = new HashMap<>();
-        Scenario scenario = build(new ReadContext(problems), root, baseDirectory, snapshot, data, anchors);
+        Scenario scenario = build(new ReadContext(problems), root, baseDirectory, snapshot, data, limits, anchors);
         // in the file's order, top to bottom, whichever section's reader found them
         problems.sort(java.util.Comparator.comparingInt(ScenarioProblem::line).thenComparingInt(ScenarioProblem::column));
         boolean errors = problems.stream().anyMatch(p -> p.severity() == ScenarioProblem.Severity.ERROR);
@@ -97,7 +107,7 @@ public final class ScenarioReader {
      * errors. Each section has its reader; the top level (id, title, span, version) is read here.
      */
     private static Scenario build(ReadContext ctx, YamlNode rootNode, Path base, List<ElementSet> snapshot, OrekitData data,
-                                  Map<Integer, ScenarioProblem.Anchor> anchors) {
+                                  Limits limits, Map<Integer, ScenarioProblem.Anchor> anchors) {
         MapNode root = ctx.map(rootNode, "the scenario");
         if (root == null) {
             return null;
@@ -115,6 +125,8 @@ public final class ScenarioReader {
         Instant end = ctx.instant(root, "end", true);
         if (start != null && end != null && !end.isAfter(start)) {
             ctx.error(root.entries().get("end"), "the scenario ends before it starts");
+        } else if (start != null && end != null) {
+            limits.spanProblem(start, end).ifPresent(problem -> ctx.error(root.entries().get("end"), problem));
         }
         ObjectsReader objectsReader = new ObjectsReader(ctx, base, snapshot, data);
         Catalog catalog = objectsReader.catalog(root);

@@ -3,6 +3,7 @@ package org.spacettx.exercise.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -29,14 +30,19 @@ class FeedbackTest {
         demo = ScenarioReader.read(Demo.file(), OrekitData.standard()).scenario();
     }
 
+    /** The token the server would give a participant's anonymous feedback (any 32 hex digits will do here). */
+    static final String KOR_TOKEN = "anon-" + "0123456789abcdef".repeat(2);
+    static final String USA_TOKEN = "anon-" + "fedcba9876543210".repeat(2);
+    static final String OBSERVER_TOKEN = "anon-" + "00112233445566778899aabbccddeeff";
+
     static Exercise withFeedback(boolean anonymous) {
         Exercise ex = new Exercise(demo, Exercise.scheduledTimes(TriggerSchedule.compute(demo, OrekitData.standard())));
         DemoPlayTest.accept(ex, DemoPlayTest.CONTROL, WALL, new Command.StartExercise());
         DemoPlayTest.accept(ex, DemoPlayTest.CONTROL, WALL, new Command.RequestFeedback("M1", anonymous));
         DemoPlayTest.accept(ex, DemoPlayTest.KOR, WALL, new Command.GiveFeedback("FB-1", Map.of("structure", 4, "scenario", 5),
-                Map.of("strengths", "Realistic overflight timings", "improvements", "")));
+                Map.of("strengths", "Realistic overflight timings", "improvements", ""), anonymous ? KOR_TOKEN : null));
         DemoPlayTest.accept(ex, DemoPlayTest.USA, WALL, new Command.GiveFeedback("FB-1", Map.of("structure", 2),
-                Map.of("improvements", "More time for move 1")));
+                Map.of("improvements", "More time for move 1"), anonymous ? USA_TOKEN : null));
         return ex;
     }
 
@@ -72,15 +78,19 @@ class FeedbackTest {
         AfterActionReport.FeedbackSummary control = AfterActionReport.of(demo, ex.state(), DemoPlayTest.CONTROL).feedback().get(0);
         assertThat(control.anonymous()).isTrue();
         assertThat(control.comments()).hasSize(2).allSatisfy(c -> assertThat(c.cell()).isEmpty());
-        assertThat(RefusalTest.refusal(ex, DemoPlayTest.KOR, new Command.GiveFeedback("FB-1", Map.of("tools", 3), Map.of())))
+        assertThat(RefusalTest.refusal(ex, DemoPlayTest.KOR, new Command.GiveFeedback("FB-1", Map.of("tools", 3), Map.of(), KOR_TOKEN)))
                 .isEqualTo("you have already given your feedback on FB-1");
+        assertThat(RefusalTest.refusal(ex, DemoPlayTest.KOR, new Command.GiveFeedback("FB-1", Map.of("tools", 3), Map.of())))
+                .isEqualTo("feedback to an anonymous request needs the server's token for its giver");
+        assertThat(RefusalTest.refusal(ex, DemoPlayTest.KOR, new Command.GiveFeedback("FB-1", Map.of("tools", 3), Map.of(), "kor1")))
+                .as("a name is no token").isEqualTo("feedback to an anonymous request needs the server's token for its giver");
         assertThat(RefusalTest.refusal(ex, DemoPlayTest.USA, new Command.GiveFeedback("FB-9", Map.of("tools", 3), Map.of())))
                 .isEqualTo("there is no feedback request FB-9");
-        assertThat(RefusalTest.refusal(ex, DemoPlayTest.OBSERVER, new Command.GiveFeedback("FB-1", Map.of("tools", 6), Map.of())))
+        assertThat(RefusalTest.refusal(ex, DemoPlayTest.OBSERVER, new Command.GiveFeedback("FB-1", Map.of("tools", 6), Map.of(), OBSERVER_TOKEN)))
                 .isEqualTo("a rating is from 1 to 5");
-        assertThat(RefusalTest.refusal(ex, DemoPlayTest.OBSERVER, new Command.GiveFeedback("FB-1", Map.of("mood", 3), Map.of())))
+        assertThat(RefusalTest.refusal(ex, DemoPlayTest.OBSERVER, new Command.GiveFeedback("FB-1", Map.of("mood", 3), Map.of(), OBSERVER_TOKEN)))
                 .isEqualTo("the form has no statement 'mood'");
-        assertThat(RefusalTest.refusal(ex, DemoPlayTest.OBSERVER, new Command.GiveFeedback("FB-1", Map.of(), Map.of("strengths", " "))))
+        assertThat(RefusalTest.refusal(ex, DemoPlayTest.OBSERVER, new Command.GiveFeedback("FB-1", Map.of(), Map.of("strengths", " "), OBSERVER_TOKEN)))
                 .isEqualTo("the feedback is empty");
         assertThat(RefusalTest.refusal(ex, DemoPlayTest.KOR, new Command.RequestFeedback("exercise", false))).contains("control");
         assertThat(RefusalTest.refusal(ex, DemoPlayTest.CONTROL, new Command.RequestFeedback("M9", false)))
@@ -88,7 +98,24 @@ class FeedbackTest {
         // the log replays (checked as an imported one) to the same state
         Exercise again = Exercise.replayChecked(demo, Exercise.scheduledTimes(TriggerSchedule.compute(demo, OrekitData.standard())), ex.log(), "log");
         assertThat(again.state().snapshot()).isEqualTo(ex.state().snapshot());
-        // a player's feedback event goes to that player alone on the live stream
+        // the log holds the answers and nobody's name or cell beside them: nothing for the stream, the archive, a
+        // replay or the report to reveal
+        List<Event.Recorded> answers = ex.log().stream().filter(r -> r.event() instanceof Event.FeedbackGiven).toList();
+        assertThat(answers).hasSize(2).allSatisfy(r -> {
+            assertThat(r.actor()).isEqualTo(Actor.ANONYMOUS);
+            assertThat(Json.write(r)).doesNotContain("kor1", "usa1", "\"kor\"", "\"usa\"", "KOR", "USA");
+        });
+        assertThat(ex.state().feedback()).extracting(Item.FeedbackResponse::cell).containsOnly("");
+        // and the live stream sends it to control alone (no participant can be matched to it)
+        var events = new org.spacettx.exercise.policy.EventVisibility(ex.visibility());
+        assertThat(events.canSee(DemoPlayTest.CONTROL, answers.get(0), ex.state())).isTrue();
+        assertThat(events.canSee(DemoPlayTest.KOR, answers.get(0), ex.state())).isFalse();
+        assertThat(events.canSee(DemoPlayTest.OBSERVER, answers.get(0), ex.state())).isFalse();
+    }
+
+    @Test
+    void attributedFeedbackGoesToItsGiverAloneOnTheStream() {
+        Exercise ex = withFeedback(false);
         var events = new org.spacettx.exercise.policy.EventVisibility(ex.visibility());
         Event.Recorded korAnswer = ex.log().stream().filter(r -> r.event() instanceof Event.FeedbackGiven && r.actor().user().equals("kor1"))
                 .findFirst().orElseThrow();

@@ -36,7 +36,7 @@ class JsonTest {
                 new Event.ActionItemSaved("AI1", "t", "KOR", LocalDate.of(2024, 3, 31), "open", 24),
                 new Event.StatementDrafted("text"), new Event.StatementAgreed("kor"), new Event.DissentNoted("usa", "no"),
                 new Event.PresentationFocused("inject", "1"), new Event.FeedbackRequested("FB-1", "M1", true),
-                new Event.FeedbackGiven("FB-1", "kor", java.util.Map.of("structure", 4), java.util.Map.of("strengths", "clear")),
+                new Event.FeedbackGiven("FB-1", "kor", java.util.Map.of("structure", 4), java.util.Map.of("strengths", "clear"), null),
                 new Event.ExerciseEnded());
         assertThat(events.stream().map(Object::getClass).distinct()).hasSize(Event.class.getPermittedSubclasses().length);
         long seq = 1;

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.spacettx.orbit.catalog.ElementSet;
 import org.spacettx.orbit.data.OrekitData;
 import org.spacettx.orbit.parallel.Parallel;
+import org.spacettx.orbit.parallel.WorkLimit;
 import org.spacettx.orbit.propagate.BatchSgp4;
 
 /**
@@ -243,6 +244,7 @@ public final class Screening {
         List<List<Conjunction>> parts = Parallel.map(workers, threads, w -> {
             Worker worker = new Worker();
             for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                WorkLimit.checkpoint();
                 worker.chunk(c);
                 int finished = done.addAndGet(Math.min(CHUNK, intervals - c * CHUNK));
                 if (progress != null) {

@@ -10,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * Spreading independent pieces of work over a few threads, the one way the orbital engine does it: results come
- * back in the order of the inputs, and a failure in any piece is rethrown as it was raised.
+ * back in the order of the inputs, and a failure in any piece is rethrown as it was raised. The caller's
+ * {@link WorkLimit} holds in every piece.
  */
 public final class Parallel {
 
@@ -28,10 +29,11 @@ public final class Parallel {
             return results;
         }
         ExecutorService pool = Executors.newFixedThreadPool(workers);
+        WorkLimit limit = WorkLimit.current();
         try {
             List<Future<? extends R>> futures = new ArrayList<>(items.size());
             for (T item : items) {
-                futures.add(pool.submit(() -> work.apply(item)));
+                futures.add(pool.submit(() -> limit == null ? work.apply(item) : limit.run(() -> work.apply(item))));
             }
             for (Future<? extends R> f : futures) {
                 results.add(f.get());
@@ -46,7 +48,8 @@ public final class Parallel {
             }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
-            pool.shutdown();
+            // a failed piece leaves the others nothing to deliver: stop those not started
+            pool.shutdownNow();
         }
     }
 

@@ -12,6 +12,7 @@ import org.orekit.utils.PVCoordinates;
 import org.spacettx.orbit.catalog.OrekitTle;
 import org.spacettx.orbit.data.OrekitData;
 import org.spacettx.orbit.parallel.Parallel;
+import org.spacettx.orbit.parallel.WorkLimit;
 
 /**
  * Earth-fixed ephemerides of many objects on one time grid, and the Sun's direction on the same grid. The frame
@@ -22,6 +23,9 @@ public final class Ephemerides {
 
     /** Grid points between exact frame transforms and Sun positions. */
     static final int EXACT_EVERY = 10;
+
+    /** Grid points between checks of the work's limit ({@link WorkLimit}). */
+    private static final int CHECK_EVERY = 4096;
 
     private final Instant start;
     private final double step;
@@ -64,6 +68,9 @@ public final class Ephemerides {
         Vector3D sunBefore = null;
         Vector3D sunAfter = null;
         for (int k = 0; k < count; k++) {
+            if (k % CHECK_EVERY == 0) {
+                WorkLimit.checkpoint();
+            }
             dates[k] = t0.shiftedBy(k * stepSeconds);
             int offset = k % EXACT_EVERY;
             if (offset == 0) {
@@ -152,6 +159,9 @@ public final class Ephemerides {
         int valid = 0;
         PropagationException stop = null;
         for (int k = 0; k < dates.length; k++) {
+            if (k % CHECK_EVERY == 0) {
+                WorkLimit.checkpoint();
+            }
             PVCoordinates teme;
             try {
                 teme = object.pvTeme(dates[k]);
