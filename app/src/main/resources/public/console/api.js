@@ -12,9 +12,29 @@ export function status(message, isError) {
   s.classList.toggle("error", !!isError);
 }
 
+/** A fresh Idempotency-Key (crypto.randomUUID needs a secure context; getRandomValues does not). */
+const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+
+/**
+ * Sends one command under a key of its own. When no answer came back (the network broke, the server was switching
+ * over), it is sent once more with the same key: the server answers the first sending's answer and does nothing twice.
+ */
+export async function sendCommand(body) {
+  const key = newKey();
+  const path = `/api/exercises/${encodeURIComponent(state.exercise)}/commands`;
+  const headers = { "X-CSRF-Token": state.csrf, "Idempotency-Key": key };
+  try {
+    return await request("POST", path, body, headers);
+  } catch (e) {
+    if (e.status !== undefined) throw e; // the server answered: a refusal is final
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return request("POST", path, body, headers);
+  }
+}
+
 export async function command(body) {
   try {
-    await api("POST", `/api/exercises/${encodeURIComponent(state.exercise)}/commands`, body);
+    await sendCommand(body);
     status(t("done")); // its events come back over the live stream, which redraws the page once
   } catch (e) {
     status(e.message, true);

@@ -1,6 +1,6 @@
 // The feed view: injects and messages in one stream, acknowledgements.
 import { el, when } from "../dom.js";
-import { api, command, status } from "./api.js";
+import { command, sendCommand, status } from "./api.js";
 import { $, state, t, text } from "./state.js";
 
 /** How many entries the feed shows at first, and how many more each "Show older" adds. */
@@ -68,7 +68,7 @@ export async function acknowledgeAll() {
   const numbers = state.feed.injects.filter((i) => !i.acknowledgedBy.includes(me)).map((i) => i.number);
   try {
     for (const number of numbers) {
-      await api("POST", `/api/exercises/${encodeURIComponent(state.exercise)}/commands`, { type: "AcknowledgeInject", number });
+      await sendCommand({ type: "AcknowledgeInject", number });
     }
     status(t("done"));
   } catch (e) {

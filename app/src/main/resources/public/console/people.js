@@ -28,8 +28,11 @@ export async function renderPeople() {
     const self = a.username === state.me.username;
     return el("tr", { "data-account": a.username }, el("td", {}, a.username), el("td", {}, text(a.displayName)),
       el("td", {}, t(a.admin ? "people.yes" : "people.no")), el("td", {}, t(a.planner ? "people.yes" : "people.no")),
-      el("td", {}, t(a.disabled ? "people.disabled" : "people.active")),
+      el("td", {}, t(a.disabled ? "people.disabled" : "people.active"),
+        a.signInWaitSeconds > 0 ? ` · ${t("people.locked")} (${a.signInWaitSeconds} s)` : ""),
       el("td", { class: "actions" },
+        a.signInWaitSeconds > 0 ? el("button", { type: "button", class: "secondary", "aria-label": `${t("people.unlock")} ${a.username}`,
+          onclick: () => change(a.username, { unlock: true }) }, t("people.unlock")) : null,
         self ? null : el("button", { type: "button", class: "secondary", "aria-label": `${t(a.disabled ? "people.enable" : "people.disable")} ${a.username}`,
           onclick: () => change(a.username, { disabled: !a.disabled }) }, t(a.disabled ? "people.enable" : "people.disable")),
         el("button", { type: "button", class: "secondary", "aria-label": `${t("people.reset")} ${a.username}`, onclick: () => {

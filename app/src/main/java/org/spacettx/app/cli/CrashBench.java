@@ -248,6 +248,14 @@ final class CrashBench implements Callable<Integer> {
                 m.find();
                 // the command's own event comes first; injects that fell due at the same moment follow it
                 result.acknowledged.put(m.group(), r.json().path("events").path(0).path("sequence").asLong());
+            } else if (r.status() == 429) {
+                // past the user's allowance of commands: wait as told (the server decided nothing)
+                try {
+                    Thread.sleep(1000L * r.json().path("details").path("retryAfterSeconds").asLong(1));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             } else if (r.status() != 409 && r.status() != 503) {
                 throw new IllegalStateException(w.name() + " was refused with " + r.status() + ": " + r.json().path("error").asText());
             }

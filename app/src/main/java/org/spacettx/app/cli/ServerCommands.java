@@ -90,6 +90,9 @@ final class ServerCommands {
         @Option(names = "--max-scenario-days", paramLabel = "DAYS", description = "Longest scenario an exercise may have "
                 + "(default ${DEFAULT-VALUE}); every object is computed over the whole span.")
         double maxScenarioDays = Limits.DEFAULT.span().toSeconds() / 86_400.0;
+        @Option(names = "--max-sky-samples", paramLabel = "N", description = "Most states of a scenario's objects over its span, "
+                + "kept in memory while the exercise runs (48 bytes each; default ${DEFAULT-VALUE}).")
+        long maxSkySamples = Limits.DEFAULT.skySamples();
         @Option(names = "--max-schedule-samples", paramLabel = "N", description = "Most states a scenario's schedule may "
                 + "propagate, counted before computing (default ${DEFAULT-VALUE}).")
         long maxScheduleSamples = Limits.DEFAULT.scheduleSamples();
@@ -101,13 +104,15 @@ final class ServerCommands {
         Server start(Database db) throws IOException {
             Limits limits;
             try {
-                limits = Limits.of(maxScenarioDays, maxScheduleSamples, maxComputeSeconds);
+                limits = Limits.of(maxScenarioDays, maxSkySamples, maxScheduleSamples, maxComputeSeconds);
             } catch (IllegalArgumentException e) {
                 throw new InputException(null, "--max-*", e.getMessage());
             }
             org.spacettx.app.auth.Oidc provider = oidc == null ? null
                     : new org.spacettx.app.auth.Oidc(org.spacettx.app.auth.Oidc.Config.read(oidc));
-            return Server.start(db, new Server.Options(host, port, secure, Clock.systemUTC(), provider, limits));
+            Server.Options local = Server.Options.local(port);
+            return Server.start(db, new Server.Options(host, port, secure, Clock.systemUTC(), provider, limits,
+                    local.commandBurst(), local.commandsPerSecond()));
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
-import org.spacettx.app.auth.Sessions;
+import org.spacettx.app.store.Sessions;
 import org.spacettx.app.store.Accounts;
 import org.spacettx.app.store.ExerciseRecords;
 import org.spacettx.exercise.engine.Actor;

@@ -48,9 +48,11 @@ final class ExerciseRoutes {
     private final AuditLog audit;
     private final Clock clock;
     private final Computations computations;
+    private final CommandThrottle throttle;
 
     ExerciseRoutes(Access access, LiveExercises exercises, ExerciseRecords records, Accounts accounts, AuditLog audit, Clock clock,
-                   Computations computations) {
+                   Computations computations, CommandThrottle throttle) {
+        this.throttle = throttle;
         this.access = access;
         this.exercises = exercises;
         this.records = records;
@@ -295,10 +297,14 @@ final class ExerciseRoutes {
         }
     }
 
+    /**
+     * The MSEL with each inject's computed (or actual) release and status: control's, and the evaluators' unless the
+     * scenario keeps it from them ({@code evaluators: {msel: false}}).
+     */
     void timeline(Context ctx) {
         LiveExercises.Live live = live(ctx);
-        if (!access.actor(ctx, live).isControl()) {
-            throw new ApiError(403, "the timeline is for control");
+        if (!live.exercise().visibility().seesMsel(access.actor(ctx, live))) {
+            throw new ApiError(403, "the MSEL is for control" + (live.scenario().evaluatorsSeeMsel() ? " and the evaluators" : ""));
         }
         List<Map<String, Object>> out = new ArrayList<>();
         synchronized (live) {
@@ -675,38 +681,77 @@ final class ExerciseRoutes {
         return at;
     }
 
+    /** Longest {@code Idempotency-Key} taken (a UUID is 36 characters). */
+    static final int MAX_KEY_LENGTH = 200;
+
+    /**
+     * {@code POST /api/exercises/{id}/commands}: a command, answered with the events of it the caller may see. With an
+     * {@code Idempotency-Key} header, a retry of the same command with the same key gets the first answer again and
+     * stores nothing new. A user sends a burst of commands, then a few a second ({@link CommandThrottle}; 429 with
+     * {@code Retry-After} beyond).
+     */
     void command(Context ctx) {
         LiveExercises.Live live = live(ctx);
         Actor actor = access.actor(ctx, live);
+        String body = ctx.body();
+        LiveExercises.Retry retry = retry(ctx, body);
         Command command;
         try {
-            command = Json.read(ctx.body(), Command.class);
+            command = Json.read(body, Command.class);
         } catch (IllegalArgumentException e) {
             throw new ApiError(400, "not a command: " + e.getMessage());
         }
         if (command == null) {
             throw new ApiError(400, "not a command: the body is empty or null");
         }
+        throttle.take(actor.user()).ifPresent(wait -> {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            ctx.header("Retry-After", Long.toString(seconds));
+            throw new ApiError(429, "too many commands at once; wait " + seconds + " s", Map.of("retryAfterSeconds", seconds));
+        });
         if (command instanceof Command.GiveFeedback g) {
             // whatever token the client sent, the server's stands for the giver of feedback to an anonymous request
             command = g.from(exercises.anonymousToken(live, g.request(), actor.user()));
         }
-        Outcome outcome;
+        LiveExercises.Reply reply;
         try {
-            outcome = exercises.handle(live, actor, command);
+            reply = exercises.command(live, actor, command, retry);
         } catch (EventStore.Conflict e) {
             throw new ApiError(409, "another command came first; try again");
+        } catch (LiveExercises.KeyReused e) {
+            throw new ApiError(422, e.getMessage());
         }
-        switch (outcome) {
-            case Outcome.Rejected r -> throw new ApiError(422, r.reason());
-            case Outcome.Accepted a -> {
-                if (command instanceof Command.ReleaseInject || command instanceof Command.WithdrawInject || command instanceof Command.WriteInject
-                        || command instanceof Command.RevealQuestion || command instanceof Command.StartExercise
-                        || command instanceof Command.EndExercise || command instanceof Command.ShareTrack) {
+        switch (reply) {
+            case LiveExercises.Reply.Refused r -> throw new ApiError(422, r.reason());
+            case LiveExercises.Reply.Accepted a -> {
+                if (!a.again() && (command instanceof Command.ReleaseInject || command instanceof Command.WithdrawInject
+                        || command instanceof Command.WriteInject || command instanceof Command.RevealQuestion
+                        || command instanceof Command.StartExercise || command instanceof Command.EndExercise
+                        || command instanceof Command.ShareTrack)) {
                     audit.record(actor.user(), command.getClass().getSimpleName(), live.id() + ": " + Json.write(command));
                 }
-                ctx.json(Map.of("events", a.events()));
+                if (a.again()) {
+                    ctx.header("Idempotent-Replayed", "true");
+                }
+                ctx.contentType("application/json").result(a.json());
             }
+        }
+    }
+
+    /** The request's {@code Idempotency-Key} with the command's fingerprint, or null without one. */
+    private static LiveExercises.Retry retry(Context ctx, String body) {
+        String key = ctx.header("Idempotency-Key");
+        if (key == null) {
+            return null;
+        }
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(ch -> ch > 32 && ch < 127)) {
+            throw new ApiError(400, "Idempotency-Key: 1 to " + MAX_KEY_LENGTH + " visible ASCII characters, not '" + excerpt(key) + "'");
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new LiveExercises.Retry(key, java.util.HexFormat.of().formatHex(digest));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
@@ -778,10 +823,26 @@ final class ExerciseRoutes {
         ctx.status(201).json(Map.of("added", added));
     }
 
-    /** Who may open the stream, and whether it can resume where asked, are decided before the stream answers 200. */
+    /**
+     * Who may open the stream, and whether it can resume where asked, are decided before the stream answers 200: a
+     * client that does not accept {@code text/event-stream} gets 406, and a {@code Last-Event-ID} past the log's end
+     * (no client can have received it) 400.
+     */
     void checkStreamAccess(Context ctx) {
-        access.actor(ctx, live(ctx));
-        lastEventId(ctx);
+        LiveExercises.Live live = live(ctx);
+        access.actor(ctx, live);
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.toLowerCase(Locale.ROOT).contains("text/event-stream")) {
+            throw new ApiError(406, "the stream is text/event-stream: send Accept: text/event-stream");
+        }
+        long seen = lastEventId(ctx);
+        long last;
+        synchronized (live) {
+            last = live.exercise().state().lastSequence();
+        }
+        if (seen > last) {
+            throw new ApiError(400, "Last-Event-ID " + seen + " is past the exercise's last event (" + last + ")");
+        }
     }
 
     /** The sequence number a reconnecting stream last received ({@code Last-Event-ID} or {@code ?lastEventId}), or 0. */

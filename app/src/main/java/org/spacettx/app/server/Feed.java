@@ -185,7 +185,9 @@ final class Feed {
         m.put("subject", i.subject());
         m.put("body", i.body());
         m.put("releasedAt", r.scenarioTime().toString());
-        m.put("reason", r.reason());
+        if (org.spacettx.exercise.policy.EventVisibility.seesReasons(viewer)) {
+            m.put("reason", r.reason()); // a trigger may name an object or a cell's answer the viewer does not know
+        }
         m.put("acknowledgedBy", r.acknowledgedBy());
         m.put("attachments", i.attachments());
         if (viewer.isControl() || viewer.role() == Actor.Role.OBSERVER) {

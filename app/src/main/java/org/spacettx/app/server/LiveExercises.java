@@ -17,6 +17,7 @@ import org.spacettx.exercise.engine.Actor;
 import org.spacettx.exercise.engine.Command;
 import org.spacettx.exercise.engine.Event;
 import org.spacettx.exercise.engine.Exercise;
+import org.spacettx.exercise.engine.Json;
 import org.spacettx.exercise.engine.Outcome;
 import org.spacettx.exercise.engine.TriggerSchedule;
 import org.spacettx.exercise.policy.EventVisibility;
@@ -259,48 +260,114 @@ public final class LiveExercises {
         return List.copyOf(live.values());
     }
 
-    /** Decides, stores and broadcasts one command. */
-    public Outcome handle(Live l, Actor actor, Command command) {
-        List<Event.Recorded> accepted;
+    /** What a command's caller is answered. */
+    public sealed interface Reply {
+        /** Refused, with why; nothing was stored. */
+        record Refused(String reason) implements Reply {
+        }
+
+        /**
+         * Accepted: the JSON answer, the events of the command the caller may see, as they may see them; {@code again}:
+         * the stored answer to an earlier sending of the same command (a retry), nothing new stored.
+         */
+        record Accepted(String json, boolean again) implements Reply {
+        }
+    }
+
+    /** A command sent with an {@code Idempotency-Key}: the key, and the command's fingerprint (a hash of it as sent). */
+    public record Retry(String key, String fingerprint) {
+    }
+
+    /** A key sent again by the same user with another command than the first time. */
+    public static final class KeyReused extends RuntimeException {
+        KeyReused(String key) {
+            super("the Idempotency-Key '" + key + "' was sent before with another command; a new command takes a new key",
+                    null, false, false);
+        }
+    }
+
+    /**
+     * Decides, stores and broadcasts a caller's command, and answers it with what the caller may see of its events (not
+     * every event appended with it: injects that fell due meanwhile may be another cell's). With a {@code retry}, the
+     * answer is stored with the events, and the same key from the same user gets it again without a second append.
+     *
+     * @throws KeyReused when the key came before with another command
+     */
+    public Reply command(Live l, Actor actor, Command command, Retry retry) {
         synchronized (l) {
-            Exercise ex = l.exercise();
-            Instant now = clock.instant();
-            List<Event.Recorded> log = ex.log();
-            Instant last = log.isEmpty() ? now : log.get(log.size() - 1).wallTime();
-            long before = ex.state().lastSequence();
-            Outcome outcome = ex.handle(actor, now.isBefore(last) ? last : now, command);
-            if (!(outcome instanceof Outcome.Accepted a)) {
-                return outcome;
+            if (retry != null) {
+                Optional<EventStore.Receipt> before = store.receipt(l.id, actor.user(), retry.key());
+                if (before.isPresent()) {
+                    if (!before.get().fingerprint().equals(retry.fingerprint())) {
+                        throw new KeyReused(retry.key());
+                    }
+                    return new Reply.Accepted(before.get().answer(), true);
+                }
             }
-            try {
-                store.append(l.id, before, a.events());
-            } catch (RuntimeException e) {
-                // The engine has applied events that may or may not be stored (a commit can fail after it took
-                // effect): it is dropped and rebuilt from the store, now or, if the store is away, on next use.
-                l.exercise = null;
-                throw e;
-            }
-            accepted = a.events();
-            try {
-                register(l, accepted);
-            } catch (RuntimeException e) {
-                // the command stands (it is in the log); the register catches up from the log at the next start
-                org.slf4j.LoggerFactory.getLogger(LiveExercises.class).warn("action register not updated for {}: {}", l.id, e.toString());
-            }
-            EventVisibility visibility = new EventVisibility(ex.visibility());
-            for (Event.Recorded r : accepted) {
-                Delivery delivery = null;
-                for (Subscriber s : l.subscribers) {
-                    if (visibility.canSee(s.viewer(), r, ex.state())) {
-                        if (delivery == null) {
-                            delivery = Delivery.of(r);
-                        }
-                        s.send().accept(delivery);
+            Stored stored = decideAndStore(l, actor, command, retry, true);
+            return switch (stored.outcome()) {
+                case Outcome.Rejected r -> new Reply.Refused(r.reason());
+                case Outcome.Accepted a -> new Reply.Accepted(stored.answer(), false);
+            };
+        }
+    }
+
+    /** Decides, stores and broadcasts one command (the clock's, or control's on the server's own behalf). */
+    public Outcome handle(Live l, Actor actor, Command command) {
+        synchronized (l) {
+            return decideAndStore(l, actor, command, null, false).outcome();
+        }
+    }
+
+    private record Stored(Outcome outcome, String answer) {
+    }
+
+    /** The work of a command, under the exercise's monitor: decide, answer, append (with the receipt), broadcast. */
+    private Stored decideAndStore(Live l, Actor actor, Command command, Retry retry, boolean answered) {
+        Exercise ex = l.exercise();
+        Instant now = clock.instant();
+        List<Event.Recorded> log = ex.log();
+        Instant last = log.isEmpty() ? now : log.get(log.size() - 1).wallTime();
+        long before = ex.state().lastSequence();
+        Outcome outcome = ex.handle(actor, now.isBefore(last) ? last : now, command);
+        if (!(outcome instanceof Outcome.Accepted a)) {
+            return new Stored(outcome, null);
+        }
+        EventVisibility visibility = new EventVisibility(ex.visibility());
+        String answer = answered ? Json.write(Map.of("events", a.events().stream()
+                .filter(r -> visibility.canSee(actor, r, ex.state())).map(r -> visibility.asSeenBy(actor, r)).toList())) : null;
+        try {
+            store.append(l.id, before, a.events(), retry == null ? null
+                    : new EventStore.Receipt(actor.user(), retry.key(), retry.fingerprint(), answer));
+        } catch (RuntimeException e) {
+            // The engine has applied events that may or may not be stored (a commit can fail after it took
+            // effect): it is dropped and rebuilt from the store, now or, if the store is away, on next use.
+            l.exercise = null;
+            throw e;
+        }
+        try {
+            register(l, a.events());
+        } catch (RuntimeException e) {
+            // the command stands (it is in the log); the register catches up from the log at the next start
+            org.slf4j.LoggerFactory.getLogger(LiveExercises.class).warn("action register not updated for {}: {}", l.id, e.toString());
+        }
+        for (Event.Recorded r : a.events()) {
+            Delivery full = null;
+            Delivery redacted = null;
+            for (Subscriber s : l.subscribers) {
+                if (visibility.canSee(s.viewer(), r, ex.state())) {
+                    Event.Recorded seen = visibility.asSeenBy(s.viewer(), r);
+                    if (seen == r) {
+                        full = full != null ? full : Delivery.of(r);
+                        s.send().accept(full);
+                    } else {
+                        redacted = redacted != null ? redacted : Delivery.of(seen);
+                        s.send().accept(redacted);
                     }
                 }
             }
-            return outcome;
         }
+        return new Stored(outcome, answer);
     }
 
     /**
@@ -313,7 +380,7 @@ public final class LiveExercises {
             EventVisibility visibility = new EventVisibility(ex.visibility());
             for (Event.Recorded r : ex.log()) {
                 if (r.sequence() > lastSeen && visibility.canSee(s.viewer(), r, ex.state())) {
-                    s.send().accept(Delivery.of(r));
+                    s.send().accept(Delivery.of(visibility.asSeenBy(s.viewer(), r)));
                 }
             }
             l.subscribers.add(s);

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.javalin.http.Context;
 
 import org.spacettx.app.auth.Oidc;
-import org.spacettx.app.auth.Sessions;
+import org.spacettx.app.store.Sessions;
 import org.spacettx.app.store.Accounts;
 import org.spacettx.app.store.AuditLog;
 import org.spacettx.app.store.ExerciseRecords;

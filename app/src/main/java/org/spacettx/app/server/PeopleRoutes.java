@@ -12,19 +12,21 @@ import org.spacettx.app.store.AuditLog;
 
 /**
  * The accounts, for administrators: list them, create one, disable or enable one, set a new password, make or unmake
- * an administrator or a planner. Every change is audited; a disabled account's sessions stop at their next request (the session
- * check reads the account). An administrator cannot disable or demote themselves, so that no server is left without
- * one by a slip.
+ * an administrator or a planner, let an account slowed by failed sign-ins sign in again at once. Every change is
+ * audited; a disabled account's or a new password's sessions end at once. An administrator cannot disable or demote
+ * themselves, so that no server is left without one by a slip.
  */
 final class PeopleRoutes {
 
     private final Access access;
     private final Accounts accounts;
+    private final org.spacettx.app.auth.LoginThrottle throttle;
     private final AuditLog audit;
 
-    PeopleRoutes(Access access, Accounts accounts, AuditLog audit) {
+    PeopleRoutes(Access access, Accounts accounts, org.spacettx.app.auth.LoginThrottle throttle, AuditLog audit) {
         this.access = access;
         this.accounts = accounts;
+        this.throttle = throttle;
         this.audit = audit;
     }
 
@@ -39,7 +41,9 @@ final class PeopleRoutes {
     void list(Context ctx) {
         admin(ctx);
         List<Map<String, Object>> out = accounts.list().stream().map(u -> Map.<String, Object>of("username", u.username(),
-                "displayName", u.displayName(), "admin", u.admin(), "planner", u.planner(), "disabled", u.disabled())).toList();
+                "displayName", u.displayName(), "admin", u.admin(), "planner", u.planner(), "disabled", u.disabled(),
+                "signInWaitSeconds", throttle.accountWait(u.username()).map(d -> Math.max(1, (d.toMillis() + 999) / 1000)).orElse(0L)))
+                .toList();
         ctx.json(out);
     }
 
@@ -63,7 +67,10 @@ final class PeopleRoutes {
         ctx.status(201).json(Map.of("username", username));
     }
 
-    /** {@code {"disabled": true|false, "password": "...", "admin": true|false, "planner": true|false}}: any of them, each audited. */
+    /**
+     * {@code {"disabled": true|false, "password": "...", "admin": true|false, "planner": true|false, "unlock": true}}: any
+     * of them, each audited.
+     */
     void update(Context ctx) {
         Accounts.User caller = admin(ctx);
         String username = ctx.pathParam("username");
@@ -73,8 +80,12 @@ final class PeopleRoutes {
         if (self && (body.path("disabled").asBoolean(false) || (body.has("admin") && !body.path("admin").asBoolean(true)))) {
             throw new ApiError(422, "an administrator cannot disable or demote themselves");
         }
-        if (!body.has("disabled") && !body.has("password") && !body.has("admin") && !body.has("planner")) {
-            throw new ApiError(400, "nothing to change: disabled, password, admin or planner");
+        if (!body.has("disabled") && !body.has("password") && !body.has("admin") && !body.has("planner") && !body.has("unlock")) {
+            throw new ApiError(400, "nothing to change: disabled, password, admin, planner or unlock");
+        }
+        if (body.path("unlock").asBoolean(false)) {
+            throttle.unlock(username);
+            audit.record(caller.username(), "account-unlocked", username);
         }
         if (body.has("password")) {
             try {

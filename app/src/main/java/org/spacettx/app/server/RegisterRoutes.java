@@ -94,9 +94,10 @@ final class RegisterRoutes {
         Caller caller = caller(user);
         ActionRegister.Entry entry = register.get(id).filter(caller::sees)
                 .orElseThrow(() -> new ApiError(404, "no register entry " + ctx.pathParam("id")));
-        if (!mayUpdate(caller, entry)) {
-            throw new ApiError(403, "only control of " + entry.exerciseId() + " or the " + entry.ownerNation()
-                    + " delegation may change this item");
+        java.util.Optional<String> refused = org.spacettx.exercise.policy.Ownership.refusal(caller.isControl(entry),
+                nation(caller, entry), entry.ownerNation(), null);
+        if (refused.isPresent()) {
+            throw new ApiError(403, refused.get());
         }
         JsonNode body = SessionRoutes.jsonBody(ctx);
         String status = text(body, "status");
@@ -104,8 +105,10 @@ final class RegisterRoutes {
         ActionRegister.Update u = new ActionRegister.Update(status == null ? null : status.toLowerCase(Locale.ROOT),
                 date(text(body, "due"), "due"), owner == null ? null : owner.toUpperCase(Locale.ROOT), text(body, "note"));
         if (u.ownerNation() != null && !u.ownerNation().equals(entry.ownerNation())) {
-            if (!caller.isControl(entry)) {
-                throw new ApiError(403, "only control hands an item to another nation");
+            refused = org.spacettx.exercise.policy.Ownership.refusal(caller.isControl(entry), nation(caller, entry),
+                    entry.ownerNation(), u.ownerNation());
+            if (refused.isPresent()) {
+                throw new ApiError(403, refused.get());
             }
             java.util.SortedSet<String> owners = exercises.get(entry.exerciseId()).map(l -> l.scenario().delegationNations())
                     .orElseGet(java.util.TreeSet::new);
@@ -180,14 +183,18 @@ final class RegisterRoutes {
         return row;
     }
 
-    /** Control of the item's exercise, an administrator, or a player of that exercise from the owning nation. */
+    /** Whether the caller may change the item at all ({@link org.spacettx.exercise.policy.Ownership}). */
     private boolean mayUpdate(Caller caller, ActionRegister.Entry e) {
-        if (caller.isControl(e)) {
-            return true;
-        }
+        return org.spacettx.exercise.policy.Ownership.refusal(caller.isControl(e), nation(caller, e), e.ownerNation(), null).isEmpty();
+    }
+
+    /** The nation of the caller's delegation in the item's exercise ("" when they are no player of it). */
+    private String nation(Caller caller, ActionRegister.Entry e) {
         ExerciseRecords.Membership m = caller.memberships().get(e.exerciseId());
-        return m != null && m.role().equals("player") && exercises.get(e.exerciseId()).flatMap(l -> l.scenario().cell(m.cell()))
-                .map(Cell::nation).filter(n -> n != null && n.equals(e.ownerNation())).isPresent();
+        if (m == null || !m.role().equals("player")) {
+            return "";
+        }
+        return exercises.get(e.exerciseId()).flatMap(l -> l.scenario().cell(m.cell())).map(Cell::nation).orElse("");
     }
 
     private static String text(JsonNode body, String field) {

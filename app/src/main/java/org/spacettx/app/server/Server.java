@@ -13,7 +13,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 
 import org.spacettx.app.auth.Oidc;
-import org.spacettx.app.auth.Sessions;
+import org.spacettx.app.store.Sessions;
 import org.spacettx.app.store.Accounts;
 import org.spacettx.app.store.ActionRegister;
 import org.spacettx.app.store.AuditLog;
@@ -69,23 +69,33 @@ public final class Server implements AutoCloseable {
      * How a server runs: where it listens, whether its cookies are marked {@code Secure}, its clock, the identity
      * provider it also signs people in through (or null), and the limits it puts on a scenario's work.
      */
-    public record Options(String host, int port, boolean secureCookies, Clock clock, Oidc oidc, Limits limits) {
+    public record Options(String host, int port, boolean secureCookies, Clock clock, Oidc oidc, Limits limits,
+                          int commandBurst, double commandsPerSecond) {
 
-        /** On the loopback address, port {@code port} (0: any free one), local accounts, the system clock, default limits. */
+        /**
+         * On the loopback address, port {@code port} (0: any free one), local accounts, the system clock, default limits
+         * and command rate.
+         */
         public static Options local(int port) {
-            return new Options("127.0.0.1", port, false, Clock.systemUTC(), null, Limits.DEFAULT);
+            return new Options("127.0.0.1", port, false, Clock.systemUTC(), null, Limits.DEFAULT,
+                    CommandThrottle.Rate.DEFAULT.burst(), CommandThrottle.Rate.DEFAULT.perSecond());
         }
 
         public Options withClock(Clock c) {
-            return new Options(host, port, secureCookies, c, oidc, limits);
+            return new Options(host, port, secureCookies, c, oidc, limits, commandBurst, commandsPerSecond);
         }
 
         public Options withOidc(Oidc o) {
-            return new Options(host, port, secureCookies, clock, o, limits);
+            return new Options(host, port, secureCookies, clock, o, limits, commandBurst, commandsPerSecond);
         }
 
         public Options withLimits(Limits l) {
-            return new Options(host, port, secureCookies, clock, oidc, l);
+            return new Options(host, port, secureCookies, clock, oidc, l, commandBurst, commandsPerSecond);
+        }
+
+        /** Another allowance of commands per user: {@code burst} at once, then {@code perSecond} a second. */
+        public Options withCommandRate(int burst, double perSecond) {
+            return new Options(host, port, secureCookies, clock, oidc, limits, burst, perSecond);
         }
     }
 
@@ -103,12 +113,14 @@ public final class Server implements AutoCloseable {
         LiveExercises exercises = new LiveExercises(records, new EventStore(db), register, OrekitData.standard(), clock,
                 options.limits());
         exercises.loadAll();
-        Sessions sessions = new Sessions(clock);
+        Sessions sessions = new Sessions(db, clock);
+        org.spacettx.app.auth.LoginThrottle throttle = new org.spacettx.app.auth.LoginThrottle(clock);
         Access access = new Access(sessions, accounts, records, secureCookies);
-        SessionRoutes sessionRoutes = new SessionRoutes(access, accounts, records, sessions, audit);
-        PeopleRoutes peopleRoutes = new PeopleRoutes(access, accounts, audit);
+        SessionRoutes sessionRoutes = new SessionRoutes(access, accounts, records, sessions, throttle, audit);
+        PeopleRoutes peopleRoutes = new PeopleRoutes(access, accounts, throttle, audit);
         Computations computations = new Computations(options.limits().computeTime());
-        ExerciseRoutes exerciseRoutes = new ExerciseRoutes(access, exercises, records, accounts, audit, clock, computations);
+        ExerciseRoutes exerciseRoutes = new ExerciseRoutes(access, exercises, records, accounts, audit, clock, computations,
+                new CommandThrottle(clock, new CommandThrottle.Rate(options.commandBurst(), options.commandsPerSecond())));
         RegisterRoutes registerRoutes = new RegisterRoutes(access, exercises, records, register, audit, clock);
         WorkspaceRoutes workspaceRoutes = new WorkspaceRoutes(access, new org.spacettx.app.store.Drafts(db),
                 new org.spacettx.app.store.Catalogs(db), exerciseRoutes, exercises, audit);

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.javalin.http.Context;
 
+import org.spacettx.app.auth.LoginThrottle;
 import org.spacettx.app.auth.Passwords;
-import org.spacettx.app.auth.Sessions;
+import org.spacettx.app.store.Sessions;
 import org.spacettx.app.store.Accounts;
 import org.spacettx.app.store.AuditLog;
 import org.spacettx.app.store.ExerciseRecords;
@@ -21,24 +22,38 @@ final class SessionRoutes {
     private final Accounts accounts;
     private final ExerciseRecords records;
     private final Sessions sessions;
+    private final LoginThrottle throttle;
     private final AuditLog audit;
 
-    SessionRoutes(Access access, Accounts accounts, ExerciseRecords records, Sessions sessions, AuditLog audit) {
+    SessionRoutes(Access access, Accounts accounts, ExerciseRecords records, Sessions sessions, LoginThrottle throttle, AuditLog audit) {
         this.access = access;
         this.accounts = accounts;
         this.records = records;
         this.sessions = sessions;
+        this.throttle = throttle;
         this.audit = audit;
     }
 
+    /**
+     * {@code POST /api/session} with {@code {"username", "password"}} as JSON (anything else is 415: a form a hostile
+     * page could post cross-site gets no session). Failed sign-ins slow the account and the address down
+     * ({@link LoginThrottle}); a refused one says how long to wait.
+     */
     void login(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        if (!type.startsWith("application/json")) {
+            throw new ApiError(415, "sign in with a JSON body (Content-Type: application/json)");
+        }
         JsonNode body = jsonBody(ctx);
         String username = body.path("username").asText("");
         String password = body.path("password").asText("");
         String address = ctx.ip();
-        if (!sessions.loginAllowed(username, address)) {
-            audit.record(username, "login-throttled", "from " + address);
-            throw new ApiError(429, "too many failed logins; wait 15 minutes");
+        java.util.Optional<java.time.Duration> wait = throttle.wait(username, address);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            audit.record(username, "login-throttled", "from " + address + ", " + seconds + " s to wait");
+            ctx.header("Retry-After", Long.toString(seconds));
+            throw new ApiError(429, "too many failed sign-ins; try again in " + seconds + " s", Map.of("retryAfterSeconds", seconds));
         }
         // a name or password no account can have is refused without computing a hash
         boolean plausible = Accounts.isPlausibleLogin(username, password);
@@ -50,12 +65,12 @@ final class SessionRoutes {
             throw new ApiError(503, "too many logins at once; try again in a few seconds");
         }
         if (user == null) {
-            sessions.loginFailed(username, address);
+            throttle.failed(username, address);
             audit.record(username.isEmpty() ? "-" : username, "login-failed", "from " + address
                     + (plausible ? "" : " (no account can have that name or password)"));
             throw new ApiError(401, "wrong username or password");
         }
-        sessions.loginSucceeded(username, address);
+        throttle.succeeded(username);
         sessions.remove(ctx.cookie(Access.COOKIE)); // a new session, never the one the browser came with
         Sessions.Session session = sessions.create(user.username());
         access.setSessionCookie(ctx, session.token());

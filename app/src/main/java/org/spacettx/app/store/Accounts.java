@@ -154,8 +154,9 @@ public final class Accounts {
 
     private static final String DUMMY = Passwords.hash("not-a-real-password");
 
+    /** Disables (and ends every session of) an account, or enables it. */
     public void setDisabled(String username, boolean disabled) {
-        update("UPDATE users SET disabled = ? WHERE username = ?", s -> s.setBoolean(1, disabled), username);
+        update("UPDATE users SET disabled = ? WHERE username = ?", s -> s.setBoolean(1, disabled), username, disabled);
     }
 
     public void setAdmin(String username, boolean admin) {
@@ -166,10 +167,14 @@ public final class Accounts {
         update("UPDATE users SET is_planner = ? WHERE username = ?", s -> s.setBoolean(1, planner), username);
     }
 
+    /**
+     * Sets a password and ends every session of the account in the same transaction: whoever was signed in with the
+     * old one (or on a stolen session) signs in again.
+     */
     public void setPassword(String username, String password) {
         checkPassword(password);
         String hash = Passwords.hash(password);
-        update("UPDATE users SET password_hash = ? WHERE username = ?", s -> s.setString(1, hash), username);
+        update("UPDATE users SET password_hash = ? WHERE username = ?", s -> s.setString(1, hash), username, true);
     }
 
     private interface Binder {
@@ -177,12 +182,24 @@ public final class Accounts {
     }
 
     private void update(String sql, Binder binder, String username) {
+        update(sql, binder, username, false);
+    }
+
+    private void update(String sql, Binder binder, String username, boolean endSessions) {
         int n = db.transaction(c -> {
+            int changed;
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 binder.bind(s);
                 s.setString(2, username);
-                return s.executeUpdate();
+                changed = s.executeUpdate();
             }
+            if (endSessions) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM sessions WHERE username = ?")) {
+                    s.setString(1, username);
+                    s.executeUpdate();
+                }
+            }
+            return changed;
         });
         if (n == 0) {
             throw new IllegalArgumentException("no user '" + username + "'");

@@ -18,6 +18,15 @@ public final class EventStore {
         }
     }
 
+    /**
+     * The answer given to a command sent with an {@code Idempotency-Key}: kept with the command's events, so that a
+     * retry of the same key by the same user gets it again.
+     *
+     * @param fingerprint the command as sent, hashed: a key reused for another command is refused
+     */
+    public record Receipt(String username, String key, String fingerprint, String answer) {
+    }
+
     private final Database db;
 
     public EventStore(Database db) {
@@ -45,6 +54,32 @@ public final class EventStore {
      * @throws Conflict when another append came first
      */
     public void append(String exerciseId, long expectedLastSequence, List<Event.Recorded> events) {
+        append(exerciseId, expectedLastSequence, events, null);
+    }
+
+    /** The receipt of a command sent with an idempotency key, if one was stored. */
+    public java.util.Optional<Receipt> receipt(String exerciseId, String username, String key) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT fingerprint, answer FROM command_receipts"
+                    + " WHERE exercise_id = ? AND username = ? AND idem_key = ?")) {
+                s.setString(1, exerciseId);
+                s.setString(2, username);
+                s.setString(3, key);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? java.util.Optional.of(new Receipt(username, key, r.getString(1), r.getString(2)))
+                            : java.util.Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Appends events and, when given, the command's receipt, in one transaction, provided the log still ends at
+     * {@code expectedLastSequence}: the receipt is stored if and only if the events are.
+     *
+     * @throws Conflict when another append came first
+     */
+    public void append(String exerciseId, long expectedLastSequence, List<Event.Recorded> events, Receipt receipt) {
         if (events.isEmpty()) {
             return;
         }
@@ -72,6 +107,17 @@ public final class EventStore {
                         s.addBatch();
                     }
                     s.executeBatch();
+                }
+                if (receipt != null) {
+                    try (PreparedStatement s = c.prepareStatement("INSERT INTO command_receipts (exercise_id, username, idem_key,"
+                            + " fingerprint, answer) VALUES (?, ?, ?, ?, ?)")) {
+                        s.setString(1, exerciseId);
+                        s.setString(2, receipt.username());
+                        s.setString(3, receipt.key());
+                        s.setString(4, receipt.fingerprint());
+                        s.setString(5, receipt.answer());
+                        s.executeUpdate();
+                    }
                 }
                 return null;
             });

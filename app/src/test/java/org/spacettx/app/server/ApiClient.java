@@ -34,12 +34,24 @@ final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final URI base;
     private final HttpClient http;
-    final CookieManager cookies = new CookieManager();
+    final CookieManager cookies;
     String csrf = "";
 
     ApiClient(int port) {
+        this(port, new CookieManager());
+    }
+
+    private ApiClient(int port, CookieManager cookies) {
+        this.cookies = cookies;
         this.base = URI.create("http://127.0.0.1:" + port);
         this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The same browser (its cookies and CSRF token) talking to another server, e.g. a restarted or a standby one. */
+    ApiClient at(int port) {
+        ApiClient other = new ApiClient(port, cookies);
+        other.csrf = csrf;
+        return other;
     }
 
     Response login(String user, String password) {
@@ -78,6 +90,13 @@ final class ApiClient {
 
     Response command(String exercise, String commandJson) {
         return post("/api/exercises/" + exercise + "/commands", commandJson);
+    }
+
+    /** A command with an {@code Idempotency-Key}. */
+    Response commandWithKey(String exercise, String commandJson, String key) {
+        return send(HttpRequest.newBuilder(base.resolve("/api/exercises/" + exercise + "/commands"))
+                .header("Content-Type", "application/json").header("X-CSRF-Token", csrf).header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(commandJson)));
     }
 
     private Response send(HttpRequest.Builder b) {

@@ -275,6 +275,7 @@ public final class Exercise {
                 require(c.move() != null && scenario.move(c.move()).isPresent(), "move '" + c.move() + "' does not exist");
                 require(c.to() != null && !c.to().isEmpty(), "an inject goes to at least one cell");
                 require(c.marking() != null, "an inject needs a releasability marking");
+                marking(c.marking());
                 for (String id : c.to()) {
                     Cell cell = scenario.cell(id).orElseThrow(() -> new Refused("cell '" + id + "' does not exist"));
                     require(cell.kind() == Cell.Kind.BLUE || cell.kind() == Cell.Kind.RED, "injects go to delegations, not to " + id);
@@ -316,6 +317,7 @@ public final class Exercise {
                 Cell to = scenario.cell(c.toCell()).orElseThrow(() -> new Refused("cell '" + c.toCell() + "' does not exist"));
                 require(!to.id().equals(actor.cell()), "a message goes to another cell");
                 require(c.marking() != null, "a message needs a releasability marking");
+                marking(c.marking());
                 if (!actor.isControl()) {
                     require(c.marking().releasableTo(actor.nation()), "the marking " + c.marking()
                             + " is not releasable to your own nation");
@@ -329,14 +331,17 @@ public final class Exercise {
             }
             case Command.ShareTrack c -> {
                 player(actor);
+                Instant now = state.scenarioTimeAt(wall);
+                Detections seen = sensors.get();
+                // an object the cell does not know of is answered as one that does not exist: the refusal tells nothing
                 org.spacettx.exercise.scenario.SpaceObject o = scenario.object(c.object())
+                        .filter(x -> visibility.knows(actor, x, now, new CellKnowledge(seen, state.sharedTracks())))
                         .orElseThrow(() -> new Refused("object '" + c.object() + "' does not exist"));
                 Cell to = scenario.cell(c.toCell()).orElseThrow(() -> new Refused("cell '" + c.toCell() + "' does not exist"));
                 require(to.kind() == Cell.Kind.BLUE && !to.id().equals(actor.cell()), "a track is shared with another delegation");
                 require(c.marking() != null && c.marking().releasableTo(actor.nation()) && c.marking().releasableTo(to.nation()),
                         "a shared track needs a marking releasable to your nation and to " + to.nation());
-                Instant now = state.scenarioTimeAt(wall);
-                Detections seen = sensors.get();
+                marking(c.marking());
                 require(seen.hasSensors(actor.cell()), "your cell has no sensors of its own to share a track from");
                 Detections.Fix fix = seen.track(actor.cell(), o).latestBy(now)
                         .orElseThrow(() -> new Refused("your sensors have not observed " + c.object() + " by now"));
@@ -347,6 +352,7 @@ public final class Exercise {
                 player(actor);
                 require(c.marking() != null && c.marking().releasableTo(actor.nation()),
                         "an RFI needs a marking releasable to your nation");
+                marking(c.marking());
                 yield List.of(new Event.RfiRequested("RFI-" + (state.rfis().size() + 1), actor.cell(),
                         text(c.question(), "question", 4000), c.marking()));
             }
@@ -357,11 +363,10 @@ public final class Exercise {
             }
             case Command.SubmitAnswer c -> {
                 player(actor);
+                // a question not (yet) asked of the caller's cell is answered as one that does not exist
                 Question q = scenario.question(c.question())
+                        .filter(x -> x.cells().contains(actor.cell()) && state.moveHasStarted(x.move(), wall))
                         .orElseThrow(() -> new Refused("question '" + c.question() + "' does not exist"));
-                require(q.cells().contains(actor.cell()), "question " + q.id() + " is not asked of your cell");
-                require(state.moveHasStarted(q.move(), wall), "question " + q.id() + " belongs to move " + q.move()
-                        + ", which has not started");
                 int round = state.round(q.id());
                 require(!state.isRevealed(q.id(), round), "round " + round + " of " + q.id() + " is already revealed");
                 require(c.confidence() != null, "give a confidence: low, moderate or high");
@@ -401,21 +406,27 @@ public final class Exercise {
             case Command.SaveActionItem c -> {
                 require(actor.role() != Actor.Role.OBSERVER, "observers do not own action items");
                 String id = c.id();
+                String ownerNow = null;
                 if (id == null || id.isBlank()) {
                     id = "AI-" + (state.actionItems().size() + 1);
                     while (state.actionItems().containsKey(id)) {
                         id = id + "x";
                     }
+                } else if (state.actionItems().containsKey(id)) {
+                    ownerNow = state.actionItems().get(id).ownerNation();
                 } else {
                     String given = id;
-                    require(state.actionItems().containsKey(id)
-                            || scenario.actionItems().stream().anyMatch(s -> s.id().equals(given)),
-                            "action item '" + id + "' does not exist");
+                    ownerNow = scenario.actionItems().stream().filter(s -> s.id().equals(given)).findFirst()
+                            .orElseThrow(() -> new Refused("action item '" + given + "' does not exist")).ownerNation();
                 }
                 String owner = c.ownerNation() == null ? "" : c.ownerNation().toUpperCase(Locale.ROOT);
                 require(owner.matches("[A-Z]{3}"), "the owner is a 3-letter nation code");
                 require(delegationNations.contains(owner), "no delegation of nation " + owner + " takes part (owners: "
                         + String.join(", ", delegationNations) + ")");
+                // the register's rule too: control, or the owning delegation, which keeps the item its own
+                java.util.Optional<String> refusal = org.spacettx.exercise.policy.Ownership.refusal(actor.isControl(), actor.nation(),
+                        ownerNow, owner);
+                require(refusal.isEmpty(), refusal.orElse(""));
                 String status = c.status() == null ? "open" : c.status().toLowerCase(Locale.ROOT);
                 require(STATUSES.contains(status), "status is one of " + STATUSES);
                 String dueProblem = Item.ActionItem.dueProblem(c.due(), wall.atZone(ZoneOffset.UTC).toLocalDate());
@@ -529,6 +540,12 @@ public final class Exercise {
             Item.ReleasedInject r = state.released().get(number);
             require(r != null && visibility.canSee(actor, r), "inject " + number + " is not in your feed");
         }
+    }
+
+    /** A marking of this exercise ({@link Scenario#markingProblem}). */
+    private void marking(org.spacettx.exercise.scenario.Marking marking) throws Refused {
+        java.util.Optional<String> problem = scenario.markingProblem(marking);
+        require(problem.isEmpty(), problem.orElse(""));
     }
 
     private Question question(String id) throws Refused {

@@ -58,6 +58,8 @@ public final class Json {
         m.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // a rating of 3.5 is no rating of 3: a fraction where a whole number is due is refused, not cut
+        m.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         m.addMixIn(Event.class, Typed.class);
         m.addMixIn(Command.class, Typed.class);
         m.addMixIn(AnswerValue.class, Typed.class);

@@ -164,6 +164,12 @@ public final class TriggerSchedule {
             throw new Limits.Exceeded(Limits.SPAN, problem);
         });
         Work work = work(scenario);
+        if (work.sky() > limits.skySamples()) {
+            throw new Limits.Exceeded(Limits.SKY, String.format(Locale.ROOT, "the scenario's sky (its %d objects every 60 s over %s"
+                    + " days, kept while the exercise runs) would hold %,d states; at most %,d are allowed (%s)",
+                    scenario.objects().size(), Limits.days(Duration.between(scenario.start(), scenario.end())), work.sky(),
+                    limits.skySamples(), Limits.SKY));
+        }
         if (work.samples() > limits.scheduleSamples()) {
             throw new Limits.Exceeded(Limits.SAMPLES, String.format(Locale.ROOT, "computing the schedule would propagate %,d states"
                     + " (%s); at most %,d are allowed (%s)", work.samples(), work.parts(), limits.scheduleSamples(), Limits.SAMPLES));
@@ -185,9 +191,10 @@ public final class TriggerSchedule {
      * computed: every object over the whole span, each conjunction trigger's screening, each debris trigger's cloud
      * (fragments and the object), and, where cells have sensors, each cloud's sightings.
      *
+     * @param sky   the states of the objects over the span, which the schedule keeps
      * @param parts the count's terms, for a message
      */
-    public record Work(long samples, String parts) {
+    public record Work(long samples, long sky, String parts) {
     }
 
     public static Work work(Scenario scenario) {
@@ -213,7 +220,7 @@ public final class TriggerSchedule {
         String parts = String.format(Locale.ROOT, "%d objects over %s days: %,d; conjunction screenings: %,d; debris clouds: %,d;"
                 + " the cells' sightings of them: %,d", scenario.objects().size(), Limits.days(Duration.between(scenario.start(),
                 scenario.end())), sky, screenings, clouds, sightings);
-        return new Work(sky + screenings + clouds + sightings, parts);
+        return new Work(sky + screenings + clouds + sightings, sky, parts);
     }
 
     /** A breakup's fragments and one object from {@code after} (or the breakup) to the scenario's end. */

@@ -11,7 +11,8 @@ import org.spacettx.exercise.engine.Item;
  * Which recorded events a viewer may receive on the live stream: an event about an item is visible exactly when the
  * item is ({@link Visibility}), an event about a question when the question is, its move having started when the
  * event happened; clock, move, action-item, statement and exercise events concern everyone; an inject written
- * during play, like the rest of the MSEL, is control's until it is released. Hidden
+ * during play, like the rest of the MSEL, is control's until it is released; a release's reason is control's and the
+ * evaluators' ({@link #asSeenBy}). Hidden
  * events are left out, never replaced by placeholders, so their timing does not leak either.
  */
 public final class EventVisibility {
@@ -46,8 +47,41 @@ public final class EventVisibility {
             case Event.QuestionRevealed e -> question(viewer, state, e.question(), recorded);
             case Event.RoundOpened e -> question(viewer, state, e.question(), recorded);
             case Event.ObservationRecorded e -> viewer.role() == Actor.Role.OBSERVER;
-            default -> true;
+            // what concerns everyone: the exercise, its clock and moves, the feedback asked for, the working group's
+            // items and statement, and the room's screen. No default: a new kind of event is a compile error here
+            // until this policy decides who sees it.
+            case Event.ExerciseStarted e -> true;
+            case Event.ExerciseEnded e -> true;
+            case Event.ClockStarted e -> true;
+            case Event.ClockPaused e -> true;
+            case Event.SpeedSet e -> true;
+            case Event.ClockJumped e -> true;
+            case Event.MoveStarted e -> true;
+            case Event.FeedbackRequested e -> true;
+            case Event.ActionItemSaved e -> true;
+            case Event.StatementDrafted e -> true;
+            case Event.StatementAgreed e -> true;
+            case Event.DissentNoted e -> true;
+            case Event.PresentationFocused e -> true;
         };
+    }
+
+    /**
+     * A visible event as the viewer receives it: why an inject was released (a trigger may name an object the viewer
+     * does not know, or a cell's blind answer) is for control and the evaluators; a delegation and the room get the
+     * release without it.
+     */
+    public Event.Recorded asSeenBy(Actor viewer, Event.Recorded recorded) {
+        if (recorded.event() instanceof Event.InjectReleased e && !seesReasons(viewer)) {
+            return new Event.Recorded(recorded.sequence(), recorded.scenarioTime(), recorded.wallTime(), recorded.actor(),
+                    new Event.InjectReleased(e.number(), e.at(), ""));
+        }
+        return recorded;
+    }
+
+    /** Whether the viewer reads why injects were released: control and the evaluators. */
+    public static boolean seesReasons(Actor viewer) {
+        return viewer.isControl() || viewer.role() == Actor.Role.OBSERVER;
     }
 
     /** A question's events: for those the question is shown to, once its move had started when the event happened. */

@@ -77,6 +77,15 @@ public final class Visibility {
     }
 
     /**
+     * Whether the viewer reads the MSEL — every inject with its computed release, and the counterspace events and the
+     * cells' detections still to come: control, and the evaluators unless the scenario says otherwise
+     * ({@code evaluators: {msel: false}}).
+     */
+    public boolean seesMsel(Actor viewer) {
+        return viewer.isControl() || viewer.role() == Actor.Role.OBSERVER && scenario.evaluatorsSeeMsel();
+    }
+
+    /**
      * Whether the viewer is shown who gave each response to a feedback request: control, unless the request was
      * anonymous; nobody else (they read the summary, unattributed).
      */

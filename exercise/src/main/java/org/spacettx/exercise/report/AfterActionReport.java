@@ -238,7 +238,9 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
                 .map(t -> new ShareLine(t.id(), t.scenarioTime(), t.fromCell(), t.toCell(), t.object(),
                         scenario.object(t.object()).map(org.spacettx.exercise.scenario.SpaceObject::name).orElse(Text.of(t.object(), t.object())),
                         t.observedAt(), t.sensor(), t.marking().toString())).toList();
-        boolean evaluators = reader.isControl() || reader.role() == Actor.Role.OBSERVER;
+        // what is still to come (counterspace events, first detections) is the MSEL's: control's, and the evaluators'
+        // unless the scenario keeps it from them
+        boolean evaluators = v.seesMsel(reader);
         return new AfterActionReport(scenario.id(), scenario.title(), scenario.banner(), scenario.description(),
                 scenario.start(), scenario.end(), new Reader(reader.role().name().toLowerCase(Locale.ROOT), reader.cell(),
                         reader.nation()), cells, objectives, timeline, moves, statement, observationLines,

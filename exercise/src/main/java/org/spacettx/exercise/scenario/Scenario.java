@@ -11,13 +11,15 @@ import org.spacettx.orbit.geo.Site;
 /**
  * A validated scenario: everything the exercise engine needs, with ids resolved and checked. Sites and areas carry
  * their English names (the orbital engine's reports use them); {@code placeNames} holds every place's name in both
- * languages, by place id.
+ * languages, by place id. {@code evaluatorsSeeMsel}: whether the evaluators (observers) read the MSEL — every inject
+ * with its computed release, and the counterspace events and each cell's detections still to come — as many exercise
+ * programmes give it them (the default), or only what has happened.
  */
 public record Scenario(String id, Text title, String banner, Text description, Instant start, Instant end,
                        List<Cell> cells, List<Objective> objectives, Map<String, Site> sites, Map<String, Area> areas,
                        Map<String, Text> placeNames, List<SpaceObject> objects, List<Maneuver> maneuvers,
                        List<Breakup> breakups, List<Effect> effects, List<CellSensor> sensors, List<Move> moves, List<Inject> injects,
-                       List<Question> questions, List<ActionItemSeed> actionItems) {
+                       List<Question> questions, List<ActionItemSeed> actionItems, boolean evaluatorsSeeMsel) {
 
     public Scenario {
         cells = List.copyOf(cells);
@@ -54,6 +56,25 @@ public record Scenario(String id, Text title, String banner, Text description, I
         }
         injects.stream().map(Inject::marking).filter(m -> !m.controlOnly()).forEach(out::add);
         return List.copyOf(out);
+    }
+
+    /**
+     * Why a marking cannot be used in this exercise, or nothing: a marking names only the exercise's nations (those
+     * with a delegation), unless it is one of the scenario's own markings; control-only markings are for the MSEL.
+     */
+    public java.util.Optional<String> markingProblem(Marking marking) {
+        if (marking.controlOnly()) {
+            return java.util.Optional.of("the marking " + marking + " is for control's own papers, not for this");
+        }
+        java.util.SortedSet<String> nations = delegationNations();
+        if (markings().contains(marking) || nations.containsAll(marking.nations())) {
+            return java.util.Optional.empty();
+        }
+        java.util.Set<String> strangers = new java.util.TreeSet<>(marking.nations());
+        strangers.removeAll(nations);
+        return java.util.Optional.of("the marking " + marking + " names " + String.join(", ", strangers)
+                + ", which takes no part in this exercise; the markings allowed: "
+                + String.join("; ", markings().stream().map(Marking::toString).toList()));
     }
 
     /** The nations that have a delegation (a blue cell), in order: those that may own an action item. */

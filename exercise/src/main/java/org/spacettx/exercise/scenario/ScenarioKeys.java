@@ -26,10 +26,11 @@ final class ScenarioKeys {
     }
 
     static {
-        declare("", List.of("scenario", "id", "title", "banner", "description", "start", "end", "catalog", "cells", "objectives",
+        declare("", List.of("scenario", "id", "title", "banner", "description", "start", "end", "evaluators", "catalog", "cells", "objectives",
                 "places", "objects", "maneuvers", "breakups", "effects", "sensors", "moves", "msel", "questions", "action_items"),
                 "id", "title", "start", "end", "cells", "moves", "msel");
         declare("text", List.of("en", "ko"));
+        declare("evaluators", List.of("msel"));
         declare("cells[]", List.of("id", "name", "nation", "kind"), "id", "kind");
         declare("objectives[]", List.of("id", "title", "criteria"), "id", "title");
         declare("places", List.of("sites", "areas"));

@@ -128,6 +128,19 @@ public final class ScenarioReader {
         } else if (start != null && end != null) {
             limits.spanProblem(start, end).ifPresent(problem -> ctx.error(root.entries().get("end"), problem));
         }
+        boolean evaluatorsSeeMsel = true;
+        YamlNode evaluators = root.entries().get("evaluators");
+        if (evaluators != null) {
+            MapNode e = ctx.map(evaluators, "'evaluators'");
+            if (e != null) {
+                ctx.keys(e, "evaluators");
+                String msel = ctx.string(e, "msel", "true");
+                if (!msel.equals("true") && !msel.equals("false")) {
+                    ctx.error(e.entries().get("msel"), "'msel' is true (the evaluators read the MSEL) or false");
+                }
+                evaluatorsSeeMsel = !msel.equals("false");
+            }
+        }
         ObjectsReader objectsReader = new ObjectsReader(ctx, base, snapshot, data);
         Catalog catalog = objectsReader.catalog(root);
         List<Cell> cells = new CellsReader(ctx).read(root);
@@ -148,6 +161,6 @@ public final class ScenarioReader {
         List<ActionItemSeed> actionItems = new ActionItemsReader(ctx).read(root);
         return new Scenario(id, ctx.text(root, "title", true), ctx.string(root, "banner", "EXERCISE // EXERCISE // EXERCISE"),
                 ctx.text(root, "description", false), start, end, cells, objectives, sites, areas, placeNames, objects, maneuvers,
-                breakups, effects, sensors, moves, injects, questions, actionItems);
+                breakups, effects, sensors, moves, injects, questions, actionItems, evaluatorsSeeMsel);
     }
 }

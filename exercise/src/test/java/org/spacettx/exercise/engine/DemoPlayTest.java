@@ -87,7 +87,8 @@ class DemoPlayTest {
         long before = ex.state().lastSequence();
         assertThat(ex.handle(KOR, wall, new Command.ReleaseInject(1))).isEqualTo(new Outcome.Rejected("only control can do that"));
         assertThat(ex.handle(KOR, wall, new Command.SubmitAnswer("Q4", new AnswerValue.Number(50), Confidence.LOW, "")))
-                .isEqualTo(new Outcome.Rejected("question Q4 belongs to move M2, which has not started"));
+                .as("a question of a move not started is answered as one that does not exist")
+                .isEqualTo(new Outcome.Rejected("question 'Q4' does not exist"));
         assertThat(ex.handle(KOR, wall, new Command.SubmitAnswer("Q1", new AnswerValue.Number(150), Confidence.LOW, "")))
                 .isEqualTo(new Outcome.Rejected("a probability answer is a number from 0 to 100"));
         assertThat(ex.handle(new Actor("x", Actor.Role.PLAYER, "usa", "KOR"), wall, new Command.AcknowledgeInject(1)))

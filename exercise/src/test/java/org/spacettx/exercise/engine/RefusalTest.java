@@ -80,6 +80,53 @@ class RefusalTest {
                 .isEqualTo("no delegation of nation PRK takes part (owners: KOR, USA)");
     }
 
+    /**
+     * The register's rule, by command too: on main before, usa1's SaveActionItem with kor1's item id and owner USA was
+     * accepted (the register's route refused the same change).
+     */
+    @Test
+    void anItemIsChangedByControlOrItsOwnerAndHandedOnByControlAlone() {
+        Exercise ex = afterFirstInjects();
+        LocalDate due = LocalDate.of(2024, 3, 31);
+        DemoPlayTest.accept(ex, DemoPlayTest.KOR, WALL, new Command.SaveActionItem(null, "Share imagery", "KOR", due, "open"));
+        String id = ex.state().actionItems().keySet().iterator().next();
+        assertThat(refusal(ex, DemoPlayTest.USA, new Command.SaveActionItem(id, "Ours now", "USA", due, "open")))
+                .isEqualTo("only control or the KOR delegation may change this item");
+        assertThat(refusal(ex, DemoPlayTest.USA, new Command.SaveActionItem(id, "Done by us", "KOR", due, "done")))
+                .isEqualTo("only control or the KOR delegation may change this item");
+        assertThat(refusal(ex, DemoPlayTest.KOR, new Command.SaveActionItem(id, "Share imagery", "USA", due, "open")))
+                .isEqualTo("only control hands an item to another nation");
+        assertThat(refusal(ex, DemoPlayTest.KOR, new Command.SaveActionItem(null, "For our ally", "USA", due, "open")))
+                .isEqualTo("a delegation saves items for its own nation; only control gives one to USA");
+        // the scenario's proposals belong to their nation too (AI2 is the USA's)
+        assertThat(refusal(ex, DemoPlayTest.KOR, new Command.SaveActionItem("AI2", "Adopted", "USA", due, "open")))
+                .isEqualTo("only control or the USA delegation may change this item");
+        DemoPlayTest.accept(ex, DemoPlayTest.KOR, WALL, new Command.SaveActionItem(id, "Share imagery", "KOR", due, "in-progress"));
+        DemoPlayTest.accept(ex, DemoPlayTest.CONTROL, WALL, new Command.SaveActionItem(id, "Share imagery", "USA", due, "open"));
+        assertThat(ex.state().actionItems().get(id).ownerNation()).isEqualTo("USA");
+        DemoPlayTest.accept(ex, DemoPlayTest.USA, WALL, new Command.SaveActionItem(id, "Share imagery", "USA", due, "done"));
+        assertThat(refusal(ex, DemoPlayTest.KOR, new Command.SaveActionItem(id, "Share imagery", "KOR", due, "open")))
+                .isEqualTo("only control or the USA delegation may change this item");
+    }
+
+    /**
+     * A marking names only the exercise's nations: on main before, REL TO USA, KOR, PRK was accepted on a message and a
+     * shared track.
+     */
+    @Test
+    void aMarkingNamesOnlyTheExercisesNations() {
+        Exercise ex = afterFirstInjects();
+        org.spacettx.exercise.scenario.Marking prk = org.spacettx.exercise.scenario.Marking.parse("REL TO USA, KOR, PRK");
+        String refused = "the marking REL TO KOR, PRK, USA names PRK, which takes no part in this exercise; the markings allowed: "
+                + "REL TO KOR, USA; KOR ONLY; USA ONLY";
+        assertThat(refusal(ex, DemoPlayTest.KOR, new Command.PostMessage("usa", "hello", prk))).startsWith(refused);
+        assertThat(refusal(ex, DemoPlayTest.KOR, new Command.RequestInformation("who?", prk))).startsWith(refused);
+        assertThat(refusal(ex, DemoPlayTest.USA, new Command.ShareTrack("ru-radar", "kor", prk))).startsWith(refused);
+        assertThat(refusal(ex, DemoPlayTest.CONTROL, new Command.PostMessage("kor", "hello", prk))).startsWith(refused);
+        assertThat(ex.handle(DemoPlayTest.KOR, WALL, new Command.PostMessage("usa", "hello",
+                org.spacettx.exercise.scenario.Marking.parse("REL TO USA, KOR")))).isInstanceOf(Outcome.Accepted.class);
+    }
+
     @Test
     void aDueDateIsOneAWorkingGroupCouldMean() {
         Exercise ex = afterFirstInjects();

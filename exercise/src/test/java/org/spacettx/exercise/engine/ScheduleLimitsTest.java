@@ -42,13 +42,13 @@ class ScheduleLimitsTest {
                 + " every object is computed over the whole span");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
         // a server that allows longer scenarios reads it
-        Limits long_ = new Limits(Duration.ofDays(40_000), Limits.DEFAULT.scheduleSamples(), Limits.DEFAULT.computeTime());
+        Limits long_ = Limits.DEFAULT.withSpan(Duration.ofDays(40_000));
         assertThat(ScenarioReader.parse(century(), null, DATA, long_).ok()).isTrue();
     }
 
     @Test
     void theStatesAScheduleWouldPropagateAreCountedFirstAndRefusedAboveTheBudget() {
-        Limits longSpan = new Limits(Duration.ofDays(40_000), Limits.DEFAULT.scheduleSamples(), Limits.DEFAULT.computeTime());
+        Limits longSpan = Limits.DEFAULT.withSpan(Duration.ofDays(40_000));
         Scenario scenario = ScenarioReader.parse(century(), null, DATA, longSpan).scenario();
         TriggerSchedule.Work work = TriggerSchedule.work(scenario);
         // 2023-11-14 to 2123-11-29 every 60 s, for each object
@@ -56,12 +56,20 @@ class ScheduleLimitsTest {
         long started = System.nanoTime();
         assertThatThrownBy(() -> TriggerSchedule.compute(scenario, DATA, longSpan)).isInstanceOfSatisfying(Limits.Exceeded.class,
                 e -> {
-                    assertThat(e.limit()).isEqualTo(Limits.SAMPLES);
-                    assertThat(e.getMessage()).startsWith("computing the schedule would propagate ")
-                            .contains(scenario.objects().size() + " objects over 36539 days: " + String.format("%,d", scenario.objects().size() * grid))
-                            .endsWith("at most 60,000,000 are allowed (max-schedule-samples)");
+                    assertThat(e.limit()).isEqualTo(Limits.SKY);
+                    assertThat(e.getMessage()).isEqualTo("the scenario's sky (its " + scenario.objects().size() + " objects every 60 s over"
+                            + " 36539 days, kept while the exercise runs) would hold " + String.format("%,d", scenario.objects().size() * grid)
+                            + " states; at most 20,000,000 are allowed (max-sky-samples)");
                 });
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("refused before computing").isLessThan(Duration.ofSeconds(1));
+        // with room for the sky, the whole computation's count is refused
+        Limits bigSky = longSpan.withSamples(Long.MAX_VALUE, Limits.DEFAULT.scheduleSamples());
+        assertThatThrownBy(() -> TriggerSchedule.compute(scenario, DATA, bigSky)).isInstanceOfSatisfying(Limits.Exceeded.class, e -> {
+            assertThat(e.limit()).isEqualTo(Limits.SAMPLES);
+            assertThat(e.getMessage()).startsWith("computing the schedule would propagate " + String.format("%,d", work.samples()) + " states (")
+                    .contains(scenario.objects().size() + " objects over 36539 days: " + String.format("%,d", scenario.objects().size() * grid))
+                    .endsWith("at most 300,000,000 are allowed (max-schedule-samples)");
+        });
     }
 
     @Test
@@ -71,13 +79,14 @@ class ScheduleLimitsTest {
         TriggerSchedule schedule = TriggerSchedule.compute(demo, DATA);
         long sky = (long) demo.objects().size() * schedule.sky().gridCount();
         assertThat(work.parts()).startsWith(demo.objects().size() + " objects over 15 days: " + String.format("%,d", sky) + ";");
-        assertThat(work.samples()).isGreaterThan(sky).isLessThan(Limits.DEFAULT.scheduleSamples() / 4);
+        assertThat(work.sky()).isEqualTo(sky);
+        assertThat(work.samples()).isGreaterThan(sky).isLessThan(Limits.DEFAULT.scheduleSamples() / 10);
     }
 
     @Test
     void theComputationStopsAtItsTimeLimit() {
         Scenario demo = ScenarioReader.read(Demo.file(), DATA).scenario();
-        Limits quick = new Limits(Limits.DEFAULT.span(), Limits.DEFAULT.scheduleSamples(), Duration.ofMillis(50));
+        Limits quick = Limits.DEFAULT.withComputeTime(Duration.ofMillis(50));
         long started = System.nanoTime();
         assertThatThrownBy(() -> TriggerSchedule.compute(demo, DATA, quick)).isInstanceOfSatisfying(Limits.Exceeded.class, e -> {
             assertThat(e.limit()).isEqualTo(Limits.TIME);

@@ -104,7 +104,11 @@ class ShareTrackTest {
     @Test
     void whatCannotBeSharedIsRefused() {
         Exercise ex = at2000();
-        assertThat(refusal(ex, DemoPlayTest.KOR, new Command.ShareTrack("recon-1", "usa", BOTH))).contains("have not observed recon-1");
+        // the ROK delegation has not seen the new satellite yet: it is answered as one that does not exist (on main
+        // before, "your sensors have not observed recon-1" told it there was one)
+        assertThat(refusal(ex, DemoPlayTest.KOR, new Command.ShareTrack("recon-1", "usa", BOTH)))
+                .isEqualTo(refusal(ex, DemoPlayTest.KOR, new Command.ShareTrack("nothing-1", "usa", BOTH)).replace("nothing-1", "recon-1"))
+                .isEqualTo("object 'recon-1' does not exist");
         assertThat(refusal(ex, DemoPlayTest.CONTROL, new Command.ShareTrack("recon-1", "kor", BOTH))).contains("players");
         assertThat(refusal(ex, DemoPlayTest.OBSERVER, new Command.ShareTrack("recon-1", "kor", BOTH))).contains("players");
         assertThat(refusal(ex, DemoPlayTest.USA, new Command.ShareTrack("recon-1", "usa", BOTH))).contains("another delegation");

@@ -54,6 +54,27 @@ class AfterActionReportTest {
                 .getPVCoordinates(org.spacettx.orbit.catalog.OrekitTle.toDate(t, data.utc()), data.itrf()).getPosition().scalarMultiply(1e-3);
     }
 
+    /**
+     * What is still to come is the MSEL's: the evaluators read it by default (as many exercise programmes give it them),
+     * and a scenario with {@code evaluators: {msel: false}} keeps it to control. Before, the README said one thing and
+     * the report did another, with no say for the scenario.
+     */
+    @Test
+    void theEvaluatorsReadWhatIsStillToComeUnlessTheScenarioSaysOtherwise() throws Exception {
+        AfterActionReport byDefault = AfterActionReport.of(demo, played.state(), OBSERVER);
+        assertThat(byDefault.spaceEvents()).isNotEmpty();
+        assertThat(byDefault.knowledge()).isNotEmpty();
+        String closed = Files.readString(Demo.file()).replace("evaluators: {msel: true}", "evaluators: {msel: false}");
+        Scenario without = ScenarioReader.parse(closed, Demo.file().getParent(), OrekitData.standard()).scenario();
+        assertThat(without.evaluatorsSeeMsel()).isFalse();
+        Exercise same = Exercise.replay(without, Exercise.scheduledTimes(schedule), played.log());
+        AfterActionReport evaluators = AfterActionReport.of(without, same.state(), OBSERVER);
+        assertThat(evaluators.spaceEvents()).isEmpty();
+        assertThat(evaluators.knowledge()).isEmpty();
+        assertThat(evaluators.objectives()).as("their own evaluation stays").isNotEmpty();
+        assertThat(AfterActionReport.of(without, same.state(), CONTROL).spaceEvents()).isNotEmpty();
+    }
+
     @Test
     void controlsCopyHasEverySection() {
         AfterActionReport r = AfterActionReport.of(demo, played.state(), CONTROL);

@@ -94,7 +94,7 @@ class ScenarioFormatTest {
     /** The words inside `code` in each section of the prose, by the section's first path segment. */
     static Map<String, Set<String>> documented() throws Exception {
         String prose = Files.readString(DOCS.resolve("scenario-format.md"));
-        Map<String, String> headings = Map.ofEntries(Map.entry("", "## Top level"), Map.entry("cells", "## Cells"), Map.entry("objectives", "## Objectives"),
+        Map<String, String> headings = Map.ofEntries(Map.entry("", "## Top level"), Map.entry("evaluators", "## Top level"), Map.entry("cells", "## Cells"), Map.entry("objectives", "## Objectives"),
                 Map.entry("places", "## Places"), Map.entry("objects", "## Objects"), Map.entry("maneuvers", "## Manoeuvres"), Map.entry("breakups", "## Breakups"), Map.entry("effects", "## Effects"), Map.entry("sensors", "## Sensors"),
                 Map.entry("moves", "## Moves"), Map.entry("msel", "## MSEL"), Map.entry("questions", "## Questions"), Map.entry("action_items", "## Action items"));
         Map<String, Set<String>> out = new java.util.HashMap<>();
