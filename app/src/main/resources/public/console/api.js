@@ -16,19 +16,21 @@ export function status(message, isError) {
 const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 
 /**
- * Sends one command under a key of its own. When no answer came back (the network broke, the server was switching
- * over), it is sent once more with the same key: the server answers the first sending's answer and does nothing twice.
+ * Sends one command under a key of its own. When no answer came back (the network broke) or the server was switching
+ * over to its standby (503), it is sent again with the same key for up to about 8 s: the server answers the first
+ * sending's answer and does nothing twice. Any other answer is final.
  */
 export async function sendCommand(body) {
   const key = newKey();
   const path = `/api/exercises/${encodeURIComponent(state.exercise)}/commands`;
   const headers = { "X-CSRF-Token": state.csrf, "Idempotency-Key": key };
-  try {
-    return await request("POST", path, body, headers);
-  } catch (e) {
-    if (e.status !== undefined) throw e; // the server answered: a refusal is final
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    return request("POST", path, body, headers);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await request("POST", path, body, headers);
+    } catch (e) {
+      if ((e.status !== undefined && e.status !== 503) || attempt >= 5) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 500 * (attempt + 1)));
+    }
   }
 }
 

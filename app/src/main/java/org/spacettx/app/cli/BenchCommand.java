@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 
 /** {@code spacettx bench propagate}: throughput of the propagation paths, as ratios to a baseline run alongside. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print throughput and ratios to a baseline measured in the same run.",
-        subcommands = {BenchCommand.Propagate.class, ScreenBench.class, WarningBench.class, ServerBench.class, CrashBench.class, FuzzBench.class})
+        subcommands = {BenchCommand.Propagate.class, ScreenBench.class, WarningBench.class, ServerBench.class, CrashBench.class, FailoverBench.class, FuzzBench.class})
 public final class BenchCommand {
 
     @Command(name = "propagate", mixinStandardHelpOptions = true, description = {

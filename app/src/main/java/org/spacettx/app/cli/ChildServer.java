@@ -57,24 +57,34 @@ public final class ChildServer implements AutoCloseable {
      * @throws IllegalStateException when the child ended (or was killed) first, with what it printed
      */
     public int awaitReady(Duration limit) throws IOException {
+        Matcher m = READY.matcher(awaitLine(READY, limit));
+        m.find();
+        Thread.ofVirtual().start(this::drain);
+        return Integer.parseInt(m.group(1));
+    }
+
+    /**
+     * Waits for a line of the child's output that {@code pattern} finds (the child is killed when none comes within
+     * {@code limit}), and answers it; lines before it are kept in {@link #output()}.
+     */
+    public String awaitLine(Pattern pattern, Duration limit) throws IOException {
         Thread watchdog = Thread.ofVirtual().start(() -> {
             try {
                 Thread.sleep(limit.toMillis());
                 process.destroyForcibly();
             } catch (InterruptedException e) {
-                // ready in time
+                // seen in time
             }
         });
         try {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 keep(line);
-                Matcher m = READY.matcher(line);
-                if (m.find()) {
-                    Thread.ofVirtual().start(this::drain);
-                    return Integer.parseInt(m.group(1));
+                if (pattern.matcher(line).find()) {
+                    return line;
                 }
             }
-            throw new IllegalStateException("the server did not start:\n" + seen);
+            throw new IllegalStateException((pattern == READY ? "the server did not start" : "the child ended before printing /"
+                    + pattern + "/") + ":\n" + output());
         } finally {
             watchdog.interrupt();
         }

@@ -65,17 +65,17 @@ final class CrashBench implements Callable<Integer> {
 
     static final String PASSWORD = "crash-bench-password-1";
     static final String EX = ServerCommands.DemoSetup.EXERCISE;
-    private static final Pattern TOKEN = Pattern.compile("ck-[0-9a-f]{8}-[a-z]+-\\d+");
+    static final Pattern TOKEN = Pattern.compile("ck-[0-9a-f]{8}-[a-z]+-\\d+");
 
     /** A user and the command it keeps sending, each carrying a token that makes it recognisable in the log. */
-    private record Writer(String name, String user, IntFunction<String> command, AtomicInteger sent) {
+    record Writer(String name, String user, IntFunction<String> command, AtomicInteger sent) {
         Writer(String name, String user, IntFunction<String> command) {
             this(name, user, command, new AtomicInteger());
         }
     }
 
     /** The store under test: opened by this process between kills, and by the child server in between. */
-    private record Store(String url, String user, Path dataDir) {
+    record Store(String url, String user, Path dataDir) {
         Database open() {
             return dataDir != null ? Database.open(Database.embeddedUrl(dataDir), null, null)
                     : Database.open(url, user, System.getenv("SPACETTX_DB_PASSWORD"));
@@ -194,7 +194,7 @@ final class CrashBench implements Callable<Integer> {
         return result;
     }
 
-    private static List<Writer> writers(String run) {
+    static List<Writer> writers(String run) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         return List.of(
                 new Writer("message", "kor1", n -> f.objectNode().put("type", "PostMessage").put("toCell", "control")
@@ -214,7 +214,7 @@ final class CrashBench implements Callable<Integer> {
     }
 
     /** Starts the exercise with a fast clock, so that the beat releases injects while the users write. */
-    private static void startClock(URI base) throws IOException, InterruptedException {
+    static void startClock(URI base) throws IOException, InterruptedException {
         HttpSession control = HttpSession.login(base, "control", PASSWORD);
         String commands = "/api/exercises/" + EX + "/commands";
         for (String type : List.of("StartExercise", "SetSpeed", "StartClock")) {

@@ -24,13 +24,24 @@ final class HttpSession {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http;
     final URI base;
     private String csrf = "";
 
     private HttpSession(URI base) {
+        this(base, HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private HttpSession(URI base, HttpClient http) {
         this.base = base;
+        this.http = http;
+    }
+
+    /** The same session (its cookie and CSRF token) on another server of the same database: a standby that took over. */
+    HttpSession at(URI other) {
+        HttpSession s = new HttpSession(other, http);
+        s.csrf = csrf;
+        return s;
     }
 
     /** Logs a user in; fails unless the server accepts the password. */
@@ -48,6 +59,12 @@ final class HttpSession {
     Reply post(String path, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A POST with an {@code Idempotency-Key}: sent again with the same key, the server answers it once. */
+    Reply post(String path, String json, String idempotencyKey) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .header("X-CSRF-Token", csrf).header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Reply get(String path) throws IOException, InterruptedException {

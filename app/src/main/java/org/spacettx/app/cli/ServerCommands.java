@@ -6,18 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.spacettx.app.auth.Passwords;
+import org.spacettx.app.server.ScheduleCache;
 import org.spacettx.app.server.Server;
 import org.spacettx.app.store.Accounts;
 import org.spacettx.app.store.AuditLog;
 import org.spacettx.app.store.Backups;
 import org.spacettx.app.store.Database;
 import org.spacettx.app.store.StoreException;
+import org.spacettx.app.store.WriterLease;
 import org.spacettx.app.store.ExerciseRecords;
 import org.spacettx.exercise.scenario.Limits;
 import org.spacettx.orbit.input.InputException;
@@ -43,9 +46,17 @@ final class ServerCommands {
         @Option(names = "--db-user", paramLabel = "USER", description = "Database user (or SPACETTX_DB_USER).")
         String dbUser;
 
+        String user() {
+            return dbUser != null ? dbUser : System.getenv("SPACETTX_DB_USER");
+        }
+
+        String password() {
+            return System.getenv("SPACETTX_DB_PASSWORD");
+        }
+
         Database open() {
-            String password = System.getenv("SPACETTX_DB_PASSWORD");
-            String user = dbUser != null ? dbUser : System.getenv("SPACETTX_DB_USER");
+            String password = password();
+            String user = user();
             if (jdbcUrl != null) {
                 if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
                     throw new InputException(null, "--db", "'" + jdbcUrl + "' is not a jdbc:postgresql: URL");
@@ -100,30 +111,113 @@ final class ServerCommands {
                 + "compute (validation, publication, import, start-up; default ${DEFAULT-VALUE}).")
         long maxComputeSeconds = Limits.DEFAULT.computeTime().toSeconds();
 
-        /** The server on these options: local accounts, and the identity provider when one is given. */
-        Server start(Database db) throws IOException {
-            Limits limits;
+        Limits limits() {
             try {
-                limits = Limits.of(maxScenarioDays, maxSkySamples, maxScheduleSamples, maxComputeSeconds);
+                return Limits.of(maxScenarioDays, maxSkySamples, maxScheduleSamples, maxComputeSeconds);
             } catch (IllegalArgumentException e) {
                 throw new InputException(null, "--max-*", e.getMessage());
             }
+        }
+
+        /** The server's options: local accounts, and the identity provider when one is given. */
+        Server.Options options(ScheduleCache prepared) throws IOException {
             org.spacettx.app.auth.Oidc provider = oidc == null ? null
                     : new org.spacettx.app.auth.Oidc(org.spacettx.app.auth.Oidc.Config.read(oidc));
             Server.Options local = Server.Options.local(port);
-            return Server.start(db, new Server.Options(host, port, secure, Clock.systemUTC(), provider, limits,
-                    local.commandBurst(), local.commandsPerSecond()));
+            return new Server.Options(host, port, secure, Clock.systemUTC(), provider, limits(), local.commandBurst(),
+                    local.commandsPerSecond(), prepared);
         }
     }
 
-    static void runUntilStopped(Server server, String url) throws InterruptedException {
-        System.out.println("SpaceTTX is running at " + url + "  (Ctrl-C to stop)");
+    /** How often the active server checks that it still holds the writer lease, and a standby whether it is free. */
+    static final Duration LEASE_CHECK = Duration.ofMillis(500);
+
+    /**
+     * Runs the server until the process is stopped. On the embedded store, the one server of its data directory. On a
+     * shared PostgreSQL database, one of possibly several: the holder of the writer lease ({@link WriterLease}) is
+     * active; any other stands by (not listening; its scenarios parsed and scheduled ahead) and takes over within a
+     * second or two of the active one's end — killed, cut off from the database, or its session ended — and an
+     * active server that finds the lease lost to another stops serving and stands by again.
+     *
+     * @param first what to do once, after the lease is taken and before the first start (the demo's accounts)
+     */
+    static void run(StoreOptions store, ServeOptions serve, Database db, Runnable first) throws Exception {
+        ScheduleCache prepared = new ScheduleCache();
+        java.util.concurrent.atomic.AtomicReference<Server> current = new java.util.concurrent.atomic.AtomicReference<>();
         CountDownLatch stop = new CountDownLatch(1);
+        WriterLease lease = store.jdbcUrl == null ? null : new WriterLease(store.jdbcUrl, store.user(), store.password(),
+                ProcessHandle.current().pid() + "@" + java.net.InetAddress.getLocalHost().getHostName() + ":" + serve.port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
             stop.countDown();
+            Server s = current.getAndSet(null);
+            if (s != null) {
+                s.close();
+            }
+            if (lease != null) {
+                lease.close();
+            }
         }));
-        stop.await();
+        boolean firstStart = true;
+        while (stop.getCount() > 0) {
+            if (lease != null) {
+                long epoch = -1;
+                try {
+                    epoch = lease.tryAcquire();
+                } catch (StoreException unreachable) {
+                    System.out.println("SpaceTTX is waiting for its database: " + unreachable.getMessage());
+                }
+                if (epoch < 0) {
+                    try {
+                        prepared.warm(db, serve.limits());
+                    } catch (StoreException unreachable) {
+                        // the database is away: scenarios are prepared at the start instead
+                    }
+                    System.out.println("SpaceTTX is standing by (its exercises prepared): another server holds the database's"
+                            + " writer lease; this one takes over when it stops");
+                    epoch = lease.acquire(LEASE_CHECK, () -> { });
+                }
+                db.fence(epoch);
+            }
+            if (firstStart) {
+                first.run();
+                firstStart = false;
+            }
+            Server server = Server.start(db, serve.options(prepared));
+            current.set(server);
+            System.out.println("SpaceTTX is running at http://" + serve.host + ":" + server.port() + "/  (Ctrl-C to stop)"
+                    + (lease == null ? "" : " as the active server (writer lease epoch " + lease.epoch() + ")"));
+            if (lease == null) {
+                stop.await();
+                return;
+            }
+            while (!stop.await(LEASE_CHECK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (lease.held()) {
+                    continue;
+                }
+                // a server that lost its session yields: a standby (which tries every LEASE_CHECK) takes the lease
+                // first if there is one; only when none did does this one take it back
+                Thread.sleep(3 * LEASE_CHECK.toMillis());
+                long before = lease.epoch();
+                long again;
+                try {
+                    again = lease.tryAcquire();
+                } catch (StoreException unreachable) {
+                    // nobody can take the lease while the database is away; requests get 503 meanwhile
+                    continue;
+                }
+                if (again == before + 1) {
+                    db.fence(again); // the session dropped and came back, and nobody took over in between
+                    continue;
+                }
+                System.out.println("SpaceTTX lost the database's writer lease" + (again < 0 ? " to another server" : "")
+                        + ": it stops serving" + (again < 0 ? " and stands by" : " and starts again from the store"));
+                break;
+            }
+            Server s = current.getAndSet(null);
+            if (s != null) {
+                s.close();
+            }
+        }
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the exercise server.")
@@ -136,8 +230,7 @@ final class ServerCommands {
         @Override
         public Integer call() throws Exception {
             Database db = store.openForServer();
-            Server server = serve.start(db);
-            runUntilStopped(server, "http://" + serve.host + ":" + server.port() + "/");
+            run(store, serve, db, () -> { });
             return 0;
         }
     }
@@ -158,15 +251,20 @@ final class ServerCommands {
                 store.dataDir = Path.of(System.getProperty("user.home"), ".spacettx-demo");
             }
             Database db = store.openForServer();
-            Map<String, String> created = DemoSetup.prepare(db, System.getenv("SPACETTX_DEMO_PASSWORD"));
-            Server server = serve.start(db);
-            if (!created.isEmpty()) {
-                System.out.println("Demo accounts (shown once; write them down):");
-                created.forEach((user, password) -> System.out.printf("  %-9s %s%n", user, password));
-            } else {
-                System.out.println("Demo accounts control, kor1, usa1, observer exist already (spacettx users passwd to reset).");
-            }
-            runUntilStopped(server, "http://" + serve.host + ":" + server.port() + "/");
+            run(store, serve, db, () -> {
+                Map<String, String> created;
+                try {
+                    created = DemoSetup.prepare(db, System.getenv("SPACETTX_DEMO_PASSWORD"));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                if (!created.isEmpty()) {
+                    System.out.println("Demo accounts (shown once; write them down):");
+                    created.forEach((user, password) -> System.out.printf("  %-9s %s%n", user, password));
+                } else {
+                    System.out.println("Demo accounts control, kor1, usa1, observer exist already (spacettx users passwd to reset).");
+                }
+            });
             return 0;
         }
     }

@@ -129,11 +129,13 @@ public final class LiveExercises {
     private final OrekitData data;
     private final Clock clock;
     private final Limits limits;
+    private final ScheduleCache prepared;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final Map<String, Failed> failed = new ConcurrentHashMap<>();
 
     public LiveExercises(ExerciseRecords records, EventStore store, ActionRegister register, OrekitData data, Clock clock,
-                         Limits limits) {
+                         Limits limits, ScheduleCache prepared) {
+        this.prepared = prepared;
         this.records = records;
         this.store = store;
         this.register = register;
@@ -201,12 +203,15 @@ public final class LiveExercises {
      * @throws IllegalStateException when the scenario no longer reads
      */
     Live build(String id, String yaml) {
-        ScenarioReader.Result result = parse(yaml);
-        if (!result.ok()) {
-            throw new IllegalStateException("its scenario no longer reads: " + result.errors().get(0).format("scenario"));
-        }
-        Scenario scenario = result.scenario();
-        TriggerSchedule schedule = schedule(scenario);
+        ScheduleCache.Prepared p = prepared.get(yaml, () -> {
+            ScenarioReader.Result result = parse(yaml);
+            if (!result.ok()) {
+                throw new IllegalStateException("its scenario no longer reads: " + result.errors().get(0).format("scenario"));
+            }
+            return new ScheduleCache.Prepared(result.scenario(), schedule(result.scenario()));
+        });
+        Scenario scenario = p.scenario();
+        TriggerSchedule schedule = p.schedule();
         Exercise engine = Exercise.replay(scenario, Exercise.scheduledTimes(schedule), store.load(id));
         return new Live(id, scenario, schedule, engine, store);
     }

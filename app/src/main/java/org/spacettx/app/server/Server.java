@@ -70,7 +70,7 @@ public final class Server implements AutoCloseable {
      * provider it also signs people in through (or null), and the limits it puts on a scenario's work.
      */
     public record Options(String host, int port, boolean secureCookies, Clock clock, Oidc oidc, Limits limits,
-                          int commandBurst, double commandsPerSecond) {
+                          int commandBurst, double commandsPerSecond, ScheduleCache prepared) {
 
         /**
          * On the loopback address, port {@code port} (0: any free one), local accounts, the system clock, default limits
@@ -78,24 +78,29 @@ public final class Server implements AutoCloseable {
          */
         public static Options local(int port) {
             return new Options("127.0.0.1", port, false, Clock.systemUTC(), null, Limits.DEFAULT,
-                    CommandThrottle.Rate.DEFAULT.burst(), CommandThrottle.Rate.DEFAULT.perSecond());
+                    CommandThrottle.Rate.DEFAULT.burst(), CommandThrottle.Rate.DEFAULT.perSecond(), new ScheduleCache());
         }
 
         public Options withClock(Clock c) {
-            return new Options(host, port, secureCookies, c, oidc, limits, commandBurst, commandsPerSecond);
+            return new Options(host, port, secureCookies, c, oidc, limits, commandBurst, commandsPerSecond, prepared);
         }
 
         public Options withOidc(Oidc o) {
-            return new Options(host, port, secureCookies, clock, o, limits, commandBurst, commandsPerSecond);
+            return new Options(host, port, secureCookies, clock, o, limits, commandBurst, commandsPerSecond, prepared);
         }
 
         public Options withLimits(Limits l) {
-            return new Options(host, port, secureCookies, clock, oidc, l, commandBurst, commandsPerSecond);
+            return new Options(host, port, secureCookies, clock, oidc, l, commandBurst, commandsPerSecond, prepared);
+        }
+
+        /** Scenarios parsed and scheduled ahead (a standby's, warmed while it waited). */
+        public Options withPrepared(ScheduleCache cache) {
+            return new Options(host, port, secureCookies, clock, oidc, limits, commandBurst, commandsPerSecond, cache);
         }
 
         /** Another allowance of commands per user: {@code burst} at once, then {@code perSecond} a second. */
         public Options withCommandRate(int burst, double perSecond) {
-            return new Options(host, port, secureCookies, clock, oidc, limits, burst, perSecond);
+            return new Options(host, port, secureCookies, clock, oidc, limits, burst, perSecond, prepared);
         }
     }
 
@@ -111,7 +116,7 @@ public final class Server implements AutoCloseable {
         AuditLog audit = new AuditLog(db);
         ActionRegister register = new ActionRegister(db);
         LiveExercises exercises = new LiveExercises(records, new EventStore(db), register, OrekitData.standard(), clock,
-                options.limits());
+                options.limits(), options.prepared());
         exercises.loadAll();
         Sessions sessions = new Sessions(db, clock);
         org.spacettx.app.auth.LoginThrottle throttle = new org.spacettx.app.auth.LoginThrottle(clock);
@@ -204,7 +209,8 @@ public final class Server implements AutoCloseable {
                     // the database is away (restarting, unreachable) or busy past the wait; the request was not
                     // acknowledged, and the client may try again
                     ctx.header("Retry-After", "5");
-                    error(ctx, 503, "the database is unavailable; try again in a few seconds", null);
+                    error(ctx, 503, e instanceof StoreException.NotActive ? e.getMessage()
+                            : "the database is unavailable; try again in a few seconds", null);
                 } else {
                     org.slf4j.LoggerFactory.getLogger(Server.class).error("request failed: " + describe(ctx), e);
                     error(ctx, 500, "internal error; it has been logged", null);

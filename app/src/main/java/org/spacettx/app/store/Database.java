@@ -64,6 +64,8 @@ public final class Database implements AutoCloseable {
     private final Kind kind;
     /** The data directory's lock of a server's embedded store (released when this closes), or null. */
     private final DataDirectoryLock lock;
+    /** The writer lease's epoch this server's writes need (PostgreSQL with standbys), or -1 for none. */
+    private volatile long fence = -1;
 
     private Database(HikariDataSource dataSource, Kind kind, DataDirectoryLock lock) {
         this.dataSource = dataSource;
@@ -199,6 +201,18 @@ public final class Database implements AutoCloseable {
         return kind;
     }
 
+    /**
+     * Fences every later write transaction with the writer lease's {@code epoch} ({@link WriterLease}): each one first
+     * reads the lease's row (FOR SHARE, so that a server taking over waits for it to end) and writes only while the
+     * epoch is still this one, else fails with {@link StoreException.NotActive} and writes nothing.
+     */
+    public void fence(long epoch) {
+        if (kind != Kind.POSTGRESQL) {
+            throw new IllegalStateException("the writer lease is for a shared PostgreSQL database");
+        }
+        this.fence = epoch;
+    }
+
     /** Runs {@code work} in a write transaction and commits it; rolls back when it throws. */
     public <T> T transaction(Work<T> work) {
         return run(work, true);
@@ -224,6 +238,9 @@ public final class Database implements AutoCloseable {
                 return sqlite(c, work, write);
             }
             try {
+                if (write && fence >= 0) {
+                    checkFence(c, fence);
+                }
                 T result = work.run(c);
                 c.commit();
                 return result;
@@ -233,6 +250,16 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException(e);
+        }
+    }
+
+    private static void checkFence(Connection c, long epoch) throws SQLException {
+        try (Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("SELECT epoch, holder FROM writer_lease WHERE id = 1 FOR SHARE")) {
+            r.next();
+            if (r.getLong(1) != epoch) {
+                throw new StoreException.NotActive("this server is no longer the active one (" + r.getString(2)
+                        + " took over the database); send the request to it");
+            }
         }
     }
 

@@ -21,6 +21,21 @@ public class StoreException extends RuntimeException {
         super(message);
     }
 
+    /**
+     * This server no longer holds the writer lease of its shared database: another server took over, and nothing was
+     * written. The request may be sent to the active server.
+     */
+    public static final class NotActive extends StoreException {
+        public NotActive(String message) {
+            super(message);
+        }
+
+        @Override
+        public boolean isUnavailable() {
+            return true;
+        }
+    }
+
     /** A unique or primary-key violation: SQLSTATE 23505 in PostgreSQL, a constraint result code in SQLite. */
     public boolean isConflict() {
         if (getCause() instanceof SQLiteException s) {
