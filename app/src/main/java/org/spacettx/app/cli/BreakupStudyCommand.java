@@ -125,7 +125,7 @@ public final class BreakupStudyCommand implements Callable<Integer> {
     private List<BreakupStudy.Exposure> elsewhere(String name, BreakupStudy.Spec spec, List<ElementSet> assets, List<Long> seeds) {
         StudyEngine found = ServiceLoader.load(StudyEngine.class).stream().map(ServiceLoader.Provider::get).filter(e -> e.name().equals(name))
                 .findFirst().orElseThrow(() -> new InputException(null, "--engine", name.equals("spark")
-                        ? "spark needs the spark module and Spark on the class path (./spacettx adds them; see the README)"
+                        ? "spark needs the spark module and Spark on the class path (./spacettx adds them; see docs/cli.md)"
                         : "'" + name + "' is not local or spark"));
         Map<String, String> options = new HashMap<>();
         if (master != null) {

@@ -84,7 +84,7 @@ public final class ScreenCommand implements Callable<Integer> {
     private List<Conjunction> elsewhere(String name, List<ElementSet> catalog, Screening.Request request) {
         ScreeningEngine found = java.util.ServiceLoader.load(ScreeningEngine.class).stream().map(java.util.ServiceLoader.Provider::get)
                 .filter(e -> e.name().equals(name)).findFirst().orElseThrow(() -> new InputException(null, "--engine", name.equals("spark")
-                        ? "spark needs the spark module and Spark on the class path (./spacettx screen adds them; see the README)"
+                        ? "spark needs the spark module and Spark on the class path (./spacettx screen adds them; see docs/cli.md)"
                         : "'" + name + "' is not local or spark"));
         java.util.Map<String, String> options = new java.util.HashMap<>();
         if (master != null) {

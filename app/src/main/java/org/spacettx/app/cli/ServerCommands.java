@@ -95,7 +95,7 @@ final class ServerCommands {
         @Option(names = "--secure-cookies", description = "Mark session cookies Secure (behind a TLS proxy).")
         boolean secure;
         @Option(names = "--oidc", paramLabel = "FILE.yaml", description = "Also sign people in through this OpenID Connect provider "
-                + "(issuer, client, groups of administrators and planners, seats; see the README).")
+                + "(issuer, client, groups of administrators and planners, seats; see docs/server.md).")
         Path oidc;
 
         @Option(names = "--max-scenario-days", paramLabel = "DAYS", description = "Longest scenario an exercise may have "
@@ -407,7 +407,7 @@ final class ServerCommands {
         @Command(name = "backup", mixinStandardHelpOptions = true, description = {
                 "Write a consistent snapshot of the embedded store to FILE, online: a running server goes on taking",
                 "commands; the backup holds every command acknowledged before it began. FILE must not exist. For",
-                "PostgreSQL use pg_dump (see the README)."})
+                "PostgreSQL use pg_dump (see docs/server.md)."})
         static final class Backup implements Callable<Integer> {
             @Parameters(paramLabel = "FILE")
             Path file;

@@ -19,7 +19,7 @@ import java.util.List;
  * database, taken online (writers go on; the snapshot holds every transaction committed before it began and none
  * after), written beside the target and moved into place only when complete and synced. A restore checks the file
  * (SQLite's integrity check, SpaceTTX's tables), refuses while a server runs on the directory, and keeps the store
- * it replaces. PostgreSQL has its own tools for this ({@code pg_dump}, {@code pg_restore}; see the README).
+ * it replaces. PostgreSQL has its own tools for this ({@code pg_dump}, {@code pg_restore}; see docs/server.md).
  */
 public final class Backups {
 
@@ -37,7 +37,7 @@ public final class Backups {
     /** Writes a consistent snapshot of the embedded database to {@code file} (which must not exist yet). */
     public static Summary backup(Database db, Path file) {
         if (db.kind() != Database.Kind.SQLITE) {
-            throw new StoreException("'db backup' is for the embedded store; back PostgreSQL up with pg_dump (see the README)");
+            throw new StoreException("'db backup' is for the embedded store; back PostgreSQL up with pg_dump (see docs/server.md)");
         }
         Path target = file.toAbsolutePath();
         if (Files.exists(target)) {

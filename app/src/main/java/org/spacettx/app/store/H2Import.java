@@ -21,7 +21,7 @@ import java.util.List;
  * Carries a data directory of an earlier SpaceTTX, whose embedded store was H2 ({@code spacettx.mv.db}), over to
  * the embedded store of this one (SQLite, {@code spacettx.db}): every row of every table, in one transaction, after
  * which the H2 file is renamed {@code spacettx.mv.db.imported} (kept, never deleted). H2 was given up because it
- * acknowledged commits it had not written (see the README's durability section).
+ * acknowledged commits it had not written (see "What each store promises" in docs/server.md).
  */
 public final class H2Import {
 
