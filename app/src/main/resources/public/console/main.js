@@ -47,6 +47,7 @@ async function start() {
     applyLanguage();
   });
   $("login-form").addEventListener("submit", login);
+  $("cert-login").addEventListener("click", certificateLogin);
   $("logout").addEventListener("click", logout);
   wireControls();
   wireViews();
@@ -70,6 +71,11 @@ async function offerProviders() {
       $("oidc-login").textContent = `${t("login.with")} ${providers.oidc.label}`;
       $("oidc-box").hidden = false;
     }
+    // a smart card (client certificate) this browser presented to the server: sign in with it, on a click
+    if (providers.certificate && providers.certificate.presented) {
+      $("cert-login").textContent = `${t("login.certificate")} (${providers.certificate.subject})`;
+      $("cert-box").hidden = false;
+    }
   } catch (e) {
     /* local sign-in remains */
   }
@@ -84,6 +90,15 @@ async function login(event) {
     signedIn(me);
   } catch (e) {
     $("login-error").textContent = e.status === 401 ? t("login.failed") : e.message;
+  }
+}
+
+async function certificateLogin() {
+  $("login-error").textContent = "";
+  try {
+    signedIn(await api("POST", "/api/session/certificate", {}));
+  } catch (e) {
+    $("login-error").textContent = e.message;
   }
 }
 

@@ -34,12 +34,19 @@ public final class ChildServer implements AutoCloseable {
 
     /** Starts {@code spacettx ARGS...} (e.g. {@code serve --port 0 --data-dir D}) in a new JVM. */
     public static ChildServer start(List<String> args) throws IOException {
+        return start(args, java.util.Map.of());
+    }
+
+    /** As {@link #start(List)}, with these variables added to the child's environment. */
+    public static ChildServer start(List<String> args, java.util.Map<String, String> environment) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
-        return new ChildServer(new ProcessBuilder(command).redirectErrorStream(true).start());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return new ChildServer(builder.start());
     }
 
     public Process process() {

@@ -111,6 +111,30 @@ final class ServerCommands {
                 + "compute (validation, publication, import, start-up; default ${DEFAULT-VALUE}).")
         long maxComputeSeconds = Limits.DEFAULT.computeTime().toSeconds();
 
+        @Option(names = "--tls-cert", paramLabel = "FILE.pem", description = "Serve HTTPS only, with this certificate (PEM; its chain after it).")
+        Path tlsCert;
+        @Option(names = "--tls-key", paramLabel = "FILE.pem", description = "The certificate's private key (PEM, not encrypted).")
+        Path tlsKey;
+        @Option(names = "--client-ca", paramLabel = "FILE.pem", description = "Certificate authorities of client certificates "
+                + "(smart cards): browsers are asked for one, which signs in as its account (see docs/server.md).")
+        Path clientCa;
+        @Option(names = "--crl", paramLabel = "FILE", description = "Revocation list of the client certificates (PEM or DER; re-read when it changes).")
+        Path crl;
+
+        /** The TLS files given, read and checked now; null without {@code --tls-cert}. */
+        org.spacettx.app.tls.Tls tls() {
+            if (tlsCert == null && tlsKey == null) {
+                if (clientCa != null || crl != null) {
+                    throw new InputException(null, "--client-ca", "client certificates need TLS: give --tls-cert and --tls-key");
+                }
+                return null;
+            }
+            if (tlsCert == null || tlsKey == null) {
+                throw new InputException(null, tlsCert == null ? "--tls-cert" : "--tls-key", "TLS needs both --tls-cert and --tls-key");
+            }
+            return new org.spacettx.app.tls.Tls(tlsCert, tlsKey, clientCa, crl);
+        }
+
         Limits limits() {
             try {
                 return Limits.of(maxScenarioDays, maxSkySamples, maxScheduleSamples, maxComputeSeconds);
@@ -119,13 +143,13 @@ final class ServerCommands {
             }
         }
 
-        /** The server's options: local accounts, and the identity provider when one is given. */
-        Server.Options options(ScheduleCache prepared) throws IOException {
+        /** The server's options: local accounts, the identity provider and TLS when they are given. */
+        Server.Options options(ScheduleCache prepared, org.spacettx.app.tls.Tls tls) throws IOException {
             org.spacettx.app.auth.Oidc provider = oidc == null ? null
                     : new org.spacettx.app.auth.Oidc(org.spacettx.app.auth.Oidc.Config.read(oidc));
             Server.Options local = Server.Options.local(port);
             return new Server.Options(host, port, secure, Clock.systemUTC(), provider, limits(), local.commandBurst(),
-                    local.commandsPerSecond(), prepared);
+                    local.commandsPerSecond(), prepared, tls);
         }
     }
 
@@ -142,6 +166,11 @@ final class ServerCommands {
      * @param first what to do once, after the lease is taken and before the first start (the demo's accounts)
      */
     static void run(StoreOptions store, ServeOptions serve, Database db, Runnable first) throws Exception {
+        run(store, serve, db, first, serve.tls());
+    }
+
+    /** As above, with TLS given as files already read (the demo's self-signed pair). */
+    static void run(StoreOptions store, ServeOptions serve, Database db, Runnable first, org.spacettx.app.tls.Tls tls) throws Exception {
         ScheduleCache prepared = new ScheduleCache();
         java.util.concurrent.atomic.AtomicReference<Server> current = new java.util.concurrent.atomic.AtomicReference<>();
         CountDownLatch stop = new CountDownLatch(1);
@@ -182,9 +211,10 @@ final class ServerCommands {
                 first.run();
                 firstStart = false;
             }
-            Server server = Server.start(db, serve.options(prepared));
+            Server server = Server.start(db, serve.options(prepared, tls));
             current.set(server);
-            System.out.println("SpaceTTX is running at http://" + serve.host + ":" + server.port() + "/  (Ctrl-C to stop)"
+            System.out.println("SpaceTTX is running at " + (tls == null ? "http" : "https") + "://" + serve.host + ":" + server.port()
+                    + "/  (Ctrl-C to stop)"
                     + (lease == null ? "" : " as the active server (writer lease epoch " + lease.epoch() + ")"));
             if (lease == null) {
                 stop.await();
@@ -244,6 +274,9 @@ final class ServerCommands {
         StoreOptions store;
         @Mixin
         ServeOptions serve;
+        @Option(names = "--tls", description = {"Serve HTTPS with a self-signed certificate made in the data directory the first",
+                "time (tls-cert.pem, tls-key.pem); its SHA-256 fingerprint is printed, to compare with the browser's."})
+        boolean selfSigned;
 
         @Override
         public Integer call() throws Exception {
@@ -251,6 +284,15 @@ final class ServerCommands {
                 store.dataDir = Path.of(System.getProperty("user.home"), ".spacettx-demo");
             }
             Database db = store.openForServer();
+            org.spacettx.app.tls.Tls tls = serve.tls();
+            if (selfSigned && tls == null) {
+                Path dir = store.dataDir;
+                boolean made = org.spacettx.app.tls.Tls.selfSigned(dir);
+                tls = new org.spacettx.app.tls.Tls(dir.resolve(org.spacettx.app.tls.Tls.SELF_SIGNED_CERT),
+                        dir.resolve(org.spacettx.app.tls.Tls.SELF_SIGNED_KEY), serve.clientCa, serve.crl);
+                System.out.println("The demo's self-signed certificate (" + (made ? "made now in " : "from ") + dir + "): SHA-256 "
+                        + org.spacettx.app.tls.Tls.fingerprint(tls.serverCertificate()));
+            }
             run(store, serve, db, () -> {
                 Map<String, String> created;
                 try {
@@ -264,7 +306,7 @@ final class ServerCommands {
                 } else {
                     System.out.println("Demo accounts control, kor1, usa1, observer exist already (spacettx users passwd to reset).");
                 }
-            });
+            }, tls);
             return 0;
         }
     }
@@ -304,7 +346,7 @@ final class ServerCommands {
     }
 
     @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage accounts.",
-            subcommands = {Users.Add.class, Users.ListUsers.class, Users.Disable.class, Users.Passwd.class})
+            subcommands = {Users.Add.class, Users.ListUsers.class, Users.Disable.class, Users.Passwd.class, Users.MapCert.class})
     static final class Users {
 
         @Command(name = "add", mixinStandardHelpOptions = true, description = "Create an account; the password comes from SPACETTX_PASSWORD or is generated and printed.")
@@ -374,6 +416,35 @@ final class ServerCommands {
                     throw new InputException(null, "users disable", e.getMessage());
                 }
                 System.out.println("disabled " + username);
+                return 0;
+            }
+        }
+
+        @Command(name = "map-cert", mixinStandardHelpOptions = true, description = {
+                "Let a client certificate (a smart card) whose subject is DN sign in as USERNAME, for certificates whose common",
+                "name is not the username (CAC/PIV: LAST.FIRST.MIDDLE.1234567890). Audited."})
+        static final class MapCert implements Callable<Integer> {
+            @Parameters(paramLabel = "USERNAME")
+            String username;
+            @Option(names = "--subject", required = true, paramLabel = "DN", description = "The certificate's subject, e.g. "
+                    + "'CN=DOE.JOHN.Q.1234567890,OU=PKI,OU=DoD,O=U.S. Government,C=US'.")
+            String subject;
+            @Mixin
+            StoreOptions store;
+
+            @Override
+            public Integer call() {
+                try (Database db = store.open()) {
+                    if (new Accounts(db).find(username).isEmpty()) {
+                        throw new InputException(null, "users map-cert", "no user '" + username + "'");
+                    }
+                    String dn = org.spacettx.app.store.CertificateSubjects.normalise(subject);
+                    new org.spacettx.app.store.CertificateSubjects(db).map(dn, username);
+                    new AuditLog(db).record("admin-cli", "certificate-mapped", dn + " -> " + username);
+                    System.out.println("a certificate of subject " + dn + " signs in as " + username);
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(null, "users map-cert --subject", e.getMessage());
+                }
                 return 0;
             }
         }

@@ -26,18 +26,32 @@ final class Access {
     private final Sessions sessions;
     private final Accounts accounts;
     private final ExerciseRecords records;
+    private final org.spacettx.app.store.AuditLog audit;
     private final boolean secureCookies;
 
-    Access(Sessions sessions, Accounts accounts, ExerciseRecords records, boolean secureCookies) {
+    Access(Sessions sessions, Accounts accounts, ExerciseRecords records, org.spacettx.app.store.AuditLog audit, boolean secureCookies) {
         this.sessions = sessions;
         this.accounts = accounts;
         this.records = records;
+        this.audit = audit;
         this.secureCookies = secureCookies;
+    }
+
+    /**
+     * Where every sign-in path ends (password, identity provider, client certificate): a new session, never the one
+     * the browser came with, its cookie, and the audit entry saying how.
+     */
+    Sessions.Session signIn(Context ctx, Accounts.User user, String how) {
+        sessions.remove(ctx.cookie(COOKIE));
+        Sessions.Session session = sessions.create(user.username());
+        setSessionCookie(ctx, session.token());
+        audit.record(user.username(), "login", how);
+        return session;
     }
 
     void authenticate(Context ctx) {
         boolean open = ctx.path().equals("/api/health") || ctx.path().equals("/api/openapi.json")
-                || (ctx.path().equals("/api/session") && ctx.method() == HandlerType.POST)
+                || ((ctx.path().equals("/api/session") || ctx.path().equals("/api/session/certificate")) && ctx.method() == HandlerType.POST)
                 // signing in: the providers offered, and the identity provider's flow (GETs that change no state here
                 // but the sign-in's own, which its state cookie and parameter guard)
                 || (ctx.method() == HandlerType.GET && (ctx.path().equals("/api/auth/providers") || ctx.path().startsWith("/api/oidc/")));

@@ -896,9 +896,17 @@ final class ExerciseRoutes {
                 open.set(false);
             }
         });
+        // ending a stream completes its response: the browser sees the end and reconnects with Last-Event-ID, and a
+        // server stopping gracefully has no open request left to wait for
         Runnable close = () -> {
-            open.set(false);
-            writer.interrupt();
+            if (open.getAndSet(false)) {
+                writer.interrupt();
+                try {
+                    client.close();
+                } catch (RuntimeException e) {
+                    // the client went away already
+                }
+            }
         };
         LiveExercises.Subscriber subscriber = new LiveExercises.Subscriber(actor, r -> {
             if (!queue.offer(r)) {

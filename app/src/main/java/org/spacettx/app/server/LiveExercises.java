@@ -42,7 +42,8 @@ public final class LiveExercises {
     /** An event ready to send: serialised once, whatever the number of subscribers. */
     public record Delivery(long sequence, String type, String json) {
         static Delivery of(Event.Recorded r) {
-            return new Delivery(r.sequence(), r.event().getClass().getSimpleName(), org.spacettx.exercise.engine.Json.write(r));
+            return new Delivery(r.sequence(), org.spacettx.exercise.engine.EventFormat.name(r.event().getClass()),
+                    org.spacettx.exercise.engine.Json.write(r));
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.javalin.http.Context;
 
 import org.spacettx.app.auth.Oidc;
-import org.spacettx.app.store.Sessions;
 import org.spacettx.app.store.Accounts;
 import org.spacettx.app.store.AuditLog;
 import org.spacettx.app.store.ExerciseRecords;
@@ -36,26 +35,19 @@ final class OidcRoutes {
     private final Accounts accounts;
     private final ExerciseRecords records;
     private final LiveExercises exercises;
-    private final Sessions sessions;
     private final AuditLog audit;
     private final boolean secureCookies;
     private final Map<String, Oidc.Pending> pending = new ConcurrentHashMap<>();
 
-    OidcRoutes(Oidc oidc, Access access, Accounts accounts, ExerciseRecords records, LiveExercises exercises, Sessions sessions,
+    OidcRoutes(Oidc oidc, Access access, Accounts accounts, ExerciseRecords records, LiveExercises exercises,
                AuditLog audit, boolean secureCookies) {
         this.oidc = oidc;
         this.access = access;
         this.accounts = accounts;
         this.records = records;
         this.exercises = exercises;
-        this.sessions = sessions;
         this.audit = audit;
         this.secureCookies = secureCookies;
-    }
-
-    /** What the login page offers besides the local form (anyone may ask). */
-    void providers(Context ctx) {
-        ctx.json(Map.of("oidc", Map.of("label", oidc.config().label(), "start", "/api/oidc/login")));
     }
 
     void login(Context ctx) {
@@ -124,10 +116,7 @@ final class OidcRoutes {
             return;
         }
         apply(user, who);
-        sessions.remove(ctx.cookie(Access.COOKIE));
-        Sessions.Session session = sessions.create(user.username());
-        access.setSessionCookie(ctx, session.token());
-        audit.record(user.username(), "login", "through " + who.issuer() + " from " + ctx.ip() + ", groups " + who.groups());
+        access.signIn(ctx, user, "through " + who.issuer() + " from " + ctx.ip() + ", groups " + who.groups());
         ctx.redirect("/");
     }
 

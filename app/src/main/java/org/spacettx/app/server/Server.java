@@ -33,7 +33,7 @@ public final class Server implements AutoCloseable {
 
     /** The names the live stream gives its events (one per kind of event the engine records), for clients to listen to. */
     static final java.util.List<String> EVENT_TYPES = java.util.Arrays.stream(org.spacettx.exercise.engine.Event.class.getPermittedSubclasses())
-            .map(Class::getSimpleName).toList();
+            .map(kind -> org.spacettx.exercise.engine.EventFormat.name(kind.asSubclass(org.spacettx.exercise.engine.Event.class))).toList();
 
     /** The API's OpenAPI 3.1 description, from the jar. */
     private static final byte[] OPENAPI = openApi();
@@ -45,6 +45,9 @@ public final class Server implements AutoCloseable {
             throw new IllegalStateException("openapi.json is missing from the jar", e);
         }
     }
+
+    /** How long a stopping server waits for the requests under way to be answered. */
+    static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     /** Largest request body accepted (a scenario file with its texts stays far below). */
     static final long MAX_REQUEST_BYTES = 2_000_000;
@@ -70,7 +73,7 @@ public final class Server implements AutoCloseable {
      * provider it also signs people in through (or null), and the limits it puts on a scenario's work.
      */
     public record Options(String host, int port, boolean secureCookies, Clock clock, Oidc oidc, Limits limits,
-                          int commandBurst, double commandsPerSecond, ScheduleCache prepared) {
+                          int commandBurst, double commandsPerSecond, ScheduleCache prepared, org.spacettx.app.tls.Tls tls) {
 
         /**
          * On the loopback address, port {@code port} (0: any free one), local accounts, the system clock, default limits
@@ -78,29 +81,34 @@ public final class Server implements AutoCloseable {
          */
         public static Options local(int port) {
             return new Options("127.0.0.1", port, false, Clock.systemUTC(), null, Limits.DEFAULT,
-                    CommandThrottle.Rate.DEFAULT.burst(), CommandThrottle.Rate.DEFAULT.perSecond(), new ScheduleCache());
+                    CommandThrottle.Rate.DEFAULT.burst(), CommandThrottle.Rate.DEFAULT.perSecond(), new ScheduleCache(), null);
         }
 
         public Options withClock(Clock c) {
-            return new Options(host, port, secureCookies, c, oidc, limits, commandBurst, commandsPerSecond, prepared);
+            return new Options(host, port, secureCookies, c, oidc, limits, commandBurst, commandsPerSecond, prepared, tls);
         }
 
         public Options withOidc(Oidc o) {
-            return new Options(host, port, secureCookies, clock, o, limits, commandBurst, commandsPerSecond, prepared);
+            return new Options(host, port, secureCookies, clock, o, limits, commandBurst, commandsPerSecond, prepared, tls);
         }
 
         public Options withLimits(Limits l) {
-            return new Options(host, port, secureCookies, clock, oidc, l, commandBurst, commandsPerSecond, prepared);
+            return new Options(host, port, secureCookies, clock, oidc, l, commandBurst, commandsPerSecond, prepared, tls);
         }
 
         /** Scenarios parsed and scheduled ahead (a standby's, warmed while it waited). */
         public Options withPrepared(ScheduleCache cache) {
-            return new Options(host, port, secureCookies, clock, oidc, limits, commandBurst, commandsPerSecond, cache);
+            return new Options(host, port, secureCookies, clock, oidc, limits, commandBurst, commandsPerSecond, cache, tls);
+        }
+
+        /** HTTPS only, with these files (and smart-card sign-in when they name client authorities). */
+        public Options withTls(org.spacettx.app.tls.Tls t) {
+            return new Options(host, port, secureCookies, clock, oidc, limits, commandBurst, commandsPerSecond, prepared, t);
         }
 
         /** Another allowance of commands per user: {@code burst} at once, then {@code perSecond} a second. */
         public Options withCommandRate(int burst, double perSecond) {
-            return new Options(host, port, secureCookies, clock, oidc, limits, burst, perSecond, prepared);
+            return new Options(host, port, secureCookies, clock, oidc, limits, burst, perSecond, prepared, tls);
         }
     }
 
@@ -120,8 +128,12 @@ public final class Server implements AutoCloseable {
         exercises.loadAll();
         Sessions sessions = new Sessions(db, clock);
         org.spacettx.app.auth.LoginThrottle throttle = new org.spacettx.app.auth.LoginThrottle(clock);
-        Access access = new Access(sessions, accounts, records, secureCookies);
-        SessionRoutes sessionRoutes = new SessionRoutes(access, accounts, records, sessions, throttle, audit);
+        org.spacettx.app.tls.Tls tls = options.tls();
+        // with TLS the session cookie is Secure, whatever the option says
+        Access access = new Access(sessions, accounts, records, audit, secureCookies || tls != null);
+        SessionRoutes sessionRoutes = new SessionRoutes(access, accounts, records, sessions, throttle, audit,
+                tls == null ? null : tls.clientCertificates(), new org.spacettx.app.store.CertificateSubjects(db),
+                oidc == null ? null : oidc.config().label());
         PeopleRoutes peopleRoutes = new PeopleRoutes(access, accounts, throttle, audit);
         Computations computations = new Computations(options.limits().computeTime());
         ExerciseRoutes exerciseRoutes = new ExerciseRoutes(access, exercises, records, accounts, audit, clock, computations,
@@ -129,16 +141,26 @@ public final class Server implements AutoCloseable {
         RegisterRoutes registerRoutes = new RegisterRoutes(access, exercises, records, register, audit, clock);
         WorkspaceRoutes workspaceRoutes = new WorkspaceRoutes(access, new org.spacettx.app.store.Drafts(db),
                 new org.spacettx.app.store.Catalogs(db), exerciseRoutes, exercises, audit);
-        OidcRoutes oidcRoutes = oidc == null ? null : new OidcRoutes(oidc, access, accounts, records, exercises, sessions, audit, secureCookies);
+        OidcRoutes oidcRoutes = oidc == null ? null : new OidcRoutes(oidc, access, accounts, records, exercises, audit,
+                secureCookies || tls != null);
 
         Javalin app = Javalin.create(config -> {
-            config.jetty.host = host;
-            config.jetty.port = port;
+            if (tls == null) {
+                config.jetty.host = host;
+                config.jetty.port = port;
+            } else {
+                config.jetty.addConnector((server, http) -> tls.connector(server, http, host, port));
+            }
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.staticFiles.enableWebjars();
             config.startup.showJavalinBanner = false;
+            // on stop (SIGTERM), requests under way are answered before the connectors close, for up to STOP_TIMEOUT
+            config.jetty.modifyServer(server -> {
+                server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+                server.setStopTimeout(STOP_TIMEOUT.toMillis());
+            });
             // Live streams hold their connections for hours: virtual threads keep hundreds of them cheap.
             config.concurrency.useVirtualThreads = true;
 
@@ -150,14 +172,13 @@ public final class Server implements AutoCloseable {
             config.routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
             config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OPENAPI));
             config.routes.post("/api/session", sessionRoutes::login);
+            config.routes.post("/api/session/certificate", sessionRoutes::certificateLogin);
             config.routes.delete("/api/session", sessionRoutes::logout);
             config.routes.get("/api/me", sessionRoutes::me);
+            config.routes.get("/api/auth/providers", sessionRoutes::providers);
             if (oidcRoutes != null) {
-                config.routes.get("/api/auth/providers", oidcRoutes::providers);
                 config.routes.get("/api/oidc/login", oidcRoutes::login);
                 config.routes.get("/api/oidc/callback", oidcRoutes::callback);
-            } else {
-                config.routes.get("/api/auth/providers", ctx -> ctx.json(Map.of()));
             }
             config.routes.get("/api/event-types", ctx -> ctx.json(EVENT_TYPES));
             config.routes.get("/api/accounts", peopleRoutes::list);
@@ -299,8 +320,18 @@ public final class Server implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops the server cleanly (what SIGTERM does): the clock's beat finishes the tick under way and stops, running
+     * computations are cancelled (their requests answered), every live stream is ended (browsers reconnect to whoever
+     * serves next), and the commands under way are answered before the connectors close.
+     */
     public void close() {
-        ticker.shutdownNow();
+        ticker.shutdown();
+        try {
+            ticker.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         computations.close();
         exercises.closeAllStreams();
         app.stop();

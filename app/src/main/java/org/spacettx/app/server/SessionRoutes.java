@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.javalin.http.Context;
 
+import org.spacettx.app.auth.ClientCertificates;
 import org.spacettx.app.auth.LoginThrottle;
 import org.spacettx.app.auth.Passwords;
 import org.spacettx.app.store.Sessions;
@@ -24,8 +25,19 @@ final class SessionRoutes {
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final AuditLog audit;
+    private final ClientCertificates certificates;
+    private final org.spacettx.app.store.CertificateSubjects subjects;
+    private final String oidcLabel;
 
-    SessionRoutes(Access access, Accounts accounts, ExerciseRecords records, Sessions sessions, LoginThrottle throttle, AuditLog audit) {
+    /**
+     * @param certificates the client certificates' checks, or null (no smart-card sign-in)
+     * @param oidcLabel    the identity provider's name on the login page, or null (none)
+     */
+    SessionRoutes(Access access, Accounts accounts, ExerciseRecords records, Sessions sessions, LoginThrottle throttle, AuditLog audit,
+                  ClientCertificates certificates, org.spacettx.app.store.CertificateSubjects subjects, String oidcLabel) {
+        this.certificates = certificates;
+        this.subjects = subjects;
+        this.oidcLabel = oidcLabel;
         this.access = access;
         this.accounts = accounts;
         this.records = records;
@@ -71,16 +83,67 @@ final class SessionRoutes {
             throw new ApiError(401, "wrong username or password");
         }
         throttle.succeeded(username);
-        sessions.remove(ctx.cookie(Access.COOKIE)); // a new session, never the one the browser came with
-        Sessions.Session session = sessions.create(user.username());
-        access.setSessionCookie(ctx, session.token());
-        audit.record(user.username(), "login", "from " + ctx.ip());
+        ctx.json(signedIn(access.signIn(ctx, user, "from " + ctx.ip()), user));
+    }
+
+    /** What a sign-in answers: the CSRF token and who signed in. */
+    private static Map<String, Object> signedIn(Sessions.Session session, Accounts.User user) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("csrfToken", session.csrfToken());
         out.put("username", user.username());
         out.put("displayName", user.displayName());
         out.put("admin", user.admin());
         out.put("planner", user.planner());
+        return out;
+    }
+
+    /**
+     * {@code POST /api/session/certificate}: sign in with the client certificate the browser presented in the TLS
+     * handshake (a smart card), as {@link ClientCertificates} decides; JSON only (415), like the password sign-in.
+     */
+    void certificateLogin(Context ctx) {
+        if (certificates == null) {
+            throw new ApiError(404, "this server takes no client certificates (serve --client-ca)");
+        }
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        if (!type.startsWith("application/json")) {
+            throw new ApiError(415, "sign in with a JSON body (Content-Type: application/json)");
+        }
+        ClientCertificates.Result result = certificates.check(presented(ctx), java.time.Instant.now(), subjects::account,
+                name -> accounts.find(name).filter(u -> !u.disabled()).isPresent());
+        switch (result) {
+            case ClientCertificates.Result.Refused r -> {
+                audit.record(java.util.Objects.requireNonNullElse(ClientCertificates.commonName(r.subject()), "-"), "login-failed",
+                        "client certificate " + r.subject() + " from " + ctx.ip() + ": " + r.why());
+                throw new ApiError(401, "no session: " + r.why());
+            }
+            case ClientCertificates.Result.Account a -> {
+                Accounts.User user = accounts.find(a.username()).orElseThrow();
+                ctx.json(signedIn(access.signIn(ctx, user, "client certificate " + a.subject() + " from " + ctx.ip()), user));
+            }
+        }
+    }
+
+    /** The client certificate chain of the request's TLS session, leaf first (none: empty). */
+    static java.security.cert.X509Certificate[] presented(Context ctx) {
+        Object chain = ctx.req().getAttribute("jakarta.servlet.request.X509Certificate");
+        return chain instanceof java.security.cert.X509Certificate[] c ? c : new java.security.cert.X509Certificate[0];
+    }
+
+    /**
+     * {@code GET /api/auth/providers}: what the login page offers besides the form: the organisation's identity provider,
+     * and sign-in with the client certificate this browser presented (with its subject).
+     */
+    void providers(Context ctx) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (oidcLabel != null) {
+            out.put("oidc", Map.of("label", oidcLabel, "start", "/api/oidc/login"));
+        }
+        if (certificates != null) {
+            java.security.cert.X509Certificate[] chain = presented(ctx);
+            out.put("certificate", chain.length == 0 ? Map.of("presented", false)
+                    : Map.of("presented", true, "subject", chain[0].getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253)));
+        }
         ctx.json(out);
     }
 

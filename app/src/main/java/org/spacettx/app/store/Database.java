@@ -108,7 +108,7 @@ public final class Database implements AutoCloseable {
 
     private static Database embedded(Path dataDirectory, java.util.function.Consumer<String> report, DataDirectoryLock lock) {
         boolean carryOver = H2Import.needed(dataDirectory);
-        Database db = open(embeddedUrl(dataDirectory), null, null, lock);
+        Database db = open(embeddedUrl(dataDirectory), null, null, lock, report);
         if (carryOver) {
             try {
                 List<String> rows = H2Import.run(dataDirectory, db);
@@ -135,10 +135,14 @@ public final class Database implements AutoCloseable {
      * @throws IllegalArgumentException when the URL is of no kind SpaceTTX runs on
      */
     public static Database open(String jdbcUrl, String user, String password) {
-        return open(jdbcUrl, user, password, null);
+        return open(jdbcUrl, user, password, null, message -> { });
     }
 
-    private static Database open(String jdbcUrl, String user, String password, DataDirectoryLock lock) {
+    /**
+     * @param report told of a backup taken before the migration of an embedded store
+     */
+    private static Database open(String jdbcUrl, String user, String password, DataDirectoryLock lock,
+                                 java.util.function.Consumer<String> report) {
         Kind kind = Kind.of(jdbcUrl);
         if (kind == Kind.SQLITE) {
             createFolderOf(jdbcUrl);
@@ -166,12 +170,40 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource ds = new HikariDataSource(config);
         try {
+            if (kind == Kind.SQLITE) {
+                backUpBeforeMigrating(ds, jdbcUrl, report);
+            }
             migrate(ds, kind);
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
         return new Database(ds, kind, lock);
+    }
+
+    /**
+     * An embedded store that an earlier SpaceTTX made, and that this one's migrations would change, is first copied
+     * whole ({@code VACUUM INTO}) beside itself as {@code spacettx.db.before-VERSION-TIME}: an upgrade that goes wrong
+     * (or a version one goes back to) still has the store as it was.
+     */
+    private static void backUpBeforeMigrating(DataSource ds, String sqliteUrl, java.util.function.Consumer<String> report) {
+        org.flywaydb.core.api.MigrationInfoService info = Flyway.configure().dataSource(ds)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + Kind.SQLITE.migrations).load().info();
+        org.flywaydb.core.api.MigrationInfo current = info.current();
+        if (current == null || info.pending().length == 0) {
+            return; // a new store, or one up to date
+        }
+        Path file = Path.of(sqliteUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*", "")).toAbsolutePath();
+        String stamp = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace(":", "");
+        Path copy = file.resolveSibling(file.getFileName() + ".before-V" + current.getVersion() + "-" + stamp);
+        try (Connection c = ds.getConnection(); var s = c.prepareStatement("VACUUM INTO ?")) {
+            s.setString(1, copy.toString());
+            s.execute();
+        } catch (SQLException e) {
+            throw new StoreException("cannot back up " + file + " before migrating it: " + e.getMessage());
+        }
+        report.accept("backed up the store (schema version " + current.getVersion() + ") to " + copy.getFileName()
+                + " before migrating it to version " + info.pending()[info.pending().length - 1].getVersion());
     }
 
     /** The folder of an embedded database's file, made if it is missing (SQLite makes the file, not its folder). */

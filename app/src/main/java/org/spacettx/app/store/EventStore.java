@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.spacettx.exercise.engine.Event;
-import org.spacettx.exercise.engine.Json;
+import org.spacettx.exercise.engine.EventFormat;
 
 /** The append-only log of each exercise's events. */
 public final class EventStore {
@@ -40,7 +40,7 @@ public final class EventStore {
                 List<Event.Recorded> out = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        out.add(Json.read(r.getString(1), Event.Recorded.class));
+                        out.add(EventFormat.read(r.getString(1)));
                     }
                 }
                 return out;
@@ -103,7 +103,7 @@ public final class EventStore {
                         SqlValues.setInstant(s, 3, e.scenarioTime());
                         SqlValues.setInstant(s, 4, e.wallTime());
                         s.setString(5, e.actor().user());
-                        s.setString(6, Json.write(e));
+                        s.setString(6, EventFormat.write(e));
                         s.addBatch();
                     }
                     s.executeBatch();

@@ -18,7 +18,7 @@ public final class EventLog {
     public static String write(List<Event.Recorded> events) {
         StringBuilder s = new StringBuilder();
         for (Event.Recorded r : events) {
-            s.append(Json.write(r)).append('\n');
+            s.append(EventFormat.write(r)).append('\n');
         }
         return s.toString();
     }
@@ -37,7 +37,12 @@ public final class EventLog {
             }
             Event.Recorded r;
             try {
-                r = Json.read(line, Event.Recorded.class);
+                r = EventFormat.read(line);
+            } catch (IllegalArgumentException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith("event format version")) {
+                    throw new InputException(new SourceLocation(source, k + 1), null, e.getMessage());
+                }
+                r = null;
             } catch (RuntimeException e) {
                 r = null;
             }

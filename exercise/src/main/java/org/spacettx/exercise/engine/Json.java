@@ -16,8 +16,9 @@ import org.spacettx.exercise.scenario.Marking;
 
 /**
  * The JSON form of events and commands, for the event store, scripts and the API: each event or command is an
- * object with a {@code type} (its simple name, e.g. {@code InjectReleased}) and its fields; times in ISO-8601 UTC;
- * markings as written on documents ({@code REL TO KOR, USA}).
+ * object with a {@code type} (an event's stable name, {@link EventFormat}, e.g. {@code InjectReleased}; a command's
+ * record name) and its fields; times in ISO-8601 UTC; markings as written on documents ({@code REL TO KOR, USA}).
+ * What is stored goes through {@link EventFormat}, which adds the format's version.
  */
 public final class Json {
 
@@ -66,7 +67,9 @@ public final class Json {
         m.addMixIn(Marking.class, MarkingForm.class);
         m.addMixIn(Actor.class, ActorForm.class);
         m.addMixIn(org.spacettx.exercise.scenario.Text.class, TextForm.class);
-        for (Class<?> family : new Class<?>[] {Event.class, Command.class, AnswerValue.class}) {
+        // events by the stable names the stored format declares; commands and answers by their records' names
+        EventFormat.NAMES.forEach((name, kind) -> m.registerSubtypes(new NamedType(kind, name)));
+        for (Class<?> family : new Class<?>[] {Command.class, AnswerValue.class}) {
             for (Class<?> sub : family.getPermittedSubclasses()) {
                 m.registerSubtypes(new NamedType(sub, sub.getSimpleName()));
             }
