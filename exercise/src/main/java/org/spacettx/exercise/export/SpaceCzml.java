@@ -139,8 +139,15 @@ public final class SpaceCzml {
         cloud.put("description", "<p>" + escape(b.name().in(language)) + " · " + b.fragments().size() + " fragments ≥ "
                 + b.minSizeM() + " m · " + b.time() + "</p>");
         packets.add(cloud);
-        for (ElementSet f : b.fragments()) {
-            Track track = track(Sgp4.of(f, data), start, to, step, FRAGMENT_RESOLUTION_M);
+        // all fragments on one grid, one Earth-rotation transform per time for them all (the transform costs several
+        // times SGP4 itself); the span's end is taken from the grid point at or after it by interpolation
+        List<ElementSet> fragments = b.fragments();
+        org.spacettx.orbit.propagate.Ephemerides sky = org.spacettx.orbit.propagate.Ephemerides.sample(
+                fragments.stream().map(f -> Sgp4.of(f, data)).toList(), start, to, step, Runtime.getRuntime().availableProcessors(), data);
+        double span = Duration.between(start, to).toNanos() / 1e9;
+        for (int i = 0; i < fragments.size(); i++) {
+            ElementSet f = fragments.get(i);
+            Track track = track(sky.objects().get(i), start, span, FRAGMENT_RESOLUTION_M);
             if (track == null) {
                 continue;
             }
@@ -259,6 +266,35 @@ public final class SpaceCzml {
             position.put("epoch", epoch.toString());
             position.put("cartesian", cartesian);
             return position;
+        }
+    }
+
+    /**
+     * The positions of a sampled ephemeris at its grid points before {@code span} seconds and at {@code span} itself
+     * (interpolated), as far as it goes; null when there are fewer than two.
+     */
+    private static Track track(org.spacettx.orbit.propagate.Ephemeris e, Instant start, double span, double resolutionM) {
+        List<Double> cartesian = new ArrayList<>();
+        double[] p = new double[3];
+        double last = -1;
+        for (int k = 0; k < e.count() && k * e.step() < span; k++) {
+            e.samplePosition(k, p);
+            add(cartesian, k * e.step(), p, resolutionM);
+            last = k * e.step();
+        }
+        if (e.endSeconds() >= span) {
+            e.stateAt(span, p, new double[3]);
+            add(cartesian, span, p, resolutionM);
+            last = span;
+        }
+        return last <= 0 ? null : new Track(cartesian, start.plusNanos(Math.round(last * 1e9)),
+                e.stop() == null ? null : e.stop().getMessage());
+    }
+
+    private static void add(List<Double> cartesian, double seconds, double[] positionM, double resolutionM) {
+        cartesian.add(seconds);
+        for (double m : positionM) {
+            cartesian.add(metres(m / 1000, resolutionM));
         }
     }
 
