@@ -8,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code spacettx}: the command-line entry point. Exit codes: 0 success, 2 bad input, 1 internal error. */
-@Command(name = "spacettx", mixinStandardHelpOptions = true, version = "SpaceTTX 0.1.0",
+@Command(name = "spacettx", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Tabletop exercises on space, on real flight dynamics.",
         subcommands = {CatalogCommand.class, PropagateCommand.class, PassesCommand.class, OverflightCommand.class,
                 WarningCommand.class, LaunchCommand.class, ManeuverCommand.class, RpoCommand.class, BreakupCommand.class, BreakupStudyCommand.class, JammerCommand.class, UplinkJammerCommand.class, ExerciseCommand.class, ServerCommands.Serve.class,

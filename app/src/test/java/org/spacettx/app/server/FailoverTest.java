@@ -96,21 +96,21 @@ class FailoverTest {
     }
 
     @Test
-    void twentyFailoversLoseNothingAcknowledged() throws Exception {
+    void tenFailoversLoseNothingAcknowledged() throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.PrintStream original = System.out;
         int code;
         try {
             System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-            code = Main.run("bench", "failover", "--kills", "20", "--seed", "7", "--max-run-ms", "2000", "--format", "json",
+            code = Main.run("bench", "failover", "--kills", "10", "--seed", "7", "--max-run-ms", "2000", "--format", "json",
                     "--db", Databases.postgresUrl(), "--db-user", Databases.POSTGRES_USER);
         } finally {
             System.setOut(original);
         }
         JsonNode row = Json.mapper().readTree(out.toString(java.nio.charset.StandardCharsets.UTF_8)).get(0);
         assertThat(code).as(row.toString()).isZero();
-        assertThat(row.get("kills").asInt()).isEqualTo(20);
-        assertThat(row.get("acknowledged").asInt()).as("enough commands to mean something").isGreaterThan(200);
+        assertThat(row.get("kills").asInt()).isEqualTo(10);
+        assertThat(row.get("acknowledged").asInt()).as("enough commands to mean something").isGreaterThan(100);
         assertThat(row.get("lost").asInt()).isZero();
         assertThat(row.get("doubled").asInt()).isZero();
         assertThat(row.get("gaps").asInt()).isZero();
