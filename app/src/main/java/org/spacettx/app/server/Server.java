@@ -35,16 +35,8 @@ public final class Server implements AutoCloseable {
     static final java.util.List<String> EVENT_TYPES = java.util.Arrays.stream(org.spacettx.exercise.engine.Event.class.getPermittedSubclasses())
             .map(kind -> org.spacettx.exercise.engine.EventFormat.name(kind.asSubclass(org.spacettx.exercise.engine.Event.class))).toList();
 
-    /** The API's OpenAPI 3.1 description, from the jar. */
-    private static final byte[] OPENAPI = openApi();
-
-    private static byte[] openApi() {
-        try (var in = Server.class.getResourceAsStream("/openapi.json")) {
-            return in.readAllBytes();
-        } catch (java.io.IOException | NullPointerException e) {
-            throw new IllegalStateException("openapi.json is missing from the jar", e);
-        }
-    }
+    /** The API's OpenAPI 3.1 description ({@link OpenApi}). */
+    private static final byte[] OPENAPI = OpenApi.document();
 
     /** How long a stopping server waits for the requests under way to be answered. */
     static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(10);
@@ -317,6 +309,12 @@ public final class Server implements AutoCloseable {
 
     public LiveExercises exercises() {
         return exercises;
+    }
+
+    /** The routes this server answers, as "METHOD /path" (its route table, for the API's contract test). */
+    java.util.List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).distinct().sorted().toList();
     }
 
     @Override
