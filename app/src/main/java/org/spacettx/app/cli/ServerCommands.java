@@ -111,6 +111,9 @@ final class ServerCommands {
                 + "compute (validation, publication, import, start-up; default ${DEFAULT-VALUE}).")
         long maxComputeSeconds = Limits.DEFAULT.computeTime().toSeconds();
 
+        @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+                description = "The log on stderr: text (default) or json (JSON lines, for a log collector).")
+        LogFormat logFormat;
         @Option(names = "--tls-cert", paramLabel = "FILE.pem", description = "Serve HTTPS only, with this certificate (PEM; its chain after it).")
         Path tlsCert;
         @Option(names = "--tls-key", paramLabel = "FILE.pem", description = "The certificate's private key (PEM, not encrypted).")
@@ -171,6 +174,7 @@ final class ServerCommands {
 
     /** As above, with TLS given as files already read (the demo's self-signed pair). */
     static void run(StoreOptions store, ServeOptions serve, Database db, Runnable first, org.spacettx.app.tls.Tls tls) throws Exception {
+        serve.logFormat.apply();
         ScheduleCache prepared = new ScheduleCache();
         java.util.concurrent.atomic.AtomicReference<Server> current = new java.util.concurrent.atomic.AtomicReference<>();
         CountDownLatch stop = new CountDownLatch(1);
