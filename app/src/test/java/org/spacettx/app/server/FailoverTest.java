@@ -74,6 +74,15 @@ class FailoverTest {
                 assertThat(kor.login("kor1", "failover-password-1").status()).isEqualTo(200);
                 assertThat(kor.command("rok-us-space-ttx", "{\"type\":\"AcknowledgeInject\",\"number\":1}").status())
                         .as("the active one answers (the exercise has not started)").isEqualTo(422);
+                ApiClient control = new ApiClient(first.getPort());
+                assertThat(control.login("control", "failover-password-1").status()).isEqualTo(200);
+                // kor1 watches the live stream at the first server while control starts the exercise there
+                java.util.concurrent.BlockingQueue<ApiClient.SseEvent> before = ApiClient.queue();
+                Runnable closeBefore = kor.stream("rok-us-space-ttx", null, before);
+                assertThat(control.command("rok-us-space-ttx", "{\"type\":\"StartExercise\"}").status()).isEqualTo(200);
+                long lastSeen = lastId(before, Duration.ofSeconds(5));
+                closeBefore.run();
+                assertThat(lastSeen).as("kor1 saw the start").isPositive();
                 long cut = System.nanoTime();
                 try (Connection c = DriverManager.getConnection(url, Databases.POSTGRES_USER, null); Statement s = c.createStatement()) {
                     s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'spacettx writer lease'"
@@ -85,6 +94,27 @@ class FailoverTest {
                 // the same browser session goes on at the standby
                 ApiClient same = kor.at(port);
                 assertThat(same.get("/api/me").status()).isEqualTo(200);
+                // control goes on at the standby, and kor1's stream resumes from the last event it had: no gap
+                assertThat(control.at(port).command("rok-us-space-ttx", "{\"type\":\"PostMessage\",\"toCell\":\"kor\","
+                        + "\"body\":\"after the failover\",\"marking\":\"REL TO USA, KOR\"}").status()).isEqualTo(200);
+                java.util.concurrent.BlockingQueue<ApiClient.SseEvent> after = ApiClient.queue();
+                Runnable closeAfter = same.stream("rok-us-space-ttx", Long.toString(lastSeen), after);
+                try {
+                    ApiClient.SseEvent next = after.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                    while (next != null && next.id() == null) {
+                        next = after.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                    }
+                    assertThat(next).as("an event after the failover").isNotNull();
+                    assertThat(Long.parseLong(next.id())).as("the next event, none skipped").isEqualTo(lastSeen + 1);
+                    List<ApiClient.SseEvent> rest = new java.util.ArrayList<>(List.of(next));
+                    for (ApiClient.SseEvent e = after.poll(3, java.util.concurrent.TimeUnit.SECONDS); e != null;
+                            e = after.poll(3, java.util.concurrent.TimeUnit.SECONDS)) {
+                        rest.add(e);
+                    }
+                    assertThat(rest).anyMatch(e -> e.data().contains("after the failover"));
+                } finally {
+                    closeAfter.run();
+                }
                 // and the first server has stopped serving: its port refuses
                 Thread.sleep(1500);
                 HttpClient http = HttpClient.newHttpClient();
@@ -93,6 +123,19 @@ class FailoverTest {
                 assertThat(a.output()).contains("lost the database's writer lease");
             }
         }
+    }
+
+    /** The id of the last event that arrives before the stream has been quiet for a second. */
+    private static long lastId(java.util.concurrent.BlockingQueue<ApiClient.SseEvent> events, Duration first) throws InterruptedException {
+        long last = -1;
+        ApiClient.SseEvent e = events.poll(first.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        while (e != null) {
+            if (e.id() != null) {
+                last = Long.parseLong(e.id());
+            }
+            e = events.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        return last;
     }
 
     @Test
