@@ -72,9 +72,35 @@ export function describeValue(v, q, text) {
   }
 }
 
+// ---- errors in the reader's language ----
+// The server answers an error with {error: its English wording, code, params}; the other languages' wordings are
+// data, /texts/errors.LANG.json ({messages: code -> template, values: placeholder -> value -> wording}), fetched once.
+const errorTexts = new Map();
+
+function errorTextsFor(lang) {
+  if (!lang || lang === "en") return Promise.resolve(null);
+  if (!errorTexts.has(lang)) {
+    errorTexts.set(lang, fetch(`/texts/errors.${encodeURIComponent(lang)}.json`, { credentials: "same-origin" })
+      .then((r) => (r.ok ? r.json() : null)).catch(() => null));
+  }
+  return errorTexts.get(lang);
+}
+
+/** An error answer worded with a language's texts (null: English), or the server's English where a code is unknown. */
+export function wordError(texts, data) {
+  const template = texts && data.code && texts.messages && texts.messages[data.code];
+  if (!template) return data.error;
+  const params = data.params || {};
+  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, name) => {
+    if (params[name] == null) return whole;
+    const worded = texts.values && texts.values[name] && texts.values[name][params[name]];
+    return worded || String(params[name]);
+  });
+}
+
 /**
  * A JSON request to this server (its session cookie goes along): the answer's JSON, null for 204; an error carries the
- * HTTP status and the server's message.
+ * HTTP status, the server's code and parameters, and its message in the page's language (the html element's lang).
  */
 export async function request(method, path, body, headers = {}) {
   const all = { "Accept": "application/json", ...headers };
@@ -84,8 +110,11 @@ export async function request(method, path, body, headers = {}) {
   if (response.status === 204) return null;
   const data = await response.json().catch(() => ({ error: response.statusText }));
   if (!response.ok) {
-    const error = new Error(data.error || ("HTTP " + response.status));
+    const texts = await errorTextsFor(document.documentElement.lang);
+    const error = new Error(wordError(texts, data) || ("HTTP " + response.status));
     error.status = response.status;
+    error.code = data.code;
+    error.params = data.params;
     throw error;
   }
   return data;

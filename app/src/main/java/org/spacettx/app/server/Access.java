@@ -58,13 +58,13 @@ final class Access {
         if (open || ctx.method() == HandlerType.OPTIONS) {
             return;
         }
-        Sessions.Session session = sessions.find(ctx.cookie(COOKIE)).orElseThrow(() -> new ApiError(401, "log in first"));
+        Sessions.Session session = sessions.find(ctx.cookie(COOKIE)).orElseThrow(() -> new ApiError(401, ApiProblem.LOG_IN_FIRST.with()));
         Accounts.User user = accounts.find(session.username()).filter(u -> !u.disabled())
-                .orElseThrow(() -> new ApiError(401, "log in first"));
+                .orElseThrow(() -> new ApiError(401, ApiProblem.LOG_IN_FIRST.with()));
         HandlerType m = ctx.method();
         boolean changes = m == HandlerType.POST || m == HandlerType.PUT || m == HandlerType.PATCH || m == HandlerType.DELETE;
         if (changes && !session.csrfToken().equals(ctx.header(CSRF_HEADER))) {
-            throw new ApiError(403, "missing or wrong " + CSRF_HEADER + " header");
+            throw new ApiError(403, ApiProblem.CSRF.with("header", CSRF_HEADER));
         }
         ctx.attribute(USER, user);
         ctx.attribute(SESSION, session);
@@ -73,7 +73,7 @@ final class Access {
     Accounts.User user(Context ctx) {
         Accounts.User user = ctx.attribute(USER);
         if (user == null) {
-            throw new ApiError(401, "log in first");
+            throw new ApiError(401, ApiProblem.LOG_IN_FIRST.with());
         }
         return user;
     }
@@ -94,8 +94,8 @@ final class Access {
     Actor actor(Context ctx, LiveExercises.Live live) {
         Accounts.User user = user(ctx);
         ExerciseRecords.Membership m = records.membership(live.id(), user.username())
-                .orElseThrow(() -> new ApiError(404, "no such exercise: " + live.id()));
-        Cell cell = live.scenario().cell(m.cell()).orElseThrow(() -> new ApiError(404, "no such exercise: " + live.id()));
+                .orElseThrow(() -> new ApiError(404, ApiProblem.NO_SUCH_EXERCISE.with("exercise", live.id())));
+        Cell cell = live.scenario().cell(m.cell()).orElseThrow(() -> new ApiError(404, ApiProblem.NO_SUCH_EXERCISE.with("exercise", live.id())));
         Actor.Role role = Actor.Role.valueOf(m.role().toUpperCase(Locale.ROOT));
         return new Actor(user.username(), role, cell.id(), cell.nation());
     }

@@ -81,7 +81,7 @@ final class ExerciseRoutes {
     void create(Context ctx) {
         Accounts.User user = access.user(ctx);
         if (!user.admin()) {
-            throw new ApiError(403, "only administrators create exercises");
+            throw new ApiError(403, ApiProblem.CREATE_FOR_ADMINISTRATORS.with());
         }
         ctx.status(201).json(createExercise(user, ctx.body(), ctx.queryParam("id")));
     }
@@ -93,15 +93,15 @@ final class ExerciseRoutes {
     Map<String, Object> createExercise(Accounts.User user, String yaml, String wantedId) {
         ScenarioReader.Result result = exercises.parse(yaml);
         if (!result.ok()) {
-            throw new ApiError(422, "the scenario has " + result.errors().size() + " errors",
+            throw new ApiError(422, ApiProblem.SCENARIO_ERRORS.with("count", result.errors().size()),
                     result.problems().stream().map(ExerciseRoutes::problem).toList());
         }
         String id = wantedId == null || wantedId.isBlank() ? result.scenario().id() : wantedId;
         if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-            throw new ApiError(400, "an exercise id is lower-case letters, digits and dashes");
+            throw new ApiError(400, ApiProblem.EXERCISE_ID.with());
         }
         if (records.find(id).isPresent()) {
-            throw new ApiError(409, "an exercise with id '" + id + "' already exists"); // before the costly build
+            throw new ApiError(409, ApiProblem.EXERCISE_EXISTS.with("exercise", id)); // before the costly build
         }
         // built (its schedule computed, within this server's limits) before anything is stored: an exercise that
         // cannot be put in service is never stored
@@ -109,7 +109,7 @@ final class ExerciseRoutes {
         try {
             records.create(id, result.scenario().title().en(), yaml, user.username());
         } catch (IllegalArgumentException e) {
-            throw new ApiError(409, e.getMessage());
+            throw new ApiError(409, ApiProblem.EXERCISE_EXISTS.with("exercise", id));
         }
         LiveExercises.Live live = exercises.start(built);
         String control = result.scenario().cells().stream().filter(c -> c.kind() == Cell.Kind.CONTROL).findFirst()
@@ -129,12 +129,12 @@ final class ExerciseRoutes {
         try {
             return computations.run(user, what, work);
         } catch (org.spacettx.exercise.scenario.Limits.Exceeded e) {
-            throw new ApiError(422, e.getMessage(), List.of(problem(ScenarioProblem.of(e))));
+            throw new ApiError(422, ApiProblem.SCENARIO_LIMIT.with("detail", e.getMessage()), List.of(problem(ScenarioProblem.of(e))));
         } catch (Computations.NotDone e) {
             if (e.cancelled()) {
-                throw new ApiError(409, e.getMessage());
+                throw new ApiError(409, ApiProblem.COMPUTATION_CANCELLED.with("detail", e.getMessage()));
             }
-            throw new ApiError(503, e.getMessage());
+            throw new ApiError(503, ApiProblem.COMPUTATION_NOT_DONE.with("detail", e.getMessage()));
         }
     }
 
@@ -148,7 +148,7 @@ final class ExerciseRoutes {
     void validate(Context ctx) {
         Accounts.User user = access.user(ctx);
         if (!user.plans()) {
-            throw new ApiError(403, "only administrators and planners validate scenarios");
+            throw new ApiError(403, ApiProblem.VALIDATE_FOR_PLANNERS.with());
         }
         String yaml = ctx.body();
         ctx.json(compute(user.username(), "the validation", () -> checked(exercises.parse(yaml))));
@@ -162,11 +162,11 @@ final class ExerciseRoutes {
     void validateDocument(Context ctx) {
         Accounts.User user = access.user(ctx);
         if (!user.plans()) {
-            throw new ApiError(403, "only administrators and planners validate scenarios");
+            throw new ApiError(403, ApiProblem.VALIDATE_FOR_PLANNERS.with());
         }
         JsonNode document = SessionRoutes.jsonBody(ctx).path("document");
         if (!document.isObject()) {
-            throw new ApiError(400, "the body is {document: the scenario as a tree}");
+            throw new ApiError(400, ApiProblem.VALIDATE_BODY.with());
         }
         String yaml = org.spacettx.exercise.scenario.ScenarioDocument.toYaml(document);
         ctx.json(compute(user.username(), "the validation", () -> checked(exercises.parse(yaml))));
@@ -176,7 +176,7 @@ final class ExerciseRoutes {
     void cancelValidation(Context ctx) {
         Accounts.User user = access.user(ctx);
         if (!computations.cancel(user.username())) {
-            throw new ApiError(404, "you have no validation running");
+            throw new ApiError(404, ApiProblem.NO_VALIDATION_RUNNING.with());
         }
         ctx.status(204);
     }
@@ -234,7 +234,7 @@ final class ExerciseRoutes {
     void members(Context ctx) {
         LiveExercises.Live live = live(ctx);
         if (access.actor(ctx, live).role() != Actor.Role.CONTROLLER) {
-            throw new ApiError(403, "the members are for control");
+            throw new ApiError(403, ApiProblem.MEMBERS_FOR_CONTROL.with());
         }
         ctx.json(records.members(live.id()).stream().map(m -> Map.of("username", m.username(), "role", m.role(), "cell", m.cell()))
                 .toList());
@@ -244,22 +244,22 @@ final class ExerciseRoutes {
         LiveExercises.Live live = live(ctx);
         Actor caller = access.actor(ctx, live);
         if (caller.role() != Actor.Role.CONTROLLER) {
-            throw new ApiError(403, "only control assigns members");
+            throw new ApiError(403, ApiProblem.ASSIGN_FOR_CONTROL.with());
         }
         JsonNode body = SessionRoutes.jsonBody(ctx);
         String username = body.path("username").asText("");
         String role = body.path("role").asText("").toLowerCase(Locale.ROOT);
         String cellId = body.path("cell").asText("");
         if (accounts.find(username).isEmpty()) {
-            throw new ApiError(422, "no user '" + username + "'");
+            throw new ApiError(422, ApiProblem.NO_SUCH_USER.with("user", username));
         }
-        Cell cell = live.scenario().cell(cellId).orElseThrow(() -> new ApiError(422, "no cell '" + cellId + "'"));
+        Cell cell = live.scenario().cell(cellId).orElseThrow(() -> new ApiError(422, ApiProblem.MEMBER_CELL.with("cell", cellId)));
         if (!List.of("controller", "player", "observer").contains(role)) {
-            throw new ApiError(422, "role is controller, player or observer");
+            throw new ApiError(422, ApiProblem.MEMBER_ROLE.with());
         }
         // stored as the role's name in lower case, read back by Access the same way
         if (!Actor.Role.valueOf(role.toUpperCase(Locale.ROOT)).fits(cell.kind())) {
-            throw new ApiError(422, "a " + role + " cannot sit in cell " + cellId);
+            throw new ApiError(422, ApiProblem.ROLE_NOT_IN_CELL.with("role", role, "cell", cellId));
         }
         records.addMember(live.id(), username, role, cellId);
         audit.record(caller.user(), "member-assigned", live.id() + ": " + username + " as " + role + " in " + cellId);
@@ -304,7 +304,7 @@ final class ExerciseRoutes {
     void timeline(Context ctx) {
         LiveExercises.Live live = live(ctx);
         if (!live.exercise().visibility().seesMsel(access.actor(ctx, live))) {
-            throw new ApiError(403, "the MSEL is for control" + (live.scenario().evaluatorsSeeMsel() ? " and the evaluators" : ""));
+            throw new ApiError(403, (live.scenario().evaluatorsSeeMsel() ? ApiProblem.MSEL_FOR_CONTROL_AND_EVALUATORS : ApiProblem.MSEL_FOR_CONTROL).with());
         }
         List<Map<String, Object>> out = new ArrayList<>();
         synchronized (live) {
@@ -345,10 +345,10 @@ final class ExerciseRoutes {
         try {
             language = ReportHtml.Language.parse(java.util.Objects.requireNonNullElse(ctx.queryParam("lang"), "en"));
         } catch (IllegalArgumentException e) {
-            throw new ApiError(400, "lang: " + e.getMessage());
+            throw new ApiError(400, ApiProblem.LANGUAGE.with("lang", ctx.queryParam("lang")));
         }
         if (!format.equals("html") && !format.equals("pdf") && !format.equals("json")) {
-            throw new ApiError(400, "format: '" + format + "' is not html, pdf or json");
+            throw new ApiError(400, ApiProblem.REPORT_FORMAT.with("format", format));
         }
         AfterActionReport report;
         synchronized (live) {
@@ -377,9 +377,9 @@ final class ExerciseRoutes {
         LiveExercises.Live live = live(ctx);
         Actor actor = access.actor(ctx, live);
         if (!actor.isControl()) {
-            throw new ApiError(403, "the archive is for control");
+            throw new ApiError(403, ApiProblem.ARCHIVE_FOR_CONTROL.with());
         }
-        String yaml = records.find(live.id()).orElseThrow(() -> new ApiError(404, "no such exercise: " + live.id())).scenarioYaml();
+        String yaml = records.find(live.id()).orElseThrow(() -> new ApiError(404, ApiProblem.NO_SUCH_EXERCISE.with("exercise", live.id()))).scenarioYaml();
         byte[] zip;
         synchronized (live) {
             zip = ExerciseArchive.of(live.id(), yaml, live.scenario(), live.exercise().log()).write();
@@ -397,7 +397,7 @@ final class ExerciseRoutes {
     void importArchive(Context ctx) {
         Accounts.User user = access.user(ctx);
         if (!user.admin()) {
-            throw new ApiError(403, "only administrators import exercises");
+            throw new ApiError(403, ApiProblem.IMPORT_FOR_ADMINISTRATORS.with());
         }
         ExerciseArchive archive;
         ScenarioReader.Result result;
@@ -405,26 +405,26 @@ final class ExerciseRoutes {
             archive = ExerciseArchive.read(ctx.bodyAsBytes(), "archive");
             result = exercises.parse(archive.scenarioYaml());
             if (!result.ok()) {
-                throw new ApiError(422, "the archive's scenario has " + result.errors().size() + " errors: "
-                        + result.errors().get(0).message());
+                throw new ApiError(422, ApiProblem.ARCHIVE_SCENARIO_ERRORS.with("count", result.errors().size(),
+                        "first", result.errors().get(0).message()));
             }
             archive.checkCatalog(result.scenario(), "archive");
         } catch (org.spacettx.orbit.input.InputException e) {
-            throw new ApiError(422, e.getMessage());
+            throw new ApiError(422, ApiProblem.ARCHIVE_INVALID.with("detail", e.getMessage()));
         }
         String id = ctx.queryParam("id") == null ? archive.exerciseId() : ctx.queryParam("id");
         if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-            throw new ApiError(400, "an exercise id is lower-case letters, digits and dashes");
+            throw new ApiError(400, ApiProblem.EXERCISE_ID.with());
         }
         if (records.find(id).isPresent()) {
-            throw new ApiError(409, "an exercise with id '" + id + "' already exists"); // before the costly build
+            throw new ApiError(409, ApiProblem.EXERCISE_EXISTS.with("exercise", id)); // before the costly build
         }
         try {
             compute(null, "replaying the archive", () -> exercises.importArchive(id, archive, result.scenario(), user.username()));
         } catch (org.spacettx.orbit.input.InputException e) {
-            throw new ApiError(422, e.getMessage());
+            throw new ApiError(422, ApiProblem.ARCHIVE_INVALID.with("detail", e.getMessage()));
         } catch (IllegalArgumentException e) {
-            throw new ApiError(409, e.getMessage());
+            throw new ApiError(409, ApiProblem.IMPORT_CONFLICT.with("detail", e.getMessage()));
         }
         String control = result.scenario().cells().stream().filter(c -> c.kind() == Cell.Kind.CONTROL).findFirst()
                 .orElseThrow().id();
@@ -453,7 +453,7 @@ final class ExerciseRoutes {
                 seq = -1;
             }
             if (seq < 0 || seq > log.size()) {
-                throw new ApiError(400, "seq: an event number from 0 to " + log.size());
+                throw new ApiError(400, ApiProblem.REPLAY_SEQ.with("last", log.size()));
             }
         }
         Exercise then = Exercise.replay(live.scenario(), live.scheduled(), log.subList(0, seq));
@@ -499,17 +499,17 @@ final class ExerciseRoutes {
         String cell = ctx.queryParam("cell");
         if (cell != null) {
             if (!caller.isControl()) {
-                throw new ApiError(403, "only control looks at a delegation's picture");
+                throw new ApiError(403, ApiProblem.PICTURES_FOR_CONTROL.with());
             }
             Cell c = live.scenario().cell(cell).filter(x -> x.kind() == Cell.Kind.BLUE)
-                    .orElseThrow(() -> new ApiError(400, "cell: the id of a delegation"));
+                    .orElseThrow(() -> new ApiError(400, ApiProblem.PICTURE_CELL.with()));
             return new Actor(caller.user(), Actor.Role.PLAYER, c.id(), c.nation());
         }
         if (audience == null) {
             return caller;
         }
         if (!audience.equals("room")) {
-            throw new ApiError(400, "audience: 'room' or nothing");
+            throw new ApiError(400, ApiProblem.AUDIENCE.with());
         }
         return Actor.ROOM;
     }
@@ -605,17 +605,17 @@ final class ExerciseRoutes {
         try {
             step = Long.parseLong(java.util.Objects.requireNonNullElse(ctx.queryParam("step"), "60"));
         } catch (NumberFormatException e) {
-            throw new ApiError(400, "step: seconds, a whole number");
+            throw new ApiError(400, ApiProblem.CZML_STEP.with());
         }
         if (step < 10 || step > 600) {
-            throw new ApiError(400, "step: from 10 to 600 seconds");
+            throw new ApiError(400, ApiProblem.CZML_STEP_RANGE.with());
         }
         String czml;
         try {
             czml = SpaceCzml.of(live.scenario(), OrekitData.standard(), from, to,
                     java.time.Duration.ofSeconds(step), language(ctx), czmlView(actor, live, to));
         } catch (IllegalArgumentException e) {
-            throw new ApiError(400, e.getMessage());
+            throw new ApiError(400, ApiProblem.CZML_INVALID.with("detail", e.getMessage()));
         }
         ctx.header("Content-Disposition", "inline; filename=\"" + live.id() + ".czml\"");
         ctx.contentType("application/json; charset=utf-8").result(czml);
@@ -647,7 +647,7 @@ final class ExerciseRoutes {
     private static String language(Context ctx) {
         String lang = java.util.Objects.requireNonNullElse(ctx.queryParam("lang"), "en");
         if (!lang.equals("en") && !lang.equals("ko")) {
-            throw new ApiError(400, "lang: '" + lang + "' is not en or ko");
+            throw new ApiError(400, ApiProblem.LANGUAGE.with("lang", lang));
         }
         return lang;
     }
@@ -671,12 +671,12 @@ final class ExerciseRoutes {
             try {
                 at = java.time.Instant.parse(param);
             } catch (java.time.format.DateTimeParseException e) {
-                throw new ApiError(400, name + ": '" + param + "' is not an ISO-8601 UTC time");
+                throw new ApiError(400, ApiProblem.TIME_FORMAT.with("name", name, "value", param));
             }
         }
         if (at.isBefore(live.scenario().start()) || at.isAfter(live.scenario().end())) {
-            throw new ApiError(400, name + ": " + at + " is outside the scenario (" + live.scenario().start() + " to "
-                    + live.scenario().end() + ")");
+            throw new ApiError(400, ApiProblem.TIME_OUTSIDE.with("name", name, "value", at, "start", live.scenario().start(),
+                    "end", live.scenario().end()));
         }
         return at;
     }
@@ -699,15 +699,15 @@ final class ExerciseRoutes {
         try {
             command = Json.read(body, Command.class);
         } catch (IllegalArgumentException e) {
-            throw new ApiError(400, "not a command: " + e.getMessage());
+            throw new ApiError(400, ApiProblem.NOT_A_COMMAND.with("detail", e.getMessage()));
         }
         if (command == null) {
-            throw new ApiError(400, "not a command: the body is empty or null");
+            throw new ApiError(400, ApiProblem.EMPTY_COMMAND.with());
         }
         throttle.take(actor.user()).ifPresent(wait -> {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             ctx.header("Retry-After", Long.toString(seconds));
-            throw new ApiError(429, "too many commands at once; wait " + seconds + " s", Map.of("retryAfterSeconds", seconds));
+            throw new ApiError(429, ApiProblem.COMMANDS_THROTTLED.with("seconds", seconds), Map.of("retryAfterSeconds", seconds));
         });
         if (command instanceof Command.GiveFeedback g) {
             // whatever token the client sent, the server's stands for the giver of feedback to an anonymous request
@@ -717,12 +717,12 @@ final class ExerciseRoutes {
         try {
             reply = exercises.command(live, actor, command, retry);
         } catch (EventStore.Conflict e) {
-            throw new ApiError(409, "another command came first; try again");
+            throw new ApiError(409, ApiProblem.COMMAND_CONFLICT.with());
         } catch (LiveExercises.KeyReused e) {
-            throw new ApiError(422, e.getMessage());
+            throw new ApiError(422, ApiProblem.IDEMPOTENCY_KEY_REUSED.with("detail", e.getMessage()));
         }
         switch (reply) {
-            case LiveExercises.Reply.Refused r -> throw new ApiError(422, r.reason());
+            case LiveExercises.Reply.Refused r -> throw new ApiError(422, r.message());
             case LiveExercises.Reply.Accepted a -> {
                 if (!a.again() && (command instanceof Command.ReleaseInject || command instanceof Command.WithdrawInject
                         || command instanceof Command.WriteInject || command instanceof Command.RevealQuestion
@@ -745,7 +745,7 @@ final class ExerciseRoutes {
             return null;
         }
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(ch -> ch > 32 && ch < 127)) {
-            throw new ApiError(400, "Idempotency-Key: 1 to " + MAX_KEY_LENGTH + " visible ASCII characters, not '" + excerpt(key) + "'");
+            throw new ApiError(400, ApiProblem.IDEMPOTENCY_KEY.with("max", MAX_KEY_LENGTH, "key", excerpt(key)));
         }
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -767,17 +767,17 @@ final class ExerciseRoutes {
         LiveExercises.Live live = live(ctx);
         Actor actor = access.actor(ctx, live);
         if (actor.role() != Actor.Role.CONTROLLER) {
-            throw new ApiError(403, "only control brings injects into a running exercise");
+            throw new ApiError(403, ApiProblem.WORKBOOK_FOR_CONTROL.with());
         }
         String yaml = records.find(live.id()).orElseThrow().scenarioYaml();
         ScenarioReader.Result read;
         try {
             read = exercises.parse(org.spacettx.exercise.export.MselTable.replaceMselFromXlsx(yaml, ctx.bodyAsBytes(), "the workbook"));
         } catch (org.spacettx.orbit.input.InputException | IllegalArgumentException e) {
-            throw new ApiError(422, e.getMessage());
+            throw new ApiError(422, ApiProblem.WORKBOOK_INVALID.with("detail", e.getMessage()));
         }
         if (!read.ok()) {
-            throw new ApiError(422, "the MSEL has " + read.errors().size() + " errors",
+            throw new ApiError(422, ApiProblem.WORKBOOK_MSEL_ERRORS.with("count", read.errors().size()),
                     read.problems().stream().filter(p -> p.severity() == ScenarioProblem.Severity.ERROR).map(ExerciseRoutes::problem).toList());
         }
         List<Command.WriteInject> fresh = new ArrayList<>();
@@ -804,7 +804,7 @@ final class ExerciseRoutes {
             }
         }
         if (!refused.isEmpty()) {
-            throw new ApiError(422, "the workbook cannot join the running exercise", refused);
+            throw new ApiError(422, ApiProblem.WORKBOOK_CANNOT_JOIN.with(), refused);
         }
         List<Integer> added = new ArrayList<>();
         for (Command.WriteInject c : fresh) {
@@ -812,10 +812,10 @@ final class ExerciseRoutes {
             try {
                 outcome = exercises.handle(live, actor, c);
             } catch (EventStore.Conflict e) {
-                throw new ApiError(409, "another command came first; try again (injects added so far: " + added + ")");
+                throw new ApiError(409, ApiProblem.WORKBOOK_CONFLICT.with("added", added));
             }
             if (outcome instanceof Outcome.Rejected r) {
-                throw new ApiError(422, "inject " + c.number() + ": " + r.reason() + (added.isEmpty() ? "" : " (added before it: " + added + ")"));
+                throw new ApiError(422, ApiProblem.WORKBOOK_INJECT_REFUSED.with("number", c.number(), "reason", r.reason()), Map.of("added", added));
             }
             added.add(c.number());
         }
@@ -833,7 +833,7 @@ final class ExerciseRoutes {
         access.actor(ctx, live);
         String accept = ctx.header("Accept");
         if (accept == null || !accept.toLowerCase(Locale.ROOT).contains("text/event-stream")) {
-            throw new ApiError(406, "the stream is text/event-stream: send Accept: text/event-stream");
+            throw new ApiError(406, ApiProblem.STREAM_ACCEPT.with());
         }
         long seen = lastEventId(ctx);
         long last;
@@ -841,7 +841,7 @@ final class ExerciseRoutes {
             last = live.exercise().state().lastSequence();
         }
         if (seen > last) {
-            throw new ApiError(400, "Last-Event-ID " + seen + " is past the exercise's last event (" + last + ")");
+            throw new ApiError(400, ApiProblem.STREAM_PAST_END.with("id", seen, "last", last));
         }
     }
 
@@ -859,7 +859,7 @@ final class ExerciseRoutes {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new ApiError(400, "Last-Event-ID must be an event number (0 or more), not '" + excerpt(header) + "'");
+        throw new ApiError(400, ApiProblem.STREAM_EVENT_ID.with("id", excerpt(header)));
     }
 
     /** At most 40 characters of a caller's text, for an error message. */
@@ -937,10 +937,9 @@ final class ExerciseRoutes {
         return exercises.get(id).orElseThrow(() -> {
             var failed = exercises.failure(id);
             if (failed.isPresent() && records.membership(id, access.user(ctx).username()).isPresent()) {
-                return new ApiError(503, "exercise " + id + " is out of service: this server could not load it ("
-                        + failed.get().reason() + ")");
+                return new ApiError(503, ApiProblem.EXERCISE_OUT_OF_SERVICE.with("exercise", id, "reason", failed.get().reason()));
             }
-            return new ApiError(404, "no such exercise: " + id);
+            return new ApiError(404, ApiProblem.NO_SUCH_EXERCISE.with("exercise", id));
         });
     }
 }

@@ -269,7 +269,7 @@ public final class LiveExercises {
     /** What a command's caller is answered. */
     public sealed interface Reply {
         /** Refused, with why; nothing was stored. */
-        record Refused(String reason) implements Reply {
+        record Refused(org.spacettx.exercise.text.Message message) implements Reply {
         }
 
         /**
@@ -312,7 +312,7 @@ public final class LiveExercises {
             }
             Stored stored = decideAndStore(l, actor, command, retry, true);
             return switch (stored.outcome()) {
-                case Outcome.Rejected r -> new Reply.Refused(r.reason());
+                case Outcome.Rejected r -> new Reply.Refused(r.message());
                 case Outcome.Accepted a -> new Reply.Accepted(stored.answer(), false);
             };
         }

@@ -44,6 +44,7 @@ final class OpenApi {
         family(schemas, "Event", "An event of an exercise's log, by its stable type name", Event.class,
                 c -> EventFormat.name(c.asSubclass(Event.class)));
         family(schemas, "AnswerValue", "An answer to an assessment question, by its type", AnswerValue.class, Class::getSimpleName);
+        errors((ObjectNode) schemas.with("Error"));
         ObjectNode recorded = (ObjectNode) schemas.with("RecordedEvent");
         ((ObjectNode) recorded.with("properties")).set("event", ref("Event"));
         try {
@@ -51,6 +52,29 @@ final class OpenApi {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The error answer: its English wording, its code (one of every refusal of the exercise and problem of the server,
+     * each with its English template) and the template's parameters.
+     */
+    private static void errors(ObjectNode error) {
+        error.put("type", "object");
+        error.putArray("required").add("error").add("code").add("params");
+        ObjectNode properties = error.putObject("properties");
+        properties.putObject("error").put("type", "string").put("description", "the message in English");
+        ArrayNode codes = properties.putObject("code").put("description",
+                "a stable code, for a client to word in its reader's language with params (each code's English template below)")
+                .putArray("oneOf");
+        java.util.List<org.spacettx.exercise.text.MessageCode> all = new java.util.ArrayList<>(
+                java.util.List.of(org.spacettx.exercise.text.Refusal.values()));
+        all.addAll(java.util.List.of(ApiProblem.values()));
+        for (org.spacettx.exercise.text.MessageCode c : all) {
+            codes.addObject().put("const", c.id()).put("description", c.english());
+        }
+        properties.putObject("params").put("type", "object").put("description", "the values of the template's {placeholders}")
+                .putObject("additionalProperties").put("type", "string");
+        properties.putObject("details").put("description", "more, where a problem has it (a scenario's problems, a wait in seconds)");
     }
 
     /** A sealed family as {@code oneOf} its records, each named {@code FAMILY_NAME} with a {@code type} constant. */

@@ -33,7 +33,7 @@ final class PeopleRoutes {
     private Accounts.User admin(Context ctx) {
         Accounts.User user = access.user(ctx);
         if (!user.admin()) {
-            throw new ApiError(403, "only administrators manage accounts");
+            throw new ApiError(403, ApiProblem.PEOPLE_FOR_ADMINISTRATORS.with());
         }
         return user;
     }
@@ -59,9 +59,9 @@ final class PeopleRoutes {
                 accounts.setPlanner(username, true);
             }
         } catch (Accounts.Exists e) {
-            throw new ApiError(409, e.getMessage());
+            throw new ApiError(409, ApiProblem.ACCOUNT_EXISTS.with("detail", e.getMessage()));
         } catch (IllegalArgumentException e) {
-            throw new ApiError(400, e.getMessage());
+            throw new ApiError(400, ApiProblem.ACCOUNT_INVALID.with("detail", e.getMessage()));
         }
         audit.record(caller.username(), "account-created", username + (admin ? " (administrator)" : "") + (planner ? " (planner)" : ""));
         ctx.status(201).json(Map.of("username", username));
@@ -74,14 +74,14 @@ final class PeopleRoutes {
     void update(Context ctx) {
         Accounts.User caller = admin(ctx);
         String username = ctx.pathParam("username");
-        Accounts.User target = accounts.find(username).orElseThrow(() -> new ApiError(404, "no account '" + username + "'"));
+        Accounts.User target = accounts.find(username).orElseThrow(() -> new ApiError(404, ApiProblem.NO_SUCH_ACCOUNT.with("user", username)));
         JsonNode body = SessionRoutes.jsonBody(ctx);
         boolean self = target.username().equals(caller.username());
         if (self && (body.path("disabled").asBoolean(false) || (body.has("admin") && !body.path("admin").asBoolean(true)))) {
-            throw new ApiError(422, "an administrator cannot disable or demote themselves");
+            throw new ApiError(422, ApiProblem.NOT_YOURSELF.with());
         }
         if (!body.has("disabled") && !body.has("password") && !body.has("admin") && !body.has("planner") && !body.has("unlock")) {
-            throw new ApiError(400, "nothing to change: disabled, password, admin, planner or unlock");
+            throw new ApiError(400, ApiProblem.NOTHING_TO_CHANGE.with());
         }
         if (body.path("unlock").asBoolean(false)) {
             throttle.unlock(username);
@@ -91,7 +91,7 @@ final class PeopleRoutes {
             try {
                 accounts.setPassword(username, body.path("password").asText(""));
             } catch (IllegalArgumentException e) {
-                throw new ApiError(400, e.getMessage());
+                throw new ApiError(400, ApiProblem.ACCOUNT_INVALID.with("detail", e.getMessage()));
             }
             audit.record(caller.username(), "password-set", username);
         }

@@ -50,16 +50,16 @@ final class RegisterRoutes {
         Accounts.User user = access.user(ctx);
         String status = ctx.queryParam("status");
         if (status != null && !status.equals("open") && !ActionRegister.STATUSES.contains(status)) {
-            throw new ApiError(400, "status: '" + status + "' is not open, in-progress, done or dropped");
+            throw new ApiError(400, ApiProblem.REGISTER_STATUS.with("status", status));
         }
         String nation = ctx.queryParam("nation");
         if (nation != null && !nation.matches("[A-Za-z]{3}")) {
-            throw new ApiError(400, "nation: a 3-letter code");
+            throw new ApiError(400, ApiProblem.REGISTER_NATION.with());
         }
         LocalDate dueBefore = date(ctx.queryParam("dueBefore"), "dueBefore");
         String format = java.util.Objects.requireNonNullElse(ctx.queryParam("format"), "json");
         if (!format.equals("json") && !format.equals("csv")) {
-            throw new ApiError(400, "format: '" + format + "' is not json or csv");
+            throw new ApiError(400, ApiProblem.REGISTER_FORMAT.with("format", format));
         }
         ActionRegister.Filter filter = new ActionRegister.Filter(status, nation, ctx.queryParam("exercise"), dueBefore, null);
         Caller caller = caller(user);
@@ -89,12 +89,12 @@ final class RegisterRoutes {
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new ApiError(404, "no register entry " + ctx.pathParam("id"));
+            throw new ApiError(404, ApiProblem.NO_SUCH_REGISTER_ENTRY.with("id", ctx.pathParam("id")));
         }
         Caller caller = caller(user);
         ActionRegister.Entry entry = register.get(id).filter(caller::sees)
-                .orElseThrow(() -> new ApiError(404, "no register entry " + ctx.pathParam("id")));
-        java.util.Optional<String> refused = org.spacettx.exercise.policy.Ownership.refusal(caller.isControl(entry),
+                .orElseThrow(() -> new ApiError(404, ApiProblem.NO_SUCH_REGISTER_ENTRY.with("id", ctx.pathParam("id"))));
+        java.util.Optional<org.spacettx.exercise.text.Message> refused = org.spacettx.exercise.policy.Ownership.refusal(caller.isControl(entry),
                 nation(caller, entry), entry.ownerNation(), null);
         if (refused.isPresent()) {
             throw new ApiError(403, refused.get());
@@ -113,11 +113,11 @@ final class RegisterRoutes {
             java.util.SortedSet<String> owners = exercises.get(entry.exerciseId()).map(l -> l.scenario().delegationNations())
                     .orElseGet(java.util.TreeSet::new);
             if (!owners.contains(u.ownerNation())) {
-                throw new ApiError(422, "no delegation of nation " + u.ownerNation() + " took part in " + entry.exerciseId()
-                        + " (owners: " + String.join(", ", owners) + ")");
+                throw new ApiError(422, ApiProblem.REGISTER_OWNER.with("nation", u.ownerNation(), "exercise", entry.exerciseId(),
+                        "owners", owners));
             }
         }
-        String dueProblem = Item.ActionItem.dueProblem(u.due(), clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        org.spacettx.exercise.text.Message dueProblem = Item.ActionItem.dueProblem(u.due(), clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate());
         if (dueProblem != null) {
             throw new ApiError(422, dueProblem);
         }
@@ -125,7 +125,7 @@ final class RegisterRoutes {
         try {
             after = register.update(id, user.username(), u, clock.instant());
         } catch (IllegalArgumentException e) {
-            throw new ApiError(422, e.getMessage());
+            throw new ApiError(422, ApiProblem.REGISTER_INVALID.with("detail", e.getMessage()));
         }
         audit.record(user.username(), "register-updated", id + " (" + entry.exerciseId() + "/" + entry.itemId() + "): "
                 + entry.status() + " -> " + after.status() + (u.due() == null ? "" : ", due " + after.due()));
@@ -209,7 +209,7 @@ final class RegisterRoutes {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new ApiError(400, field + ": '" + text + "' is not a date (YYYY-MM-DD)");
+            throw new ApiError(400, ApiProblem.DATE_FORMAT.with("name", field, "value", text));
         }
     }
 }

@@ -216,30 +216,30 @@ public final class Server implements AutoCloseable {
             config.routes.post("/api/register/{id}", registerRoutes::update);
             config.routes.sse("/api/exercises/{id}/stream", exerciseRoutes::stream);
 
-            config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.details()));
+            config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.message(), e.details()));
             config.routes.exception(StoreException.class, (e, ctx) -> {
                 if (e.isUnavailable()) {
                     // the database is away (restarting, unreachable) or busy past the wait; the request was not
                     // acknowledged, and the client may try again
                     ctx.header("Retry-After", "5");
-                    error(ctx, 503, e instanceof StoreException.NotActive ? e.getMessage()
-                            : "the database is unavailable; try again in a few seconds", null);
+                    error(ctx, 503, e instanceof StoreException.NotActive ? ApiProblem.NOT_ACTIVE.with("detail", e.getMessage())
+                            : ApiProblem.DATABASE_UNAVAILABLE.with(), null);
                 } else {
                     org.slf4j.LoggerFactory.getLogger(Server.class).error("request failed: " + describe(ctx), e);
-                    error(ctx, 500, "internal error; it has been logged", null);
+                    error(ctx, 500, ApiProblem.INTERNAL.with(), null);
                 }
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 org.slf4j.LoggerFactory.getLogger(Server.class).error("request failed: " + describe(ctx), e);
-                error(ctx, 500, "internal error; it has been logged", null);
+                error(ctx, 500, ApiProblem.INTERNAL.with(), null);
             });
             config.routes.error(404, ctx -> {
                 if (ctx.path().startsWith("/api/")) {
-                    error(ctx, 404, "no such resource: " + ctx.method() + " " + ctx.path(), null);
+                    error(ctx, 404, ApiProblem.NOT_FOUND.with("method", ctx.method(), "path", ctx.path()), null);
                 }
             });
-            config.routes.error(405, ctx -> error(ctx, 405, "method not allowed", null));
-            config.routes.error(413, ctx -> error(ctx, 413, "request too large (limit " + MAX_REQUEST_BYTES + " bytes)", null));
+            config.routes.error(405, ctx -> error(ctx, 405, ApiProblem.METHOD_NOT_ALLOWED.with(), null));
+            config.routes.error(413, ctx -> error(ctx, 413, ApiProblem.TOO_LARGE.with("limit", MAX_REQUEST_BYTES), null));
         }).start();
         Server server = new Server(app, exercises, computations);
         server.ticker.scheduleAtFixedRate(server::tickSafely, 1, 1, TimeUnit.SECONDS);
@@ -263,7 +263,7 @@ public final class Server implements AutoCloseable {
         }
     }
 
-    static void error(Context ctx, int status, String message, Object details) {
+    static void error(Context ctx, int status, org.spacettx.exercise.text.Message message, Object details) {
         // A request refused before its body was read (no session, no right) still has the body on the wire; reading
         // it keeps the connection usable, where closing it would cut off a client still sending (a broken pipe
         // instead of our answer).
@@ -276,7 +276,9 @@ public final class Server implements AutoCloseable {
             }
         }
         Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("error", message);
+        body.put("error", message.english());
+        body.put("code", message.code().id());
+        body.put("params", message.params());
         if (details != null) {
             body.put("details", details);
         }

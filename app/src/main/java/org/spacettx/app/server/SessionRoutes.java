@@ -54,7 +54,7 @@ final class SessionRoutes {
     void login(Context ctx) {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
         if (!type.startsWith("application/json")) {
-            throw new ApiError(415, "sign in with a JSON body (Content-Type: application/json)");
+            throw new ApiError(415, ApiProblem.SIGN_IN_NEEDS_JSON.with());
         }
         JsonNode body = jsonBody(ctx);
         String username = body.path("username").asText("");
@@ -65,7 +65,7 @@ final class SessionRoutes {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             audit.record(username, "login-throttled", "from " + address + ", " + seconds + " s to wait");
             ctx.header("Retry-After", Long.toString(seconds));
-            throw new ApiError(429, "too many failed sign-ins; try again in " + seconds + " s", Map.of("retryAfterSeconds", seconds));
+            throw new ApiError(429, ApiProblem.SIGN_IN_THROTTLED.with("seconds", seconds), Map.of("retryAfterSeconds", seconds));
         }
         // a name or password no account can have is refused without computing a hash
         boolean plausible = Accounts.isPlausibleLogin(username, password);
@@ -74,13 +74,13 @@ final class SessionRoutes {
             user = plausible ? accounts.authenticate(username, password).orElse(null) : null;
         } catch (Passwords.Busy e) {
             ctx.header("Retry-After", "5");
-            throw new ApiError(503, "too many logins at once; try again in a few seconds");
+            throw new ApiError(503, ApiProblem.SIGN_IN_BUSY.with());
         }
         if (user == null) {
             throttle.failed(username, address);
             audit.record(username.isEmpty() ? "-" : username, "login-failed", "from " + address
                     + (plausible ? "" : " (no account can have that name or password)"));
-            throw new ApiError(401, "wrong username or password");
+            throw new ApiError(401, ApiProblem.SIGN_IN_WRONG.with());
         }
         throttle.succeeded(username);
         ctx.json(signedIn(access.signIn(ctx, user, "from " + ctx.ip()), user));
@@ -103,11 +103,11 @@ final class SessionRoutes {
      */
     void certificateLogin(Context ctx) {
         if (certificates == null) {
-            throw new ApiError(404, "this server takes no client certificates (serve --client-ca)");
+            throw new ApiError(404, ApiProblem.NO_CLIENT_CERTIFICATES.with());
         }
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
         if (!type.startsWith("application/json")) {
-            throw new ApiError(415, "sign in with a JSON body (Content-Type: application/json)");
+            throw new ApiError(415, ApiProblem.SIGN_IN_NEEDS_JSON.with());
         }
         ClientCertificates.Result result = certificates.check(presented(ctx), java.time.Instant.now(), subjects::account,
                 name -> accounts.find(name).filter(u -> !u.disabled()).isPresent());
@@ -115,7 +115,7 @@ final class SessionRoutes {
             case ClientCertificates.Result.Refused r -> {
                 audit.record(java.util.Objects.requireNonNullElse(ClientCertificates.commonName(r.subject()), "-"), "login-failed",
                         "client certificate " + r.subject() + " from " + ctx.ip() + ": " + r.why());
-                throw new ApiError(401, "no session: " + r.why());
+                throw new ApiError(401, ApiProblem.CERTIFICATE_REFUSED.with("detail", r.why()));
             }
             case ClientCertificates.Result.Account a -> {
                 Accounts.User user = accounts.find(a.username()).orElseThrow();
@@ -171,11 +171,11 @@ final class SessionRoutes {
         try {
             JsonNode node = Json.mapper().readTree(ctx.body());
             if (node == null || !node.isObject()) {
-                throw new ApiError(400, "the request body must be a JSON object");
+                throw new ApiError(400, ApiProblem.BODY_NOT_OBJECT.with());
             }
             return node;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ApiError(400, "the request body is not JSON: " + e.getOriginalMessage());
+            throw new ApiError(400, ApiProblem.BODY_NOT_JSON.with("detail", e.getOriginalMessage()));
         }
     }
 }

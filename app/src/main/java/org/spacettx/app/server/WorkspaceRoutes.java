@@ -57,7 +57,7 @@ final class WorkspaceRoutes {
     private Accounts.User planner(Context ctx) {
         Accounts.User user = access.user(ctx);
         if (!user.plans()) {
-            throw new ApiError(403, "the planning workspace is for administrators and planners");
+            throw new ApiError(403, ApiProblem.WORKSPACE_FOR_PLANNERS.with());
         }
         return user;
     }
@@ -90,7 +90,7 @@ final class WorkspaceRoutes {
             case "blank" -> resource("/scenarios/blank.yaml");
             case "template" -> resource("/scenarios/rok-us-space-ttx.yaml");
             case "file" -> body.path("yaml").asText("");
-            default -> throw new ApiError(400, "from is blank, template or file");
+            default -> throw new ApiError(400, ApiProblem.DRAFT_FROM.with());
         };
         ObjectNode tree = tree(yaml, "the file");
         String id = drafts.create(tree.path("id").asText("draft"), title(tree), yaml, user.username(), "started " + from);
@@ -111,7 +111,7 @@ final class WorkspaceRoutes {
         try {
             return ScenarioDocument.toTree(yaml);
         } catch (IllegalArgumentException e) {
-            throw new ApiError(422, what + " is not a scenario file: " + e.getMessage());
+            throw new ApiError(422, ApiProblem.NOT_A_SCENARIO_FILE.with("what", what, "detail", e.getMessage()));
         }
     }
 
@@ -123,7 +123,7 @@ final class WorkspaceRoutes {
 
     private Drafts.Draft draft(Context ctx) {
         String id = ctx.pathParam("id");
-        return drafts.latest(id).orElseThrow(() -> new ApiError(404, "no draft '" + id + "'"));
+        return drafts.latest(id).orElseThrow(() -> new ApiError(404, ApiProblem.NO_SUCH_DRAFT.with("draft", id)));
     }
 
     private Drafts.Version version(Context ctx, Drafts.Draft draft, String param) {
@@ -132,9 +132,9 @@ final class WorkspaceRoutes {
         try {
             v = asked == null ? draft.version() : Integer.parseInt(asked);
         } catch (NumberFormatException e) {
-            throw new ApiError(400, param + " is a version number");
+            throw new ApiError(400, ApiProblem.VERSION_NUMBER.with("name", param));
         }
-        return drafts.version(draft.id(), v).orElseThrow(() -> new ApiError(404, "draft '" + draft.id() + "' has no version " + v));
+        return drafts.version(draft.id(), v).orElseThrow(() -> new ApiError(404, ApiProblem.NO_SUCH_VERSION.with("draft", draft.id(), "version", v)));
     }
 
     /** A version (the latest unless {@code ?version=N}): its file, its tree for the workspace, and who saved it. */
@@ -158,7 +158,7 @@ final class WorkspaceRoutes {
         Drafts.Draft draft = draft(ctx);
         JsonNode body = SessionRoutes.jsonBody(ctx);
         if (!body.path("document").isObject() || !body.path("base").canConvertToInt()) {
-            throw new ApiError(400, "a save is {base: the version edited, document: the scenario, note}");
+            throw new ApiError(400, ApiProblem.SAVE_BODY.with());
         }
         String yaml = ScenarioDocument.toYaml(body.path("document"));
         int version = saveVersion(user, draft, body.path("base").asInt(), yaml, body.path("note").asText(""));
@@ -170,7 +170,7 @@ final class WorkspaceRoutes {
         try {
             version = drafts.save(draft.id(), base, title(tree(yaml, "the scenario")), yaml, user.username(), note);
         } catch (Drafts.Stale e) {
-            throw new ApiError(409, e.getMessage());
+            throw new ApiError(409, ApiProblem.DRAFT_STALE.with("detail", e.getMessage()));
         }
         audit.record(user.username(), "draft-saved", draft.id() + " v" + version + (note.isBlank() ? "" : ": " + note));
         return version;
@@ -216,7 +216,7 @@ final class WorkspaceRoutes {
         Drafts.Version v = version(ctx, draft, "version");
         ScenarioReader.Result result = exercises.parse(v.yaml());
         if (!result.ok()) {
-            throw new ApiError(422, "version " + v.version() + " has " + result.errors().size() + " errors; fix them first",
+            throw new ApiError(422, ApiProblem.VERSION_ERRORS.with("version", v.version(), "count", result.errors().size()),
                     result.problems().stream().map(ExerciseRoutes::problem).toList());
         }
         ctx.header("Content-Disposition", "attachment; filename=\"" + draft.id() + "-v" + v.version() + "-msel.xlsx\"");
@@ -232,7 +232,7 @@ final class WorkspaceRoutes {
         try {
             yaml = MselTable.replaceMselFromXlsx(drafts.version(draft.id(), base).orElseThrow().yaml(), ctx.bodyAsBytes(), "the workbook");
         } catch (org.spacettx.orbit.input.InputException | IllegalArgumentException e) {
-            throw new ApiError(422, e.getMessage());
+            throw new ApiError(422, ApiProblem.WORKBOOK_INVALID.with("detail", e.getMessage()));
         }
         int version = saveVersion(user, draft, base, yaml, "MSEL from a workbook");
         ctx.status(201).json(Map.of("version", version));
@@ -272,12 +272,12 @@ final class WorkspaceRoutes {
         String name = body.path("name").asText("").strip();
         String content = body.path("content").asText("");
         if (name.isEmpty()) {
-            throw new ApiError(400, "a catalog needs a name");
+            throw new ApiError(400, ApiProblem.CATALOG_NAME.with());
         }
         CatalogReader.Result result = reader().read(name, content.getBytes(StandardCharsets.UTF_8));
         if (result.elementSets().isEmpty()) {
-            throw new ApiError(422, "no element set could be read from " + name
-                    + (result.rejections().isEmpty() ? "" : ": " + result.rejections().get(0)));
+            throw new ApiError(422, result.rejections().isEmpty() ? ApiProblem.CATALOG_UNREADABLE.with("name", name)
+                    : ApiProblem.CATALOG_UNREADABLE_BECAUSE.with("name", name, "detail", result.rejections().get(0)));
         }
         String id = catalogs.add(name, content, user.username());
         read.put(id, result.elementSets());
@@ -297,7 +297,7 @@ final class WorkspaceRoutes {
         planner(ctx);
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
         if (q.length() < 2) {
-            throw new ApiError(400, "search with at least two characters");
+            throw new ApiError(400, ApiProblem.SEARCH_TOO_SHORT.with());
         }
         String only = ctx.queryParam("catalog");
         List<Map<String, Object>> out = new ArrayList<>();

@@ -49,6 +49,23 @@ class OpenApiContractTest {
             // the identity provider's routes exist only on a server configured with one
             stale.removeAll(List.of("GET /api/oidc/login", "GET /api/oidc/callback"));
             assertThat(stale).as("routes openapi.json describes that the server does not answer").isEmpty();
+            // an error answer is as the Error schema says: its code one of those described, its parameters strings
+            Set<String> codes = new TreeSet<>();
+            doc.get("components").get("schemas").get("Error").get("properties").get("code").get("oneOf")
+                    .forEach(c -> codes.add(c.get("const").asText()));
+            ApiClient stranger = new ApiClient(demo.server().port());
+            for (ApiClient.Response r : List.of(stranger.get("/api/exercises/rok-us-space-ttx/feed"), stranger.get("/api/nothing-here"))) {
+                JsonNode body = r.json();
+                assertThat(body.get("error").asText()).isNotBlank();
+                assertThat(codes).contains(body.get("code").asText());
+                assertThat(body.get("params").isObject()).isTrue();
+                body.get("params").forEach(v -> assertThat(v.isTextual()).isTrue());
+            }
+            ApiClient control = demo.as("control");
+            control.command("rok-us-space-ttx", "{\"type\":\"StartExercise\"}");
+            JsonNode refused = control.command("rok-us-space-ttx", "{\"type\":\"StartExercise\"}").json();
+            assertThat(refused.get("code").asText()).isEqualTo("already-started");
+            assertThat(refused.get("error").asText()).isEqualTo("the exercise has already started");
         }
     }
 
@@ -63,6 +80,8 @@ class OpenApiContractTest {
         }
         assertThat(schemas.get("Event").get("oneOf")).hasSize(Event.class.getPermittedSubclasses().length);
         assertThat(schemas.get("Command").get("oneOf")).hasSize(Command.class.getPermittedSubclasses().length);
+        assertThat(schemas.get("Error").get("properties").get("code").get("oneOf"))
+                .hasSize(org.spacettx.exercise.text.Refusal.values().length + ApiProblem.values().length);
         assertThat(schemas.get("RecordedEvent").get("properties").get("event").get("$ref").asText())
                 .isEqualTo("#/components/schemas/Event");
     }

@@ -1,5 +1,7 @@
 package org.spacettx.exercise.assess;
 
+import org.spacettx.exercise.text.Refusal;
+import org.spacettx.exercise.text.Message;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -38,20 +40,20 @@ public sealed interface AnswerValue {
     }
 
     /** Null when the value fits the question, else why not. */
-    static String check(Question q, AnswerValue v) {
+    static Message check(Question q, AnswerValue v) {
         return switch (q.type()) {
             case PROBABILITY -> v instanceof Number n && n.value() >= 0 && n.value() <= 100 ? null
-                    : "a probability answer is a number from 0 to 100";
+                    : Refusal.ANSWER_PROBABILITY.with();
             case SCALE -> v instanceof Number n && n.value() == Math.rint(n.value()) && n.value() >= 1 && n.value() <= 5 ? null
-                    : "a scale answer is a whole number from 1 to 5";
-            case NUMBER -> v instanceof Number n && Double.isFinite(n.value()) ? null : "the answer is a number in " + q.unit();
+                    : Refusal.ANSWER_SCALE.with();
+            case NUMBER -> v instanceof Number n && Double.isFinite(n.value()) ? null : Refusal.ANSWER_NUMBER.with("unit", q.unit());
             case SINGLE -> v instanceof Choice c && q.options().stream().anyMatch(o -> o.id().equals(c.option())) ? null
-                    : "the answer is one of the options " + q.options().stream().map(Question.Option::id).toList();
+                    : Refusal.ANSWER_OPTION.with("options", q.options().stream().map(Question.Option::id).toList());
             case MULTIPLE -> v instanceof Choices c && c.options().stream()
                     .allMatch(id -> q.options().stream().anyMatch(o -> o.id().equals(id))) ? null
-                    : "the answer is a set of the options " + q.options().stream().map(Question.Option::id).toList();
+                    : Refusal.ANSWER_OPTIONS.with("options", q.options().stream().map(Question.Option::id).toList());
             case TEXT -> v instanceof Free f && !f.text().isBlank() && f.text().length() <= 4000 ? null
-                    : "the answer is a text of 1 to 4000 characters";
+                    : Refusal.ANSWER_TEXT.with("max", 4000);
         };
     }
 }

@@ -1,5 +1,7 @@
 package org.spacettx.exercise.engine;
 
+import org.spacettx.exercise.text.Message;
+import org.spacettx.exercise.text.Refusal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -120,16 +122,16 @@ public final class Exercise {
     /** Handles one command at a wall time. */
     public Outcome handle(Actor actor, Instant wall, Command command) {
         if (command == null) {
-            return new Outcome.Rejected("no command given");
+            return new Outcome.Rejected(Refusal.NO_COMMAND.with());
         }
         if (lastWall != null && wall.isBefore(lastWall)) {
-            return new Outcome.Rejected("wall time " + wall + " is before the last event (" + lastWall + ")");
+            return new Outcome.Rejected(Refusal.WALL_TIME_BEFORE_LAST.with("wall", wall, "last", lastWall));
         }
         List<Event> decided;
         try {
             decided = decide(actor, wall, command);
         } catch (Refused e) {
-            return new Outcome.Rejected(e.getMessage());
+            return new Outcome.Rejected(e.message);
         }
         List<Event.Recorded> recorded = new ArrayList<>();
         for (Event event : decided) {
@@ -224,40 +226,43 @@ public final class Exercise {
     // ---- decisions ----------------------------------------------------------------------------------------------
 
     private static final class Refused extends Exception {
-        Refused(String reason) {
-            super(reason, null, false, false);
+        final Message message;
+
+        Refused(Message message) {
+            super(message.english(), null, false, false);
+            this.message = message;
         }
     }
 
     private List<Event> decide(Actor actor, Instant wall, Command command) throws Refused {
         if (command instanceof Command.StartExercise) {
             control(actor);
-            require(!state.started(), "the exercise has already started");
+            require(!state.started(), Refusal.ALREADY_STARTED.with());
             return List.of(new Event.ExerciseStarted(scenario.id()));
         }
-        require(state.started(), "the exercise has not started yet");
-        require(!state.ended(), "the exercise has ended");
+        require(state.started(), Refusal.NOT_STARTED.with());
+        require(!state.ended(), Refusal.ENDED.with());
         checkMembership(actor);
         return switch (command) {
             case Command.StartExercise c -> throw new IllegalStateException();
             case Command.StartClock c -> {
                 control(actor);
-                require(!state.running(), "the clock is already running");
+                require(!state.running(), Refusal.CLOCK_RUNNING.with());
                 yield List.of(new Event.ClockStarted());
             }
             case Command.PauseClock c -> {
                 control(actor);
-                require(state.running(), "the clock is not running");
+                require(state.running(), Refusal.CLOCK_NOT_RUNNING.with());
                 yield List.of(new Event.ClockPaused());
             }
             case Command.SetSpeed c -> {
                 control(actor);
-                require(c.speed() > 0 && c.speed() <= 10_000, "speed must be more than 0 and at most 10000");
+                require(c.speed() > 0 && c.speed() <= 10_000, Refusal.SPEED_RANGE.with("max", 10_000));
                 yield List.of(new Event.SpeedSet(c.speed()));
             }
             case Command.JumpToMove c -> {
                 control(actor);
-                Move move = scenario.move(c.move()).orElseThrow(() -> new Refused("move '" + c.move() + "' does not exist"));
+                Move move = scenario.move(c.move()).orElseThrow(() -> new Refused(Refusal.NO_SUCH_MOVE.with("move", c.move())));
                 yield List.of(new Event.ClockJumped(move.start(), move.id()));
             }
             case Command.Tick c -> {
@@ -267,67 +272,66 @@ public final class Exercise {
             case Command.ReleaseInject c -> {
                 control(actor);
                 inject(c.number());
-                require(!state.released().containsKey(c.number()), "inject " + c.number() + " is already released");
+                require(!state.released().containsKey(c.number()), Refusal.INJECT_ALREADY_RELEASED.with("number", c.number()));
                 yield List.of(new Event.InjectReleased(c.number(), state.scenarioTimeAt(wall), "released by control"));
             }
             case Command.WriteInject c -> {
                 control(actor);
-                require(c.move() != null && scenario.move(c.move()).isPresent(), "move '" + c.move() + "' does not exist");
-                require(c.to() != null && !c.to().isEmpty(), "an inject goes to at least one cell");
-                require(c.marking() != null, "an inject needs a releasability marking");
+                require(c.move() != null && scenario.move(c.move()).isPresent(), Refusal.NO_SUCH_MOVE.with("move", c.move()));
+                require(c.to() != null && !c.to().isEmpty(), Refusal.INJECT_NEEDS_CELLS.with());
+                require(c.marking() != null, Refusal.INJECT_NEEDS_MARKING.with());
                 marking(c.marking());
                 for (String id : c.to()) {
-                    Cell cell = scenario.cell(id).orElseThrow(() -> new Refused("cell '" + id + "' does not exist"));
-                    require(cell.kind() == Cell.Kind.BLUE || cell.kind() == Cell.Kind.RED, "injects go to delegations, not to " + id);
+                    Cell cell = scenario.cell(id).orElseThrow(() -> new Refused(Refusal.NO_SUCH_CELL.with("cell", id)));
+                    require(cell.kind() == Cell.Kind.BLUE || cell.kind() == Cell.Kind.RED, Refusal.INJECT_TO_DELEGATIONS.with("cell", id));
                     // the reader's rule for the scenario's own injects: nothing is addressed so that it leaks
-                    require(c.marking().releasableTo(cell.nation()), "the marking " + c.marking() + " is not releasable to "
-                            + cell.nation() + ", the nation of " + id);
+                    require(c.marking().releasableTo(cell.nation()),
+                            Refusal.MARKING_NOT_RELEASABLE_TO_CELL.with("marking", c.marking(), "nation", cell.nation(), "cell", id));
                 }
                 require(c.channel() != null && org.spacettx.exercise.scenario.ScenarioReader.CHANNELS.contains(c.channel()),
-                        "channel is one of " + new java.util.TreeSet<>(org.spacettx.exercise.scenario.ScenarioReader.CHANNELS));
+                        Refusal.INJECT_CHANNEL.with("channels", new java.util.TreeSet<>(org.spacettx.exercise.scenario.ScenarioReader.CHANNELS)));
                 require(c.subject() != null && !c.subject().en().isBlank() || c.subject() != null && !c.subject().ko().isBlank(),
-                        "an inject needs a subject");
+                        Refusal.INJECT_NEEDS_SUBJECT.with());
                 Instant now = state.scenarioTimeAt(wall);
-                require(c.releaseAt() == null || !c.releaseNow(), "release now or at a time, not both");
+                require(c.releaseAt() == null || !c.releaseNow(), Refusal.INJECT_RELEASE_NOW_OR_AT.with());
                 require(c.releaseAt() == null || !c.releaseAt().isBefore(now) && !c.releaseAt().isAfter(scenario.end()),
-                        "a release time lies between now and the scenario's end");
+                        Refusal.INJECT_RELEASE_TIME.with());
                 int number = c.number() != null ? c.number() : state.injects().stream().mapToInt(Inject::number).max().orElse(0) + 1;
-                require(number > 0 && number < 1_000_000, "an inject number is a positive whole number");
-                require(state.inject(number).isEmpty(), "inject " + number + " exists already");
+                require(number > 0 && number < 1_000_000, Refusal.INJECT_NUMBER.with());
+                require(state.inject(number).isEmpty(), Refusal.INJECT_EXISTS.with("number", number));
                 Event.InjectWritten written = new Event.InjectWritten(number, c.move(), List.copyOf(new java.util.LinkedHashSet<>(c.to())),
-                        c.channel(), c.marking(), bounded(c.subject(), "subject", 500), bounded(c.body(), "text", 10_000),
-                        bounded(c.expectedAction(), "expected action", 2_000), c.releaseAt());
+                        c.channel(), c.marking(), bounded(c.subject(), Refusal.Field.SUBJECT, 500), bounded(c.body(), Refusal.Field.TEXT, 10_000),
+                        bounded(c.expectedAction(), Refusal.Field.EXPECTED_ACTION, 2_000), c.releaseAt());
                 yield c.releaseNow() ? List.of(written, new Event.InjectReleased(number, now, "written and released by control"))
                         : List.of(written);
             }
             case Command.WithdrawInject c -> {
                 control(actor);
-                require(state.released().containsKey(c.number()), "inject " + c.number() + " is not released");
-                yield List.of(new Event.InjectWithdrawn(c.number(), text(c.reason(), "reason", 500)));
+                require(state.released().containsKey(c.number()), Refusal.INJECT_NOT_RELEASED.with("number", c.number()));
+                yield List.of(new Event.InjectWithdrawn(c.number(), text(c.reason(), Refusal.Field.REASON, 500)));
             }
             case Command.AcknowledgeInject c -> {
                 player(actor);
                 Item.ReleasedInject r = state.released().get(c.number());
-                require(r != null && visibility.canSee(actor, r), "inject " + c.number() + " is not in your feed");
-                require(!r.acknowledgedBy().contains(actor.cell()), "your cell has already acknowledged inject " + c.number());
+                require(r != null && visibility.canSee(actor, r), Refusal.INJECT_NOT_IN_FEED.with("number", c.number()));
+                require(!r.acknowledgedBy().contains(actor.cell()), Refusal.INJECT_ALREADY_ACKNOWLEDGED.with("number", c.number()));
                 yield List.of(new Event.InjectAcknowledged(c.number(), actor.cell()));
             }
             case Command.PostMessage c -> {
-                require(actor.role() != Actor.Role.OBSERVER, "observers record observations, not messages");
-                Cell to = scenario.cell(c.toCell()).orElseThrow(() -> new Refused("cell '" + c.toCell() + "' does not exist"));
-                require(!to.id().equals(actor.cell()), "a message goes to another cell");
-                require(c.marking() != null, "a message needs a releasability marking");
+                require(actor.role() != Actor.Role.OBSERVER, Refusal.OBSERVERS_SEND_NO_MESSAGES.with());
+                Cell to = scenario.cell(c.toCell()).orElseThrow(() -> new Refused(Refusal.NO_SUCH_CELL.with("cell", c.toCell())));
+                require(!to.id().equals(actor.cell()), Refusal.MESSAGE_TO_OTHER_CELL.with());
+                require(c.marking() != null, Refusal.MESSAGE_NEEDS_MARKING.with());
                 marking(c.marking());
                 if (!actor.isControl()) {
-                    require(c.marking().releasableTo(actor.nation()), "the marking " + c.marking()
-                            + " is not releasable to your own nation");
+                    require(c.marking().releasableTo(actor.nation()), Refusal.MARKING_NOT_RELEASABLE_TO_OWN.with("marking", c.marking()));
                 }
                 if (to.kind() != Cell.Kind.CONTROL) {
-                    require(c.marking().releasableTo(to.nation()), "a message marked " + c.marking() + " cannot go to "
-                            + to.id() + " (" + to.nation() + ")");
+                    require(c.marking().releasableTo(to.nation()),
+                            Refusal.MESSAGE_MARKING_BARS_CELL.with("marking", c.marking(), "cell", to.id(), "nation", to.nation()));
                 }
                 yield List.of(new Event.MessagePosted("MSG-" + (state.messages().size() + 1), actor.cell(), to.id(),
-                        text(c.body(), "message", 10_000), c.marking()));
+                        text(c.body(), Refusal.Field.MESSAGE, 10_000), c.marking()));
             }
             case Command.ShareTrack c -> {
                 player(actor);
@@ -336,75 +340,75 @@ public final class Exercise {
                 // an object the cell does not know of is answered as one that does not exist: the refusal tells nothing
                 org.spacettx.exercise.scenario.SpaceObject o = scenario.object(c.object())
                         .filter(x -> visibility.knows(actor, x, now, new CellKnowledge(seen, state.sharedTracks())))
-                        .orElseThrow(() -> new Refused("object '" + c.object() + "' does not exist"));
-                Cell to = scenario.cell(c.toCell()).orElseThrow(() -> new Refused("cell '" + c.toCell() + "' does not exist"));
-                require(to.kind() == Cell.Kind.BLUE && !to.id().equals(actor.cell()), "a track is shared with another delegation");
+                        .orElseThrow(() -> new Refused(Refusal.NO_SUCH_OBJECT.with("object", c.object())));
+                Cell to = scenario.cell(c.toCell()).orElseThrow(() -> new Refused(Refusal.NO_SUCH_CELL.with("cell", c.toCell())));
+                require(to.kind() == Cell.Kind.BLUE && !to.id().equals(actor.cell()), Refusal.TRACK_TO_OTHER_DELEGATION.with());
                 require(c.marking() != null && c.marking().releasableTo(actor.nation()) && c.marking().releasableTo(to.nation()),
-                        "a shared track needs a marking releasable to your nation and to " + to.nation());
+                        Refusal.TRACK_MARKING.with("nation", to.nation()));
                 marking(c.marking());
-                require(seen.hasSensors(actor.cell()), "your cell has no sensors of its own to share a track from");
+                require(seen.hasSensors(actor.cell()), Refusal.TRACK_NO_SENSORS.with());
                 Detections.Fix fix = seen.track(actor.cell(), o).latestBy(now)
-                        .orElseThrow(() -> new Refused("your sensors have not observed " + c.object() + " by now"));
+                        .orElseThrow(() -> new Refused(Refusal.TRACK_NOT_OBSERVED.with("object", c.object())));
                 yield List.of(new Event.TrackShared("TRK-" + (state.sharedTracks().size() + 1), actor.cell(), to.id(), o.id(),
                         fix.latestBy(now), fix.sensor(), c.marking()));
             }
             case Command.RequestInformation c -> {
                 player(actor);
                 require(c.marking() != null && c.marking().releasableTo(actor.nation()),
-                        "an RFI needs a marking releasable to your nation");
+                        Refusal.RFI_MARKING.with());
                 marking(c.marking());
                 yield List.of(new Event.RfiRequested("RFI-" + (state.rfis().size() + 1), actor.cell(),
-                        text(c.question(), "question", 4000), c.marking()));
+                        text(c.question(), Refusal.Field.QUESTION, 4000), c.marking()));
             }
             case Command.AnswerRfi c -> {
                 control(actor);
-                require(state.rfis().containsKey(c.rfi()), "RFI '" + c.rfi() + "' does not exist");
-                yield List.of(new Event.RfiAnswered(c.rfi(), text(c.answer(), "answer", 10_000)));
+                require(state.rfis().containsKey(c.rfi()), Refusal.NO_SUCH_RFI.with("rfi", c.rfi()));
+                yield List.of(new Event.RfiAnswered(c.rfi(), text(c.answer(), Refusal.Field.ANSWER, 10_000)));
             }
             case Command.SubmitAnswer c -> {
                 player(actor);
                 // a question not (yet) asked of the caller's cell is answered as one that does not exist
                 Question q = scenario.question(c.question())
                         .filter(x -> x.cells().contains(actor.cell()) && state.moveHasStarted(x.move(), wall))
-                        .orElseThrow(() -> new Refused("question '" + c.question() + "' does not exist"));
+                        .orElseThrow(() -> new Refused(Refusal.NO_SUCH_QUESTION.with("question", c.question())));
                 int round = state.round(q.id());
-                require(!state.isRevealed(q.id(), round), "round " + round + " of " + q.id() + " is already revealed");
-                require(c.confidence() != null, "give a confidence: low, moderate or high");
-                String problem = c.value() == null ? "no answer given" : AnswerValue.check(q, c.value());
+                require(!state.isRevealed(q.id(), round), Refusal.ROUND_REVEALED.with("round", round, "question", q.id()));
+                require(c.confidence() != null, Refusal.CONFIDENCE_MISSING.with());
+                Message problem = c.value() == null ? Refusal.ANSWER_MISSING.with() : AnswerValue.check(q, c.value());
                 require(problem == null, problem);
                 yield List.of(new Event.AnswerSubmitted(q.id(), actor.cell(), round, c.value(), c.confidence(),
-                        c.rationale() == null || c.rationale().isBlank() ? "" : text(c.rationale(), "rationale", 4000)));
+                        c.rationale() == null || c.rationale().isBlank() ? "" : text(c.rationale(), Refusal.Field.RATIONALE, 4000)));
             }
             case Command.RevealQuestion c -> {
                 control(actor);
                 Question q = question(c.question());
                 int round = state.round(q.id());
-                require(!state.isRevealed(q.id(), round), "round " + round + " of " + q.id() + " is already revealed");
+                require(!state.isRevealed(q.id(), round), Refusal.ROUND_REVEALED.with("round", round, "question", q.id()));
                 require(state.answers().stream().anyMatch(a -> a.question().equals(q.id()) && a.round() == round),
-                        "nobody has answered round " + round + " of " + q.id() + " yet");
+                        Refusal.NOBODY_ANSWERED.with("round", round, "question", q.id()));
                 yield List.of(new Event.QuestionRevealed(q.id(), round));
             }
             case Command.OpenRound c -> {
                 control(actor);
                 Question q = question(c.question());
                 int round = state.round(q.id());
-                require(state.isRevealed(q.id(), round), "reveal round " + round + " of " + q.id() + " first");
+                require(state.isRevealed(q.id(), round), Refusal.REVEAL_FIRST.with("round", round, "question", q.id()));
                 yield List.of(new Event.RoundOpened(q.id(), round + 1));
             }
             case Command.RecordObservation c -> {
                 require(actor.role() == Actor.Role.OBSERVER || actor.role() == Actor.Role.CONTROLLER,
-                        "only observers and control record observations");
+                        Refusal.OBSERVATIONS_BY_EVALUATORS.with());
                 require(scenario.objectives().stream().anyMatch(o -> o.id().equals(c.objective())),
-                        "objective '" + c.objective() + "' does not exist");
+                        Refusal.NO_SUCH_OBJECTIVE.with("objective", c.objective()));
                 if (c.inject() != null) {
                     cited(actor, c.inject());
                 }
-                require(c.rating() >= 1 && c.rating() <= 5, "a rating is 1 to 5");
+                require(c.rating() >= 1 && c.rating() <= 5, Refusal.RATING_RANGE.with());
                 yield List.of(new Event.ObservationRecorded("OBS-" + (state.observations().size() + 1), c.objective(),
-                        c.inject(), c.rating(), text(c.text(), "observation", 10_000), actor.user()));
+                        c.inject(), c.rating(), text(c.text(), Refusal.Field.OBSERVATION, 10_000), actor.user()));
             }
             case Command.SaveActionItem c -> {
-                require(actor.role() != Actor.Role.OBSERVER, "observers do not own action items");
+                require(actor.role() != Actor.Role.OBSERVER, Refusal.OBSERVERS_OWN_NO_ITEMS.with());
                 String id = c.id();
                 String ownerNow = null;
                 if (id == null || id.isBlank()) {
@@ -417,69 +421,68 @@ public final class Exercise {
                 } else {
                     String given = id;
                     ownerNow = scenario.actionItems().stream().filter(s -> s.id().equals(given)).findFirst()
-                            .orElseThrow(() -> new Refused("action item '" + given + "' does not exist")).ownerNation();
+                            .orElseThrow(() -> new Refused(Refusal.NO_SUCH_ACTION_ITEM.with("item", given))).ownerNation();
                 }
                 String owner = c.ownerNation() == null ? "" : c.ownerNation().toUpperCase(Locale.ROOT);
-                require(owner.matches("[A-Z]{3}"), "the owner is a 3-letter nation code");
-                require(delegationNations.contains(owner), "no delegation of nation " + owner + " takes part (owners: "
-                        + String.join(", ", delegationNations) + ")");
+                require(owner.matches("[A-Z]{3}"), Refusal.OWNER_CODE.with());
+                require(delegationNations.contains(owner), Refusal.OWNER_NOT_TAKING_PART.with("nation", owner, "owners", delegationNations));
                 // the register's rule too: control, or the owning delegation, which keeps the item its own
-                java.util.Optional<String> refusal = org.spacettx.exercise.policy.Ownership.refusal(actor.isControl(), actor.nation(),
+                java.util.Optional<Message> refusal = org.spacettx.exercise.policy.Ownership.refusal(actor.isControl(), actor.nation(),
                         ownerNow, owner);
-                require(refusal.isEmpty(), refusal.orElse(""));
+                require(refusal.isEmpty(), refusal.orElse(null));
                 String status = c.status() == null ? "open" : c.status().toLowerCase(Locale.ROOT);
-                require(STATUSES.contains(status), "status is one of " + STATUSES);
-                String dueProblem = Item.ActionItem.dueProblem(c.due(), wall.atZone(ZoneOffset.UTC).toLocalDate());
+                require(STATUSES.contains(status), Refusal.ITEM_STATUS.with("statuses", STATUSES));
+                Message dueProblem = Item.ActionItem.dueProblem(c.due(), wall.atZone(ZoneOffset.UTC).toLocalDate());
                 require(dueProblem == null, dueProblem);
                 if (c.inject() != null) {
                     cited(actor, c.inject());
                 }
-                yield List.of(new Event.ActionItemSaved(id, text(c.title(), "title", 500), owner, c.due(), status, c.inject()));
+                yield List.of(new Event.ActionItemSaved(id, text(c.title(), Refusal.Field.TITLE, 500), owner, c.due(), status, c.inject()));
             }
             case Command.DraftStatement c -> {
                 control(actor);
-                yield List.of(new Event.StatementDrafted(text(c.text(), "statement", 20_000)));
+                yield List.of(new Event.StatementDrafted(text(c.text(), Refusal.Field.STATEMENT, 20_000)));
             }
             case Command.AgreeStatement c -> {
                 player(actor);
-                require(!state.statement().text().isEmpty(), "there is no draft statement yet");
-                require(!state.statement().agreedBy().contains(actor.cell()), "your cell has already agreed");
+                require(!state.statement().text().isEmpty(), Refusal.NO_DRAFT_STATEMENT.with());
+                require(!state.statement().agreedBy().contains(actor.cell()), Refusal.ALREADY_AGREED.with());
                 yield List.of(new Event.StatementAgreed(actor.cell()));
             }
             case Command.NoteDissent c -> {
                 player(actor);
-                require(!state.statement().text().isEmpty(), "there is no draft statement yet");
-                yield List.of(new Event.DissentNoted(actor.cell(), text(c.text(), "dissent", 4000)));
+                require(!state.statement().text().isEmpty(), Refusal.NO_DRAFT_STATEMENT.with());
+                yield List.of(new Event.DissentNoted(actor.cell(), text(c.text(), Refusal.Field.DISSENT, 4000)));
             }
             case Command.RequestFeedback c -> {
                 control(actor);
                 String scope = c.scope() == null ? "" : c.scope();
-                require(scope.equals("exercise") || scenario.move(scope).isPresent(), "feedback is asked on a move or on the exercise");
+                require(scope.equals("exercise") || scenario.move(scope).isPresent(), Refusal.FEEDBACK_SCOPE.with());
                 yield List.of(new Event.FeedbackRequested("FB-" + (state.feedbackRequests().size() + 1), scope, c.anonymous()));
             }
             case Command.GiveFeedback c -> {
-                require(actor.role() != Actor.Role.ROOM, "the room's screen gives no feedback");
+                require(actor.role() != Actor.Role.ROOM, Refusal.FEEDBACK_NOT_FROM_ROOM.with());
                 Item.FeedbackRequest request = state.feedbackRequests().stream().filter(r -> r.id().equals(c.request())).findFirst()
-                        .orElseThrow(() -> new Refused("there is no feedback request " + c.request()));
+                        .orElseThrow(() -> new Refused(Refusal.NO_SUCH_FEEDBACK_REQUEST.with("request", c.request())));
                 String responder = request.anonymous() ? c.responder() : actor.user();
                 require(responder != null && (!request.anonymous() || responder.matches(ANONYMOUS_TOKEN)),
-                        "feedback to an anonymous request needs the server's token for its giver");
+                        Refusal.FEEDBACK_TOKEN.with());
                 require(state.feedback().stream().noneMatch(f -> f.request().equals(c.request()) && f.responder().equals(responder)),
-                        "you have already given your feedback on " + c.request());
+                        Refusal.FEEDBACK_ALREADY_GIVEN.with("request", c.request()));
                 Map<String, Integer> ratings = new java.util.TreeMap<>();
                 for (Map.Entry<String, Integer> e : (c.ratings() == null ? Map.<String, Integer>of() : c.ratings()).entrySet()) {
-                    require(org.spacettx.exercise.assess.FeedbackForm.rating(e.getKey()).isPresent(), "the form has no statement '" + e.getKey() + "'");
-                    require(e.getValue() != null && e.getValue() >= 1 && e.getValue() <= 5, "a rating is from 1 to 5");
+                    require(org.spacettx.exercise.assess.FeedbackForm.rating(e.getKey()).isPresent(), Refusal.FEEDBACK_NO_STATEMENT.with("statement", e.getKey()));
+                    require(e.getValue() != null && e.getValue() >= 1 && e.getValue() <= 5, Refusal.RATING_RANGE.with());
                     ratings.put(e.getKey(), e.getValue());
                 }
                 Map<String, String> comments = new java.util.TreeMap<>();
                 for (Map.Entry<String, String> e : (c.comments() == null ? Map.<String, String>of() : c.comments()).entrySet()) {
-                    require(org.spacettx.exercise.assess.FeedbackForm.comment(e.getKey()).isPresent(), "the form has no question '" + e.getKey() + "'");
+                    require(org.spacettx.exercise.assess.FeedbackForm.comment(e.getKey()).isPresent(), Refusal.FEEDBACK_NO_QUESTION.with("question", e.getKey()));
                     if (e.getValue() != null && !e.getValue().isBlank()) {
-                        comments.put(e.getKey(), text(e.getValue(), "comment", org.spacettx.exercise.assess.FeedbackForm.MAX_COMMENT));
+                        comments.put(e.getKey(), text(e.getValue(), Refusal.Field.COMMENT, org.spacettx.exercise.assess.FeedbackForm.MAX_COMMENT));
                     }
                 }
-                require(!ratings.isEmpty() || !comments.isEmpty(), "the feedback is empty");
+                require(!ratings.isEmpty() || !comments.isEmpty(), Refusal.FEEDBACK_EMPTY.with());
                 yield List.of(request.anonymous() ? new Event.FeedbackGiven(c.request(), "", ratings, comments, responder)
                         : new Event.FeedbackGiven(c.request(), actor.cell(), ratings, comments, null));
             }
@@ -490,16 +493,15 @@ public final class Exercise {
             case Command.PresentItem c -> {
                 control(actor);
                 String kind = c.kind() == null ? "" : c.kind();
-                require(ExerciseState.Presentation.KINDS.contains(kind), "the room shows an inject, a question, the map, the globe, or clear");
+                require(ExerciseState.Presentation.KINDS.contains(kind), Refusal.PRESENT_KIND.with());
                 String ref = c.ref() == null ? "" : c.ref().strip();
                 if (kind.equals("inject")) {
                     Item.ReleasedInject r = ref.matches("\\d{1,6}") ? state.released().get(Integer.parseInt(ref)) : null;
-                    require(r != null && visibility.canSee(Actor.ROOM, r), "inject " + ref
-                            + " is not released to every delegation under a marking releasable to all: the room cannot see it");
+                    require(r != null && visibility.canSee(Actor.ROOM, r), Refusal.PRESENT_INJECT_HIDDEN.with("number", ref));
                 } else if (kind.equals("question")) {
                     Question q = question(ref);
                     require(state.isRevealed(q.id(), state.round(q.id())) || state.round(q.id()) > 1,
-                            "question " + q.id() + " has no revealed answers to show");
+                            Refusal.PRESENT_NOTHING_REVEALED.with("question", q.id()));
                 } else {
                     ref = "";
                 }
@@ -512,22 +514,22 @@ public final class Exercise {
         if (actor.role() == Actor.Role.SYSTEM) {
             return;
         }
-        Cell cell = scenario.cell(actor.cell()).orElseThrow(() -> new Refused("cell '" + actor.cell() + "' does not exist"));
-        require(actor.role().fits(cell.kind()), "a " + actor.role().name().toLowerCase(Locale.ROOT) + " cannot act for cell " + cell.id());
+        Cell cell = scenario.cell(actor.cell()).orElseThrow(() -> new Refused(Refusal.NO_SUCH_CELL.with("cell", actor.cell())));
+        require(actor.role().fits(cell.kind()), Refusal.ROLE_NOT_FOR_CELL.with("role", actor.role().name().toLowerCase(Locale.ROOT), "cell", cell.id()));
         require(cell.kind() != Cell.Kind.BLUE && cell.kind() != Cell.Kind.RED || cell.nation().equals(actor.nation()),
-                "nation " + actor.nation() + " does not match cell " + cell.id());
+                Refusal.NATION_NOT_CELL.with("nation", actor.nation(), "cell", cell.id()));
     }
 
     private static void control(Actor actor) throws Refused {
-        require(actor.isControl(), "only control can do that");
+        require(actor.isControl(), Refusal.CONTROL_ONLY.with());
     }
 
     private static void player(Actor actor) throws Refused {
-        require(actor.role() == Actor.Role.PLAYER, "only a delegation's players can do that");
+        require(actor.role() == Actor.Role.PLAYER, Refusal.PLAYERS_ONLY.with());
     }
 
     private Inject inject(int number) throws Refused {
-        return state.inject(number).orElseThrow(() -> new Refused("inject " + number + " does not exist"));
+        return state.inject(number).orElseThrow(() -> new Refused(Refusal.NO_SUCH_INJECT.with("number", number)));
     }
 
     /**
@@ -538,38 +540,38 @@ public final class Exercise {
         inject(number);
         if (!actor.isControl()) {
             Item.ReleasedInject r = state.released().get(number);
-            require(r != null && visibility.canSee(actor, r), "inject " + number + " is not in your feed");
+            require(r != null && visibility.canSee(actor, r), Refusal.INJECT_NOT_IN_FEED.with("number", number));
         }
     }
 
     /** A marking of this exercise ({@link Scenario#markingProblem}). */
     private void marking(org.spacettx.exercise.scenario.Marking marking) throws Refused {
-        java.util.Optional<String> problem = scenario.markingProblem(marking);
-        require(problem.isEmpty(), problem.orElse(""));
+        java.util.Optional<Message> problem = scenario.markingProblem(marking);
+        require(problem.isEmpty(), problem.orElse(null));
     }
 
     private Question question(String id) throws Refused {
-        return scenario.question(id).orElseThrow(() -> new Refused("question '" + id + "' does not exist"));
+        return scenario.question(id).orElseThrow(() -> new Refused(Refusal.NO_SUCH_QUESTION.with("question", id)));
     }
 
-    private static String text(String value, String what, int max) throws Refused {
-        require(value != null && !value.isBlank(), "the " + what + " is empty");
-        require(value.length() <= max, "the " + what + " is longer than " + max + " characters");
+    private static String text(String value, Refusal.Field what, int max) throws Refused {
+        require(value != null && !value.isBlank(), Refusal.TEXT_EMPTY.with("field", what));
+        require(value.length() <= max, Refusal.TEXT_TOO_LONG.with("field", what, "max", max));
         return value.strip();
     }
 
     /** A bilingual text of at most {@code max} characters in each language; none is an empty text. */
-    private static org.spacettx.exercise.scenario.Text bounded(org.spacettx.exercise.scenario.Text value, String what, int max) throws Refused {
+    private static org.spacettx.exercise.scenario.Text bounded(org.spacettx.exercise.scenario.Text value, Refusal.Field what, int max) throws Refused {
         if (value == null) {
             return org.spacettx.exercise.scenario.Text.EMPTY;
         }
         String en = value.en() == null ? "" : value.en().strip();
         String ko = value.ko() == null ? "" : value.ko().strip();
-        require(en.length() <= max && ko.length() <= max, "the " + what + " is longer than " + max + " characters");
+        require(en.length() <= max && ko.length() <= max, Refusal.TEXT_TOO_LONG.with("field", what, "max", max));
         return org.spacettx.exercise.scenario.Text.of(en, ko);
     }
 
-    private static void require(boolean condition, String reason) throws Refused {
+    private static void require(boolean condition, Message reason) throws Refused {
         if (!condition) {
             throw new Refused(reason);
         }

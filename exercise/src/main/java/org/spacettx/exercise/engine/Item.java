@@ -48,11 +48,11 @@ public sealed interface Item {
         public static final int MAX_DUE_YEARS = 20;
 
         /** Why a due date set on {@code today} is refused, or null when it is a date a working group could mean. */
-        public static String dueProblem(LocalDate due, LocalDate today) {
+        public static org.spacettx.exercise.text.Message dueProblem(LocalDate due, LocalDate today) {
             if (due == null || !due.isBefore(EARLIEST_DUE) && !due.isAfter(today.plusYears(MAX_DUE_YEARS))) {
                 return null;
             }
-            return "a due date is from " + EARLIEST_DUE + " to " + MAX_DUE_YEARS + " years ahead, not " + due;
+            return org.spacettx.exercise.text.Refusal.ITEM_DUE.with("earliest", EARLIEST_DUE, "years", MAX_DUE_YEARS, "due", due);
         }
 
         public ActionItem {

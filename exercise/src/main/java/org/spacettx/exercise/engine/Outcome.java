@@ -11,6 +11,12 @@ public sealed interface Outcome {
         }
     }
 
-    record Rejected(String reason) implements Outcome {
+    /** A refusal: its code and parameters, for a client to word in its reader's language. */
+    record Rejected(org.spacettx.exercise.text.Message message) implements Outcome {
+
+        /** The refusal in English. */
+        public String reason() {
+            return message.english();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.spacettx.exercise.policy;
 
+import org.spacettx.exercise.text.Refusal;
+import org.spacettx.exercise.text.Message;
 import java.util.Optional;
 
 /**
@@ -21,17 +23,17 @@ public final class Ownership {
      * @param owner        the item's owner now (null for an item saved anew)
      * @param newOwner     the owner the caller gives it (null: unchanged)
      */
-    public static Optional<String> refusal(boolean control, String callerNation, String owner, String newOwner) {
+    public static Optional<Message> refusal(boolean control, String callerNation, String owner, String newOwner) {
         if (control) {
             return Optional.empty();
         }
         if (owner != null && !owner.equals(callerNation)) {
-            return Optional.of("only control or the " + owner + " delegation may change this item");
+            return Optional.of(Refusal.ITEM_NOT_YOURS.with("owner", owner));
         }
         String kept = owner != null ? owner : callerNation;
         if (newOwner != null && !newOwner.equals(kept)) {
-            return Optional.of(owner == null ? "a delegation saves items for its own nation; only control gives one to " + newOwner
-                    : "only control hands an item to another nation");
+            return Optional.of(owner == null ? Refusal.ITEM_FOR_OWN_NATION.with("nation", newOwner)
+                    : Refusal.ITEM_HANDED_ON_BY_CONTROL.with());
         }
         return Optional.empty();
     }

@@ -62,9 +62,9 @@ public record Scenario(String id, Text title, String banner, Text description, I
      * Why a marking cannot be used in this exercise, or nothing: a marking names only the exercise's nations (those
      * with a delegation), unless it is one of the scenario's own markings; control-only markings are for the MSEL.
      */
-    public java.util.Optional<String> markingProblem(Marking marking) {
+    public java.util.Optional<org.spacettx.exercise.text.Message> markingProblem(Marking marking) {
         if (marking.controlOnly()) {
-            return java.util.Optional.of("the marking " + marking + " is for control's own papers, not for this");
+            return java.util.Optional.of(org.spacettx.exercise.text.Refusal.MARKING_CONTROL_ONLY.with("marking", marking));
         }
         java.util.SortedSet<String> nations = delegationNations();
         if (markings().contains(marking) || nations.containsAll(marking.nations())) {
@@ -72,9 +72,8 @@ public record Scenario(String id, Text title, String banner, Text description, I
         }
         java.util.Set<String> strangers = new java.util.TreeSet<>(marking.nations());
         strangers.removeAll(nations);
-        return java.util.Optional.of("the marking " + marking + " names " + String.join(", ", strangers)
-                + ", which takes no part in this exercise; the markings allowed: "
-                + String.join("; ", markings().stream().map(Marking::toString).toList()));
+        return java.util.Optional.of(org.spacettx.exercise.text.Refusal.MARKING_STRANGERS.with("marking", marking, "nations", strangers,
+                "allowed", String.join("; ", markings().stream().map(Marking::toString).toList())));
     }
 
     /** The nations that have a delegation (a blue cell), in order: those that may own an action item. */

@@ -87,7 +87,7 @@ class FeedbackTest {
         assertThat(RefusalTest.refusal(ex, DemoPlayTest.USA, new Command.GiveFeedback("FB-9", Map.of("tools", 3), Map.of())))
                 .isEqualTo("there is no feedback request FB-9");
         assertThat(RefusalTest.refusal(ex, DemoPlayTest.OBSERVER, new Command.GiveFeedback("FB-1", Map.of("tools", 6), Map.of(), OBSERVER_TOKEN)))
-                .isEqualTo("a rating is from 1 to 5");
+                .isEqualTo("a rating is a whole number from 1 to 5");
         assertThat(RefusalTest.refusal(ex, DemoPlayTest.OBSERVER, new Command.GiveFeedback("FB-1", Map.of("mood", 3), Map.of(), OBSERVER_TOKEN)))
                 .isEqualTo("the form has no statement 'mood'");
         assertThat(RefusalTest.refusal(ex, DemoPlayTest.OBSERVER, new Command.GiveFeedback("FB-1", Map.of(), Map.of("strengths", " "), OBSERVER_TOKEN)))
