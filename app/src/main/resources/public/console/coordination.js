@@ -90,15 +90,17 @@ function renderThreads(f) {
 
 /** Wires messages, requests for information, the statement and action items. */
 export function wireCoordination() {
-  $("message-form").addEventListener("submit", (e) => {
+  $("message-form").addEventListener("submit", async (e) => {
     e.preventDefault();
-    command({ type: "PostMessage", toCell: $("msg-to").value, body: $("msg-body").value, marking: $("msg-marking").value });
-    $("msg-body").value = "";
+    if (await command({ type: "PostMessage", toCell: $("msg-to").value, body: $("msg-body").value, marking: $("msg-marking").value })) {
+      $("msg-body").value = "";
+    }
   });
-  $("rfi-form").addEventListener("submit", (e) => {
+  $("rfi-form").addEventListener("submit", async (e) => {
     e.preventDefault();
-    command({ type: "RequestInformation", question: $("rfi-question").value, marking: $("rfi-marking").value });
-    $("rfi-question").value = "";
+    if (await command({ type: "RequestInformation", question: $("rfi-question").value, marking: $("rfi-marking").value })) {
+      $("rfi-question").value = "";
+    }
   });
   $("statement-draft-form").addEventListener("submit", (e) => {
     e.preventDefault();
@@ -108,10 +110,11 @@ export function wireCoordination() {
   $("statement-dissent-send").addEventListener("click", () => {
     if ($("statement-dissent").value) command({ type: "NoteDissent", text: $("statement-dissent").value });
   });
-  $("action-form").addEventListener("submit", (e) => {
+  $("action-form").addEventListener("submit", async (e) => {
     e.preventDefault();
-    command({ type: "SaveActionItem", id: null, title: $("action-title").value, ownerNation: $("action-owner").value,
-      due: $("action-due").value, status: "open" });
-    $("action-title").value = "";
+    if (await command({ type: "SaveActionItem", id: null, title: $("action-title").value, ownerNation: $("action-owner").value,
+      due: $("action-due").value, status: "open" })) {
+      $("action-title").value = "";
+    }
   });
 }

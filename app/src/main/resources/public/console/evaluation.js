@@ -13,11 +13,12 @@ export function renderEvaluation(f) {
 
 /** Wires the observation form. */
 export function wireEvaluation() {
-  $("observation-form").addEventListener("submit", (e) => {
+  $("observation-form").addEventListener("submit", async (e) => {
     e.preventDefault();
-    command({ type: "RecordObservation", objective: $("obs-objective").value,
+    if (await command({ type: "RecordObservation", objective: $("obs-objective").value,
       inject: $("obs-inject").value ? Number($("obs-inject").value) : null,
-      rating: Number($("obs-rating").value), text: $("obs-text").value });
-    $("obs-text").value = "";
+      rating: Number($("obs-rating").value), text: $("obs-text").value })) {
+      $("obs-text").value = "";
+    }
   });
 }

@@ -47,6 +47,11 @@ async function start() {
     applyLanguage();
   });
   $("login-form").addEventListener("submit", login);
+  $("session-sign-in").addEventListener("click", () => {
+    $("session-ended").hidden = true;
+    logout();
+  });
+  $("notice").addEventListener("click", () => { $("notice").hidden = true; });
   $("cert-login").addEventListener("click", certificateLogin);
   $("logout").addEventListener("click", logout);
   wireControls();
@@ -104,14 +109,17 @@ async function certificateLogin() {
 
 async function logout() {
   closeStream();
+  state.me = null; // signing out: a session found gone is no news now
+  $("session-ended").hidden = true;
   try { await api("DELETE", "/api/session"); } catch (e) { /* the session may already be gone */ }
-  state.csrf = null; state.me = null; state.exercise = null; state.feed = null;
+  state.csrf = null; state.exercise = null; state.feed = null;
   $("who").textContent = "";
   history.replaceState(null, "", "/");
   show("login-view");
 }
 
 async function signedIn(me) {
+  $("session-ended").hidden = true;
   state.csrf = me.csrfToken;
   state.me = me;
   $("who").textContent = me.displayName ? `${me.displayName} (${me.username})` : me.username;
@@ -168,7 +176,10 @@ async function refresh() {
       await refreshRegister();
     }
   } catch (e) {
-    if (e.status === 401) return logout();
+    if (e.status === 401) {
+      closeStream(); // the session has ended: said over the page (api), nothing more to fetch
+      return;
+    }
     status(e.message, true);
   }
 }
