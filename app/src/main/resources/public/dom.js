@@ -29,7 +29,9 @@ export function svg(tag, attrs, ...children) {
 /** Scenario time now, from a clock as the server read it at {@code readAt} (ms) and its speed: the server stays the authority. */
 export function scenarioNow(clock, readAt) {
   const base = Date.parse(clock.scenarioTime);
-  return new Date(clock.running ? base + (Date.now() - readAt) * clock.speed : base);
+  const t = clock.running ? base + (Date.now() - readAt) * clock.speed : base;
+  // a clock set to pause stops there (the server records the pause at its next beat)
+  return new Date(clock.pauseAt ? Math.min(t, Date.parse(clock.pauseAt)) : t);
 }
 
 /** The clock's state in words: not started, running ×speed, paused, ended. */
@@ -70,6 +72,30 @@ export function describeValue(v, q, text) {
     case "Choices": return v.options.map(option).join("; ");
     default: return v.text;
   }
+}
+
+// ---- long texts ----
+const unfolded = new Set();
+
+/**
+ * A text people wrote (a message, an inject's body): a long one is folded to a few lines with a button that shows
+ * the rest (and stays open across live updates, by its key); a short one is a paragraph as it is.
+ */
+export function foldable(key, body, more, less) {
+  const p = el("p", { class: "user-text" }, body || "");
+  if (!body || (body.length <= 600 && body.split("\n").length <= 8)) return p;
+  const open = () => unfolded.has(key);
+  const box = el("div", { class: "foldable" + (open() ? "" : " folded") }, p);
+  const button = el("button", { type: "button", class: "fold-toggle", "aria-expanded": String(open()) }, open() ? less : more);
+  button.addEventListener("click", (e) => {
+    e.stopPropagation();
+    if (open()) unfolded.delete(key); else unfolded.add(key);
+    box.classList.toggle("folded", !open());
+    button.textContent = open() ? less : more;
+    button.setAttribute("aria-expanded", String(open()));
+  });
+  box.append(button);
+  return box;
 }
 
 // ---- errors in the reader's language ----

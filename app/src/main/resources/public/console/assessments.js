@@ -27,7 +27,9 @@ export function renderQuestions(f) {
     const picture = pictureOf(q);
     if (picture) node.append(picture);
     if (mine.length) node.append(el("p", {}, `${t("questions.yours")}: ${describeValue(mine[mine.length - 1].value, q)}`));
-    if (player) node.append(answerForm(q));
+    // once this round is revealed, answers wait for control's next round; until then the form holds the cell's answer
+    const roundRevealed = q.revealedRounds.some((r) => r.round === q.round);
+    if (player) node.append(roundRevealed ? el("p", { class: "meta" }, t("questions.closed")) : answerForm(q, mine[mine.length - 1]));
     if (control) {
       const answeredBy = [...new Set(f.answers.filter((a) => a.question === q.id && a.round === q.round).map((a) => a.cell))];
       node.append(el("p", { class: "meta" }, `${t("questions.answeredBy")}: ${answeredBy.join(", ") || "—"}`));
@@ -83,7 +85,8 @@ function follow(id) {
   $("tab-space").click();
 }
 
-export function answerForm(q) {
+/** The form answering a question, filled with the cell's answer of this round when it has given one. */
+export function answerForm(q, previous) {
   const id = `answer-${q.id}`;
   let input;
   if (q.type === "SINGLE") {
@@ -99,6 +102,15 @@ export function answerForm(q) {
   const confidence = el("select", { id: `${id}-confidence` },
     ["LOW", "MODERATE", "HIGH"].map((c) => el("option", { value: c }, t("confidence." + c))));
   const rationale = el("input", { id: `${id}-rationale` });
+  if (previous) {
+    const v = previous.value;
+    if (v.type === "Choice") input.value = v.option;
+    else if (v.type === "Choices") for (const o of input.options) o.selected = v.options.includes(o.value);
+    else if (v.type === "Free") input.value = v.text;
+    else input.value = String(v.value);
+    confidence.value = previous.confidence;
+    rationale.value = previous.rationale || "";
+  }
   return el("form", { class: "answer-form", onsubmit: (e) => {
     e.preventDefault();
     let value;

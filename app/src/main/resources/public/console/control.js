@@ -30,8 +30,73 @@ export function renderTimeline(f) {
     // only what every delegation may see can go on the room's screen (the server says which)
     row.room ? el("button", { type: "button", class: "secondary", "aria-label": `${t("present.showInRoom")} #${row.number}`,
       onclick: () => present("inject", String(row.number)) }, t("present.showInRoom")) : null))));
+  renderClockControls(f);
+}
+
+/** A text with {name} placeholders filled. */
+const fill = (template, values) => template.replace(/\{([a-zA-Z]+)\}/g, (whole, name) => (name in values ? values[name] : whole));
+
+/** "YYYY-MM-DDTHH:MM" (a datetime-local field, read as UTC) of an ISO instant, and back. */
+const toField = (iso) => iso.slice(0, 16);
+const fromField = (value) => (value ? new Date(value + ":00Z").toISOString() : null);
+
+/**
+ * The clock's controls as its state allows: start the exercise, start or resume the clock, or pause it; run to the
+ * next inject due at a time (it pauses there); the speed it really runs at; a pause at a time; the moves to jump to,
+ * the next one first and earlier ones marked as going back.
+ */
+export function renderClockControls(f) {
+  const c = f.clock;
+  const now = scenarioNow();
+  $("start-exercise").hidden = c.started;
+  $("start-clock").hidden = !c.started || c.running || c.ended;
+  $("start-clock").textContent = t(now > new Date(f.exercise.start) ? "control.resumeClock" : "control.startClock");
+  $("pause-clock").hidden = !c.running;
+  const next = c.nextInject;
+  $("run-to-next").hidden = !c.started || c.ended || !next;
+  if (next) $("run-to-next").textContent = `${t("control.runToNext")} #${next.number} (${when(next.at)})`;
+  $("clock-speed").textContent = fill(t("control.speedNow"), { speed: c.speed });
+  if (document.activeElement !== $("speed")) $("speed").value = c.speed;
+  $("pause-shown").textContent = c.pauseAt ? fill(t("control.pausesAt"), { time: when(c.pauseAt) }) : "";
+  $("cancel-pause").hidden = !c.pauseAt;
+  const pauseField = $("pause-at");
+  pauseField.min = toField(now.toISOString());
+  pauseField.max = toField(f.exercise.end);
+  // the moves: those still ahead first (the next one at the top), then those behind the clock, marked as going back
+  const ahead = f.moves.filter((m) => new Date(m.start) > now);
+  const behind = f.moves.filter((m) => new Date(m.start) <= now).reverse();
+  const options = [...ahead.map((m, i) => [m.id, `${i === 0 ? t("control.nextMove") + ": " : ""}${m.id} — ${text(m.title)} (${when(m.start)})`]),
+    ...behind.map((m) => [m.id, `${t("control.earlierMove")} ${m.id} — ${text(m.title)} (${when(m.start)})`])];
   const jump = $("jump-move");
-  if (jump.options.length !== moves.length) jump.replaceChildren(...moves.map((m) => el("option", { value: m }, m)));
+  const key = JSON.stringify(options);
+  if (jump.dataset.options !== key) {
+    // a live update keeps what the user chose; otherwise the next move is offered
+    const chosen = jump.dataset.chosen;
+    jump.replaceChildren(...options.map(([value, label]) => el("option", { value }, label)));
+    jump.dataset.options = key;
+    if (options.some(([value]) => value === chosen)) jump.value = chosen;
+  }
+  $("jump").disabled = options.length === 0;
+}
+
+/** Jumps to the move chosen; a jump back asks first, saying what happens, and goes only when confirmed. */
+function jumpToChosenMove() {
+  const f = state.feed;
+  const move = f.moves.find((m) => m.id === $("jump-move").value);
+  delete $("jump-move").dataset.chosen; // chosen once: after this, the next move is offered again
+  if (!move) return;
+  const now = scenarioNow();
+  if (new Date(move.start) >= now) {
+    command({ type: "JumpToMove", move: move.id });
+    return;
+  }
+  const since = state.timeline.filter((r) => r.status === "released" && r.releasedAt && new Date(r.releasedAt) > new Date(move.start));
+  $("jump-back-text").textContent = fill(t("control.jumpBack.text"),
+    { now: when(now.toISOString()), time: when(move.start), move: `${move.id} (${text(move.title)})`, count: since.length });
+  const dialog = $("jump-back-dialog");
+  dialog.dataset.move = move.id;
+  dialog.showModal();
+  $("jump-back-cancel").focus(); // staying is the default: Enter or Escape does not rewind the exercise
 }
 
 /** The MSEL over scenario time: moves, every inject at its (computed or actual) release time, the clock; a click shows its row. */
@@ -86,8 +151,18 @@ export function wireControl() {
   $("start-exercise").addEventListener("click", () => command({ type: "StartExercise" }));
   $("start-clock").addEventListener("click", () => command({ type: "StartClock" }));
   $("pause-clock").addEventListener("click", () => command({ type: "PauseClock" }));
+  $("run-to-next").addEventListener("click", () => command({ type: "RunToNextInject" }));
   $("set-speed").addEventListener("click", () => command({ type: "SetSpeed", speed: Number($("speed").value) }));
-  $("jump").addEventListener("click", () => command({ type: "JumpToMove", move: $("jump-move").value }));
+  $("set-pause").addEventListener("click", () => command({ type: "PauseAt", at: fromField($("pause-at").value) }));
+  $("cancel-pause").addEventListener("click", () => command({ type: "PauseAt", at: null }));
+  $("jump-move").addEventListener("change", () => { $("jump-move").dataset.chosen = $("jump-move").value; });
+  $("jump").addEventListener("click", jumpToChosenMove);
+  $("jump-back-cancel").addEventListener("click", () => $("jump-back-dialog").close());
+  $("jump-back-confirm").addEventListener("click", () => {
+    const dialog = $("jump-back-dialog");
+    dialog.close();
+    command({ type: "JumpToMove", move: dialog.dataset.move, back: true });
+  });
   $("present-map").addEventListener("click", () => present("map", ""));
   $("present-globe").addEventListener("click", () => present("globe", ""));
   $("present-clear").addEventListener("click", () => present("clear", ""));

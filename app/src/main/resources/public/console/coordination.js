@@ -1,7 +1,7 @@
 // Coordination: messages, requests for information, the joint statement and action items.
-import { el, when } from "../dom.js";
+import { el, foldable, when } from "../dom.js";
 import { command } from "./api.js";
-import { $, keepTyped, state, t, text } from "./state.js";
+import { $, clearDraft, keepTyped, state, t, text } from "./state.js";
 
 export function renderCoordination(f) {
   const role = f.viewer.role;
@@ -79,7 +79,7 @@ function renderThreads(f) {
   el("summary", {}, th.mine ? name(th.key) : th.key.split(" ↔ ").map(name).join(" ↔ "), ` (${th.messages.length})`),
   el("ol", {}, th.messages.map((m) => el("li", { class: m.fromCell === me ? "sent" : "received" },
     el("div", { class: "meta" }, el("span", { class: "marking" }, m.marking), ` ${m.fromCell} → ${m.toCell} · ${when(m.scenarioTime)}`),
-    el("p", {}, m.body)))),
+    foldable(`thread:${m.id}`, m.body, t("text.more"), t("text.less"))))),
   th.mine && f.viewer.role !== "observer" && f.cells.some((c) => c.id === th.key)
     ? el("button", { type: "button", class: "secondary", "data-reply": th.key, onclick: () => {
       $("msg-to").value = th.key;
@@ -93,13 +93,13 @@ export function wireCoordination() {
   $("message-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     if (await command({ type: "PostMessage", toCell: $("msg-to").value, body: $("msg-body").value, marking: $("msg-marking").value })) {
-      $("msg-body").value = "";
+      clearDraft("msg-body");
     }
   });
   $("rfi-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     if (await command({ type: "RequestInformation", question: $("rfi-question").value, marking: $("rfi-marking").value })) {
-      $("rfi-question").value = "";
+      clearDraft("rfi-question");
     }
   });
   $("statement-draft-form").addEventListener("submit", (e) => {
@@ -107,14 +107,14 @@ export function wireCoordination() {
     command({ type: "DraftStatement", text: $("statement-draft").value });
   });
   $("statement-agree").addEventListener("click", () => command({ type: "AgreeStatement" }));
-  $("statement-dissent-send").addEventListener("click", () => {
-    if ($("statement-dissent").value) command({ type: "NoteDissent", text: $("statement-dissent").value });
+  $("statement-dissent-send").addEventListener("click", async () => {
+    if ($("statement-dissent").value && await command({ type: "NoteDissent", text: $("statement-dissent").value })) clearDraft("statement-dissent");
   });
   $("action-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     if (await command({ type: "SaveActionItem", id: null, title: $("action-title").value, ownerNation: $("action-owner").value,
       due: $("action-due").value, status: "open" })) {
-      $("action-title").value = "";
+      clearDraft("action-title");
     }
   });
 }

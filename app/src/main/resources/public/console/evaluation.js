@@ -1,7 +1,7 @@
 // Evaluation (observers): the observation form against the objectives, and the observations recorded.
 import { el } from "../dom.js";
 import { command } from "./api.js";
-import { $, fillSelect, text } from "./state.js";
+import { $, clearDraft, fillSelect, text } from "./state.js";
 
 /** The observation form's objectives and injects, and the observations so far. */
 export function renderEvaluation(f) {
@@ -18,7 +18,7 @@ export function wireEvaluation() {
     if (await command({ type: "RecordObservation", objective: $("obs-objective").value,
       inject: $("obs-inject").value ? Number($("obs-inject").value) : null,
       rating: Number($("obs-rating").value), text: $("obs-text").value })) {
-      $("obs-text").value = "";
+      clearDraft("obs-text");
     }
   });
 }

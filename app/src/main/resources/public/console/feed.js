@@ -1,5 +1,5 @@
 // The feed view: injects and messages in one stream, acknowledgements.
-import { el, when } from "../dom.js";
+import { el, foldable, when } from "../dom.js";
 import { command, sendCommand, status } from "./api.js";
 import { $, state, t, text } from "./state.js";
 
@@ -35,7 +35,7 @@ export function renderInjects(f) {
 export function messageItem(m) {
   return el("li", { class: "inject message", "data-time": m.scenarioTime },
     el("div", { class: "meta" }, el("span", { class: "marking" }, m.marking), ` ${m.fromCell} → ${m.toCell} · ${when(m.scenarioTime)}`),
-    el("p", {}, m.body));
+    foldable(`message:${m.id}`, m.body, t("text.more"), t("text.less")));
 }
 
 export function injectItem(f, i, me) {
@@ -52,7 +52,7 @@ export function injectItem(f, i, me) {
     el("div", { class: "meta" }, el("span", { class: "marking" }, i.marking),
       ` #${i.number} · ${i.move} · ${t("channel." + i.channel)} · ${i.from} → ${i.to.join(", ")} · ${when(i.releasedAt)}`),
     el("strong", {}, text(i.subject)),
-    el("p", {}, text(i.body)),
+    foldable(`inject:${i.number}`, text(i.body), t("text.more"), t("text.less")),
     i.attachments.length ? el("p", { class: "meta" }, i.attachments.map((a) => `${t("attachment." + a.kind)}: ${a.object} (${a.hours} ${t("unit.h")})`).join("; ")) : null,
     i.expectedAction ? el("p", { class: "meta" }, "→ " + text(i.expectedAction)) : null,
     el("div", { class: "meta" }, i.acknowledgedBy.length ? `${t("feed.acked")}: ${i.acknowledgedBy.join(", ")}` : ""),

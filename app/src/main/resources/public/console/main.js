@@ -16,7 +16,7 @@ import { refreshRegister, wireRegister } from "./register.js";
 import { renderReplay, wireReplay } from "./replay.js";
 import { refreshMap, showGlobe, wireSpace } from "./space.js";
 import { wireTracks } from "./tracks.js";
-import { $, scenarioNow, state, t, text } from "./state.js";
+import { $, restoreDrafts, scenarioNow, state, t, text } from "./state.js";
 import { renderViews, wireViews } from "./views.js";
 
 // ---- language ----
@@ -148,6 +148,7 @@ async function openExercise(id) {
   history.replaceState(null, "", `?exercise=${encodeURIComponent(id)}${location.hash}`); // a view named in the link stays
   show("exercise-view");
   await refresh();
+  restoreDrafts();
   openStream();
   if (!state.clockTimer) {
     let seconds = 0;

@@ -14,6 +14,34 @@ export const t = (key) => texts(state.lang).t(key);
 
 export const text = (value) => texts(state.lang).text(value);
 
+// ---- drafts ----
+/** The texts people write at length; what is typed in them survives a reload of the page (in this tab). */
+export const DRAFTED = ["msg-body", "rfi-question", "statement-dissent", "action-title", "obs-text"];
+const draftKey = (id) => `spacettx.draft.${state.exercise}.${id}`;
+
+/** Keeps each drafted field's text as it is typed, and puts it back when the exercise is opened again. */
+export function restoreDrafts() {
+  for (const id of DRAFTED) {
+    const field = document.getElementById(id);
+    if (!field) continue;
+    const kept = sessionStorage.getItem(draftKey(id));
+    if (kept && !field.value) field.value = kept;
+    if (!field.dataset.drafted) {
+      field.addEventListener("input", () => {
+        if (field.value) sessionStorage.setItem(draftKey(id), field.value);
+        else sessionStorage.removeItem(draftKey(id));
+      });
+      field.dataset.drafted = "true";
+    }
+  }
+}
+
+/** Empties a drafted field once what it held was accepted. */
+export function clearDraft(id) {
+  document.getElementById(id).value = "";
+  sessionStorage.removeItem(draftKey(id));
+}
+
 
 
 

@@ -11,6 +11,9 @@ const cellName = (f, id) => {
   return c ? text(c.name) : id;
 };
 
+/** An estimate's uncertainty (1σ); a track whose custody is lost has none to speak of: its position is not known. */
+const sigma = (e) => (e.custody === "lost" ? t("pictures.unknown") : `± ${e.sigmaKm} km`);
+
 /** Where a track came from: the public catalog, one of the cell's sensors, or an ally. */
 export function sourceText(f, source) {
   if (source === "catalog") return t("tracks.catalog");
@@ -27,7 +30,7 @@ export function renderTracks(picture) {
   if (player && held.length) {
     $("tracks").tBodies[0].replaceChildren(...held.map((o) => el("tr", { "data-track": o.id, class: "custody-" + o.estimate.custody },
       el("td", {}, text(o.name)), el("td", {}, when(o.estimate.observed)), el("td", {}, sourceText(f, o.estimate.source)),
-      el("td", {}, t("custody." + o.estimate.custody)), el("td", {}, `± ${o.estimate.sigmaKm} km`))));
+      el("td", {}, t("custody." + o.estimate.custody)), el("td", {}, sigma(o.estimate)))));
     const own = held.filter((o) => o.estimate.source.startsWith("sensor:"));
     fillSelect($("share-object"), own.map((o) => [o.id, text(o.name)]));
     fillSelect($("share-to"), f.cells.filter((c) => c.kind === "BLUE" && c.id !== f.viewer.cell).map((c) => [c.id, text(c.name)]));
@@ -122,7 +125,7 @@ async function refreshPictures(truth, at) {
       const off = distanceKm(o.position, held.position);
       const e = held.estimate;
       return el("td", { "data-cell": c.id, "data-offset": off.toFixed(1), class: e && off > 3 * e.sigmaKm ? "off" : "" },
-        `${off.toFixed(1)} km ${t("pictures.offset")}` + (e ? ` · ± ${e.sigmaKm} km · ${t("custody." + e.custody)}` : ""));
+        `${off.toFixed(1)} km ${t("pictures.offset")}` + (e ? ` · ${sigma(e)} · ${t("custody." + e.custody)}` : ""));
     }))));
 }
 

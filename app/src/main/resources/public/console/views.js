@@ -52,7 +52,12 @@ export function showView(id, focus) {
     tab.tabIndex = selected ? 0 : -1;
     if (selected && focus) tab.focus();
   }
-  if (location.hash !== "#" + id) history.replaceState(null, "", `${location.pathname}${location.search}#${id}`);
+  if (location.hash !== "#" + id) {
+    // a view the user goes to is a step in the browser's history: Back returns to the view before, not out of the exercise
+    const url = `${location.pathname}${location.search}#${id}`;
+    if (location.hash) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+  }
   for (const fn of listeners) fn(id);
 }
 
@@ -140,4 +145,5 @@ export function wireViews() {
     }
   });
   window.addEventListener("hashchange", () => state.feed && showView(wanted(location.hash), false));
+  window.addEventListener("popstate", () => state.feed && showView(wanted(location.hash), false));
 }

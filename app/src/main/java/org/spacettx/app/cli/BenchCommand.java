@@ -29,10 +29,9 @@ import picocli.CommandLine.Option;
         subcommands = {BenchCommand.Propagate.class, ScreenBench.class, WarningBench.class, ServerBench.class, CrashBench.class, FailoverBench.class, FuzzBench.class})
 public final class BenchCommand {
 
-    @Command(name = "propagate", mixinStandardHelpOptions = true, description = {
-            "Propagations per second for a catalog over a span at a fixed step: plain Orekit SGP4 (the baseline),",
-            "SpaceTTX's checked SGP4 in TEME and in geodetic coordinates, and the batch kernel in TEME (one time a",
-            "call, and 31 times a call as screening calls it), single-threaded and on N threads."})
+    @Command(name = "propagate", mixinStandardHelpOptions = true, description = "Propagations per second for a catalog over a span at a fixed step: plain Orekit SGP4 (the baseline), "
+            + "SpaceTTX's checked SGP4 in TEME and in geodetic coordinates, and the batch kernel in TEME (one time a "
+            + "call, and 31 times a call as screening calls it), single-threaded and on N threads.")
     static final class Propagate implements Callable<Integer> {
         @Mixin
         ObjectOptions objects;
@@ -44,9 +43,8 @@ public final class BenchCommand {
         int limit;
         @Option(names = "--threads", description = "Threads for the multi-threaded runs (default: available processors).")
         Integer threads;
-        @Option(names = "--min-seconds", defaultValue = "5", description = {
-                "Each case repeats the whole span until it has run this long (default ${DEFAULT-VALUE}); the rate is",
-                "over all its runs, with the slowest and fastest run beside it (a shared machine's noise shows there)."})
+        @Option(names = "--min-seconds", defaultValue = "5", description = "Each case repeats the whole span until it has run this long (default ${DEFAULT-VALUE}); the rate is "
+                + "over all its runs, with the slowest and fastest run beside it (a shared machine's noise shows there).")
         double minSeconds;
         @Mixin
         FormatOption format;

@@ -16,11 +16,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spacettx breakup}: the fragments of an explosion or a collision by the NASA Standard Breakup Model. */
-@Command(name = "breakup", mixinStandardHelpOptions = true, description = {
-        "Break an object up by the NASA Standard Breakup Model (explosion, or collision with an impactor) and write every",
-        "fragment at least --min-size-m long that stays in orbit as an element set (OMM CSV, which every catalog reader",
-        "here takes). Reproducible by --seed. Without --parent-length-m the parent's length follows from its mass by the",
-        "model's density law."})
+@Command(name = "breakup", mixinStandardHelpOptions = true, description = "Break an object up by the NASA Standard Breakup Model (explosion, or collision with an impactor) and write every "
+        + "fragment at least --min-size-m long that stays in orbit as an element set (OMM CSV, which every catalog reader "
+        + "here takes). Reproducible by --seed. Without --parent-length-m the parent's length follows from its mass by the "
+        + "model's density law.")
 public final class BreakupCommand implements Callable<Integer> {
 
     @Mixin

@@ -20,12 +20,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spacettx breakup-study}: a breakup's risk to chosen assets over many realisations of the model. */
-@Command(name = "breakup-study", mixinStandardHelpOptions = true, description = {
-        "A Monte Carlo study of one breakup (NASA Standard Breakup Model): --realisations clouds drawn from seeds --seed,",
-        "--seed+1, ...; in each, the fragments that stay in orbit screened against the --assets alone until --until. For",
-        "each asset, over the realisations: how many had an approach below --threshold-km, the approaches, the closest miss,",
-        "and with --pc-hbr-m the cumulative probability that some fragment hit it (median and 5th-95th percentiles).",
-        "In this process (default) or on Apache Spark (--engine spark --master URL: one task per realisation)."})
+@Command(name = "breakup-study", mixinStandardHelpOptions = true, description = "A Monte Carlo study of one breakup (NASA Standard Breakup Model): --realisations clouds drawn from seeds --seed, "
+        + "--seed+1, ...; in each, the fragments that stay in orbit screened against the --assets alone until --until. For "
+        + "each asset, over the realisations: how many had an approach below --threshold-km, the approaches, the closest miss, "
+        + "and with --pc-hbr-m the cumulative probability that some fragment hit it (median and 5th-95th percentiles). "
+        + "In this process (default) or on Apache Spark (--engine spark --master URL: one task per realisation).")
 public final class BreakupStudyCommand implements Callable<Integer> {
 
     @Mixin

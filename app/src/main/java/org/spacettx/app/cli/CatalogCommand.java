@@ -166,9 +166,8 @@ public final class CatalogCommand {
         }
     }
 
-    @Command(name = "store", mixinStandardHelpOptions = true, description = {
-            "Keep a catalog in the server's store, for the planning workspace's search (any size; the browser's upload",
-            "takes up to 2 MB). The file is kept as it is."})
+    @Command(name = "store", mixinStandardHelpOptions = true, description = "Keep a catalog in the server's store, for the planning workspace's search (any size; the browser's upload "
+            + "takes up to 2 MB). The file is kept as it is.")
     static final class Store implements Callable<Integer> {
         @Parameters(paramLabel = "FILE")
         Path file;

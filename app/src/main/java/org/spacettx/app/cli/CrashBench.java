@@ -38,19 +38,17 @@ import picocli.CommandLine.Option;
  * exercise's log exactly once, at the sequence number it was acknowledged with, that the log has no gap and that
  * the audit chain verifies. Some kills fall during start-up, while the server replays the log.
  */
-@Command(name = "crash", mixinStandardHelpOptions = true, description = {
-        "Durability under SIGKILL: a server in a child JVM on the demo exercise, five users sending different commands",
-        "(message, RFI, action item, observation, statement draft) while the clock releases injects, killed with",
-        "SIGKILL at random moments (some during start-up replay) and restarted. After every kill the store is read",
-        "directly: each acknowledged command must be in the log once, at its acknowledged sequence number, the log",
-        "gap-free and the audit chain intact. Prints kills / acknowledged / lost / doubled; exit 1 on any loss."})
+@Command(name = "crash", mixinStandardHelpOptions = true, description = "Durability under SIGKILL: a server in a child JVM on the demo exercise, five users sending different commands "
+        + "(message, RFI, action item, observation, statement draft) while the clock releases injects, killed with "
+        + "SIGKILL at random moments (some during start-up replay) and restarted. After every kill the store is read "
+        + "directly: each acknowledged command must be in the log once, at its acknowledged sequence number, the log "
+        + "gap-free and the audit chain intact. Prints kills / acknowledged / lost / doubled; exit 1 on any loss.")
 final class CrashBench implements Callable<Integer> {
 
     @Option(names = "--kills", defaultValue = "20", description = "SIGKILLs (default ${DEFAULT-VALUE}).")
     int kills;
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = {
-            "The database to run on (jdbc:postgresql://...; password from SPACETTX_DB_PASSWORD). Default: the embedded",
-            "store in a new temporary directory."})
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "The database to run on (jdbc:postgresql://...; password from SPACETTX_DB_PASSWORD). Default: the embedded "
+            + "store in a new temporary directory.")
     String jdbcUrl;
     @Option(names = "--db-user", paramLabel = "USER", description = "Database user for --db.")
     String dbUser;

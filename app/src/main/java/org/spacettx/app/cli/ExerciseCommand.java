@@ -66,9 +66,8 @@ public final class ExerciseCommand {
         return Optional.of(result.scenario());
     }
 
-    @Command(name = "validate", mixinStandardHelpOptions = true, description = {
-            "Check a scenario file: every error and warning with line, column and a plain explanation",
-            "(unknown cell or object ids, impossible times, markings that would leak, trigger cycles...)."})
+    @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a scenario file: every error and warning with line, column and a plain explanation "
+            + "(unknown cell or object ids, impossible times, markings that would leak, trigger cycles...).")
     static final class Validate implements Callable<Integer> {
         @Parameters(paramLabel = "FILE")
         Path file;
@@ -122,11 +121,10 @@ public final class ExerciseCommand {
         }
     }
 
-    @Command(name = "timeline", mixinStandardHelpOptions = true, description = {
-            "The MSEL with each inject's release time: scenario times, and the orbital events computed by the",
-            "orbital engine (launches, first overflights, passes, close approaches, manoeuvres, breakups and what their",
-            "debris does); manual and answer-dependent",
-            "injects are listed with what they wait for."})
+    @Command(name = "timeline", mixinStandardHelpOptions = true, description = "The MSEL with each inject's release time: scenario times, and the orbital events computed by the "
+            + "orbital engine (launches, first overflights, passes, close approaches, manoeuvres, breakups and what their "
+            + "debris does); manual and answer-dependent "
+            + "injects are listed with what they wait for.")
     static final class Timeline implements Callable<Integer> {
         @Parameters(paramLabel = "FILE")
         Path file;
@@ -169,9 +167,8 @@ public final class ExerciseCommand {
         }
     }
 
-    @Command(name = "kml", mixinStandardHelpOptions = true, description = {
-            "The space picture at a scenario time as KML 2.2 (Google Earth): sites and areas, every object in orbit",
-            "at its position and altitude, its ground track (30 min back, 100 min ahead) and sensor footprint."})
+    @Command(name = "kml", mixinStandardHelpOptions = true, description = "The space picture at a scenario time as KML 2.2 (Google Earth): sites and areas, every object in orbit "
+            + "at its position and altitude, its ground track (30 min back, 100 min ahead) and sensor footprint.")
     static final class Kml implements Callable<Integer> {
         @Parameters(paramLabel = "FILE")
         Path file;
@@ -201,9 +198,8 @@ public final class ExerciseCommand {
         }
     }
 
-    @Command(name = "czml", mixinStandardHelpOptions = true, description = {
-            "The space picture over a span as CZML 1.0 for Cesium-based viewers: sites and areas, every object with its",
-            "availability and SGP4 positions (Earth-fixed, Lagrange-interpolated by the viewer) and a path of one orbit."})
+    @Command(name = "czml", mixinStandardHelpOptions = true, description = "The space picture over a span as CZML 1.0 for Cesium-based viewers: sites and areas, every object with its "
+            + "availability and SGP4 positions (Earth-fixed, Lagrange-interpolated by the viewer) and a path of one orbit.")
     static final class Czml implements Callable<Integer> {
         @Parameters(paramLabel = "FILE")
         Path file;
@@ -237,10 +233,9 @@ public final class ExerciseCommand {
         }
     }
 
-    @Command(name = "archive", mixinStandardHelpOptions = true, description = {
-            "One file of a played exercise: the scenario, the catalog snapshot of the element sets its objects used",
-            "(with SHA-256), and the event log. 'spacettx report ARCHIVE' reports from it; a server imports it",
-            "(POST /api/exercises/import). The same exercise always makes the same file."})
+    @Command(name = "archive", mixinStandardHelpOptions = true, description = "One file of a played exercise: the scenario, the catalog snapshot of the element sets its objects used "
+            + "(with SHA-256), and the event log. 'spacettx report ARCHIVE' reports from it; a server imports it "
+            + "(POST /api/exercises/import). The same exercise always makes the same file.")
     static final class Archive implements Callable<Integer> {
         @Parameters(paramLabel = "SCENARIO")
         Path file;
@@ -268,10 +263,9 @@ public final class ExerciseCommand {
         }
     }
 
-    @Command(name = "msel", mixinStandardHelpOptions = true, description = {
-            "The MSEL as a table for spreadsheets (CSV, or an Excel workbook when the output ends in .xlsx): one inject",
-            "a row, English and Korean side by side, triggers in the scenario's notation. 'exercise msel-import' puts",
-            "an edited table back into the scenario."})
+    @Command(name = "msel", mixinStandardHelpOptions = true, description = "The MSEL as a table for spreadsheets (CSV, or an Excel workbook when the output ends in .xlsx): one inject "
+            + "a row, English and Korean side by side, triggers in the scenario's notation. 'exercise msel-import' puts "
+            + "an edited table back into the scenario.")
     static final class Msel implements Callable<Integer> {
         @Parameters(paramLabel = "FILE")
         Path file;
@@ -293,10 +287,9 @@ public final class ExerciseCommand {
         }
     }
 
-    @Command(name = "msel-import", mixinStandardHelpOptions = true, description = {
-            "Replace a scenario's MSEL by a table (CSV or .xlsx, as 'exercise msel' writes it, edited in a spreadsheet) and write",
-            "the new scenario file; the rest of the file stays as it was. Nothing is written unless the new scenario",
-            "is valid: every problem is printed with its line and column in the new file."})
+    @Command(name = "msel-import", mixinStandardHelpOptions = true, description = "Replace a scenario's MSEL by a table (CSV or .xlsx, as 'exercise msel' writes it, edited in a spreadsheet) and write "
+            + "the new scenario file; the rest of the file stays as it was. Nothing is written unless the new scenario "
+            + "is valid: every problem is printed with its line and column in the new file.")
     static final class MselImport implements Callable<Integer> {
         @Parameters(paramLabel = "FILE")
         Path file;

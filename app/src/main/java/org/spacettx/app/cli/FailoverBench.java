@@ -31,11 +31,10 @@ import picocli.CommandLine.Option;
  * the acknowledged, lost and doubled commands, and the failover times: from the kill to the standby's first answer
  * (median and worst).
  */
-@Command(name = "failover", mixinStandardHelpOptions = true, description = {
-        "A standby that takes over: two servers on one PostgreSQL database (one active, one standing by), five users",
-        "sending commands to whichever answers, the active server killed with SIGKILL at random moments and started again",
-        "as the new standby. Prints kills / acknowledged / lost / doubled and the failover times (kill to the standby",
-        "serving, median and worst); exit 1 on any loss or a failover slower than --max-failover-s."})
+@Command(name = "failover", mixinStandardHelpOptions = true, description = "A standby that takes over: two servers on one PostgreSQL database (one active, one standing by), five users "
+        + "sending commands to whichever answers, the active server killed with SIGKILL at random moments and started again "
+        + "as the new standby. Prints kills / acknowledged / lost / doubled and the failover times (kill to the standby "
+        + "serving, median and worst); exit 1 on any loss or a failover slower than --max-failover-s.")
 final class FailoverBench implements Callable<Integer> {
 
     @Option(names = "--db", required = true, paramLabel = "JDBC_URL", description = "The PostgreSQL database (password from SPACETTX_DB_PASSWORD).")

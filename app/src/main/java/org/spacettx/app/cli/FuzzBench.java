@@ -15,12 +15,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spacettx bench fuzz}: seeded mutation fuzzing of every parser and of the command API. */
-@Command(name = "fuzz", mixinStandardHelpOptions = true, description = {
-        "Seeded mutation fuzzing of every parser of outside input (TLE/3LE, OMM CSV/JSON/XML/KVN, gzip, scenario YAML,",
-        "MSEL CSV/XLSX, exercise archives, event logs) and of the command API. Each case must be accepted or refused",
-        "cleanly; an exception, an error or a case running over 30 s is an internal error, its input saved under",
-        "--save. Prints per target the cases, accepted, refused, internal errors and cases per second, and the peak",
-        "heap; exit 1 on any internal error."})
+@Command(name = "fuzz", mixinStandardHelpOptions = true, description = "Seeded mutation fuzzing of every parser of outside input (TLE/3LE, OMM CSV/JSON/XML/KVN, gzip, scenario YAML, "
+        + "MSEL CSV/XLSX, exercise archives, event logs) and of the command API. Each case must be accepted or refused "
+        + "cleanly; an exception, an error or a case running over 30 s is an internal error, its input saved under "
+        + "--save. Prints per target the cases, accepted, refused, internal errors and cases per second, and the peak "
+        + "heap; exit 1 on any internal error.")
 final class FuzzBench implements Callable<Integer> {
 
     @Option(names = "--cases", defaultValue = "100000", description = "Cases in all, spread evenly over the targets (default ${DEFAULT-VALUE}).")

@@ -16,10 +16,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code spacettx jammer}: how far a ground jammer denies a weak signal from space, from a stated link budget. */
-@Command(name = "jammer", mixinStandardHelpOptions = true, description = {
-        "The area where a ground jammer denies receivers a weak signal from space (GNSS, a satellite downlink): where the",
-        "jamming exceeds the signal by the receivers' tolerance (free-space loss), within the radio horizon (4/3 Earth).",
-        "--geojson writes the area as a GeoJSON point with radius_km, which scenarios and the workspace take as a circle."})
+@Command(name = "jammer", mixinStandardHelpOptions = true, description = "The area where a ground jammer denies receivers a weak signal from space (GNSS, a satellite downlink): where the "
+        + "jamming exceeds the signal by the receivers' tolerance (free-space loss), within the radio horizon (4/3 Earth). "
+        + "--geojson writes the area as a GeoJSON point with radius_km, which scenarios and the workspace take as a circle.")
 public final class JammerCommand implements Callable<Integer> {
 
     @Option(names = "--site", required = true, paramLabel = "LAT,LON", description = "The jammer's position.")

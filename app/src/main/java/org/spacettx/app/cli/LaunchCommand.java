@@ -28,10 +28,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spacettx launch}: the object a launch would put in orbit, as TLE and OMM. */
-@Command(name = "launch", mixinStandardHelpOptions = true, description = {
-        "Model a launch from a site (a name from the shipped list, or LAT,LON) and print the resulting object as a",
-        "3-line TLE and a CCSDS OMM (KVN); --format json gives both in one object, csv an OMM CSV row.",
-        "Simplified on purpose: instantaneous ascent (or a straight downrange hop), no dogleg, circular orbit."})
+@Command(name = "launch", mixinStandardHelpOptions = true, description = "Model a launch from a site (a name from the shipped list, or LAT,LON) and print the resulting object as a "
+        + "3-line TLE and a CCSDS OMM (KVN); --format json gives both in one object, csv an OMM CSV row. "
+        + "Simplified on purpose: instantaneous ascent (or a straight downrange hop), no dogleg, circular orbit.")
 public final class LaunchCommand implements Callable<Integer> {
 
     @Option(names = "--site", required = true, paramLabel = "NAME|LAT,LON", description = "Launch site (try --list-sites).")

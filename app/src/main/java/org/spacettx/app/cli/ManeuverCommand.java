@@ -22,10 +22,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spacettx maneuver}: an object's element set after an impulsive manoeuvre. */
-@Command(name = "maneuver", mixinStandardHelpOptions = true, description = {
-        "The element set an object follows after an impulsive manoeuvre: its SGP4 state at --time, the velocity change",
-        "--dv RADIAL,ALONG,CROSS (m/s, in its orbital frame) added, mean elements fitted to the result (Orekit's",
-        "fixed-point TLE generation). Prints the TLE and the orbit before and after; --format csv gives OMM CSV."})
+@Command(name = "maneuver", mixinStandardHelpOptions = true, description = "The element set an object follows after an impulsive manoeuvre: its SGP4 state at --time, the velocity change "
+        + "--dv RADIAL,ALONG,CROSS (m/s, in its orbital frame) added, mean elements fitted to the result (Orekit's "
+        + "fixed-point TLE generation). Prints the TLE and the orbit before and after; --format csv gives OMM CSV.")
 public final class ManeuverCommand implements Callable<Integer> {
 
     @Mixin

@@ -19,9 +19,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spacettx overflight}: when objects can image sites or areas, or the revisit statistics of that. */
-@Command(name = "overflight", mixinStandardHelpOptions = true, description = {
-        "Windows in which imaging satellites can see any point of a site or area under a sensor model, with the",
-        "fraction of the area seen; with --revisit, per target: opportunities, observable time, mean and longest gap."})
+@Command(name = "overflight", mixinStandardHelpOptions = true, description = "Windows in which imaging satellites can see any point of a site or area under a sensor model, with the "
+        + "fraction of the area seen; with --revisit, per target: opportunities, observable time, mean and longest gap.")
 public final class OverflightCommand implements Callable<Integer> {
 
     @Mixin

@@ -18,10 +18,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spacettx passes}: passes of objects over sites above an elevation mask. */
-@Command(name = "passes", mixinStandardHelpOptions = true, description = {
-        "Passes of objects over sites: rise, culmination and set (UTC, to the second or better), maximum elevation,",
-        "rise and set azimuths, range at culmination, whether the satellite is sunlit and the Sun's elevation at the",
-        "site at culmination. Elevations are geometric (no refraction)."})
+@Command(name = "passes", mixinStandardHelpOptions = true, description = "Passes of objects over sites: rise, culmination and set (UTC, to the second or better), maximum elevation, "
+        + "rise and set azimuths, range at culmination, whether the satellite is sunlit and the Sun's elevation at the "
+        + "site at culmination. Elevations are geometric (no refraction).")
 public final class PassesCommand implements Callable<Integer> {
 
     @Mixin

@@ -20,10 +20,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spacettx propagate}: SGP4 states of catalog objects over a time span. */
-@Command(name = "propagate", mixinStandardHelpOptions = true, description = {
-        "Propagate element sets with SGP4/SDP4 and print states in TEME, ITRF or geodetic coordinates.",
-        "Objects SGP4 cannot propagate at some time (decayed, eccentricity out of range...) are reported on stderr",
-        "with object, time and reason; their later times are skipped and the other objects still come out."})
+@Command(name = "propagate", mixinStandardHelpOptions = true, description = "Propagate element sets with SGP4/SDP4 and print states in TEME, ITRF or geodetic coordinates. "
+        + "Objects SGP4 cannot propagate at some time (decayed, eccentricity out of range...) are reported on stderr "
+        + "with object, time and reason; their later times are skipped and the other objects still come out.")
 public final class PropagateCommand implements Callable<Integer> {
 
     enum Frame { TEME, ITRF, GEODETIC }

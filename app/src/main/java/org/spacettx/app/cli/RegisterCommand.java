@@ -17,9 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code spacettx register}: the working group's action register in the server's database, for its secretariat. */
-@Command(name = "register", mixinStandardHelpOptions = true, description = {
-        "The working group's action register: every action item of every exercise on this server's database, with its",
-        "origin, owner, due date, status and history. The server enters items as exercises save them."},
+@Command(name = "register", mixinStandardHelpOptions = true, description = "The working group's action register: every action item of every exercise on this server's database, with its "
+        + "origin, owner, due date, status and history. The server enters items as exercises save them.",
         subcommands = {RegisterCommand.ListEntries.class, RegisterCommand.Update.class})
 final class RegisterCommand {
 

@@ -26,11 +26,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code spacettx report}: the after-action report of a played exercise, for one reader. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = {
-        "After-action report and improvement plan of an exercise from its scenario and its event log (the JSON lines",
-        "'exercise simulate' prints), as one reader may see it: control (everything), a delegation's cell (only what",
-        "is releasable to it and what it was asked), or the observers' cell. HTML is one self-contained printable page;",
-        "PDF is the same page laid out on A4 with the banner on every page and its font embedded."})
+@Command(name = "report", mixinStandardHelpOptions = true, description = "After-action report and improvement plan of an exercise from its scenario and its event log (the JSON lines "
+        + "'exercise simulate' prints), as one reader may see it: control (everything), a delegation's cell (only what "
+        + "is releasable to it and what it was asked), or the observers' cell. HTML is one self-contained printable page; "
+        + "PDF is the same page laid out on A4 with the banner on every page and its font embedded.")
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SCENARIO|ARCHIVE|EXERCISE",

@@ -16,11 +16,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spacettx rpo}: the burns that bring a chaser within a range of a target at a time, and its elements after them. */
-@Command(name = "rpo", mixinStandardHelpOptions = true, description = {
-        "Plan a proximity operation: the departure and arrival burns that bring --chaser to --range-km behind --target",
-        "(on the target's orbit) at --arrive and keep it there, in the SGP4 world (Lambert for the transfer, then corrected",
-        "until SGP4 on the fitted elements arrives within 10 m). Prints the burns; -o writes the chaser's element sets after",
-        "each burn as OMM CSV."})
+@Command(name = "rpo", mixinStandardHelpOptions = true, description = "Plan a proximity operation: the departure and arrival burns that bring --chaser to --range-km behind --target "
+        + "(on the target's orbit) at --arrive and keep it there, in the SGP4 world (Lambert for the transfer, then corrected "
+        + "until SGP4 on the fitted elements arrives within 10 m). Prints the burns; -o writes the chaser's element sets after "
+        + "each burn as OMM CSV.")
 public final class RpoCommand implements Callable<Integer> {
 
     @Mixin

@@ -16,11 +16,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spacettx bench screen}: all-vs-all screening wall time, fast kernel against the Orekit path. */
-@Command(name = "screen", mixinStandardHelpOptions = true, description = {
-        "All-vs-all conjunction screening of a catalog from its latest epoch over --hours at --threshold-km, on",
-        "the fast propagator and on the Orekit reference path in the same run (same filters, same threads), with",
-        "wall time, close approaches found and the ratio of the Orekit path's time to the fast path's. A one-hour",
-        "run of each warms the JIT up first. Both runs must find the same approaches; the bench says so if not."})
+@Command(name = "screen", mixinStandardHelpOptions = true, description = "All-vs-all conjunction screening of a catalog from its latest epoch over --hours at --threshold-km, on "
+        + "the fast propagator and on the Orekit reference path in the same run (same filters, same threads), with "
+        + "wall time, close approaches found and the ratio of the Orekit path's time to the fast path's. A one-hour "
+        + "run of each warms the JIT up first. Both runs must find the same approaches; the bench says so if not.")
 final class ScreenBench implements Callable<Integer> {
 
     @Mixin

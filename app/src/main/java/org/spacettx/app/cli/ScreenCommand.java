@@ -19,13 +19,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spacettx screen}: close approaches in a catalog over a span. */
-@Command(name = "screen", mixinStandardHelpOptions = true, description = {
-        "Conjunction screening: every close approach (local minimum of distance) below a threshold, all objects",
-        "against each other, the --primary objects against the whole catalog, or a --cloud of fragments against the",
-        "catalog. Sorted by time of closest approach;",
-        "the miss vector is given in the primary's radial / in-track / cross-track frame (km).",
-        "With --pc-hbr-m, a probability of collision (Foster 2-D) under the uncertainties you state: element sets",
-        "carry no covariance, so it is labelled as assumed."})
+@Command(name = "screen", mixinStandardHelpOptions = true, description = "Conjunction screening: every close approach (local minimum of distance) below a threshold, all objects "
+        + "against each other, the --primary objects against the whole catalog, or a --cloud of fragments against the "
+        + "catalog. Sorted by time of closest approach; "
+        + "the miss vector is given in the primary's radial / in-track / cross-track frame (km). "
+        + "With --pc-hbr-m, a probability of collision (Foster 2-D) under the uncertainties you state: element sets "
+        + "carry no covariance, so it is labelled as assumed.")
 public final class ScreenCommand implements Callable<Integer> {
 
     @Option(names = "--tle", required = true, paramLabel = "FILE|DIR|URL", description = "Catalog (any supported format); repeatable.")
@@ -39,8 +38,8 @@ public final class ScreenCommand implements Callable<Integer> {
     List<Integer> primaries;
 
     @Option(names = "--cloud", paramLabel = "FILE",
-            description = {"Screen the objects of this file (a breakup's fragments, from spacettx breakup) against the catalog,",
-                    "not against each other; the catalog's own approaches are left out too. Repeatable."})
+            description = "Screen the objects of this file (a breakup's fragments, from spacettx breakup) against the catalog, "
+                    + "not against each other; the catalog's own approaches are left out too. Repeatable.")
     List<String> clouds;
 
     @Mixin
@@ -67,8 +66,8 @@ public final class ScreenCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark",
-            description = {"Where to screen: in this process (default), or on Apache Spark (the spark module's engine: ./spacettx",
-                    "puts it and Spark on the class path; under spark-submit, --jars spacettx-spark.jar). The same approaches either way."})
+            description = "Where to screen: in this process (default), or on Apache Spark (the spark module's engine: ./spacettx "
+                    + "puts it and Spark on the class path; under spark-submit, --jars spacettx-spark.jar). The same approaches either way.")
     String engine;
 
     @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: local[N], spark://HOST:PORT or yarn (spark-submit sets it).")

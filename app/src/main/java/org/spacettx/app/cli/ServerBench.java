@@ -33,10 +33,9 @@ import picocli.CommandLine.Option;
  * {@code spacettx bench server}: live-stream delivery latency with N stream clients and M writers against one
  * server on this machine (embedded database in a temporary directory, the demo exercise).
  */
-@Command(name = "server", mixinStandardHelpOptions = true, description = {
-        "Live-stream delivery latency: for each client count, N SSE clients (half the ROK, half the US delegation)",
-        "receive the messages M writers post; latency = receipt - send, per message per client. The baseline is one",
-        "client, measured in the same run; each row gives p50 and p99 and their ratios to it."})
+@Command(name = "server", mixinStandardHelpOptions = true, description = "Live-stream delivery latency: for each client count, N SSE clients (half the ROK, half the US delegation) "
+        + "receive the messages M writers post; latency = receipt - send, per message per client. The baseline is one "
+        + "client, measured in the same run; each row gives p50 and p99 and their ratios to it.")
 final class ServerBench implements Callable<Integer> {
 
     @Option(names = "--clients", split = ",", defaultValue = "100,300,500", description = "Client counts (default ${DEFAULT-VALUE}).")

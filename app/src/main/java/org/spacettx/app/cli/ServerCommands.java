@@ -39,7 +39,7 @@ final class ServerCommands {
     /** Where the data lives: an embedded database in a directory, or a JDBC URL. */
     static final class StoreOptions {
         @Option(names = "--data-dir", defaultValue = "${sys:user.home}/.spacettx", paramLabel = "DIR",
-                description = "Directory of the embedded database (default ${DEFAULT-VALUE}).")
+                description = "Directory of the embedded database (default ${DEFAULT-VALUE}; demo's own, ~/.spacettx-demo).")
         Path dataDir;
         @Option(names = "--db", paramLabel = "JDBC_URL", description = "A PostgreSQL database instead, e.g. jdbc:postgresql://host/spacettx.")
         String jdbcUrl;
@@ -269,17 +269,16 @@ final class ServerCommands {
         }
     }
 
-    @Command(name = "demo", mixinStandardHelpOptions = true, description = {
-            "Run the server with the demo exercise (the 2023 ROK-US space tabletop exercise) and demo accounts: control,",
-            "kor1, usa1 and observer. Their passwords are printed once, when the accounts are created; set",
-            "SPACETTX_DEMO_PASSWORD to choose one password for all of them instead."})
+    @Command(name = "demo", mixinStandardHelpOptions = true, description = "Run the server with the demo exercise (the 2023 ROK-US space tabletop exercise) and demo accounts: control, "
+            + "kor1, usa1 and observer. Their passwords are printed once, when the accounts are created; set "
+            + "SPACETTX_DEMO_PASSWORD to choose one password for all of them instead.")
     static final class Demo implements Callable<Integer> {
         @Mixin
         StoreOptions store;
         @Mixin
         ServeOptions serve;
-        @Option(names = "--tls", description = {"Serve HTTPS with a self-signed certificate made in the data directory the first",
-                "time (tls-cert.pem, tls-key.pem); its SHA-256 fingerprint is printed, to compare with the browser's."})
+        @Option(names = "--tls", description = "Serve HTTPS with a self-signed certificate made in the data directory the first "
+                + "time (tls-cert.pem, tls-key.pem); its SHA-256 fingerprint is printed, to compare with the browser's.")
         boolean selfSigned;
 
         @Override
@@ -424,9 +423,8 @@ final class ServerCommands {
             }
         }
 
-        @Command(name = "map-cert", mixinStandardHelpOptions = true, description = {
-                "Let a client certificate (a smart card) whose subject is DN sign in as USERNAME, for certificates whose common",
-                "name is not the username (CAC/PIV: LAST.FIRST.MIDDLE.1234567890). Audited."})
+        @Command(name = "map-cert", mixinStandardHelpOptions = true, description = "Let a client certificate (a smart card) whose subject is DN sign in as USERNAME, for certificates whose common "
+                + "name is not the username (CAC/PIV: LAST.FIRST.MIDDLE.1234567890). Audited.")
         static final class MapCert implements Callable<Integer> {
             @Parameters(paramLabel = "USERNAME")
             String username;
@@ -479,10 +477,9 @@ final class ServerCommands {
     @Command(name = "db", mixinStandardHelpOptions = true, description = "Database administration.",
             subcommands = {Db.Migrate.class, Db.Backup.class, Db.Restore.class})
     static final class Db {
-        @Command(name = "backup", mixinStandardHelpOptions = true, description = {
-                "Write a consistent snapshot of the embedded store to FILE, online: a running server goes on taking",
-                "commands; the backup holds every command acknowledged before it began. FILE must not exist. For",
-                "PostgreSQL use pg_dump (see docs/server.md)."})
+        @Command(name = "backup", mixinStandardHelpOptions = true, description = "Write a consistent snapshot of the embedded store to FILE, online: a running server goes on taking "
+                + "commands; the backup holds every command acknowledged before it began. FILE must not exist. For "
+                + "PostgreSQL use pg_dump (see docs/server.md).")
         static final class Backup implements Callable<Integer> {
             @Parameters(paramLabel = "FILE")
             Path file;
@@ -500,15 +497,14 @@ final class ServerCommands {
             }
         }
 
-        @Command(name = "restore", mixinStandardHelpOptions = true, description = {
-                "Replace the embedded store of --data-dir with a backup, after checking it (SQLite's integrity check and",
-                "SpaceTTX's tables). Refused while a server runs on the directory; the store replaced is kept beside it",
-                "as spacettx.db.replaced-TIME. The next server start replays every exercise from the restored log."})
+        @Command(name = "restore", mixinStandardHelpOptions = true, description = "Replace the embedded store of --data-dir with a backup, after checking it (SQLite's integrity check and "
+                + "SpaceTTX's tables). Refused while a server runs on the directory; the store replaced is kept beside it "
+                + "as spacettx.db.replaced-TIME. The next server start replays every exercise from the restored log.")
         static final class Restore implements Callable<Integer> {
             @Parameters(paramLabel = "FILE")
             Path file;
             @Option(names = "--data-dir", defaultValue = "${sys:user.home}/.spacettx", paramLabel = "DIR",
-                    description = "Directory of the embedded database (default ${DEFAULT-VALUE}).")
+                    description = "Directory of the embedded database (default ${DEFAULT-VALUE}; demo's own, ~/.spacettx-demo).")
             Path dataDir;
 
             @Override

@@ -16,9 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code spacettx exercise simulate}: drive the engine with a script and print the event log. */
-@Command(name = "simulate", mixinStandardHelpOptions = true, description = {
-        "Play a scenario with scripted commands (JSON lines, see docs/scenario-format.md) and print the event log as",
-        "JSON lines; refused commands are reported on stderr with their line. For rehearsal and tests."})
+@Command(name = "simulate", mixinStandardHelpOptions = true, description = "Play a scenario with scripted commands (JSON lines, see docs/scenario-format.md) and print the event log as "
+        + "JSON lines; refused commands are reported on stderr with their line. For rehearsal and tests.")
 final class SimulateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "Scenario file.")

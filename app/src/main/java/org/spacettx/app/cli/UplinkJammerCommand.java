@@ -16,13 +16,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spacettx uplink-jammer}: when a ground jammer is inside satellites' receive beams, and how strong it is there. */
-@Command(name = "uplink-jammer", mixinStandardHelpOptions = true, description = {
-        "A ground jammer against satellites' receivers (their uplinks): the windows when the jammer's site is inside a",
-        "satellite's receive beam (a cone about nadir) and the satellite above the minimum elevation, each with the",
-        "closest range, the jamming power at the receiver then (EIRP - free-space loss + receive gain) and, with",
-        "--signal-dbw, the jamming over the wanted uplink (J/S). No atmosphere; the jammer pointed at the satellite.",
-        "(Against an optical satellite, a laser's exposure is the satellite's imaging windows of the site: spacettx",
-        "overflight with its optical sensor.)"})
+@Command(name = "uplink-jammer", mixinStandardHelpOptions = true, description = "A ground jammer against satellites' receivers (their uplinks): the windows when the jammer's site is inside a "
+        + "satellite's receive beam (a cone about nadir) and the satellite above the minimum elevation, each with the "
+        + "closest range, the jamming power at the receiver then (EIRP - free-space loss + receive gain) and, with "
+        + "--signal-dbw, the jamming over the wanted uplink (J/S). No atmosphere; the jammer pointed at the satellite. "
+        + "(Against an optical satellite, a laser's exposure is the satellite's imaging windows of the site: spacettx "
+        + "overflight with its optical sensor.)")
 public final class UplinkJammerCommand implements Callable<Integer> {
 
     @Mixin

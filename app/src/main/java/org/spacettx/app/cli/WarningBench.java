@@ -26,12 +26,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spacettx bench warning}: the warning schedule's cost per satellite-site-week against a plain scan. */
-@Command(name = "warning", mixinStandardHelpOptions = true, description = {
-        "Warning-schedule benchmark: N sites x M imaging satellites (the first sun-synchronous-like LEO objects of",
-        "the catalog) x D days. Times the sampling, the pass search (10 deg mask) and the warning schedule",
-        "(optical:off-nadir=30,sun=10), per satellite-site-week, against a baseline measured in the same run: a",
-        "plain fixed-step elevation scan (10 s) straight from SGP4, on a few satellite-site pairs. Two 2-day runs",
-        "warm the JIT up first."})
+@Command(name = "warning", mixinStandardHelpOptions = true, description = "Warning-schedule benchmark: N sites x M imaging satellites (the first sun-synchronous-like LEO objects of "
+        + "the catalog) x D days. Times the sampling, the pass search (10 deg mask) and the warning schedule "
+        + "(optical:off-nadir=30,sun=10), per satellite-site-week, against a baseline measured in the same run: a "
+        + "plain fixed-step elevation scan (10 s) straight from SGP4, on a few satellite-site pairs. Two 2-day runs "
+        + "warm the JIT up first.")
 final class WarningBench implements Callable<Integer> {
 
     @Mixin

@@ -24,10 +24,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code spacettx warning}: a reconnaissance-satellite advance notice schedule. */
-@Command(name = "warning", mixinStandardHelpOptions = true, description = {
-        "Reconnaissance overflight warning schedule: for each friendly site or area, the merged periods in which",
-        "any of the given imaging satellites can observe it (and which), and the safe periods between; as a table,",
-        "CSV, JSON, and with --ics an iCalendar file with one event per period."})
+@Command(name = "warning", mixinStandardHelpOptions = true, description = "Reconnaissance overflight warning schedule: for each friendly site or area, the merged periods in which "
+        + "any of the given imaging satellites can observe it (and which), and the safe periods between; as a table, "
+        + "CSV, JSON, and with --ics an iCalendar file with one event per period.")
 public final class WarningCommand implements Callable<Integer> {
 
     @Mixin

@@ -52,6 +52,11 @@ final class Feed {
         clock.put("move", state.currentMove());
         clock.put("started", state.started());
         clock.put("ended", state.ended());
+        if (viewer.isControl()) {
+            // what control's clock buttons offer: the pause set, and the next inject due at a time
+            state.pauseAt().ifPresent(at -> clock.put("pauseAt", at.toString()));
+            exercise.nextTimedInject(wallNow).ifPresent(n -> clock.put("nextInject", Map.of("number", n.number(), "at", n.at().toString())));
+        }
         feed.put("clock", clock);
         s.move(state.currentMove()).ifPresent(m -> feed.put("move", Map.of("id", m.id(), "title", m.title(), "narrative", m.narrative())));
         List<Map<String, Object>> injects = new ArrayList<>();

@@ -322,7 +322,7 @@ class AuthorizationMatrixTest {
         int checked = 0;
         try {
             for (String move : List.of("M1", "M2", "M3")) {
-                assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"" + move + "\"}").status()).isEqualTo(200);
+                assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"" + move + "\",\"back\":true}").status()).isEqualTo(200);
                 boolean inOrbit = move.equals("M3");
                 long last = control.get(base + "/feed").json().get("lastSequence").asLong();
                 for (String caller : List.of("kor1", "usa1", "observer", "room")) {

@@ -19,6 +19,17 @@ record DemoServer(Database db, Server server, String password) implements AutoCl
         return new DemoServer(db, Server.start(db, options), password);
     }
 
+    /** On a temporary store of its own (for a test class), the demo exercise started or not. */
+    static DemoServer ofItsOwn(String password, boolean started) throws Exception {
+        Database db = org.spacettx.app.store.Databases.embedded();
+        org.spacettx.app.cli.DemoAccess.prepare(db, password);
+        DemoServer demo = new DemoServer(db, Server.start(db, Server.Options.local(0)), password);
+        if (started) {
+            assertThat(demo.as("control").command("rok-us-space-ttx", "{\"type\":\"StartExercise\"}").status()).isEqualTo(200);
+        }
+        return demo;
+    }
+
     /** A demo user, logged in. */
     ApiClient as(String user) {
         ApiClient c = new ApiClient(server.port());

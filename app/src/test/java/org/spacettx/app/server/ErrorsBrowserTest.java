@@ -16,8 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.spacettx.app.store.Database;
-import org.spacettx.app.store.Databases;
 
 /**
  * Errors where the user looks, in the user's language: a refusal of the server is worded from its code in Korean in
@@ -32,27 +30,18 @@ class ErrorsBrowserTest {
     static final String EX = "rok-us-space-ttx";
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    static Database db;
-    static Server server;
+    static DemoServer demo;
 
     @BeforeAll
     static void start() throws Exception {
         ConsoleBrowserTest.requireBrowser();
-        db = Databases.embedded();
-        org.spacettx.app.cli.DemoAccess.prepare(db, PASSWORD);
-        server = Server.start(db, Server.Options.local(0));
-        ApiClient control = new ApiClient(server.port());
-        assertThat(control.login("control", PASSWORD).status()).isEqualTo(200);
-        assertThat(control.command(EX, "{\"type\":\"StartExercise\"}").status()).isEqualTo(200);
+        demo = DemoServer.ofItsOwn(PASSWORD, true);
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (db != null) {
-            db.close();
+        if (demo != null) {
+            demo.close();
         }
     }
 
@@ -61,7 +50,7 @@ class ErrorsBrowserTest {
         Map<String, String> ko = ConsoleTexts.of("ko");
         WebDriver d = ConsoleBrowserTest.browser();
         try {
-            ConsoleBrowserTest.login(d, server.port(), "kor1", PASSWORD);
+            ConsoleBrowserTest.login(d, demo.server().port(), "kor1", PASSWORD);
             new org.openqa.selenium.support.ui.Select(d.findElement(By.id("language"))).selectByValue("ko");
             JavascriptExecutor js = (JavascriptExecutor) d;
 
@@ -91,7 +80,7 @@ class ErrorsBrowserTest {
             // signed out in another tab: the next action says the session has ended, over the page, and keeps the text
             String first = d.getWindowHandle();
             d.switchTo().newWindow(WindowType.TAB);
-            d.get("http://127.0.0.1:" + server.port() + "/");
+            d.get("http://127.0.0.1:" + demo.server().port() + "/");
             new WebDriverWait(d, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
             new WebDriverWait(d, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-view")));
             d.close();

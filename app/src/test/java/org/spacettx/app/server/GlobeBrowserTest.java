@@ -219,7 +219,7 @@ class GlobeBrowserTest {
     void theGlobeShowsWhatTheCellKnowsWhereSgp4PutsIt() throws Exception {
         ApiClient control = demo.as("control");
         assertThat(control.command(EX, "{\"type\":\"StartExercise\"}").status()).isEqualTo(200);
-        assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M1\"}").status()).isEqualTo(200);
+        assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M1\",\"back\":true}").status()).isEqualTo(200);
         Scenario scenario = ScenarioReader.parse(Files.readString(ServerTest.demoScenario()), null, OrekitData.standard()).scenario();
 
         login(kor, "kor1");

@@ -118,7 +118,7 @@ class PresenterBrowserTest {
         room.get(base() + "/present.html?exercise=" + EX);
         waitForText(room, By.id("room-clock-state"), "not started");
         command(control, "{\"type\":\"StartExercise\"}");
-        command(control, "{\"type\":\"JumpToMove\",\"move\":\"M1\"}");
+        command(control, "{\"type\":\"JumpToMove\",\"move\":\"M1\",\"back\":true}");
         command(control, "{\"type\":\"ReleaseInject\",\"number\":1}"); // REL TO KOR, USA, to both
         command(control, "{\"type\":\"ReleaseInject\",\"number\":2}"); // KOR ONLY
         command(control, "{\"type\":\"ReleaseInject\",\"number\":3}"); // USA ONLY

@@ -28,7 +28,7 @@ class PresenterTest {
         demo = DemoServer.start(dir, "presenter-password-1");
         ApiClient control = demo.as("control");
         assertThat(control.command(EX, "{\"type\":\"StartExercise\"}").status()).isEqualTo(200);
-        assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M1\"}").status()).isEqualTo(200);
+        assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M1\",\"back\":true}").status()).isEqualTo(200);
     }
 
     @AfterAll

@@ -35,7 +35,7 @@ class TimeVisibilityTest {
         demo = DemoServer.start(dir, "time-password-1");
         ApiClient control = demo.as("control");
         assertThat(control.command(EX, "{\"type\":\"StartExercise\"}").status()).isEqualTo(200);
-        assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M1\"}").status()).isEqualTo(200);
+        assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M1\",\"back\":true}").status()).isEqualTo(200);
     }
 
     @AfterAll
@@ -108,7 +108,7 @@ class TimeVisibilityTest {
             assertThat(questionMoves(kor.get("/api/exercises/" + EX + "/feed").json().get("questions")))
                     .contains("M1", "M2", "M3").doesNotContain("M4");
         } finally {
-            assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M1\"}").status()).isEqualTo(200);
+            assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M1\",\"back\":true}").status()).isEqualTo(200);
         }
     }
     /**
@@ -120,7 +120,7 @@ class TimeVisibilityTest {
     void eachDelegationKnowsTheNewSatelliteFromItsOwnFirstDetection() throws Exception {
         ApiClient control = demo.as("control");
         try {
-            assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M2\"}").status()).isEqualTo(200);
+            assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M2\",\"back\":true}").status()).isEqualTo(200);
             assertThat(control.command(EX, "{\"type\":\"SetSpeed\",\"speed\":3600}").status()).isEqualTo(200);
             assertThat(control.command(EX, "{\"type\":\"StartClock\"}").status()).isEqualTo(200);
             Thread.sleep(8500); // 8.5 h of scenario time at one hour a second
@@ -152,7 +152,7 @@ class TimeVisibilityTest {
             }
         } finally {
             assertThat(control.command(EX, "{\"type\":\"PauseClock\"}").status()).isIn(200, 409, 422);
-            assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M1\"}").status()).isEqualTo(200);
+            assertThat(control.command(EX, "{\"type\":\"JumpToMove\",\"move\":\"M1\",\"back\":true}").status()).isEqualTo(200);
         }
     }
 

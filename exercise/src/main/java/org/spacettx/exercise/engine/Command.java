@@ -50,8 +50,27 @@ public sealed interface Command {
     record SetSpeed(double speed) implements Command {
     }
 
-    /** Jump the scenario clock to the start of a move. */
-    record JumpToMove(String move) implements Command {
+    /**
+     * Jump the scenario clock to the start of a move. A jump back (to a move that starts before the clock's time) is
+     * refused unless {@code back} confirms it: what was released stays released.
+     */
+    record JumpToMove(String move, Boolean back) implements Command {
+        public JumpToMove(String move) {
+            this(move, null);
+        }
+
+        /** Whether a jump back is confirmed (an absent {@code back} is not). */
+        public boolean backConfirmed() {
+            return Boolean.TRUE.equals(back);
+        }
+    }
+
+    /** Control has the clock pause by itself when it reaches a scenario time ({@code at}; null: no such pause). */
+    record PauseAt(Instant at) implements Command {
+    }
+
+    /** Control runs the clock to the next inject due at a time, and has it pause there once that inject is released. */
+    record RunToNextInject() implements Command {
     }
 
     /** The clock advances to the wall time of the command: releases the injects that have become due. */

@@ -37,6 +37,10 @@ public sealed interface Event {
     record ClockJumped(Instant to, String move) implements Event {
     }
 
+    /** The clock will pause by itself when it reaches {@code at} (null: it will not). */
+    record PauseScheduled(Instant at) implements Event {
+    }
+
     record MoveStarted(String move) implements Event {
     }
 

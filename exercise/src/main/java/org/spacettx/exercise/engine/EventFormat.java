@@ -34,6 +34,7 @@ public final class EventFormat {
             Map.entry("ClockPaused", Event.ClockPaused.class),
             Map.entry("SpeedSet", Event.SpeedSet.class),
             Map.entry("ClockJumped", Event.ClockJumped.class),
+            Map.entry("PauseScheduled", Event.PauseScheduled.class),
             Map.entry("MoveStarted", Event.MoveStarted.class),
             Map.entry("InjectReleased", Event.InjectReleased.class),
             Map.entry("InjectWithdrawn", Event.InjectWithdrawn.class),

@@ -143,8 +143,36 @@ public final class Exercise {
         }
         if (state.started() && !state.ended()) {
             recorded.addAll(releaseDue(wall));
+            // the clock has reached the time control asked it to pause at (and what fell due there is released)
+            if (state.running() && state.pauseAt().filter(at -> !state.scenarioTimeAt(wall).isBefore(at)).isPresent()) {
+                recorded.add(record(Actor.SYSTEM, wall, new Event.ClockPaused()));
+            }
         }
         return new Outcome.Accepted(recorded);
+    }
+
+    /** The next inject due at a scenario time after the clock's: its number and that time. */
+    public record NextInject(int number, Instant at) {
+    }
+
+    /**
+     * The next inject that falls due at a time after the clock's at {@code wall} (by its schedule or trigger; an
+     * inject released by hand has no time), if any.
+     */
+    public Optional<NextInject> nextTimedInject(Instant wall) {
+        Instant now = state.scenarioTimeAt(wall);
+        NextInject next = null;
+        for (Inject i : state.injects()) {
+            if (state.released().containsKey(i.number()) || state.isWithdrawn(i.number())) {
+                continue;
+            }
+            Optional<Instant> due = dueTime(i);
+            if (due.isPresent() && due.get().isAfter(now) && !due.get().isAfter(scenario.end())
+                    && (next == null || due.get().isBefore(next.at()) || due.get().equals(next.at()) && i.number() < next.number())) {
+                next = new NextInject(i.number(), due.get());
+            }
+        }
+        return Optional.ofNullable(next);
     }
 
     private Event.Recorded record(Actor actor, Instant wall, Event event) {
@@ -263,7 +291,23 @@ public final class Exercise {
             case Command.JumpToMove c -> {
                 control(actor);
                 Move move = scenario.move(c.move()).orElseThrow(() -> new Refused(Refusal.NO_SUCH_MOVE.with("move", c.move())));
+                Instant now = state.scenarioTimeAt(wall);
+                require(!move.start().isBefore(now) || c.backConfirmed(),
+                        Refusal.JUMP_BACK_UNCONFIRMED.with("move", move.id(), "time", move.start(), "now", now));
                 yield List.of(new Event.ClockJumped(move.start(), move.id()));
+            }
+            case Command.PauseAt c -> {
+                control(actor);
+                Instant now = state.scenarioTimeAt(wall);
+                require(c.at() == null || c.at().isAfter(now) && !c.at().isAfter(scenario.end()),
+                        Refusal.PAUSE_AT_TIME.with("now", now, "end", scenario.end()));
+                yield List.of(new Event.PauseScheduled(c.at()));
+            }
+            case Command.RunToNextInject c -> {
+                control(actor);
+                NextInject next = nextTimedInject(wall).orElseThrow(() -> new Refused(Refusal.NO_INJECT_AHEAD.with()));
+                yield state.running() ? List.of(new Event.PauseScheduled(next.at()))
+                        : List.of(new Event.PauseScheduled(next.at()), new Event.ClockStarted());
             }
             case Command.Tick c -> {
                 control(actor);

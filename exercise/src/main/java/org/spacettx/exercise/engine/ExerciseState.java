@@ -28,6 +28,8 @@ public final class ExerciseState {
     private double speed = 1.0;
     private Instant anchorScenario;
     private Instant anchorWall;
+    /** The scenario time at which the clock pauses by itself, or null. */
+    private Instant pauseAt;
     private String currentMove = "";
     private long lastSequence;
     private Presentation presentation = Presentation.NONE;
@@ -65,6 +67,9 @@ public final class ExerciseState {
         }
         long nanos = Duration.between(anchorWall, wall).toNanos();
         Instant t = anchorScenario.plusNanos(Math.round(nanos * speed));
+        if (pauseAt != null && t.isAfter(pauseAt)) {
+            return pauseAt; // the clock stops where control asked it to, whenever the pause is recorded
+        }
         return t.isAfter(scenario.end()) ? scenario.end() : t;
     }
 
@@ -88,6 +93,8 @@ public final class ExerciseState {
             case Event.ExerciseStarted e -> null;
             case Event.ClockStarted e -> null;
             case Event.ClockPaused e -> null;
+            case Event.PauseScheduled e -> e.at() == null || !e.at().isBefore(scenario.start()) && !e.at().isAfter(scenario.end())
+                    ? null : "pauses the clock outside the scenario";
             case Event.ExerciseEnded e -> null;
             case Event.SpeedSet e -> e.speed() > 0 && e.speed() <= 10_000 ? null : "sets the speed to " + e.speed();
             case Event.ClockJumped e -> e.to() == null || e.to().isBefore(scenario.start()) || e.to().isAfter(scenario.end())
@@ -175,6 +182,12 @@ public final class ExerciseState {
                 anchorScenario = scenarioTimeAt(wall);
                 anchorWall = wall;
                 running = false;
+                pauseAt = null;
+            }
+            case Event.PauseScheduled e -> {
+                anchorScenario = scenarioTimeAt(wall);
+                anchorWall = wall;
+                pauseAt = e.at();
             }
             case Event.SpeedSet e -> {
                 anchorScenario = scenarioTimeAt(wall);
@@ -184,6 +197,7 @@ public final class ExerciseState {
             case Event.ClockJumped e -> {
                 anchorScenario = e.to();
                 anchorWall = wall;
+                pauseAt = null;
             }
             case Event.MoveStarted e -> currentMove = e.move();
             case Event.InjectWritten e -> written.put(e.number(), new Inject(e.number(), e.move(), controlCell(), e.recipients(),
@@ -277,6 +291,11 @@ public final class ExerciseState {
 
     public boolean running() {
         return running;
+    }
+
+    /** The scenario time at which the clock will pause by itself, if control set one. */
+    public Optional<Instant> pauseAt() {
+        return Optional.ofNullable(pauseAt);
     }
 
     public double speed() {
@@ -393,7 +412,7 @@ public final class ExerciseState {
     }
 
     /** Everything the state holds, as a value: equal for equal event histories. */
-    public record Snapshot(boolean started, boolean ended, boolean running, double speed, Instant anchorScenario,
+    public record Snapshot(boolean started, boolean ended, boolean running, double speed, Instant pauseAt, Instant anchorScenario,
                            Instant anchorWall, String currentMove, long lastSequence, Map<Integer, Item.ReleasedInject> released,
                            Map<Integer, String> withdrawn, Map<Integer, Inject> written, Map<String, Item.FeedbackRequest> feedbackRequests,
                            List<Item.FeedbackResponse> feedback, List<Item.Message> messages, List<Item.SharedTrack> sharedTracks,
@@ -404,7 +423,7 @@ public final class ExerciseState {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(started, ended, running, speed, anchorScenario, anchorWall, currentMove, lastSequence,
+        return new Snapshot(started, ended, running, speed, pauseAt, anchorScenario, anchorWall, currentMove, lastSequence,
                 Map.copyOf(released), Map.copyOf(withdrawn), Map.copyOf(written), Map.copyOf(feedbackRequests), List.copyOf(feedback), List.copyOf(messages),
                 List.copyOf(sharedTracks), Map.copyOf(rfis), Map.copyOf(rounds),
                 Map.copyOf(revealed), List.copyOf(answers), List.copyOf(observations), Map.copyOf(actionItems), statement());

@@ -15,6 +15,9 @@ public enum Refusal implements MessageCode {
     CLOCK_RUNNING("the clock is already running"),
     CLOCK_NOT_RUNNING("the clock is not running"),
     SPEED_RANGE("speed must be more than 0 and at most {max}"),
+    JUMP_BACK_UNCONFIRMED("move {move} starts at {time}, before the clock's {now}: going back keeps every inject released since; confirm it to jump back"),
+    PAUSE_AT_TIME("a pause lies after the clock's time ({now}) and no later than the scenario's end ({end})"),
+    NO_INJECT_AHEAD("no inject is due at a time ahead of the clock; release the others by hand"),
     // who may do what
     CONTROL_ONLY("only control can do that"),
     PLAYERS_ONLY("only a delegation's players can do that"),

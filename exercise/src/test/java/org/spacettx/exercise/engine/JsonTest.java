@@ -20,6 +20,7 @@ class JsonTest {
         Actor kor = new Actor("kor1", Actor.Role.PLAYER, "kor", "KOR");
         List<Event> events = List.of(new Event.ExerciseStarted("demo"), new Event.ClockStarted(), new Event.ClockPaused(),
                 new Event.SpeedSet(60), new Event.ClockJumped(Instant.parse("2023-11-21T12:00:00Z"), "M2"),
+                new Event.PauseScheduled(Instant.parse("2023-11-22T03:00:00Z")), new Event.PauseScheduled(null),
                 new Event.MoveStarted("M2"), new Event.InjectReleased(8, Instant.parse("2023-11-21T13:42:28Z"), "launch"),
                 new Event.InjectWithdrawn(8, "error"), new Event.InjectAcknowledged(8, "kor"),
                 new Event.InjectWritten(26, "M2", List.of("kor"), "phone-call", Marking.parse("KOR ONLY"),
