@@ -20,7 +20,7 @@ export function timelineChart({ start, end, moves, marks, now, pick, text, label
   const days = [];
   for (let day = Math.ceil(t0 / 86400000) * 86400000; day <= t1; day += 86400000) days.push(new Date(day).toISOString());
   const timed = marks.filter((m) => m.at);
-  return svg("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "timeline", role: "img", "aria-label": label.chart },
+  return svg("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "timeline", role: "group", "aria-label": label.chart },
     bands.map((m, i) => {
       const next = bands[i + 1] ? bands[i + 1].start : end;
       return svg("g", {}, svg("rect", { x: x(m.start), y: 10, width: Math.max(1, x(next) - x(m.start)), height: 26,

@@ -24,6 +24,7 @@ function applyLanguage() {
   document.documentElement.lang = state.lang;
   $("language").value = state.lang;
   for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll("[data-i18n-label]")) node.setAttribute("aria-label", t(node.dataset.i18nLabel));
   if (state.feed) {
     renderFeed();
     refreshMap(); // place names and window labels in the new language
