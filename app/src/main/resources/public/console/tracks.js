@@ -46,7 +46,7 @@ export function renderTracks(picture) {
   $("shared-tracks").replaceChildren(...shared.map((s) => el("li", { "data-shared": s.id }, el("span", { class: "marking" }, s.marking),
     ` ${when(s.scenarioTime)} · ${cellName(f, s.fromCell)} ${t("tracks.sharedLine")} ${name(s.object)} → ${cellName(f, s.toCell)}`
     + ` (${t("tracks.observedAt")} ${when(s.observedAt)}, ${s.sensor})`)));
-  if (f.viewer.role === "controller") refreshPictures(picture, state.pictureAt);
+  if (f.viewer.seesPictures) refreshPictures(picture, state.pictureAt);
 }
 
 /** The distance (km) between two positions of a picture ({lat, lon, altKm}), on a spherical Earth. */

@@ -37,7 +37,9 @@ final class Feed {
         feed.put("exercise", Map.of("id", s.id(), "title", s.title(), "banner", s.banner(), "start", s.start().toString(),
                 "end", s.end().toString()));
         feed.put("viewer", Map.of("user", viewer.user(), "role", viewer.role().name().toLowerCase(java.util.Locale.ROOT),
-                "cell", viewer.cell(), "nation", viewer.nation()));
+                "cell", viewer.cell(), "nation", viewer.nation(),
+                // each delegation's picture beside the truth: control's, and the evaluators' where they see everything
+                "seesPictures", viewer.isControl() || viewer.role() == Actor.Role.OBSERVER && s.evaluatorsSeeAll()));
         feed.put("cells", s.cells());
         // what the viewer may mark a message or request with: the markings releasable to their own nation
         feed.put("markings", s.markings().stream().filter(m -> viewer.isControl() || m.releasableTo(viewer.nation()))

@@ -21,8 +21,9 @@ import org.spacettx.exercise.scenario.SpaceObject;
  * object from its insertion, a catalogued one always); never from a time the exercise has not reached.</li>
  * <li>A question: a delegation sees the questions asked of its cell, observers every question, once its move has
  * started.</li>
- * <li>A released inject: the cells it was sent to, when its marking is releasable to their nation; observers when it
- * is releasable to their nation, or, for observers of no nation, to every delegation's nation.</li>
+ * <li>A released inject: the cells it was sent to, when its marking is releasable to their nation; observers all of
+ * them unless the scenario says {@code evaluators: {sees: releasable}}, and then when it is releasable to their
+ * nation, or, for observers of no nation, to every delegation's nation.</li>
  * <li>A message, RFI or shared track: the cells that sent and received it, within its marking; observers as for
  * injects.</li>
  * <li>An answer: its own cell always; after control reveals its round, the other cells asked the question and the
@@ -168,6 +169,9 @@ public final class Visibility {
     }
 
     private boolean releasableToObserver(Actor viewer, Marking marking) {
+        if (scenario.evaluatorsSeeAll()) {
+            return true; // the scenario's default: the evaluators read what each nation was given, to judge its sharing
+        }
         if (!viewer.nation().isEmpty()) {
             return marking.releasableTo(viewer.nation());
         }

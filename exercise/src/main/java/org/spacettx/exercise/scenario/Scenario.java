@@ -13,13 +13,16 @@ import org.spacettx.orbit.geo.Site;
  * their English names (the orbital engine's reports use them); {@code placeNames} holds every place's name in both
  * languages, by place id. {@code evaluatorsSeeMsel}: whether the evaluators (observers) read the MSEL — every inject
  * with its computed release, and the counterspace events and each cell's detections still to come — as many exercise
- * programmes give it them (the default), or only what has happened.
+ * programmes give it them (the default), or only what has happened. {@code evaluatorsSeeAll}: whether they read every
+ * inject, message, request and shared track whatever its marking (the default: they evaluate how the nations decide
+ * to share, and so read what each nation was given alone), or only what is releasable to them.
  */
 public record Scenario(String id, Text title, String banner, Text description, Instant start, Instant end,
                        List<Cell> cells, List<Objective> objectives, Map<String, Site> sites, Map<String, Area> areas,
                        Map<String, Text> placeNames, List<SpaceObject> objects, List<Maneuver> maneuvers,
                        List<Breakup> breakups, List<Effect> effects, List<CellSensor> sensors, List<Move> moves, List<Inject> injects,
-                       List<Question> questions, List<ActionItemSeed> actionItems, boolean evaluatorsSeeMsel) {
+                       List<Question> questions, List<ActionItemSeed> actionItems, boolean evaluatorsSeeMsel,
+                       boolean evaluatorsSeeAll) {
 
     public Scenario {
         cells = List.copyOf(cells);

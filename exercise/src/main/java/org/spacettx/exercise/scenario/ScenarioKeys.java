@@ -30,7 +30,7 @@ final class ScenarioKeys {
                 "places", "objects", "maneuvers", "breakups", "effects", "sensors", "moves", "msel", "questions", "action_items"),
                 "id", "title", "start", "end", "cells", "moves", "msel");
         declare("text", List.of("en", "ko"));
-        declare("evaluators", List.of("msel"));
+        declare("evaluators", List.of("msel", "sees"));
         declare("cells[]", List.of("id", "name", "nation", "kind"), "id", "kind");
         declare("objectives[]", List.of("id", "title", "criteria"), "id", "title");
         declare("places", List.of("sites", "areas"));

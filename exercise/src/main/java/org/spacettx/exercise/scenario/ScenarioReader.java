@@ -129,6 +129,7 @@ public final class ScenarioReader {
             limits.spanProblem(start, end).ifPresent(problem -> ctx.error(root.entries().get("end"), problem));
         }
         boolean evaluatorsSeeMsel = true;
+        boolean evaluatorsSeeAll = true;
         YamlNode evaluators = root.entries().get("evaluators");
         if (evaluators != null) {
             MapNode e = ctx.map(evaluators, "'evaluators'");
@@ -139,6 +140,12 @@ public final class ScenarioReader {
                     ctx.error(e.entries().get("msel"), "'msel' is true (the evaluators read the MSEL) or false");
                 }
                 evaluatorsSeeMsel = !msel.equals("false");
+                String sees = ctx.string(e, "sees", "all");
+                if (!sees.equals("all") && !sees.equals("releasable")) {
+                    ctx.error(e.entries().get("sees"), "'sees' is all (the evaluators read every inject, message, request and shared"
+                            + " track, whatever its marking) or releasable (only what its marking releases to them)");
+                }
+                evaluatorsSeeAll = !sees.equals("releasable");
             }
         }
         ObjectsReader objectsReader = new ObjectsReader(ctx, base, snapshot, data);
@@ -161,6 +168,6 @@ public final class ScenarioReader {
         List<ActionItemSeed> actionItems = new ActionItemsReader(ctx).read(root);
         return new Scenario(id, ctx.text(root, "title", true), ctx.string(root, "banner", "EXERCISE // EXERCISE // EXERCISE"),
                 ctx.text(root, "description", false), start, end, cells, objectives, sites, areas, placeNames, objects, maneuvers,
-                breakups, effects, sensors, moves, injects, questions, actionItems, evaluatorsSeeMsel);
+                breakups, effects, sensors, moves, injects, questions, actionItems, evaluatorsSeeMsel, evaluatorsSeeAll);
     }
 }

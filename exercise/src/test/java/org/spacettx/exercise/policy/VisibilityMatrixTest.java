@@ -57,8 +57,25 @@ class VisibilityMatrixTest {
                 Text.EMPTY, List.of(), new Trigger.Manual(), List.of());
     }
 
+    /** The demo as a scenario whose evaluators see only what markings release to them ({@code evaluators: {sees: releasable}}). */
+    static Scenario releasableOnly(Scenario s) {
+        return new Scenario(s.id(), s.title(), s.banner(), s.description(), s.start(), s.end(), s.cells(), s.objectives(), s.sites(),
+                s.areas(), s.placeNames(), s.objects(), s.maneuvers(), s.breakups(), s.effects(), s.sensors(), s.moves(), s.injects(),
+                s.questions(), s.actionItems(), s.evaluatorsSeeMsel(), false);
+    }
+
     @Test
     void injectsMessagesAndRfis() {
+        assertThat(demo.evaluatorsSeeAll()).as("the default: the evaluators read everything, to judge the sharing").isTrue();
+        int checked = 0;
+        for (boolean seesAll : List.of(true, false)) {
+            Visibility policy = seesAll ? VisibilityMatrixTest.policy : new Visibility(releasableOnly(demo));
+            checked += injectsMessagesAndRfis(policy, seesAll);
+        }
+        assertThat(checked).isGreaterThan(400);
+    }
+
+    private static int injectsMessagesAndRfis(Visibility policy, boolean evaluatorsSeeAll) {
         int checked = 0;
         for (Actor v : VIEWERS) {
             for (Marking m : MARKINGS) {
@@ -67,7 +84,7 @@ class VisibilityMatrixTest {
                             : m.nations().contains(v.nation()));
                     boolean expected = switch (v.role()) {
                         case CONTROLLER, SYSTEM -> true;
-                        case OBSERVER -> releasable;
+                        case OBSERVER -> evaluatorsSeeAll || releasable;
                         case PLAYER -> to.contains(v.cell()) && releasable;
                         case ROOM -> to.containsAll(List.of("kor", "usa")) && releasable; // sent to every delegation
                     };
@@ -82,7 +99,7 @@ class VisibilityMatrixTest {
                             boolean party = v.cell().equals(from) || v.cell().equals(to1);
                             boolean expectedMessage = switch (v.role()) {
                                 case CONTROLLER, SYSTEM -> true;
-                                case OBSERVER -> releasable;
+                                case OBSERVER -> evaluatorsSeeAll || releasable;
                                 case PLAYER -> party && releasable;
                                 case ROOM -> false; // messages are the cells' own
                             };
@@ -94,7 +111,7 @@ class VisibilityMatrixTest {
                     Item.Rfi rfi = new Item.Rfi("R", to.get(0), "q", m, null);
                     boolean expectedRfi = switch (v.role()) {
                         case CONTROLLER, SYSTEM -> true;
-                        case OBSERVER -> releasable;
+                        case OBSERVER -> evaluatorsSeeAll || releasable;
                         case PLAYER -> v.cell().equals(to.get(0)) && releasable;
                         case ROOM -> false;
                     };
@@ -103,7 +120,7 @@ class VisibilityMatrixTest {
                 }
             }
         }
-        assertThat(checked).isGreaterThan(200);
+        return checked;
     }
 
     @Test
