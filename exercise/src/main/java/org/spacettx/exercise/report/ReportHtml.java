@@ -40,6 +40,11 @@ public final class ReportHtml {
             Map.entry("observations", Text.of("Observations", "관찰 기록")),
             Map.entry("spaceEvents", Text.of("Counterspace events (computed by the orbital engine)", "대우주 사건 (궤도 엔진 계산)")),
             Map.entry("event", Text.of("Event", "사건")),
+            Map.entry("kind.maneuver", Text.of("manoeuvre", "기동")),
+            Map.entry("kind.breakup", Text.of("breakup", "파괴")),
+            Map.entry("kind.ground_jammer", Text.of("ground jammer", "지상 재밍")),
+            Map.entry("kind.uplink_jammer", Text.of("uplink jammer", "상향링크 재밍")),
+            Map.entry("kind.laser", Text.of("laser", "레이저")),
             Map.entry("time", Text.of("Time (UTC)", "시각 (UTC)")),
             Map.entry("object", Text.of("Object", "물체")),
             Map.entry("detail", Text.of("What happened", "내용")),
@@ -292,7 +297,8 @@ public final class ReportHtml {
             headers("event", "time", "object", "detail");
             out.append("</tr></thead>\n<tbody>\n");
             for (AfterActionReport.SpaceEvent e : r.spaceEvents()) {
-                out.append("<tr><td>").append(esc(e.id() + " (" + e.kind() + ")")).append("</td><td>").append(esc(e.time().toString()))
+                out.append("<tr><td>").append(esc(e.id() + " (" + LABELS.getOrDefault("kind." + e.kind(), Text.of(e.kind(), e.kind())).in(lang()) + ")"))
+                        .append("</td><td>").append(esc(e.time().toString()))
                         .append("</td><td>").append(esc(e.object().in(lang()))).append("</td><td>");
                 text(e.detail());
                 if (!e.windows().isEmpty()) {
@@ -590,7 +596,7 @@ public final class ReportHtml {
             .subtitle{font-size:12pt;margin:0 0 .6em;color:#444}.meta{color:#555;margin:.2em 0}
             dl{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em}dt{font-weight:bold}dd{margin:0}
             table{border-collapse:collapse;width:100%;margin:.3em 0 .8em}th,td{border:1px solid #c9ced4;padding:.2em .4em;text-align:left;vertical-align:top}
-            th{background:#eef1f4}td.num{text-align:right;white-space:nowrap}td.time{white-space:nowrap}caption{text-align:left;font-weight:bold;padding:.2em 0}
+            th{background:#eef1f4;word-break:keep-all}td.num{text-align:right;white-space:nowrap}td.time{white-space:nowrap}caption{text-align:left;font-weight:bold;padding:.2em 0}
             ul{margin:0;padding-left:1.1em}.ko{display:block;color:#444}
             blockquote{border-left:4px solid #1f6b33;margin:.4em 0;padding:.2em .8em;background:#f4f7f4;white-space:pre-wrap}
             .chart{max-width:640px;margin:.4em 0 .8em}.chart-title{font-weight:bold;margin:.2em 0}

@@ -99,7 +99,10 @@ class AfterActionReportTest {
         assertThat(detail.apply("dmz-jammer")).contains("receivers within 28.4 km lose the signal");
         String korean = ReportHtml.render(r, ReportHtml.Language.KO);
         assertThat(korean).contains("대우주 사건").contains("파편 1205개 궤도 잔류").contains("반경 28.4 km 내 수신기 신호 상실")
-                .doesNotContain("1205 fragments").doesNotContain("lose the signal");
+                .doesNotContain("1205 fragments").doesNotContain("lose the signal")
+                // the kinds of event in words, not the scenario format's ids
+                .contains("uplink-jammer (상향링크 재밍)").contains("(지상 재밍)").doesNotContain("uplink_jammer").doesNotContain("ground_jammer");
+        assertThat(ReportHtml.render(r, ReportHtml.Language.EN)).contains("uplink-jammer (uplink jammer)").doesNotContain("(uplink_jammer)");
         // the effects' windows: the ones the trigger schedule finds (the demo's uplink jammer bites three times, the laser once)
         for (String id : List.of("uplink-jammer", "seoul-laser")) {
             AfterActionReport.SpaceEvent e = r.spaceEvents().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
