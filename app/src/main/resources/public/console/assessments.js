@@ -33,6 +33,13 @@ export function renderQuestions(f) {
     if (control) {
       const answeredBy = [...new Set(f.answers.filter((a) => a.question === q.id && a.round === q.round).map((a) => a.cell))];
       node.append(el("p", { class: "meta" }, `${t("questions.answeredBy")}: ${answeredBy.join(", ") || "—"}`));
+      // control may read the round's answers before revealing them (folded: the room may be looking at this screen)
+      const unrevealed = f.answers.filter((a) => a.question === q.id && a.round === q.round && !a.revealed);
+      if (unrevealed.length) {
+        node.append(el("details", { class: "answer-preview", "data-preview": q.id }, el("summary", {}, t("questions.preview")),
+          el("ul", {}, unrevealed.map((a) => el("li", {}, `${a.cell}: ${describeValue(a.value, q)}${q.unit ? " " + q.unit : ""}`
+            + ` · ${t("confidence." + a.confidence)}${a.rationale ? " · " + a.rationale : ""}`)))));
+      }
       node.append(el("div", { class: "row" },
         el("button", { type: "button", onclick: () => command({ type: "RevealQuestion", question: q.id }) }, t("questions.reveal")),
         el("button", { type: "button", class: "secondary", onclick: () => command({ type: "OpenRound", question: q.id }) }, t("questions.round")),

@@ -16,7 +16,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The answer form tells no lies: once the round is revealed it gives way to a line saying answers reopen with the next
- * round (no blank form with "low" under "Your answer: 70"); the next round's form is empty, as that round is.
+ * round (no blank form with "low" under "Your answer: 70"); the next round's form is empty, as that round is. Control
+ * previews the answers before revealing them.
  */
 @Tag("browser")
 class AnswerFormBrowserTest {
@@ -53,6 +54,16 @@ class AnswerFormBrowserTest {
             d.findElement(By.cssSelector("[data-question='Q1'] form button[type=submit]")).click();
             WebDriverWait wait = new WebDriverWait(d, WAIT);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-question='Q1']"), "Your answer: 70"));
+            // control reads the answer before revealing it, folded away from the room's eyes
+            WebDriver c = ConsoleBrowserTest.browser();
+            try {
+                ConsoleBrowserTest.login(c, demo.server().port(), "control", PASSWORD);
+                ConsoleBrowserTest.click(c, By.cssSelector("[data-preview='Q1'] summary"));
+                assertThat(c.findElement(By.cssSelector("[data-preview='Q1']")).getText())
+                        .contains("kor: 70 · moderate · launch preparations seen at Sohae");
+            } finally {
+                c.quit();
+            }
             assertThat(control.command(EX, "{\"type\":\"RevealQuestion\",\"question\":\"Q1\"}").status()).isEqualTo(200);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-question='Q1']"),
                     "This round is revealed: answers reopen when control opens the next round."));

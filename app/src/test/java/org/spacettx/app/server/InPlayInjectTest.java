@@ -59,7 +59,8 @@ class InPlayInjectTest {
         assertThat(control.command(EX, write).status()).isEqualTo(200);
         assertThat(subjects(kor.get("/api/exercises/" + EX + "/feed").json())).contains("Blue House asks for options");
         assertThat(subjects(usa.get("/api/exercises/" + EX + "/feed").json())).doesNotContain("Blue House");
-        assertThat(subjects(observer.get("/api/exercises/" + EX + "/feed").json())).doesNotContain("Blue House");
+        // the evaluators read it (the scenario's default, evaluators: {sees: all})
+        assertThat(subjects(observer.get("/api/exercises/" + EX + "/feed").json())).contains("Blue House asks for options");
         JsonNode timeline = control.get("/api/exercises/" + EX + "/timeline").json();
         JsonNode row = timeline.get(timeline.size() - 1);
         assertThat(row.get("number").asInt()).isEqualTo(31); // the first number after the demo's 30 injects

@@ -234,7 +234,8 @@ class PlanBrowserTest {
         WebElement speed = d.findElement(By.id("speed"));
         speed.sendKeys(Keys.chord(Keys.CONTROL, "a"), "10000");
         click(d, By.id("set-speed"));
-        click(d, By.id("start-clock"));
+        // offered once the exercise has started (the clock shows only the buttons its state allows)
+        new WebDriverWait(d, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("start-clock"))).click();
         ApiClient control = demo.as("control");
         JsonNode effects = control.get("/api/exercises/plan-test/space?at=2026-06-01T03:00:00Z").json().get("effects");
         assertThat(effects).as("the jammer planned in the forms, on control's map").hasSize(1);

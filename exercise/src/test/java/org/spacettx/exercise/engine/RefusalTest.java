@@ -66,9 +66,9 @@ class RefusalTest {
         Exercise ex = afterFirstInjects();
         assertThat(refusal(ex, DemoPlayTest.OBSERVER, new Command.RecordObservation("O1", 20, 3, "too early")))
                 .isEqualTo("inject 20 is not in your feed");
-        // the evaluators (no nation) see only what is releasable to every delegation
-        assertThat(refusal(ex, DemoPlayTest.OBSERVER, new Command.RecordObservation("O1", 3, 3, "USA only")))
-                .isEqualTo("inject 3 is not in your feed");
+        // the evaluators read every released inject (the scenario's default, evaluators: {sees: all}), the USA ONLY one too
+        assertThat(ex.handle(DemoPlayTest.OBSERVER, WALL, new Command.RecordObservation("O1", 3, 3, "USA only")))
+                .isInstanceOf(Outcome.Accepted.class);
         assertThat(ex.handle(DemoPlayTest.OBSERVER, WALL, new Command.RecordObservation("O1", 1, 3, "read by both")))
                 .isInstanceOf(Outcome.Accepted.class);
     }

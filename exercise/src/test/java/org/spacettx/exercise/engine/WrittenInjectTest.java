@@ -57,7 +57,8 @@ class WrittenInjectTest {
         assertThat(released.inject().sender()).isEqualTo("control");
         assertThat(ex.visibility().canSee(DemoPlayTest.KOR, released)).isTrue();
         assertThat(ex.visibility().canSee(DemoPlayTest.USA, released)).isFalse();
-        assertThat(ex.visibility().canSee(DemoPlayTest.OBSERVER, released)).isFalse();
+        // the evaluators read it too (the scenario's default, evaluators: {sees: all})
+        assertThat(ex.visibility().canSee(DemoPlayTest.OBSERVER, released)).isTrue();
         // the event that wrote it is control's (the MSEL); its release reaches the ROK cell only
         EventVisibility events = new EventVisibility(ex.visibility());
         List<Event.Recorded> log = ex.log();
