@@ -117,10 +117,24 @@ export function wordError(texts, data) {
   const template = texts && data.code && texts.messages && texts.messages[data.code];
   if (!template) return data.error;
   const params = data.params || {};
-  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, name) => {
+  const filled = template.replace(/\{([a-zA-Z]+)\}/g, (whole, name) => {
     if (params[name] == null) return whole;
     const worded = texts.values && texts.values[name] && texts.values[name][params[name]];
     return worded || String(params[name]);
+  });
+  return texts.language === "ko" ? koreanParticles(filled) : filled;
+}
+
+/**
+ * Korean particles after a filled-in word: a template writes 이(가), 은(는), 을(를), 과(와) or (으)로 where it cannot know
+ * the word; after a Hangul syllable the right one is chosen by its final consonant (로 after ㄹ), elsewhere both stay.
+ */
+export function koreanParticles(text) {
+  const pairs = { "이(가)": ["이", "가"], "은(는)": ["은", "는"], "을(를)": ["을", "를"], "과(와)": ["과", "와"] };
+  return text.replace(/([\uAC00-\uD7A3])(이\(가\)|은\(는\)|을\(를\)|과\(와\)|\(으\)로)/g, (whole, syllable, particle) => {
+    const final = (syllable.charCodeAt(0) - 0xac00) % 28; // 0: no final consonant; 8: ㄹ
+    if (particle === "(으)로") return syllable + (final === 0 || final === 8 ? "로" : "으로");
+    return syllable + pairs[particle][final === 0 ? 1 : 0];
   });
 }
 

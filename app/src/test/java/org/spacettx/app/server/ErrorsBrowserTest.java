@@ -62,7 +62,7 @@ class ErrorsBrowserTest {
             ConsoleBrowserTest.click(d, By.cssSelector("#message-form button[type=submit]"));
             WebElement beside = new WebDriverWait(d, WAIT).until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#message-form + .action-error")));
-            String korean = "메시지이(가) 10000자를 넘습니다";
+            String korean = "메시지가 10000자를 넘습니다"; // the particle chosen for the word filled in
             assertThat(beside.getText()).isEqualTo(korean);
             WebElement notice = d.findElement(By.id("notice"));
             assertThat(notice.isDisplayed()).isTrue();
