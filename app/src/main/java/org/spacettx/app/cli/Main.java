@@ -26,6 +26,7 @@ public final class Main {
     /** Runs a command line and returns its exit code (used by tests, which must not exit the JVM). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        briefCommandLists(cli);
         cli.setExecutionExceptionHandler(Main::handle);
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
@@ -35,6 +36,39 @@ public final class Main {
             return BAD_INPUT;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The list of commands in a help page gives each command's first sentence (its description may run on for a
+     * paragraph, which its own help shows whole), wrapped at the help's width.
+     */
+    private static void briefCommandLists(CommandLine cli) {
+        cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, help -> {
+            java.util.Map<String, CommandLine.Help> subcommands = help.subcommands();
+            int nameWidth = subcommands.keySet().stream().mapToInt(String::length).max().orElse(0) + 4;
+            int width = help.commandSpec().usageMessage().width() - nameWidth;
+            StringBuilder out = new StringBuilder();
+            for (java.util.Map.Entry<String, CommandLine.Help> e : subcommands.entrySet()) {
+                String[] description = e.getValue().commandSpec().usageMessage().description();
+                String line = String.format("  %-" + (nameWidth - 2) + "s", e.getKey());
+                for (String word : firstSentence(description.length == 0 ? "" : description[0]).split(" ")) {
+                    if (line.length() + 1 + word.length() > nameWidth + width && line.length() > nameWidth) {
+                        out.append(line.stripTrailing()).append(System.lineSeparator());
+                        line = " ".repeat(nameWidth);
+                    }
+                    line += (line.length() > nameWidth ? " " : "") + word;
+                }
+                out.append(line.stripTrailing()).append(System.lineSeparator());
+            }
+            return out.toString();
+        });
+        cli.getSubcommands().values().forEach(Main::briefCommandLists);
+    }
+
+    /** A text up to the end of its first sentence (a full stop followed by a space, or the end). */
+    static String firstSentence(String text) {
+        int end = text.indexOf(". ");
+        return end < 0 ? text.strip() : text.substring(0, end + 1);
     }
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

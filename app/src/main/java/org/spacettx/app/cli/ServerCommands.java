@@ -88,12 +88,35 @@ final class ServerCommands {
     }
 
     static final class ServeOptions {
-        @Option(names = "--port", defaultValue = "7070", description = "HTTP port (default ${DEFAULT-VALUE}).")
+        @Option(names = "--port", defaultValue = "7070",
+                description = "Port to listen on: HTTP, or HTTPS only with TLS (default ${DEFAULT-VALUE}; 0 for any free port).")
         int port;
         @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for all).")
         String host;
         @Option(names = "--secure-cookies", description = "Mark session cookies Secure (behind a TLS proxy).")
         boolean secure;
+
+        /** Refuses a port that cannot be one, before anything is opened. */
+        void checkPort() {
+            if (port < 0 || port > 65_535) {
+                throw new org.spacettx.orbit.input.InputException(null, "--port", port + " is not a port (0 to 65535)");
+            }
+        }
+
+        /** Starts the server; a port another process holds is the site's to change, said as such. */
+        Server start(Database db, Server.Options options) {
+            try {
+                return Server.start(db, options);
+            } catch (RuntimeException e) {
+                for (Throwable c = e; c != null; c = c.getCause()) {
+                    if (c instanceof java.net.BindException || c.getClass().getSimpleName().contains("BindException")) {
+                        throw new org.spacettx.orbit.input.InputException(null, "--port", "cannot listen on " + host + ":" + port
+                                + ": the port is in use by another process, or the address is not this machine's", e);
+                    }
+                }
+                throw e;
+            }
+        }
         @Option(names = "--oidc", paramLabel = "FILE.yaml", description = "Also sign people in through this OpenID Connect provider "
                 + "(issuer, client, groups of administrators and planners, seats; see docs/server.md).")
         Path oidc;
@@ -215,7 +238,7 @@ final class ServerCommands {
                 first.run();
                 firstStart = false;
             }
-            Server server = Server.start(db, serve.options(prepared, tls));
+            Server server = serve.start(db, serve.options(prepared, tls));
             current.set(server);
             System.out.println("SpaceTTX is running at " + (tls == null ? "http" : "https") + "://" + serve.host + ":" + server.port()
                     + "/  (Ctrl-C to stop)"
@@ -263,6 +286,7 @@ final class ServerCommands {
 
         @Override
         public Integer call() throws Exception {
+            serve.checkPort();
             Database db = store.openForServer();
             run(store, serve, db, () -> { });
             return 0;
@@ -283,6 +307,7 @@ final class ServerCommands {
 
         @Override
         public Integer call() throws Exception {
+            serve.checkPort();
             if (store.jdbcUrl == null && store.dataDir.equals(Path.of(System.getProperty("user.home"), ".spacettx"))) {
                 store.dataDir = Path.of(System.getProperty("user.home"), ".spacettx-demo");
             }

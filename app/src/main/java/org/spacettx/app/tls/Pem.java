@@ -85,6 +85,11 @@ public final class Pem {
                 throw new InputException(null, file.toString(), "is larger than " + MAX_BYTES + " bytes");
             }
             return Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(null, file.toString(), "no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new InputException(null, file.toString(), "permission denied: the user the server runs as ("
+                    + System.getProperty("user.name") + ") cannot read it");
         } catch (IOException e) {
             throw new InputException(null, file.toString(), "cannot be read: " + e.getMessage());
         }

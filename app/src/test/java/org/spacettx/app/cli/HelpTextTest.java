@@ -32,4 +32,25 @@ class HelpTextTest {
         }
         assertThat(String.join(" ", lines).replaceAll("\\s+", " ")).contains("demo accounts: control, kor1, usa1 and observer.");
     }
+
+    @Test
+    void theCommandListSaysEachCommandInWholeSentences() {
+        CliRun run = CliRun.of("--help");
+        assertThat(run.exitCode()).isZero();
+        String list = run.out().substring(run.out().indexOf("Commands:"));
+        // each command's first sentence, whole: an entry ends at a full stop, never cut at a line's end
+        java.util.List<String> entries = new java.util.ArrayList<>();
+        for (String line : list.lines().skip(1).toList()) {
+            if (line.startsWith("  ") && !line.startsWith("    ")) {
+                entries.add(line.strip());
+            } else if (!entries.isEmpty()) {
+                entries.set(entries.size() - 1, entries.getLast() + " " + line.strip());
+            }
+        }
+        assertThat(entries).hasSizeGreaterThan(20);
+        assertThat(entries).allSatisfy(e -> assertThat(e).matches("\\S+ .*[.)]$"));
+        assertThat(entries).anySatisfy(e -> assertThat(e.replaceAll("\\s+", " ")).startsWith("demo Run the server with the demo exercise")
+                .doesNotContain("SPACETTX_DEMO_PASSWORD"));
+        assertThat(run.out().lines().filter(l -> l.length() > 80)).as("lines wider than the help").isEmpty();
+    }
 }
