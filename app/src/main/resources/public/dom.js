@@ -112,16 +112,18 @@ function errorTextsFor(lang) {
   return errorTexts.get(lang);
 }
 
+/** A text with its {name} placeholders filled from values (a placeholder without a value stays as it is). */
+export const fillTemplate = (template, values) =>
+  template.replace(/\{([a-zA-Z]+)\}/g, (whole, name) => (values[name] == null ? whole : String(values[name])));
+
 /** An error answer worded with a language's texts (null: English), or the server's English where a code is unknown. */
 export function wordError(texts, data) {
   const template = texts && data.code && texts.messages && texts.messages[data.code];
   if (!template) return data.error;
   const params = data.params || {};
-  const filled = template.replace(/\{([a-zA-Z]+)\}/g, (whole, name) => {
-    if (params[name] == null) return whole;
-    const worded = texts.values && texts.values[name] && texts.values[name][params[name]];
-    return worded || String(params[name]);
-  });
+  const worded = Object.fromEntries(Object.entries(params).map(([name, value]) =>
+    [name, (texts.values && texts.values[name] && texts.values[name][value]) || value]));
+  const filled = fillTemplate(template, worded);
   return texts.language === "ko" ? koreanParticles(filled) : filled;
 }
 

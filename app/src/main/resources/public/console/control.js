@@ -1,5 +1,5 @@
 // Control's view: the MSEL, each cell's activity, who sits in which cell, and what the room's screen shows.
-import { el, when } from "../dom.js";
+import { el, fillTemplate as fill, when } from "../dom.js";
 import { timelineChart } from "../timeline-chart.js";
 import { api, command, status } from "./api.js";
 import { $, fillSelect, moveFilter, scenarioNow, state, t, text } from "./state.js";
@@ -32,9 +32,6 @@ export function renderTimeline(f) {
       onclick: () => present("inject", String(row.number)) }, t("present.showInRoom")) : null))));
   renderClockControls(f);
 }
-
-/** A text with {name} placeholders filled. */
-const fill = (template, values) => template.replace(/\{([a-zA-Z]+)\}/g, (whole, name) => (name in values ? values[name] : whole));
 
 /** "YYYY-MM-DDTHH:MM" (a datetime-local field, read as UTC) of an ISO instant, and back. */
 const toField = (iso) => iso.slice(0, 16);
