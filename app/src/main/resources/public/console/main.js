@@ -18,6 +18,7 @@ import { refreshMap, showGlobe, wireSpace } from "./space.js";
 import { wireTracks } from "./tracks.js";
 import { $, restoreDrafts, scenarioNow, state, t, text } from "./state.js";
 import { renderViews, wireViews } from "./views.js";
+import { announceInjects, wireNotices } from "./notices.js";
 
 // ---- language ----
 function applyLanguage() {
@@ -38,6 +39,7 @@ function applyLanguage() {
 function show(view) {
   for (const id of ["login-view", "list-view", "exercise-view"]) $(id).hidden = id !== view;
   $("logout").hidden = view === "login-view";
+  $("notice-controls").hidden = view !== "exercise-view";
   if (view === "login-view") $("plan-link").hidden = true;
 }
 
@@ -220,7 +222,6 @@ function closeStream() {
 // ---- rendering ----
 function renderFeed() {
   const f = state.feed;
-  document.title = `SpaceTTX — ${text(f.exercise.title)}`;
   $("exercise-title").textContent = text(f.exercise.title);
   // the report as this user may see it, in the interface's language, opened beside the console
   const base = `/api/exercises/${encodeURIComponent(state.exercise)}`;
@@ -247,7 +248,8 @@ function renderFeed() {
   renderCharts(f);
   renderFeedback(f);
   if (f.viewer.role === "observer") renderEvaluation(f);
-  renderViews(f); // tabs and their counts, the overview
+  renderViews(f); // tabs and their counts, the overview, the window's title
+  announceInjects(f);
 }
 
 function renderClock() {
@@ -274,6 +276,7 @@ function wireControls() {
   wireMembers();
   wireWriteForm();
   wireFeedback();
+  wireNotices();
 }
 
 document.addEventListener("DOMContentLoaded", start);

@@ -102,6 +102,8 @@ export function renderViews(f) {
     showView(wanted(location.hash), false);
   }
   const c = counts(f);
+  // the window's title counts what is new in the feed, read from the taskbar or another tab
+  document.title = `${c.feed ? `(${c.feed}) ` : ""}SpaceTTX — ${text(f.exercise.title)}`;
   for (const tab of tabs.querySelectorAll("[role=tab]")) {
     const n = c[tab.dataset.view];
     const badge = tab.querySelector(".count");

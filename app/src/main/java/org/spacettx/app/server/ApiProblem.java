@@ -36,6 +36,7 @@ public enum ApiProblem implements MessageCode {
     MSEL_FOR_CONTROL("the MSEL is for control"),
     MSEL_FOR_CONTROL_AND_EVALUATORS("the MSEL is for control and the evaluators"),
     ARCHIVE_FOR_CONTROL("the archive is for control"),
+    EVALUATION_FOR_EVALUATORS("the evaluation is for control and the evaluators"),
     IMPORT_FOR_ADMINISTRATORS("only administrators import exercises"),
     PICTURES_FOR_CONTROL("only control (and the evaluators, where the scenario lets them see everything) looks at a delegation's picture"),
     WORKBOOK_FOR_CONTROL("only control brings injects into a running exercise"),

@@ -30,6 +30,7 @@ import org.spacettx.exercise.export.ICalendar;
 import org.spacettx.exercise.export.SpaceCzml;
 import org.spacettx.exercise.export.SpaceKml;
 import org.spacettx.exercise.archive.ExerciseArchive;
+import org.spacettx.exercise.export.EvaluationCsv;
 import org.spacettx.exercise.report.AfterActionReport;
 import org.spacettx.exercise.report.ReportHtml;
 import org.spacettx.exercise.report.ReportPdf;
@@ -341,12 +342,7 @@ final class ExerciseRoutes {
         LiveExercises.Live live = live(ctx);
         Actor actor = access.actor(ctx, live);
         String format = java.util.Objects.requireNonNullElse(ctx.queryParam("format"), "html");
-        ReportHtml.Language language;
-        try {
-            language = ReportHtml.Language.parse(java.util.Objects.requireNonNullElse(ctx.queryParam("lang"), "en"));
-        } catch (IllegalArgumentException e) {
-            throw new ApiError(400, ApiProblem.LANGUAGE.with("lang", ctx.queryParam("lang")));
-        }
+        ReportHtml.Language language = reportLanguage(ctx);
         if (!format.equals("html") && !format.equals("pdf") && !format.equals("json")) {
             throw new ApiError(400, ApiProblem.REPORT_FORMAT.with("format", format));
         }
@@ -367,6 +363,36 @@ final class ExerciseRoutes {
                 + "img-src data:; base-uri 'none'; frame-ancestors 'none'; form-action 'none'");
         ctx.contentType("text/html; charset=utf-8")
                 .result(ReportHtml.render(report, language, List.of("/fonts/noto-sans-kr/index.css")));
+    }
+
+    /**
+     * The evaluators' work as CSV ({@link EvaluationCsv}): for control and the observers, who evaluate; the language
+     * of the objectives' and scales' words by {@code lang} (en, ko or both).
+     */
+    void evaluationCsv(Context ctx) {
+        LiveExercises.Live live = live(ctx);
+        Actor actor = access.actor(ctx, live);
+        if (!actor.isControl() && actor.role() != Actor.Role.OBSERVER) {
+            throw new ApiError(403, ApiProblem.EVALUATION_FOR_EVALUATORS.with());
+        }
+        ReportHtml.Language language = reportLanguage(ctx);
+        AfterActionReport report;
+        synchronized (live) {
+            report = AfterActionReport.of(live.scenario(), live.exercise().state(), actor);
+        }
+        String csv = EvaluationCsv.of(report, language);
+        audit.record(actor.user(), "evaluation-exported", live.id());
+        ctx.header("Content-Disposition", "attachment; filename=\"" + live.id() + "-evaluation.csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(csv);
+    }
+
+    /** The report language a request asks for ({@code lang}: en, ko or both; en when absent). */
+    private static ReportHtml.Language reportLanguage(Context ctx) {
+        try {
+            return ReportHtml.Language.parse(java.util.Objects.requireNonNullElse(ctx.queryParam("lang"), "en"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, ApiProblem.LANGUAGE.with("lang", ctx.queryParam("lang")));
+        }
     }
 
     /**

@@ -75,6 +75,7 @@ final class Feed {
         feed.put("questions", questions(s, state, v, viewer, answers, wallNow, latestDivergences, knownObject));
         feed.put("moves", moves(s, latestDivergences));
         feed.put("observations", v.filter(viewer, state.observations()));
+        feed.put("evaluations", v.filter(viewer, state.evaluations()));
         feed.put("actionItems", v.filter(viewer, List.copyOf(state.actionItems().values())));
         feed.put("statement", state.statement());
         feed.put("feedback", feedback(exercise, viewer, ownToken));

@@ -204,6 +204,7 @@ public final class Server implements AutoCloseable {
             config.routes.get("/api/exercises/{id}/timeline", exerciseRoutes::timeline);
             config.routes.get("/api/exercises/{id}/space", exerciseRoutes::space);
             config.routes.get("/api/exercises/{id}/report", exerciseRoutes::report);
+            config.routes.get("/api/exercises/{id}/evaluation.csv", exerciseRoutes::evaluationCsv);
             config.routes.get("/api/exercises/{id}/space.kml", exerciseRoutes::spaceKml);
             config.routes.get("/api/exercises/{id}/space.czml", exerciseRoutes::spaceCzml);
             config.routes.get("/api/exercises/{id}/warning.ics", exerciseRoutes::warningCalendar);

@@ -16,9 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.spacettx.exercise.engine.Item;
+import org.spacettx.exercise.export.SpreadsheetCsv;
 
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
  * The working group's action register: every action item of every exercise, with its origin (exercise, move,
@@ -205,36 +204,19 @@ public final class ActionRegister {
             "title", "owner_nation", "due", "status", "updated_utc", "history");
 
     /**
-     * Entries as CSV (RFC 4180, a header line): one row each, the history in one cell as
-     * {@code time user: status [note]} separated by {@code " | "}. Players write the titles and notes, and a
-     * spreadsheet would run a cell that starts with {@code = + - @} as a formula: such cells get a leading
-     * apostrophe (OWASP's advice on CSV injection), which spreadsheets show as text.
+     * Entries as CSV (see {@link SpreadsheetCsv}): one row each, the history in one cell as
+     * {@code time user: status [note]} separated by {@code " | "}.
      */
     public static String csv(List<Entry> entries) {
-        CsvSchema schema = CsvSchema.builder().addColumns(CSV_COLUMNS, CsvSchema.ColumnType.STRING).build().withHeader();
-        List<Map<String, String>> rows = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         for (Entry e : entries) {
-            Map<String, String> row = new LinkedHashMap<>();
             List<String> history = e.history().stream().map(h -> h.at() + " " + h.username() + ": " + h.status()
                     + (h.due() == null ? "" : " due " + h.due()) + (h.note().isEmpty() ? "" : " [" + h.note() + "]")).toList();
-            List<String> values = List.of(Long.toString(e.id()), e.exerciseId(), e.exerciseTitle(), e.itemId(), e.originMove(),
+            rows.add(List.of(Long.toString(e.id()), e.exerciseId(), e.exerciseTitle(), e.itemId(), e.originMove(),
                     e.originInject() == null ? "" : e.originInject().toString(), e.title(), e.ownerNation(),
-                    e.due() == null ? "" : e.due().toString(), e.status(), e.updatedAt().toString(), String.join(" | ", history));
-            for (int k = 0; k < values.size(); k++) {
-                row.put(CSV_COLUMNS.get(k), inert(values.get(k)));
-            }
-            rows.add(row);
+                    e.due() == null ? "" : e.due().toString(), e.status(), e.updatedAt().toString(), String.join(" | ", history)));
         }
-        try {
-            return new CsvMapper().writer(schema).writeValueAsString(rows);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("the register could not be written as CSV", e);
-        }
-    }
-
-    /** A cell a spreadsheet will not take for a formula. */
-    static String inert(String cell) {
-        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+        return SpreadsheetCsv.write(CSV_COLUMNS, rows);
     }
 
     private static Optional<Entry> find(Connection c, long id) throws SQLException {

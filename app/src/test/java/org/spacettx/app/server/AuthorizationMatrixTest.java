@@ -112,6 +112,7 @@ class AuthorizationMatrixTest {
                 new Case("GET space.czml", c -> c.get(base + "/space.czml?from=2023-11-22T00:00:00Z&to=2023-11-22T01:00:00Z").status(),
                         expect(401, 200, 200, 200, 200, 404)),
                 new Case("GET archive", c -> c.get(base + "/archive").status(), expect(401, 200, 403, 403, 403, 404)),
+                new Case("GET evaluation.csv", c -> c.get(base + "/evaluation.csv").status(), expect(401, 200, 403, 403, 200, 404)),
                 new Case("GET replay", c -> c.get(base + "/replay?seq=1").status(), expect(401, 200, 200, 200, 200, 404)),
                 new Case("GET accounts", c -> c.get("/api/accounts").status(), expect(401, 200, 403, 403, 403, 403)),
                 new Case("POST accounts", c -> c.post("/api/accounts", "{\"username\":\"m" + UNIQUE.incrementAndGet()
@@ -149,6 +150,10 @@ class AuthorizationMatrixTest {
                 new Case("POST Tick", c -> c.command(EX, "{\"type\":\"Tick\"}").status(), expect(401, 200, 422, 422, 422, 404)),
                 new Case("POST RecordObservation", c -> c.command(EX,
                         "{\"type\":\"RecordObservation\",\"objective\":\"O1\",\"inject\":null,\"rating\":3,\"text\":\"ok\"}").status(),
+                        expect(401, 200, 422, 422, 200, 404)),
+                new Case("POST EvaluateObjective", c -> c.command(EX,
+                        "{\"type\":\"EvaluateObjective\",\"objective\":\"O1\",\"rating\":\"S\",\"criteria\":[\"met\",\"partly\"],"
+                                + "\"strengths\":\"\",\"improvements\":\"\"}").status(),
                         expect(401, 200, 422, 422, 200, 404)),
                 new Case("POST SaveActionItem", c -> c.command(EX,
                         "{\"type\":\"SaveActionItem\",\"id\":null,\"title\":\"t\",\"ownerNation\":\"KOR\",\"due\":null,\"status\":\"open\"}").status(),

@@ -356,7 +356,7 @@ class ConsoleBrowserTest {
             type(third, By.id("obs-text"), "The ROK cell asked control before sharing inject 2.");
             click(third, By.cssSelector("#observation-form button[type=submit]"));
             new WebDriverWait(third, WAIT).until(shows(
-                    By.id("observations"), "O1 · #1 · 3/5 · The ROK cell asked control before sharing"));
+                    By.id("observations"), "O1 · #1 · S · The ROK cell asked control before sharing"));
             screenshot(third, "observer");
             severeConsoleMessagesNone(third);
         } finally {

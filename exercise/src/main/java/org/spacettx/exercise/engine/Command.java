@@ -124,7 +124,18 @@ public sealed interface Command {
     record OpenRound(String question) implements Command {
     }
 
+    /** An evaluator's note on an objective (and an inject), rated in points: 4 (P) to 1 (U), see {@code EvaluationGuide}. */
     record RecordObservation(String objective, Integer inject, int rating, String text) implements Command {
+    }
+
+    /**
+     * An evaluator's evaluation of an objective, as in an exercise evaluation guide: the result of each of its criteria
+     * in the scenario's order ({@code met}, {@code partly}, {@code not-met}, {@code not-observed}), a rating ({@code P},
+     * {@code S}, {@code M} or {@code U}) and the strengths and areas for improvement seen (either may be empty). The
+     * evaluator's later evaluation of the same objective replaces the earlier one.
+     */
+    record EvaluateObjective(String objective, String rating, java.util.List<String> criteria, String strengths,
+                             String improvements) implements Command {
     }
 
     /**

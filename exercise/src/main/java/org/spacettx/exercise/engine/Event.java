@@ -97,6 +97,11 @@ public sealed interface Event {
             implements Event {
     }
 
+    /** An evaluator's evaluation of an objective; it replaces the same evaluator's earlier one of that objective. */
+    record ObjectiveEvaluated(String objective, String evaluator, String rating, java.util.List<String> criteria,
+                              String strengths, String improvements) implements Event {
+    }
+
     record ActionItemSaved(String id, String title, String ownerNation, LocalDate due, String status, Integer inject)
             implements Event {
     }

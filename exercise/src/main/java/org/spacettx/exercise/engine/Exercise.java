@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.spacettx.exercise.assess.AnswerValue;
+import org.spacettx.exercise.assess.EvaluationGuide;
 import org.spacettx.exercise.policy.Visibility;
 import org.spacettx.exercise.scenario.AnswerCondition;
 import org.spacettx.exercise.scenario.Cell;
@@ -447,9 +448,27 @@ public final class Exercise {
                 if (c.inject() != null) {
                     cited(actor, c.inject());
                 }
-                require(c.rating() >= 1 && c.rating() <= 5, Refusal.RATING_RANGE.with());
+                require(c.rating() >= 1 && c.rating() <= 4, Refusal.OBSERVATION_RATING.with());
                 yield List.of(new Event.ObservationRecorded("OBS-" + (state.observations().size() + 1), c.objective(),
                         c.inject(), c.rating(), text(c.text(), Refusal.Field.OBSERVATION, 10_000), actor.user()));
+            }
+            case Command.EvaluateObjective c -> {
+                require(actor.role() == Actor.Role.OBSERVER || actor.role() == Actor.Role.CONTROLLER,
+                        Refusal.EVALUATIONS_BY_EVALUATORS.with());
+                org.spacettx.exercise.scenario.Objective objective = scenario.objectives().stream()
+                        .filter(o -> o.id().equals(c.objective())).findFirst()
+                        .orElseThrow(() -> new Refused(Refusal.NO_SUCH_OBJECTIVE.with("objective", c.objective())));
+                require(EvaluationGuide.Rating.of(c.rating()).isPresent(), Refusal.EVALUATION_RATING.with("rating", c.rating()));
+                List<String> results = c.criteria() == null ? List.of() : c.criteria();
+                int count = objective.criteria().size();
+                require(results.size() == count, Refusal.EVALUATION_CRITERIA.with("objective", objective.id(), "count", count,
+                        "given", results.size()));
+                for (int i = 0; i < count; i++) {
+                    require(EvaluationGuide.Result.of(results.get(i)).isPresent(), Refusal.CRITERION_RESULT.with(
+                            "number", i + 1, "results", String.join(", ", EvaluationGuide.Result.codes()), "result", results.get(i)));
+                }
+                yield List.of(new Event.ObjectiveEvaluated(objective.id(), actor.user(), c.rating(), List.copyOf(results),
+                        optional(c.strengths(), Refusal.Field.STRENGTHS), optional(c.improvements(), Refusal.Field.IMPROVEMENTS)));
             }
             case Command.SaveActionItem c -> {
                 require(actor.role() != Actor.Role.OBSERVER, Refusal.OBSERVERS_OWN_NO_ITEMS.with());
@@ -602,6 +621,13 @@ public final class Exercise {
         require(value != null && !value.isBlank(), Refusal.TEXT_EMPTY.with("field", what));
         require(value.length() <= max, Refusal.TEXT_TOO_LONG.with("field", what, "max", max));
         return value.strip();
+    }
+
+    /** An evaluator's text that may be empty, of at most {@link EvaluationGuide#MAX_TEXT} characters. */
+    private static String optional(String value, Refusal.Field what) throws Refused {
+        String stripped = value == null ? "" : value.strip();
+        require(stripped.length() <= EvaluationGuide.MAX_TEXT, Refusal.TEXT_TOO_LONG.with("field", what, "max", EvaluationGuide.MAX_TEXT));
+        return stripped;
     }
 
     /** A bilingual text of at most {@code max} characters in each language; none is an empty text. */

@@ -46,6 +46,7 @@ public final class ExerciseState {
     private final Map<String, Set<Integer>> revealed = new TreeMap<>();
     private final List<Item.SubmittedAnswer> answers = new ArrayList<>();
     private final List<Item.Observation> observations = new ArrayList<>();
+    private final List<Item.Evaluation> evaluations = new ArrayList<>();
     private final Map<String, Item.ActionItem> actionItems = new LinkedHashMap<>();
     private String statement = "";
     private final Set<String> agreedBy = new LinkedHashSet<>();
@@ -129,6 +130,10 @@ public final class ExerciseState {
             case Event.ObservationRecorded e -> e.id() == null || e.objective() == null || e.text() == null || e.observer() == null
                     ? "lacks its id, objective, text or observer"
                     : e.inject() != null && scenario.inject(e.inject()).isEmpty() ? "cites inject " + e.inject() + ", which the scenario lacks" : null;
+            case Event.ObjectiveEvaluated e -> e.objective() == null || e.evaluator() == null || e.rating() == null || e.criteria() == null
+                    || e.strengths() == null || e.improvements() == null ? "lacks its objective, evaluator, rating, criteria or texts"
+                    : scenario.objectives().stream().noneMatch(o -> o.id().equals(e.objective()))
+                    ? "evaluates objective " + e.objective() + ", which the scenario lacks" : null;
             case Event.ActionItemSaved e -> e.id() == null || e.title() == null || e.ownerNation() == null || e.status() == null
                     ? "lacks its id, title, owner or status"
                     : e.inject() != null && scenario.inject(e.inject()).isEmpty() ? "cites inject " + e.inject() + ", which the scenario lacks" : null;
@@ -241,6 +246,11 @@ public final class ExerciseState {
             case Event.RoundOpened e -> rounds.put(e.question(), e.round());
             case Event.ObservationRecorded e -> observations.add(new Item.Observation(e.id(), e.objective(), e.inject(),
                     e.rating(), e.text(), e.observer()));
+            case Event.ObjectiveEvaluated e -> {
+                evaluations.removeIf(x -> x.objective().equals(e.objective()) && x.evaluator().equals(e.evaluator()));
+                evaluations.add(new Item.Evaluation(e.objective(), e.evaluator(), e.rating(), e.criteria(), e.strengths(),
+                        e.improvements(), r.scenarioTime()));
+            }
             case Event.ActionItemSaved e -> {
                 Item.ActionItem before = actionItems.get(e.id());
                 List<String> history = new ArrayList<>(before == null ? List.of() : before.history());
@@ -348,6 +358,11 @@ public final class ExerciseState {
         return List.copyOf(observations);
     }
 
+    /** Each evaluator's latest evaluation of each objective, in the order they were last given. */
+    public List<Item.Evaluation> evaluations() {
+        return List.copyOf(evaluations);
+    }
+
     public Map<String, Item.ActionItem> actionItems() {
         return java.util.Collections.unmodifiableMap(actionItems);
     }
@@ -418,7 +433,8 @@ public final class ExerciseState {
                            List<Item.FeedbackResponse> feedback, List<Item.Message> messages, List<Item.SharedTrack> sharedTracks,
                            Map<String, Item.Rfi> rfis,
                            Map<String, Integer> rounds, Map<String, Set<Integer>> revealed, List<Item.SubmittedAnswer> answers,
-                           List<Item.Observation> observations, Map<String, Item.ActionItem> actionItems,
+                           List<Item.Observation> observations, List<Item.Evaluation> evaluations,
+                           Map<String, Item.ActionItem> actionItems,
                            Item.Statement statement) {
     }
 
@@ -426,6 +442,6 @@ public final class ExerciseState {
         return new Snapshot(started, ended, running, speed, pauseAt, anchorScenario, anchorWall, currentMove, lastSequence,
                 Map.copyOf(released), Map.copyOf(withdrawn), Map.copyOf(written), Map.copyOf(feedbackRequests), List.copyOf(feedback), List.copyOf(messages),
                 List.copyOf(sharedTracks), Map.copyOf(rfis), Map.copyOf(rounds),
-                Map.copyOf(revealed), List.copyOf(answers), List.copyOf(observations), Map.copyOf(actionItems), statement());
+                Map.copyOf(revealed), List.copyOf(answers), List.copyOf(observations), List.copyOf(evaluations), Map.copyOf(actionItems), statement());
     }
 }

@@ -38,6 +38,14 @@ public sealed interface Item {
     record Observation(String id, String objective, Integer inject, int rating, String text, String observer) implements Item {
     }
 
+    /** An evaluator's latest evaluation of an objective (see {@code Command.EvaluateObjective}), and its scenario time. */
+    record Evaluation(String objective, String evaluator, String rating, List<String> criteria, String strengths,
+                      String improvements, Instant scenarioTime) implements Item {
+        public Evaluation {
+            criteria = List.copyOf(criteria);
+        }
+    }
+
     /** An action item; its origin is the move it was first saved in and the inject it answers (null if none). */
     record ActionItem(String id, String title, String ownerNation, LocalDate due, String status, List<String> history,
                       String originMove, Integer originInject) implements Item {

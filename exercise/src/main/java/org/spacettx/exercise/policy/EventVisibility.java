@@ -47,6 +47,7 @@ public final class EventVisibility {
             case Event.QuestionRevealed e -> question(viewer, state, e.question(), recorded);
             case Event.RoundOpened e -> question(viewer, state, e.question(), recorded);
             case Event.ObservationRecorded e -> viewer.role() == Actor.Role.OBSERVER;
+            case Event.ObjectiveEvaluated e -> viewer.role() == Actor.Role.OBSERVER;
             // when the clock will pause tells when the next inject is due: control's, and the evaluators' who read the MSEL
             case Event.PauseScheduled e -> viewer.isControl() || viewer.role() == Actor.Role.OBSERVER && state.scenario().evaluatorsSeeMsel();
             // what concerns everyone: the exercise, its clock and moves, the feedback asked for, the working group's

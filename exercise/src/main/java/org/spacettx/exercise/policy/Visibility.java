@@ -28,7 +28,7 @@ import org.spacettx.exercise.scenario.SpaceObject;
  * injects.</li>
  * <li>An answer: its own cell always; after control reveals its round, the other cells asked the question and the
  * observers.</li>
- * <li>Observations: control and observers only (evaluators' notes).</li>
+ * <li>Observations and evaluations of the objectives: control and observers only (the evaluators' work).</li>
  * <li>Action items and the joint statement: every participant.</li>
  * <li>The room's screen (presenter view): an inject sent to every delegation under a marking releasable to all of
  * them, revealed answers, action items and the statement; nothing else.</li>
@@ -69,6 +69,7 @@ public final class Visibility {
             case Item.SubmittedAnswer a -> a.cell().equals(viewer.cell())
                     || (a.revealed() && (observer || askedOf(a.question(), viewer.cell())));
             case Item.Observation o -> observer;
+            case Item.Evaluation e -> observer;
             case Item.ActionItem a -> true;
             case Item.Statement s -> true;
             case Item.FeedbackRequest f -> true;
@@ -158,6 +159,7 @@ public final class Visibility {
             case Item.Rfi r -> false;
             case Item.SharedTrack t -> false;
             case Item.Observation o -> false;
+            case Item.Evaluation e -> false;
             case Item.FeedbackRequest f -> false;
             case Item.FeedbackResponse f -> false;
         };

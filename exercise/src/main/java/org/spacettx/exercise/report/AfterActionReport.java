@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.spacettx.exercise.assess.AnswerValue;
 import org.spacettx.exercise.assess.Divergence;
+import org.spacettx.exercise.assess.EvaluationGuide;
 import org.spacettx.exercise.engine.Actor;
 import org.spacettx.exercise.engine.ExerciseState;
 import org.spacettx.exercise.engine.Item;
@@ -106,19 +107,27 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
     public record CellLine(String id, Text name, String nation, String kind) {
     }
 
-    /** An objective; {@code meanRating} on the observers' 1–4 scale, NaN without observations. */
-    public record ObjectiveResult(String id, Text title, List<Text> criteria, int observations, double meanRating) {
-        /** HSEEP's rating words for the mean, rounded: P (performed without challenges) .. U (unable to be performed). */
+    /**
+     * An objective: its observations' count and mean rating in points (4 P .. 1 U; NaN without observations) and each
+     * evaluator's latest evaluation of it.
+     */
+    public record ObjectiveResult(String id, Text title, List<Text> criteria, int observations, double meanRating,
+                                  List<EvaluationLine> evaluations) {
+        public ObjectiveResult {
+            criteria = List.copyOf(criteria);
+            evaluations = List.copyOf(evaluations);
+        }
+
+        /** HSEEP's letter for the observations' mean, rounded (empty without observations). */
         public String rating() {
-            if (Double.isNaN(meanRating)) {
-                return "";
-            }
-            return switch ((int) Math.round(meanRating)) {
-                case 4 -> "P";
-                case 3 -> "S";
-                case 2 -> "M";
-                default -> "U";
-            };
+            return Double.isNaN(meanRating) ? "" : EvaluationGuide.Rating.ofPoints(meanRating).name();
+        }
+    }
+
+    /** An evaluator's evaluation: rating P/S/M/U, each criterion's result code in order, strengths, areas for improvement. */
+    public record EvaluationLine(String evaluator, String rating, List<String> criteria, String strengths, String improvements) {
+        public EvaluationLine {
+            criteria = List.copyOf(criteria);
         }
     }
 
@@ -180,7 +189,12 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
             for (Objective o : scenario.objectives()) {
                 List<Item.Observation> about = observations.stream().filter(x -> x.objective().equals(o.id())).toList();
                 double mean = about.stream().mapToInt(Item.Observation::rating).average().orElse(Double.NaN);
-                objectives.add(new ObjectiveResult(o.id(), o.title(), o.criteria(), about.size(), mean));
+                List<EvaluationLine> evaluations = v.filter(reader, state.evaluations()).stream()
+                        .filter(x -> x.objective().equals(o.id()))
+                        .sorted(Comparator.comparing(Item.Evaluation::evaluator))
+                        .map(x -> new EvaluationLine(x.evaluator(), x.rating(), x.criteria(), x.strengths(), x.improvements()))
+                        .toList();
+                objectives.add(new ObjectiveResult(o.id(), o.title(), o.criteria(), about.size(), mean, evaluations));
             }
         }
 

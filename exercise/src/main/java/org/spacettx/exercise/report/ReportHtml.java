@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.spacettx.exercise.assess.EvaluationGuide;
 import org.spacettx.exercise.engine.TriggerSchedule;
 import org.spacettx.exercise.scenario.Text;
 
@@ -66,6 +67,12 @@ public final class ReportHtml {
             Map.entry("notKnown", Text.of("In orbit, not known", "궤도상 미인지 물체")),
             Map.entry("offTruth", Text.of("Held off the truth (a manoeuvre not seen)", "실제와 다른 위치 (미관측 기동)")),
             Map.entry("rating", Text.of("Rating", "평가")),
+            Map.entry("evaluations", Text.of("Evaluators' ratings", "평가관 평가")),
+            Map.entry("observationMean", Text.of("Observations (mean)", "관찰 기록 (평균)")),
+            Map.entry("evaluator", Text.of("Evaluator", "평가관")),
+            Map.entry("strengths", Text.of("Strengths", "강점")),
+            Map.entry("improvements", Text.of("Areas for improvement", "개선 필요 사항")),
+            Map.entry("evaluationNotes", Text.of("Strengths and areas for improvement, by objective", "목표별 강점과 개선 필요 사항")),
             Map.entry("timeline", Text.of("Timeline of injects", "상황 전파 경과")),
             Map.entry("released", Text.of("Released (scenario time)", "전파 시각 (시나리오)")),
             Map.entry("move", Text.of("Move", "단계")),
@@ -179,23 +186,59 @@ public final class ReportHtml {
         if (!r.objectives().isEmpty()) {
             section("objectives");
             out.append("<table>\n<thead><tr>");
-            headers("objective", "criteria", "observations", "rating");
+            headers("objective", "criteria", "observationMean", "evaluations");
             out.append("</tr></thead>\n<tbody>\n");
             for (AfterActionReport.ObjectiveResult o : r.objectives()) {
                 out.append("<tr><td><b>").append(escape(o.id())).append("</b> ");
                 text(o.title());
                 out.append("</td><td><ul>");
-                for (Text c : o.criteria()) {
+                for (int i = 0; i < o.criteria().size(); i++) {
                     out.append("<li>");
-                    text(c);
+                    text(o.criteria().get(i));
+                    for (AfterActionReport.EvaluationLine e : o.evaluations()) {
+                        int index = i;
+                        EvaluationGuide.Result.of(e.criteria().get(index)).ifPresent(result -> {
+                            out.append("<br/><small>");
+                            text(result.words());
+                            out.append(" (").append(escape(e.evaluator())).append(")</small>");
+                        });
+                    }
                     out.append("</li>");
                 }
-                out.append("</ul></td><td class=\"num\">").append(o.observations()).append("</td><td class=\"num\">")
-                        .append(Double.isNaN(o.meanRating()) ? "—"
-                                : String.format(Locale.ROOT, "%.1f (%s)", o.meanRating(), o.rating()))
-                        .append("</td></tr>\n");
+                out.append("</ul></td><td class=\"num\">").append(o.observations())
+                        .append(Double.isNaN(o.meanRating()) ? "" : String.format(Locale.ROOT, " (%.1f, %s)", o.meanRating(), o.rating()))
+                        .append("</td><td>");
+                if (o.evaluations().isEmpty()) {
+                    out.append("—");
+                }
+                for (AfterActionReport.EvaluationLine e : o.evaluations()) {
+                    EvaluationGuide.Rating rating = EvaluationGuide.Rating.of(e.rating()).orElseThrow();
+                    out.append("<b>").append(rating.name()).append("</b> ");
+                    text(rating.meaning());
+                    out.append(" (").append(escape(e.evaluator())).append(")<br/>");
+                }
+                out.append("</td></tr>\n");
             }
-            out.append("</tbody></table>\n</section>\n");
+            out.append("</tbody></table>\n");
+            if (r.objectives().stream().anyMatch(o -> o.evaluations().stream()
+                    .anyMatch(e -> !e.strengths().isEmpty() || !e.improvements().isEmpty()))) {
+                out.append("<h3>");
+                text(label("evaluationNotes"));
+                out.append("</h3>\n<table>\n<thead><tr>");
+                headers("objective", "evaluator", "strengths", "improvements");
+                out.append("</tr></thead>\n<tbody>\n");
+                for (AfterActionReport.ObjectiveResult o : r.objectives()) {
+                    for (AfterActionReport.EvaluationLine e : o.evaluations()) {
+                        if (!e.strengths().isEmpty() || !e.improvements().isEmpty()) {
+                            out.append("<tr><td>").append(esc(o.id())).append("</td><td>").append(esc(e.evaluator()))
+                                    .append("</td><td>").append(esc(e.strengths())).append("</td><td>").append(esc(e.improvements()))
+                                    .append("</td></tr>\n");
+                        }
+                    }
+                }
+                out.append("</tbody></table>\n");
+            }
+            out.append("</section>\n");
         }
 
         section("timeline");

@@ -80,6 +80,11 @@ public enum Refusal implements MessageCode {
     // observations and feedback
     OBSERVATIONS_BY_EVALUATORS("only observers and control record observations"),
     RATING_RANGE("a rating is a whole number from 1 to 5"),
+    EVALUATIONS_BY_EVALUATORS("only observers and control evaluate objectives"),
+    OBSERVATION_RATING("an observation's rating is 4 (P, performed without challenges), 3 (S, with some challenges), 2 (M, with major challenges) or 1 (U, unable to be performed)"),
+    EVALUATION_RATING("an objective's rating is P, S, M or U, not '{rating}'"),
+    EVALUATION_CRITERIA("objective {objective} has {count} criteria: give one result for each, in order, not {given}"),
+    CRITERION_RESULT("criterion {number}'s result is one of {results}, not '{result}'"),
     FEEDBACK_SCOPE("feedback is asked on a move or on the exercise"),
     FEEDBACK_NOT_FROM_ROOM("the room's screen gives no feedback"),
     FEEDBACK_TOKEN("feedback to an anonymous request needs the server's token for its giver"),
@@ -118,11 +123,21 @@ public enum Refusal implements MessageCode {
     /** The texts a command carries, named by {@link #TEXT_EMPTY} and {@link #TEXT_TOO_LONG} (their {@code field}). */
     public enum Field {
         SUBJECT, TEXT, EXPECTED_ACTION, REASON, MESSAGE, QUESTION, ANSWER, RATIONALE, OBSERVATION, TITLE, STATEMENT, DISSENT,
-        COMMENT;
+        COMMENT, STRENGTHS("text of strengths"), IMPROVEMENTS("text of areas for improvement");
+
+        private final String english;
+
+        Field() {
+            this.english = name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
+
+        Field(String english) {
+            this.english = english;
+        }
 
         /** The field's name in an English message, e.g. "expected action". */
         public String english() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            return english;
         }
 
         @Override

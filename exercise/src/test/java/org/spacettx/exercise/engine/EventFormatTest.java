@@ -26,7 +26,8 @@ class EventFormatTest {
                 "ClockStarted", "ClockPaused", "SpeedSet", "ClockJumped", "MoveStarted", "InjectReleased", "InjectWithdrawn",
                 "InjectWritten", "InjectAcknowledged", "MessagePosted", "TrackShared", "RfiRequested", "RfiAnswered",
                 "AnswerSubmitted", "QuestionRevealed", "RoundOpened", "ObservationRecorded", "ActionItemSaved", "StatementDrafted",
-                "StatementAgreed", "DissentNoted", "ExerciseEnded", "PresentationFocused", "PauseScheduled");
+                "StatementAgreed", "DissentNoted", "ExerciseEnded", "PresentationFocused", "PauseScheduled",
+                "ObjectiveEvaluated");
         assertThat(java.util.List.<Object>copyOf(EventFormat.NAMES.values())).containsExactlyInAnyOrder((Object[]) Event.class.getPermittedSubclasses());
     }
 

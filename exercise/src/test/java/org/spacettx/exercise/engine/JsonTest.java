@@ -34,6 +34,7 @@ class JsonTest {
                 new Event.AnswerSubmitted("Q1", "kor", 2, new AnswerValue.Number(70), Confidence.LOW, "why"),
                 new Event.QuestionRevealed("Q1", 1), new Event.RoundOpened("Q1", 2),
                 new Event.ObservationRecorded("OBS-1", "O1", null, 4, "good", "observer"),
+                new Event.ObjectiveEvaluated("O1", "observer", "S", java.util.List.of("met", "partly"), "quick", ""),
                 new Event.ActionItemSaved("AI1", "t", "KOR", LocalDate.of(2024, 3, 31), "open", 24),
                 new Event.StatementDrafted("text"), new Event.StatementAgreed("kor"), new Event.DissentNoted("usa", "no"),
                 new Event.PresentationFocused("inject", "1"), new Event.FeedbackRequested("FB-1", "M1", true),

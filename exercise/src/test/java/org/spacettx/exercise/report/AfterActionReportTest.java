@@ -180,6 +180,11 @@ class AfterActionReportTest {
             assertThat(a.originInject()).isEqualTo(24); // "Action items to the working group"
         });
         assertThat(r.observations()).isNotEmpty();
+        // the script's evaluator rated O1 S, its two criteria met and partly met
+        assertThat(r.objectives().getFirst().evaluations()).singleElement().satisfies(e -> {
+            assertThat(e.rating()).isEqualTo("S");
+            assertThat(e.criteria()).containsExactly("met", "partly");
+        });
 
         String html = ReportHtml.render(r, ReportHtml.Language.BOTH);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("After-action report and improvement plan")
