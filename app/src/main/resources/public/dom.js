@@ -38,11 +38,30 @@ export function scenarioNow(clock, readAt) {
 export const clockState = (clock, t) => clock.ended ? t("clock.ended") : !clock.started ? t("clock.notStarted")
   : clock.running ? `${t("clock.running")} ×${clock.speed}` : t("clock.paused");
 
+/** A measure of texts' widths in pixels, in the page's font at a size (the charts' 11 px by default). */
+export function measurer(px = 11) {
+  const measure = document.createElement("canvas").getContext("2d");
+  measure.font = `${px}px ${getComputedStyle(document.body).fontFamily}`;
+  return (text) => measure.measureText(text).width;
+}
+
 /** The width in pixels of the widest of these texts in the page's font at the charts' 11 px. */
 export function widest(texts) {
-  const measure = document.createElement("canvas").getContext("2d");
-  measure.font = `11px ${getComputedStyle(document.body).fontFamily}`;
-  return Math.ceil(Math.max(0, ...texts.map((x) => measure.measureText(x).width)));
+  const width = measurer();
+  return Math.ceil(Math.max(0, ...texts.map(width)));
+}
+
+/** The text, or its longest beginning that fits {@code room} pixels with an ellipsis ("" when not even that does). */
+export function fitted(text, room, width) {
+  if (width(text) <= room) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) { // the longest prefix whose ellipsised form fits
+    const mid = Math.ceil((lo + hi) / 2);
+    if (width(text.slice(0, mid).trimEnd() + "…") <= room) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo === 0 ? "" : text.slice(0, lo).trimEnd() + "…";
 }
 
 /** Horizontal bars, one per row {label, value (or null), text}, the value scaled to max; {@code empty} when no row has one. */
@@ -146,9 +165,10 @@ export function koreanParticles(text) {
  */
 export async function request(method, path, body, headers = {}) {
   const all = { "Accept": "application/json", ...headers };
-  if (body !== undefined) all["Content-Type"] = "application/json";
+  const raw = body instanceof Blob; // a file is sent as it is, under its own type
+  if (body !== undefined) all["Content-Type"] = raw ? (body.type || "application/octet-stream") : "application/json";
   const response = await fetch(path, { method, headers: all, credentials: "same-origin",
-    body: body === undefined ? undefined : JSON.stringify(body) });
+    body: body === undefined ? undefined : raw ? body : JSON.stringify(body) });
   if (response.status === 204) return null;
   const data = await response.json().catch(() => ({ error: response.statusText }));
   if (!response.ok) {

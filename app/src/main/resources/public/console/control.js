@@ -27,10 +27,28 @@ export function renderTimeline(f) {
         } }, t("msel.withdraw"))
       : el("button", { type: "button", class: "secondary", "aria-label": `${t("msel.release.button")} #${row.number}`,
         onclick: () => command({ type: "ReleaseInject", number: row.number }) }, t("msel.release.button")),
+    // a document (image, PDF) for the inject's readers, before or after its release
+    el("label", { class: "button secondary attach" }, t("msel.attach"),
+      el("input", { type: "file", accept: "image/png,image/jpeg,application/pdf", "aria-label": `${t("msel.attach")} #${row.number}`,
+        onchange: (e) => attach(row.number, e.target) })),
+    row.files.length ? el("div", { class: "meta" }, row.files.map((x) => x.name).join(", ")) : null,
     // only what every delegation may see can go on the room's screen (the server says which)
     row.room ? el("button", { type: "button", class: "secondary", "aria-label": `${t("present.showInRoom")} #${row.number}`,
       onclick: () => present("inject", String(row.number)) }, t("present.showInRoom")) : null))));
   renderClockControls(f);
+}
+
+/** Uploads the file chosen for an inject; the live stream then redraws the MSEL with it. */
+async function attach(number, input) {
+  const file = input.files[0];
+  if (!file) return;
+  try {
+    await api("POST", `/api/exercises/${encodeURIComponent(state.exercise)}/injects/${number}/files?name=${encodeURIComponent(file.name)}`, file);
+    status(t("done"), false, input);
+  } catch (e) {
+    status(e.message, true, input);
+  }
+  input.value = "";
 }
 
 /** "YYYY-MM-DDTHH:MM" (a datetime-local field, read as UTC) of an ISO instant, and back. */

@@ -38,6 +38,16 @@ export function messageItem(m) {
     foldable(`message:${m.id}`, m.body, t("text.more"), t("text.less")));
 }
 
+/** A document on an inject: an image shown in the feed, a PDF as a link that opens it; both open in a new tab. */
+function fileItem(file) {
+  const url = `/api/exercises/${encodeURIComponent(state.exercise)}/files/${file.sha256}`;
+  const size = `${Math.max(1, Math.round(file.bytes / 1000))} kB`;
+  const link = el("a", { href: url, target: "_blank", rel: "noopener" }, file.name);
+  return file.mediaType.startsWith("image/")
+    ? el("figure", {}, el("img", { src: url, alt: file.name, loading: "lazy" }), el("figcaption", {}, link, ` (${size})`))
+    : el("p", { class: "document" }, link, ` (PDF, ${size})`);
+}
+
 export function injectItem(f, i, me) {
   const acked = i.acknowledgedBy.includes(me);
   const unread = !state.seen.has(i.number);
@@ -54,6 +64,7 @@ export function injectItem(f, i, me) {
     el("strong", {}, text(i.subject)),
     foldable(`inject:${i.number}`, text(i.body), t("text.more"), t("text.less")),
     i.attachments.length ? el("p", { class: "meta" }, i.attachments.map((a) => `${t("attachment." + a.kind)}: ${a.object} (${a.hours} ${t("unit.h")})`).join("; ")) : null,
+    i.files.length ? el("div", { class: "files" }, ...i.files.map(fileItem)) : null,
     i.expectedAction ? el("p", { class: "meta" }, "→ " + text(i.expectedAction)) : null,
     el("div", { class: "meta" }, i.acknowledgedBy.length ? `${t("feed.acked")}: ${i.acknowledgedBy.join(", ")}` : ""),
     f.viewer.role === "player" && !acked

@@ -253,6 +253,14 @@ public final class ExerciseCommand {
                 return Main.BAD_INPUT;
             }
             List<Event.Recorded> events = ReportCommand.events(log);
+            for (Event.Recorded r : events) {
+                if (r.event() instanceof Event.FileAttached a) {
+                    // a log names its documents by content, which a log file does not hold
+                    throw new org.spacettx.orbit.input.InputException(org.spacettx.orbit.input.SourceLocation.of(log.toString()), null,
+                            "event " + r.sequence() + " attaches the document " + a.file().name()
+                                    + ": export the archive from the server that holds it (GET /api/exercises/ID/archive)");
+                }
+            }
             ExerciseArchive archive = ExerciseArchive.of(id == null ? scenario.get().id() : id, CliFiles.readText(file),
                     scenario.get(), events);
             byte[] zip = archive.write();

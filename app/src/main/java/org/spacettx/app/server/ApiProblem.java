@@ -40,6 +40,11 @@ public enum ApiProblem implements MessageCode {
     IMPORT_FOR_ADMINISTRATORS("only administrators import exercises"),
     PICTURES_FOR_CONTROL("only control (and the evaluators, where the scenario lets them see everything) looks at a delegation's picture"),
     WORKBOOK_FOR_CONTROL("only control brings injects into a running exercise"),
+    FILES_FOR_CONTROL("only control attaches documents to injects"),
+    FILE_NOT_WHAT_IT_SAYS("the document is not a {mediaType} file (its first bytes say otherwise)"),
+    FILE_TYPE("give the document's type as Content-Type: image/png, image/jpeg or application/pdf, not '{mediaType}'"),
+    FILE_ATTACHED_BY_UPLOAD("documents are attached by uploading them to POST /api/exercises/{exercise}/injects/{number}/files"),
+    NO_SUCH_FILE("no document {sha256} is in your feed"),
     PEOPLE_FOR_ADMINISTRATORS("only administrators manage accounts"),
     // exercises
     NO_SUCH_EXERCISE("no such exercise: {exercise}"),

@@ -29,6 +29,7 @@ import org.spacettx.exercise.engine.SpacePicture;
 import org.spacettx.exercise.export.ICalendar;
 import org.spacettx.exercise.export.SpaceCzml;
 import org.spacettx.exercise.export.SpaceKml;
+import org.spacettx.app.store.ExerciseFiles;
 import org.spacettx.exercise.archive.ExerciseArchive;
 import org.spacettx.exercise.export.EvaluationCsv;
 import org.spacettx.exercise.report.AfterActionReport;
@@ -50,10 +51,12 @@ final class ExerciseRoutes {
     private final Clock clock;
     private final Computations computations;
     private final CommandThrottle throttle;
+    private final ExerciseFiles files;
 
     ExerciseRoutes(Access access, LiveExercises exercises, ExerciseRecords records, Accounts accounts, AuditLog audit, Clock clock,
-                   Computations computations, CommandThrottle throttle) {
+                   Computations computations, CommandThrottle throttle, ExerciseFiles files) {
         this.throttle = throttle;
+        this.files = files;
         this.access = access;
         this.exercises = exercises;
         this.records = records;
@@ -325,6 +328,7 @@ final class ExerciseRoutes {
                 row.put("status", released != null ? "released" : state.isWithdrawn(number) ? "withdrawn" : "pending");
                 row.put("releasedAt", released == null ? null : released.scenarioTime().toString());
                 row.put("acknowledgedBy", released == null ? List.of() : released.acknowledgedBy());
+                row.put("files", state.files(number));
                 // whether control may put it on the room's screen: the policy decides, not the console
                 row.put("room", released != null && live.exercise().visibility().canSee(Actor.ROOM, released));
                 out.add(row);
@@ -408,7 +412,7 @@ final class ExerciseRoutes {
         String yaml = records.find(live.id()).orElseThrow(() -> new ApiError(404, ApiProblem.NO_SUCH_EXERCISE.with("exercise", live.id()))).scenarioYaml();
         byte[] zip;
         synchronized (live) {
-            zip = ExerciseArchive.of(live.id(), yaml, live.scenario(), live.exercise().log()).write();
+            zip = ExerciseArchive.of(live.id(), yaml, live.scenario(), live.exercise().log(), files.all(live.id())).write();
         }
         audit.record(actor.user(), "exercise-exported", live.id() + " (" + zip.length + " bytes)");
         ctx.header("Content-Disposition", "attachment; filename=\"" + live.id() + ".spacettx.zip\"");
@@ -455,6 +459,12 @@ final class ExerciseRoutes {
         String control = result.scenario().cells().stream().filter(c -> c.kind() == Cell.Kind.CONTROL).findFirst()
                 .orElseThrow().id();
         records.addMember(id, user.username(), "controller", control);
+        archive.files().forEach((sha, bytes) -> {
+            String mediaType = archive.events().stream().map(Event.Recorded::event)
+                    .filter(e -> e instanceof Event.FileAttached a && a.file().sha256().equals(sha))
+                    .map(e -> ((Event.FileAttached) e).file().mediaType()).findFirst().orElse("application/octet-stream");
+            files.put(id, sha, mediaType, bytes);
+        });
         audit.record(user.username(), "exercise-imported", id + " from archive of " + archive.exerciseId() + ", "
                 + archive.events().size() + " events, log sha256 " + ExerciseArchive.sha256(archive.eventsJsonl()));
         ctx.status(201).json(Map.of("id", id, "events", archive.events().size()));
@@ -736,6 +746,10 @@ final class ExerciseRoutes {
             ctx.header("Retry-After", Long.toString(seconds));
             throw new ApiError(429, ApiProblem.COMMANDS_THROTTLED.with("seconds", seconds), Map.of("retryAfterSeconds", seconds));
         });
+        if (command instanceof Command.AttachFile a) {
+            // the document must be stored before the log names it: only the upload route sends this command
+            throw new ApiError(400, ApiProblem.FILE_ATTACHED_BY_UPLOAD.with("exercise", live.id(), "number", a.number()));
+        }
         if (command instanceof Command.GiveFeedback g) {
             // whatever token the client sent, the server's stands for the giver of feedback to an anonymous request
             command = g.from(exercises.anonymousToken(live, g.request(), actor.user()));
@@ -848,6 +862,97 @@ final class ExerciseRoutes {
         }
         audit.record(actor.user(), "msel-workbook-imported", live.id() + ": injects " + added);
         ctx.status(201).json(Map.of("added", added));
+    }
+
+    /**
+     * {@code POST /api/exercises/{id}/injects/{number}/files?name=FILE}: control attaches a document (the body, of the
+     * type its Content-Type names: PNG, JPEG or PDF, checked against its first bytes) to an inject, released or not.
+     * The bytes are stored once per content, then the inject carries it (FileAttached); its readers may open it.
+     */
+    void attachFile(Context ctx) {
+        LiveExercises.Live live = live(ctx);
+        Actor actor = access.actor(ctx, live);
+        if (!actor.isControl()) {
+            throw new ApiError(403, ApiProblem.FILES_FOR_CONTROL.with());
+        }
+        int number;
+        try {
+            number = Integer.parseInt(ctx.pathParam("number"));
+        } catch (NumberFormatException e) {
+            throw new ApiError(404, ApiProblem.NOT_FOUND.with("method", "POST", "path", excerpt(ctx.path())));
+        }
+        String mediaType = java.util.Objects.requireNonNullElse(ctx.contentType(), "").split(";")[0].strip().toLowerCase(Locale.ROOT);
+        if (!org.spacettx.exercise.engine.AttachedFile.MEDIA_TYPES.contains(mediaType)) {
+            throw new ApiError(415, ApiProblem.FILE_TYPE.with("mediaType", excerpt(mediaType)));
+        }
+        byte[] content = ctx.bodyAsBytes();
+        if (!org.spacettx.exercise.engine.AttachedFile.looksLike(mediaType, content)) {
+            throw new ApiError(422, ApiProblem.FILE_NOT_WHAT_IT_SAYS.with("mediaType", mediaType));
+        }
+        String sha256;
+        try {
+            sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+        var file = new org.spacettx.exercise.engine.AttachedFile(java.util.Objects.requireNonNullElse(ctx.queryParam("name"), ""),
+                mediaType, sha256, content.length);
+        // the engine's checks first (name, size, the inject, how many), so that nothing refused is stored
+        synchronized (live) {
+            if (live.exercise().check(actor, clock.instant(), new Command.AttachFile(number, file)) instanceof Outcome.Rejected r) {
+                throw new ApiError(422, r.message());
+            }
+        }
+        files.put(live.id(), sha256, mediaType, content);
+        Outcome outcome;
+        try {
+            outcome = exercises.handle(live, actor, new Command.AttachFile(number, file));
+        } catch (EventStore.Conflict e) {
+            throw new ApiError(409, ApiProblem.COMMAND_CONFLICT.with());
+        }
+        if (outcome instanceof Outcome.Rejected r) {
+            throw new ApiError(422, r.message());
+        }
+        audit.record(actor.user(), "file-attached", live.id() + ": inject " + number + ", " + file.name() + " (" + sha256 + ", "
+                + content.length + " bytes)");
+        ctx.status(201).json(Map.of("number", number, "file", file, "url", fileUrl(live.id(), sha256)));
+    }
+
+    /** Where a reader opens an attached document. */
+    static String fileUrl(String exercise, String sha256) {
+        return "/api/exercises/" + exercise + "/files/" + sha256;
+    }
+
+    /**
+     * {@code GET /api/exercises/{id}/files/{sha256}}: an attached document, to control, and to whoever reads an inject
+     * that carries it; to anyone else it does not exist (404), as an inject they cannot read.
+     */
+    void file(Context ctx) {
+        LiveExercises.Live live = live(ctx);
+        Actor actor = access.actor(ctx, live);
+        String sha256 = ctx.pathParam("sha256");
+        org.spacettx.exercise.engine.AttachedFile file = null;
+        synchronized (live) {
+            var state = live.exercise().state();
+            var visibility = new org.spacettx.exercise.policy.Visibility(live.scenario());
+            for (int number : state.injectsCarrying(sha256)) {
+                var released = state.released().get(number);
+                if (actor.isControl() || released != null && visibility.canSee(actor, released)) {
+                    file = state.files(number).stream().filter(f -> f.sha256().equals(sha256)).findFirst().orElseThrow();
+                    break;
+                }
+            }
+        }
+        if (file == null) {
+            throw new ApiError(404, ApiProblem.NO_SUCH_FILE.with("sha256", excerpt(sha256)));
+        }
+        ExerciseFiles.Stored stored = files.get(live.id(), sha256)
+                .orElseThrow(() -> new ApiError(404, ApiProblem.NO_SUCH_FILE.with("sha256", excerpt(sha256))));
+        String ascii = file.name().replaceAll("[^A-Za-z0-9._-]", "_");
+        ctx.header("Content-Disposition", "inline; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(file.name(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        ctx.header("Cache-Control", "private, max-age=3600"); // content-addressed: the same URL is always the same bytes
+        ctx.contentType(stored.mediaType()).result(stored.content());
     }
 
     /**

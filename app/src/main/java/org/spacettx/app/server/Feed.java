@@ -63,7 +63,7 @@ final class Feed {
         s.move(state.currentMove()).ifPresent(m -> feed.put("move", Map.of("id", m.id(), "title", m.title(), "narrative", m.narrative())));
         List<Map<String, Object>> injects = new ArrayList<>();
         for (Item.ReleasedInject r : v.filter(viewer, List.copyOf(state.released().values()))) {
-            injects.add(inject(r, viewer));
+            injects.add(inject(r, viewer, state.files(r.inject().number())));
         }
         feed.put("injects", injects);
         feed.put("messages", v.filter(viewer, state.messages()));
@@ -181,7 +181,7 @@ final class Feed {
         return out;
     }
 
-    private static Map<String, Object> inject(Item.ReleasedInject r, Actor viewer) {
+    private static Map<String, Object> inject(Item.ReleasedInject r, Actor viewer, List<org.spacettx.exercise.engine.AttachedFile> files) {
         Inject i = r.inject();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("number", i.number());
@@ -198,6 +198,7 @@ final class Feed {
         }
         m.put("acknowledgedBy", r.acknowledgedBy());
         m.put("attachments", i.attachments());
+        m.put("files", files); // documents attached: opened at /api/exercises/{id}/files/{sha256}
         if (viewer.isControl() || viewer.role() == Actor.Role.OBSERVER) {
             m.put("expectedAction", i.expectedAction());
             m.put("objectives", i.objectives());

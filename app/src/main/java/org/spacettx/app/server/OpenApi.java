@@ -133,6 +133,13 @@ final class OpenApi {
             p.putObject("ko").put("type", "string");
         } else if (raw == AnswerValue.class) {
             return ref("AnswerValue");
+        } else if (raw.isRecord()) {
+            // a small value type (a document on an inject): its components, as Json writes them
+            s.put("type", "object");
+            ObjectNode p = s.putObject("properties");
+            for (java.lang.reflect.RecordComponent c : raw.getRecordComponents()) {
+                p.set(c.getName(), of(c.getGenericType()));
+            }
         } else if (raw.isEnum()) {
             s.put("type", "string");
             ArrayNode values = s.putArray("enum");

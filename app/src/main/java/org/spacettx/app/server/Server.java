@@ -43,6 +43,8 @@ public final class Server implements AutoCloseable {
 
     /** Largest request body accepted (a scenario file with its texts stays far below). */
     static final long MAX_REQUEST_BYTES = 2_000_000;
+    /** A request attribute set when a route answered with an error of its own. */
+    private static final String ANSWERED = "spacettx.answered";
 
     private final Javalin app;
     private final LiveExercises exercises;
@@ -129,7 +131,8 @@ public final class Server implements AutoCloseable {
         PeopleRoutes peopleRoutes = new PeopleRoutes(access, accounts, throttle, audit);
         Computations computations = new Computations(options.limits().computeTime());
         ExerciseRoutes exerciseRoutes = new ExerciseRoutes(access, exercises, records, accounts, audit, clock, computations,
-                new CommandThrottle(clock, new CommandThrottle.Rate(options.commandBurst(), options.commandsPerSecond())));
+                new CommandThrottle(clock, new CommandThrottle.Rate(options.commandBurst(), options.commandsPerSecond())),
+                new org.spacettx.app.store.ExerciseFiles(db));
         RegisterRoutes registerRoutes = new RegisterRoutes(access, exercises, records, register, audit, clock);
         WorkspaceRoutes workspaceRoutes = new WorkspaceRoutes(access, new org.spacettx.app.store.Drafts(db),
                 new org.spacettx.app.store.Catalogs(db), exerciseRoutes, exercises, audit);
@@ -205,6 +208,8 @@ public final class Server implements AutoCloseable {
             config.routes.get("/api/exercises/{id}/space", exerciseRoutes::space);
             config.routes.get("/api/exercises/{id}/report", exerciseRoutes::report);
             config.routes.get("/api/exercises/{id}/evaluation.csv", exerciseRoutes::evaluationCsv);
+            config.routes.post("/api/exercises/{id}/injects/{number}/files", exerciseRoutes::attachFile);
+            config.routes.get("/api/exercises/{id}/files/{sha256}", exerciseRoutes::file);
             config.routes.get("/api/exercises/{id}/space.kml", exerciseRoutes::spaceKml);
             config.routes.get("/api/exercises/{id}/space.czml", exerciseRoutes::spaceCzml);
             config.routes.get("/api/exercises/{id}/warning.ics", exerciseRoutes::warningCalendar);
@@ -217,7 +222,10 @@ public final class Server implements AutoCloseable {
             config.routes.post("/api/register/{id}", registerRoutes::update);
             config.routes.sse("/api/exercises/{id}/stream", exerciseRoutes::stream);
 
-            config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.message(), e.details()));
+            config.routes.exception(ApiError.class, (e, ctx) -> {
+                ctx.attribute(ANSWERED, true); // a route's own error (a 404 of its own keeps its code)
+                error(ctx, e.status(), e.message(), e.details());
+            });
             config.routes.exception(StoreException.class, (e, ctx) -> {
                 if (e.isUnavailable()) {
                     // the database is away (restarting, unreachable) or busy past the wait; the request was not
@@ -235,7 +243,8 @@ public final class Server implements AutoCloseable {
                 error(ctx, 500, ApiProblem.INTERNAL.with(), null);
             });
             config.routes.error(404, ctx -> {
-                if (ctx.path().startsWith("/api/")) {
+                // a route's own 404 (no such exercise, no such document) keeps its code; a path no route answers gets this
+                if (ctx.path().startsWith("/api/") && ctx.attribute(ANSWERED) == null) {
                     error(ctx, 404, ApiProblem.NOT_FOUND.with("method", ctx.method(), "path", ctx.path()), null);
                 }
             });

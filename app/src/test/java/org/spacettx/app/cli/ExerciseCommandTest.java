@@ -78,6 +78,24 @@ class ExerciseCommandTest {
         assertThat(rows.get(5).get("release_utc").asText()).isEmpty(); // manual
     }
 
+    /** A log that attaches documents names them by content it does not hold: archived by the server, not from the log. */
+    @Test
+    void aLogThatAttachesDocumentsIsNotArchivedFromTheLogAlone(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path script = java.nio.file.Files.writeString(dir.resolve("script.jsonl"), """
+                {"wall": "+0", "actor": "control", "command": {"type": "StartExercise"}}
+                {"wall": "+5", "actor": "control", "command": {"type": "AttachFile", "number": 2, "file": {"name": "crane.png", "mediaType": "image/png", "sha256": "%s", "bytes": 1200}}}
+                """.formatted("c".repeat(64)));
+        CliRun simulated = CliRun.of("exercise", "simulate", demo().toString(), "--script", script.toString());
+        assertThat(simulated.exitCode()).as(simulated.err()).isZero();
+        Path log = java.nio.file.Files.writeString(dir.resolve("events.jsonl"), simulated.out());
+        CliRun archived = CliRun.of("exercise", "archive", demo().toString(), "--log", log.toString(), "-o", dir.resolve("a.zip").toString());
+        assertThat(archived.exitCode()).isEqualTo(2);
+        // starting the exercise records two events
+        assertThat(archived.err()).isEqualTo("spacettx: " + log + ": event 3 attaches the document crane.png: export the archive from "
+                + "the server that holds it (GET /api/exercises/ID/archive)\n");
+        assertThat(dir.resolve("a.zip")).doesNotExist();
+    }
+
     @Test
     void simulatePrintsTheEventLog() throws Exception {
         Path script = demo().resolveSibling("rok-us-space-ttx.script.jsonl");

@@ -127,6 +127,11 @@ class ConsoleBrowserTest {
         wait.until(shows(By.id("exercise-title"), "ROK"));
     }
 
+    /** Waits until the condition holds, saying what was awaited when it does not. */
+    static void until(WebDriver d, String what, java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(d, WAIT).withMessage(what).until(condition);
+    }
+
     static WebElement waitFor(WebDriver d, By by) {
         return new WebDriverWait(d, WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
     }

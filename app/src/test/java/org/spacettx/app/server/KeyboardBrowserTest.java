@@ -1,8 +1,8 @@
 package org.spacettx.app.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spacettx.app.server.ConsoleBrowserTest.until;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The exercise played from the keyboard alone (issue 28, item 9): sign in, switch views, release an inject (control),
@@ -135,9 +134,6 @@ class KeyboardBrowserTest {
         throw new AssertionError("the focus did not come round in 400 presses of Tab (a trap?)");
     }
 
-    static void until(WebDriver d, String what, java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(d, Duration.ofSeconds(20)).withMessage(what).until(condition);
-    }
 
     void signIn(WebDriver d, String user) {
         d.get("http://127.0.0.1:" + demo.server().port() + "/");

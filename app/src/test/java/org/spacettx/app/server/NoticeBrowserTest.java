@@ -1,8 +1,8 @@
 package org.spacettx.app.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.spacettx.app.server.ConsoleBrowserTest.until;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +15,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A new inject is announced to a reader looking elsewhere (issue 28, item 8): the window's title counts the injects
@@ -71,9 +70,6 @@ class NoticeBrowserTest {
         return ((JavascriptExecutor) d).executeScript(script);
     }
 
-    static void until(WebDriver d, String what, java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(d, Duration.ofSeconds(20)).withMessage(what).until(condition);
-    }
 
     @Test
     void aNewInjectIsCountedInTheTitleSoundedAndNotifiedWhileThePageIsHidden() throws Exception {

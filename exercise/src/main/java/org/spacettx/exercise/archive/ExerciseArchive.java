@@ -41,10 +41,13 @@ import org.spacettx.orbit.input.SourceLocation;
  * and a manifest with each part's SHA-256. The file depends only on the exercise: exporting the same exercise
  * again, here or after an import elsewhere, gives the same bytes.
  */
-public record ExerciseArchive(String exerciseId, String scenarioYaml, String catalogCsv, List<Event.Recorded> events) {
+public record ExerciseArchive(String exerciseId, String scenarioYaml, String catalogCsv, List<Event.Recorded> events,
+                              Map<String, byte[]> files) {
 
     public static final String FORMAT = "spacettx-exercise-archive";
-    public static final int VERSION = 1;
+    /** The format's version: 2 holds the documents attached to injects ({@code files/SHA256}); 1 has none. */
+    public static final int VERSION = 2;
+    static final String FILES = "files/";
     static final String MANIFEST = "manifest.json";
     static final String SCENARIO = "scenario.yaml";
     static final String CATALOG = "catalog.csv";
@@ -58,11 +61,29 @@ public record ExerciseArchive(String exerciseId, String scenarioYaml, String cat
 
     public ExerciseArchive {
         events = List.copyOf(events);
+        files = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(files));
+        for (Event.Recorded r : events) {
+            if (r.event() instanceof Event.FileAttached a && !files.containsKey(a.file().sha256())) {
+                throw new IllegalArgumentException("event " + r.sequence() + " attaches the document " + a.file().name()
+                        + ", whose content this archive would lack: export the archive from the server that holds it");
+            }
+        }
+    }
+
+    /** An archive without attached documents. */
+    public ExerciseArchive(String exerciseId, String scenarioYaml, String catalogCsv, List<Event.Recorded> events) {
+        this(exerciseId, scenarioYaml, catalogCsv, events, Map.of());
     }
 
     /** The archive of an exercise: its scenario text, the scenario it parses to, and its log. */
     public static ExerciseArchive of(String exerciseId, String scenarioYaml, Scenario scenario, List<Event.Recorded> events) {
-        return new ExerciseArchive(exerciseId, scenarioYaml, catalogSnapshot(scenario), events);
+        return of(exerciseId, scenarioYaml, scenario, events, Map.of());
+    }
+
+    /** As above, with the documents attached to its injects, by SHA-256. */
+    public static ExerciseArchive of(String exerciseId, String scenarioYaml, Scenario scenario, List<Event.Recorded> events,
+                                     Map<String, byte[]> files) {
+        return new ExerciseArchive(exerciseId, scenarioYaml, catalogSnapshot(scenario), events, files);
     }
 
     /** The element sets of the scenario's objects as OMM CSV, one row per object in the scenario's order. */
@@ -99,7 +120,8 @@ public record ExerciseArchive(String exerciseId, String scenarioYaml, String cat
     private Map<String, Object> manifest(String log) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
-        m.put("version", VERSION);
+        m.put("version", files.isEmpty() ? 1 : VERSION); // without documents, the bytes of a version 1 archive
+
         m.put("exercise", exerciseId);
         m.put("scenario", part(SCENARIO, scenarioYaml));
         Map<String, Object> catalog = part(CATALOG, catalogCsv);
@@ -108,6 +130,17 @@ public record ExerciseArchive(String exerciseId, String scenarioYaml, String cat
         Map<String, Object> logPart = part(EVENTS, log);
         logPart.put("count", events.size());
         m.put("events", logPart);
+        if (!files.isEmpty()) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            files.forEach((sha, bytes) -> {
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("file", FILES + sha);
+                f.put("bytes", bytes.length);
+                f.put("sha256", sha);
+                list.add(f);
+            });
+            m.put("files", list);
+        }
         return m;
     }
 
@@ -119,6 +152,9 @@ public record ExerciseArchive(String exerciseId, String scenarioYaml, String cat
             entry(zip, SCENARIO, scenarioYaml);
             entry(zip, CATALOG, catalogCsv);
             entry(zip, EVENTS, log);
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                entry(zip, FILES + f.getKey(), f.getValue());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -138,7 +174,7 @@ public record ExerciseArchive(String exerciseId, String scenarioYaml, String cat
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 String name = e.getName();
-                if (!List.of(MANIFEST, SCENARIO, CATALOG, EVENTS).contains(name)) {
+                if (!List.of(MANIFEST, SCENARIO, CATALOG, EVENTS).contains(name) && !name.matches("files/[0-9a-f]{64}")) {
                     throw problem(source, null, "holds '" + InputException.excerpt(name) + "', which is not part of an exercise archive");
                 }
                 if (parts.containsKey(name)) {
@@ -175,6 +211,24 @@ public record ExerciseArchive(String exerciseId, String scenarioYaml, String cat
                         + ": the part was changed or damaged");
             }
         }
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        for (JsonNode f : manifest.path("files")) {
+            String name = f.path("file").asText();
+            byte[] bytes = parts.get(name);
+            if (bytes == null) {
+                throw problem(source, null, "has no " + InputException.excerpt(name) + ", which its manifest lists");
+            }
+            String sha = name.substring(FILES.length());
+            if (!sha256(bytes).equals(sha) || !sha.equals(f.path("sha256").asText())) {
+                throw problem(source, name, "SHA-256 is " + sha256(bytes) + ", its name and the manifest say otherwise: the document was changed or damaged");
+            }
+            files.put(sha, bytes);
+        }
+        for (String name : parts.keySet()) {
+            if (name.startsWith(FILES) && !files.containsKey(name.substring(FILES.length()))) {
+                throw problem(source, name, "is not listed in the manifest");
+            }
+        }
         String yaml = new String(parts.get(SCENARIO), StandardCharsets.UTF_8);
         String catalog = new String(parts.get(CATALOG), StandardCharsets.UTF_8);
         List<Event.Recorded> events = EventLog.read(new String(parts.get(EVENTS), StandardCharsets.UTF_8), source + "!" + EVENTS);
@@ -182,8 +236,14 @@ public record ExerciseArchive(String exerciseId, String scenarioYaml, String cat
             throw problem(source, MANIFEST, "counts " + manifest.path("events").path("count").asText() + " events, the log holds "
                     + events.size());
         }
+        for (Event.Recorded r : events) {
+            if (r.event() instanceof Event.FileAttached a && !files.containsKey(a.file().sha256())) {
+                throw problem(source, EVENTS, "event " + r.sequence() + " attaches " + InputException.excerpt(a.file().name())
+                        + " (" + a.file().sha256() + "), which the archive lacks");
+            }
+        }
         String id = manifest.path("exercise").asText();
-        return new ExerciseArchive(id, yaml, catalog, events);
+        return new ExerciseArchive(id, yaml, catalog, events, files);
     }
 
     /**
@@ -246,10 +306,14 @@ public record ExerciseArchive(String exerciseId, String scenarioYaml, String cat
     }
 
     private static void entry(ZipOutputStream zip, String name, String text) throws IOException {
+        entry(zip, name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
         ZipEntry e = new ZipEntry(name);
         e.setTime(ENTRY_TIME);
         zip.putNextEntry(e);
-        zip.write(text.getBytes(StandardCharsets.UTF_8));
+        zip.write(content);
         zip.closeEntry();
     }
 
@@ -267,15 +331,27 @@ public record ExerciseArchive(String exerciseId, String scenarioYaml, String cat
         if (!FORMAT.equals(manifest.path("format").asText())) {
             throw problem(source, MANIFEST, "format is '" + InputException.excerpt(manifest.path("format").asText()) + "', not " + FORMAT);
         }
-        if (manifest.path("version").asInt() != VERSION) {
+        if (manifest.path("version").asInt() != 1 && manifest.path("version").asInt() != VERSION) {
             throw problem(source, MANIFEST, "version " + InputException.excerpt(manifest.path("version").asText())
-                    + " is not supported (this is " + VERSION + ")");
+                    + " is not supported (this reads 1 and " + VERSION + ")");
         }
         return manifest;
     }
 
     /** The size the manifest gives a part, which must be a whole number of bytes within the limit. */
     private static long statedSize(JsonNode manifest, String name, String source) {
+        if (name.startsWith(FILES)) {
+            for (JsonNode f : manifest.path("files")) {
+                if (f.path("file").asText().equals(name)) {
+                    JsonNode bytes = f.path("bytes");
+                    if (!bytes.isIntegralNumber() || bytes.asLong() < 0 || bytes.asLong() > MAX_PART_BYTES) {
+                        throw problem(source, MANIFEST, name + ".bytes must be the document's size, from 0 to " + MAX_PART_BYTES + " bytes");
+                    }
+                    return bytes.asLong();
+                }
+            }
+            throw problem(source, name, "is not listed in the manifest");
+        }
         String key = switch (name) {
             case SCENARIO -> "scenario";
             case CATALOG -> "catalog";

@@ -83,6 +83,13 @@ public sealed interface Command {
     record WithdrawInject(int number, String reason) implements Command {
     }
 
+    /**
+     * Control attaches a document to an inject (released or not); the server stores the bytes first and only it sends
+     * this command (see the API's upload of an inject's files), so that {@code file} names content it holds.
+     */
+    record AttachFile(int number, AttachedFile file) implements Command {
+    }
+
     record AcknowledgeInject(int number) implements Command {
     }
 

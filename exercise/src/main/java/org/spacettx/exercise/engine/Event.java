@@ -97,6 +97,10 @@ public sealed interface Event {
             implements Event {
     }
 
+    /** A document attached to an inject; readers of the inject may open it. */
+    record FileAttached(int number, AttachedFile file) implements Event {
+    }
+
     /** An evaluator's evaluation of an objective; it replaces the same evaluator's earlier one of that objective. */
     record ObjectiveEvaluated(String objective, String evaluator, String rating, java.util.List<String> criteria,
                               String strengths, String improvements) implements Event {

@@ -49,6 +49,7 @@ public final class EventFormat {
             Map.entry("RoundOpened", Event.RoundOpened.class),
             Map.entry("ObservationRecorded", Event.ObservationRecorded.class),
             Map.entry("ObjectiveEvaluated", Event.ObjectiveEvaluated.class),
+            Map.entry("FileAttached", Event.FileAttached.class),
             Map.entry("ActionItemSaved", Event.ActionItemSaved.class),
             Map.entry("StatementDrafted", Event.StatementDrafted.class),
             Map.entry("StatementAgreed", Event.StatementAgreed.class),

@@ -152,6 +152,19 @@ public final class Exercise {
         return new Outcome.Accepted(recorded);
     }
 
+    /**
+     * Whether a command would be accepted now, deciding it without recording anything (its events are not returned):
+     * for a caller that must prepare something first, such as storing a document before the log names it.
+     */
+    public Outcome check(Actor actor, Instant wall, Command command) {
+        try {
+            decide(actor, wall, command);
+            return new Outcome.Accepted(List.of());
+        } catch (Refused e) {
+            return new Outcome.Rejected(e.message);
+        }
+    }
+
     /** The next inject due at a scenario time after the clock's: its number and that time. */
     public record NextInject(int number, Instant at) {
     }
@@ -354,6 +367,23 @@ public final class Exercise {
                 control(actor);
                 require(state.released().containsKey(c.number()), Refusal.INJECT_NOT_RELEASED.with("number", c.number()));
                 yield List.of(new Event.InjectWithdrawn(c.number(), text(c.reason(), Refusal.Field.REASON, 500)));
+            }
+            case Command.AttachFile c -> {
+                control(actor);
+                require(state.inject(c.number()).isPresent(), Refusal.NO_SUCH_INJECT.with("number", c.number()));
+                AttachedFile f = c.file();
+                require(f != null && f.name() != null && !f.name().isBlank() && f.name().length() <= AttachedFile.MAX_NAME
+                        && f.name().chars().noneMatch(ch -> ch == '/' || ch == '\\' || Character.isISOControl(ch)),
+                        Refusal.FILE_NAME.with("max", AttachedFile.MAX_NAME, "name", f == null || f.name() == null ? "" : f.name()));
+                require(AttachedFile.MEDIA_TYPES.contains(f.mediaType()), Refusal.FILE_KIND.with("mediaType", String.valueOf(f.mediaType())));
+                require(f.bytes() > 0 && f.bytes() <= AttachedFile.MAX_BYTES, Refusal.FILE_SIZE.with("max", AttachedFile.MAX_BYTES, "bytes", f.bytes()));
+                require(f.sha256() != null && f.sha256().matches("[0-9a-f]{64}"), Refusal.FILE_KIND.with("mediaType", f.mediaType()));
+                List<AttachedFile> carried = state.files(c.number());
+                require(carried.size() < AttachedFile.MAX_PER_INJECT, Refusal.FILE_TOO_MANY.with("number", c.number(), "max", AttachedFile.MAX_PER_INJECT));
+                for (AttachedFile other : carried) {
+                    require(!other.sha256().equals(f.sha256()), Refusal.FILE_ALREADY_ATTACHED.with("number", c.number(), "name", other.name()));
+                }
+                yield List.of(new Event.FileAttached(c.number(), new AttachedFile(f.name().strip(), f.mediaType(), f.sha256(), f.bytes())));
             }
             case Command.AcknowledgeInject c -> {
                 player(actor);

@@ -47,6 +47,7 @@ public final class ExerciseState {
     private final List<Item.SubmittedAnswer> answers = new ArrayList<>();
     private final List<Item.Observation> observations = new ArrayList<>();
     private final List<Item.Evaluation> evaluations = new ArrayList<>();
+    private final Map<Integer, List<AttachedFile>> files = new TreeMap<>();
     private final Map<String, Item.ActionItem> actionItems = new LinkedHashMap<>();
     private String statement = "";
     private final Set<String> agreedBy = new LinkedHashSet<>();
@@ -130,6 +131,9 @@ public final class ExerciseState {
             case Event.ObservationRecorded e -> e.id() == null || e.objective() == null || e.text() == null || e.observer() == null
                     ? "lacks its id, objective, text or observer"
                     : e.inject() != null && scenario.inject(e.inject()).isEmpty() ? "cites inject " + e.inject() + ", which the scenario lacks" : null;
+            case Event.FileAttached e -> e.file() == null || e.file().name() == null || e.file().sha256() == null
+                    || e.file().mediaType() == null ? "lacks its file's name, media type or SHA-256"
+                    : inject(e.number()).isEmpty() ? "attaches to inject " + e.number() + ", which the exercise lacks" : null;
             case Event.ObjectiveEvaluated e -> e.objective() == null || e.evaluator() == null || e.rating() == null || e.criteria() == null
                     || e.strengths() == null || e.improvements() == null ? "lacks its objective, evaluator, rating, criteria or texts"
                     : scenario.objectives().stream().noneMatch(o -> o.id().equals(e.objective()))
@@ -246,6 +250,7 @@ public final class ExerciseState {
             case Event.RoundOpened e -> rounds.put(e.question(), e.round());
             case Event.ObservationRecorded e -> observations.add(new Item.Observation(e.id(), e.objective(), e.inject(),
                     e.rating(), e.text(), e.observer()));
+            case Event.FileAttached e -> files.computeIfAbsent(e.number(), n -> new ArrayList<>()).add(e.file());
             case Event.ObjectiveEvaluated e -> {
                 evaluations.removeIf(x -> x.objective().equals(e.objective()) && x.evaluator().equals(e.evaluator()));
                 evaluations.add(new Item.Evaluation(e.objective(), e.evaluator(), e.rating(), e.criteria(), e.strengths(),
@@ -358,6 +363,17 @@ public final class ExerciseState {
         return List.copyOf(observations);
     }
 
+    /** The documents attached to an inject, in the order they were attached. */
+    public List<AttachedFile> files(int number) {
+        return List.copyOf(files.getOrDefault(number, List.of()));
+    }
+
+    /** The injects carrying a document of this content. */
+    public List<Integer> injectsCarrying(String sha256) {
+        return files.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(f -> f.sha256().equals(sha256)))
+                .map(Map.Entry::getKey).toList();
+    }
+
     /** Each evaluator's latest evaluation of each objective, in the order they were last given. */
     public List<Item.Evaluation> evaluations() {
         return List.copyOf(evaluations);
@@ -434,6 +450,7 @@ public final class ExerciseState {
                            Map<String, Item.Rfi> rfis,
                            Map<String, Integer> rounds, Map<String, Set<Integer>> revealed, List<Item.SubmittedAnswer> answers,
                            List<Item.Observation> observations, List<Item.Evaluation> evaluations,
+                           Map<Integer, List<AttachedFile>> files,
                            Map<String, Item.ActionItem> actionItems,
                            Item.Statement statement) {
     }
@@ -442,6 +459,8 @@ public final class ExerciseState {
         return new Snapshot(started, ended, running, speed, pauseAt, anchorScenario, anchorWall, currentMove, lastSequence,
                 Map.copyOf(released), Map.copyOf(withdrawn), Map.copyOf(written), Map.copyOf(feedbackRequests), List.copyOf(feedback), List.copyOf(messages),
                 List.copyOf(sharedTracks), Map.copyOf(rfis), Map.copyOf(rounds),
-                Map.copyOf(revealed), List.copyOf(answers), List.copyOf(observations), List.copyOf(evaluations), Map.copyOf(actionItems), statement());
+                Map.copyOf(revealed), List.copyOf(answers), List.copyOf(observations), List.copyOf(evaluations),
+                Map.copyOf(files.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())))),
+                Map.copyOf(actionItems), statement());
     }
 }

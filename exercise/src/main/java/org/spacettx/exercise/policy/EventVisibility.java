@@ -36,6 +36,8 @@ public final class EventVisibility {
                     .map(i -> items.canSee(viewer, new Item.ReleasedInject(i, recorded.scenarioTime(), "", java.util.Set.of())))
                     .orElse(false);
             case Event.InjectAcknowledged e -> inject(viewer, state, e.number());
+            // a document on an inject: whoever reads the inject (control alone before it is released)
+            case Event.FileAttached e -> inject(viewer, state, e.number());
             case Event.MessagePosted e -> items.canSee(viewer, new Item.Message(e.id(), e.fromCell(), e.toCell(), e.body(),
                     e.marking(), recorded.scenarioTime()));
             case Event.TrackShared e -> items.canSee(viewer, new Item.SharedTrack(e.id(), e.fromCell(), e.toCell(), e.object(),

@@ -131,8 +131,9 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
         }
     }
 
+    /** A released inject as the reader saw it, with the names of the documents attached to it. */
     public record TimelineEntry(int number, String move, Instant released, Text subject, String marking,
-                                List<String> recipients, List<String> acknowledgedBy, String reason) {
+                                List<String> recipients, List<String> acknowledgedBy, String reason, List<String> documents) {
     }
 
     public record AnswerLine(String cell, Text value, String confidence, String rationale) {
@@ -203,7 +204,8 @@ public record AfterActionReport(String exerciseId, Text title, String banner, Te
                         .thenComparingInt(r -> r.inject().number()))
                 .map(r -> new TimelineEntry(r.inject().number(), r.inject().move(), r.scenarioTime(), r.inject().subject(),
                         r.inject().marking().toString(), r.inject().recipients(),
-                        r.acknowledgedBy().stream().sorted().toList(), r.reason()))
+                        r.acknowledgedBy().stream().sorted().toList(), r.reason(),
+                        state.files(r.inject().number()).stream().map(org.spacettx.exercise.engine.AttachedFile::name).toList()))
                 .toList();
 
         List<Item.SubmittedAnswer> answers = v.filter(reader, state.answers()).stream().filter(Item.SubmittedAnswer::revealed).toList();

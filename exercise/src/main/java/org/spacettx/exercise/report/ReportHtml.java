@@ -68,6 +68,7 @@ public final class ReportHtml {
             Map.entry("offTruth", Text.of("Held off the truth (a manoeuvre not seen)", "실제와 다른 위치 (미관측 기동)")),
             Map.entry("rating", Text.of("Rating", "평가")),
             Map.entry("evaluations", Text.of("Evaluators' ratings", "평가관 평가")),
+            Map.entry("documents", Text.of("Documents", "첨부 문서")),
             Map.entry("observationMean", Text.of("Observations (mean)", "관찰 기록 (평균)")),
             Map.entry("evaluator", Text.of("Evaluator", "평가관")),
             Map.entry("strengths", Text.of("Strengths", "강점")),
@@ -252,6 +253,11 @@ public final class ReportHtml {
                 out.append("<tr><td class=\"num\">").append(t.number()).append("</td><td class=\"time\">").append(esc(time(t.released())))
                         .append("</td><td>").append(esc(t.move())).append("</td><td>");
                 text(t.subject());
+                if (!t.documents().isEmpty()) {
+                    out.append("<br/><small>");
+                    text(label("documents"));
+                    out.append(": ").append(esc(String.join(", ", t.documents()))).append("</small>");
+                }
                 out.append("</td><td>").append(esc(t.marking())).append("</td><td>").append(esc(String.join(", ", t.recipients())))
                         .append("</td><td>").append(esc(String.join(", ", t.acknowledgedBy()))).append("</td></tr>\n");
             }
@@ -510,7 +516,23 @@ public final class ReportHtml {
         out.append("</section>\n");
         banner(r.banner());
         out.append("</body>\n</html>\n");
-        return out.toString();
+        return paged && language != Language.EN ? wholeKoreanWords(out.toString()) : out.toString();
+    }
+
+    /** A table's text node, and within it a space-delimited word holding Hangul. */
+    private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile("<table[^>]*>.*?</table>", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern TEXT_NODE = java.util.regex.Pattern.compile(">([^<]+)<");
+    private static final java.util.regex.Pattern HANGUL_WORD = java.util.regex.Pattern.compile("[^\\s]*[\\uAC00-\\uD7A3][^\\s]*");
+
+    /**
+     * The paged page with each Korean word of its tables kept on one line: the PDF renderer breaks between any two
+     * Hangul syllables (it has no {@code word-break: keep-all}), which set narrow columns' headers one syllable a line.
+     */
+    static String wholeKoreanWords(String page) {
+        return TABLE.matcher(page).replaceAll(table -> java.util.regex.Matcher.quoteReplacement(
+                TEXT_NODE.matcher(table.group()).replaceAll(node -> java.util.regex.Matcher.quoteReplacement(">"
+                        + HANGUL_WORD.matcher(node.group(1)).replaceAll(w -> java.util.regex.Matcher.quoteReplacement(
+                                "<span class=\"kw\">" + w.group() + "</span>")) + "<"))));
     }
 
     /** The unified-understanding index of each move as horizontal bars (0..100), in CSS: screen, print and PDF. */
@@ -639,7 +661,7 @@ public final class ReportHtml {
             .subtitle{font-size:12pt;margin:0 0 .6em;color:#444}.meta{color:#555;margin:.2em 0}
             dl{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em}dt{font-weight:bold}dd{margin:0}
             table{border-collapse:collapse;width:100%;margin:.3em 0 .8em}th,td{border:1px solid #c9ced4;padding:.2em .4em;text-align:left;vertical-align:top}
-            th{background:#eef1f4;word-break:keep-all}td.num{text-align:right;white-space:nowrap}td.time{white-space:nowrap}caption{text-align:left;font-weight:bold;padding:.2em 0}
+            th{background:#eef1f4;word-break:keep-all}.kw{white-space:nowrap}td.num{text-align:right;white-space:nowrap}td.time{white-space:nowrap}caption{text-align:left;font-weight:bold;padding:.2em 0}
             ul{margin:0;padding-left:1.1em}.ko{display:block;color:#444}
             blockquote{border-left:4px solid #1f6b33;margin:.4em 0;padding:.2em .8em;background:#f4f7f4;white-space:pre-wrap}
             .chart{max-width:640px;margin:.4em 0 .8em}.chart-title{font-weight:bold;margin:.2em 0}

@@ -18,6 +18,11 @@ public enum Refusal implements MessageCode {
     JUMP_BACK_UNCONFIRMED("move {move} starts at {time}, before the clock's {now}: going back keeps every inject released since; confirm it to jump back"),
     PAUSE_AT_TIME("a pause lies after the clock's time ({now}) and no later than the scenario's end ({end})"),
     NO_INJECT_AHEAD("no inject is due at a time ahead of the clock; release the others by hand"),
+    FILE_NAME("a file name has 1 to {max} characters and no folder: '{name}'"),
+    FILE_KIND("an inject carries PNG or JPEG images and PDF documents, not {mediaType}"),
+    FILE_SIZE("a document is at most {max} bytes; this one has {bytes}"),
+    FILE_TOO_MANY("inject {number} carries {max} documents already"),
+    FILE_ALREADY_ATTACHED("inject {number} carries this document already (as {name})"),
     // who may do what
     CONTROL_ONLY("only control can do that"),
     PLAYERS_ONLY("only a delegation's players can do that"),

@@ -27,7 +27,7 @@ class EventFormatTest {
                 "InjectWritten", "InjectAcknowledged", "MessagePosted", "TrackShared", "RfiRequested", "RfiAnswered",
                 "AnswerSubmitted", "QuestionRevealed", "RoundOpened", "ObservationRecorded", "ActionItemSaved", "StatementDrafted",
                 "StatementAgreed", "DissentNoted", "ExerciseEnded", "PresentationFocused", "PauseScheduled",
-                "ObjectiveEvaluated");
+                "ObjectiveEvaluated", "FileAttached");
         assertThat(java.util.List.<Object>copyOf(EventFormat.NAMES.values())).containsExactlyInAnyOrder((Object[]) Event.class.getPermittedSubclasses());
     }
 

@@ -35,6 +35,7 @@ class JsonTest {
                 new Event.QuestionRevealed("Q1", 1), new Event.RoundOpened("Q1", 2),
                 new Event.ObservationRecorded("OBS-1", "O1", null, 4, "good", "observer"),
                 new Event.ObjectiveEvaluated("O1", "observer", "S", java.util.List.of("met", "partly"), "quick", ""),
+                new Event.FileAttached(2, new AttachedFile("crane.png", "image/png", "a".repeat(64), 1200)),
                 new Event.ActionItemSaved("AI1", "t", "KOR", LocalDate.of(2024, 3, 31), "open", 24),
                 new Event.StatementDrafted("text"), new Event.StatementAgreed("kor"), new Event.DissentNoted("usa", "no"),
                 new Event.PresentationFocused("inject", "1"), new Event.FeedbackRequested("FB-1", "M1", true),

@@ -177,4 +177,19 @@ class ReportPdfTest {
     private static String normalised(String s) {
         return s.replaceAll("\\s+", " ");
     }
+
+    /**
+     * The Korean PDF's table headers and cells keep their words whole (issue 28, item 6: headers broke one syllable a
+     * line): no line of the Korean copy's text is a lone Hangul syllable.
+     */
+    @Test
+    void koreanTablesKeepTheirWordsWhole() throws IOException {
+        AfterActionReport r = AfterActionReport.of(AfterActionReportTest.demo, AfterActionReportTest.played.state(),
+                AfterActionReportTest.CONTROL);
+        try (PDDocument doc = Loader.loadPDF(ReportPdf.render(r, ReportHtml.Language.KO))) {
+            java.util.List<String> lone = new PDFTextStripper().getText(doc).lines().map(String::strip)
+                    .filter(l -> l.length() == 1 && l.charAt(0) >= '\uAC00' && l.charAt(0) <= '\uD7A3').toList();
+            assertThat(lone).as("lines that are one Hangul syllable").isEmpty();
+        }
+    }
 }
