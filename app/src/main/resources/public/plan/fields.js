@@ -32,6 +32,19 @@ export function set(parts, value) {
   plan.changed();
 }
 
+/** A time the picker shows: whole seconds, UTC. */
+const WHOLE_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?Z$/;
+
+/** A picker's value ("2026-01-05T10:30" or with seconds) as the scenario writes times ("2026-01-05T10:30:00Z"). */
+const fromPicker = (v) => (!v ? "" : `${v.length === 16 ? v + ":00" : v}Z`);
+
+/** The scenario's span as a picker's bounds, unless the field is the span itself ({@code options.unbounded}). */
+function span(options) {
+  const start = plan.doc && plan.doc.start, end = plan.doc && plan.doc.end;
+  if (options.unbounded || !WHOLE_UTC.test(String(start)) || !WHOLE_UTC.test(String(end))) return {};
+  return { min: String(start).replace(/Z$/, ""), max: String(end).replace(/Z$/, "") };
+}
+
 let counter = 0;
 const fresh = () => `f${++counter}`;
 
@@ -51,14 +64,19 @@ export function field(parts, label, kind = "text", options = {}) {
   } else if (kind === "textarea") {
     input = el("textarea", { ...attrs, rows: options.rows || 3 });
     input.value = value ?? "";
+  } else if (kind === "datetime" && (value == null || value === "" || WHOLE_UTC.test(String(value)))) {
+    // a date and time picker, in UTC (the label says so), within the scenario's span where it has one
+    input = el("input", { ...attrs, type: "datetime-local", step: "1", ...span(options) });
+    input.value = value ? String(value).replace(/Z$/, "") : "";
   } else {
+    // a time the picker cannot show (an offset, a fraction of a second) stays text, as the file has it
     const type = kind === "number" ? "number" : "text";
     input = el("input", { ...attrs, type, step: kind === "number" ? "any" : undefined,
       placeholder: kind === "datetime" ? "2026-01-05T00:00:00Z" : kind === "date" ? "2026-01-05" : options.placeholder || undefined });
     input.value = value ?? "";
   }
   input.addEventListener(kind === "select" ? "change" : "input", () => {
-    const raw = input.value.trim();
+    const raw = input.type === "datetime-local" ? fromPicker(input.value) : input.value.trim();
     set(parts, kind === "number" && raw !== "" && !Number.isNaN(Number(raw)) ? Number(raw) : raw);
     if (options.onChange) options.onChange(raw);
   });

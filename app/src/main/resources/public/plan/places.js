@@ -65,20 +65,23 @@ export function wirePlacesMap() {
   drawLayers();
 }
 
+/** A place's label on the map: its name in the reader's language, else its id (both as typed, at once). */
+const label = (place) => text(place.name) || String(place.id ?? "");
+
 /** The scenario's places on the map, and the polygon being drawn. */
 function drawLayers() {
   if (!layer) return;
   layer.clearLayers();
   for (const s of places().sites || []) {
     if (typeof s.lat === "number" && typeof s.lon === "number") {
-      L.circleMarker([s.lat, s.lon], { radius: 6, color: "#1f7a3a" }).bindTooltip(s.id, { permanent: true, direction: "right", className: "place-label" }).addTo(layer);
+      L.circleMarker([s.lat, s.lon], { radius: 6, color: "#1f7a3a" }).bindTooltip(label(s), { permanent: true, direction: "right", className: "place-label" }).addTo(layer);
     }
   }
   for (const a of places().areas || []) {
     if (a.circle && typeof a.circle.lat === "number") {
-      L.circle([a.circle.lat, a.circle.lon], { radius: (a.circle.radius_km || 0) * 1000, color: "#1f7a3a", weight: 1 }).bindTooltip(a.id).addTo(layer);
+      L.circle([a.circle.lat, a.circle.lon], { radius: (a.circle.radius_km || 0) * 1000, color: "#1f7a3a", weight: 1 }).bindTooltip(label(a)).addTo(layer);
     } else if (Array.isArray(a.polygon)) {
-      L.polygon(a.polygon.map(([lon, lat]) => [lat, lon]), { color: "#1f7a3a", weight: 1 }).bindTooltip(a.id).addTo(layer);
+      L.polygon(a.polygon.map(([lon, lat]) => [lat, lon]), { color: "#1f7a3a", weight: 1 }).bindTooltip(label(a)).addTo(layer);
     }
   }
   if (vertices.length) L.polyline(vertices.map(([lon, lat]) => [lat, lon]), { color: "#b3261e", dashArray: "4 4" }).addTo(layer);
@@ -122,7 +125,12 @@ async function uploadGeoJson(file) {
 /** The places section: the map's tools, then the sites' and the areas' forms. */
 export function drawPlaces(box, redraw) {
   redrawForms = redraw;
-  const forms = box.querySelector("#places-forms") || el("div", { id: "places-forms" });
+  let forms = box.querySelector("#places-forms");
+  if (!forms) {
+    forms = el("div", { id: "places-forms" });
+    // a renamed or moved place is redrawn as it is typed (its label was the id it had when the map was drawn)
+    forms.addEventListener("input", () => drawLayers());
+  }
   if (!box.querySelector("#places-map")) {
     // built once (the map lives in it): its texts carry data-i18n, which a change of language rewrites
     const mode = el("select", { id: "map-mode" },

@@ -51,7 +51,7 @@ export function drawSection(name) {
         el("div", { class: "grid2" }, field(["id"], t("plan.id")), field(["banner"], t("plan.banner"))),
         text2(["title"], t("plan.title")),
         text2(["description"], t("plan.description"), { long: true }),
-        el("div", { class: "grid2" }, field(["start"], t("plan.start"), "datetime"), field(["end"], t("plan.end"), "datetime")));
+        el("div", { class: "grid2" }, field(["start"], t("plan.start"), "datetime", { unbounded: true }), field(["end"], t("plan.end"), "datetime", { unbounded: true })));
       break;
     case "cells":
       box.replaceChildren(rows(["cells"], t("plan.cell"), (p) => [
@@ -176,7 +176,7 @@ function drawObjects(box, redraw) {
       el("div", { class: "field" }, el("span", { class: "field-label" }, t("plan.definition")), definition),
       kind === "tle" ? el("div", { class: "tle" }, field([...p, "tle", 0], t("plan.tle1")), field([...p, "tle", 1], t("plan.tle2"))) : null,
       kind === "elements" ? el("div", { class: "grid4" }, ["norad", "epoch", "inclination", "raan", "eccentricity", "arg_perigee", "mean_anomaly", "altitude_km", "bstar"]
-        .map((k) => field([...p, "elements", k], t(`plan.el.${k}`), k === "epoch" ? "datetime" : "number"))) : null,
+        .map((k) => field([...p, "elements", k], t(`plan.el.${k}`), k === "epoch" ? "datetime" : "number", { unbounded: true }))) : null,
       kind === "launch" ? el("div", { class: "grid4" }, field([...p, "launch", "site"], t("plan.launchSite"), "select", { choices: plan.launchSites }),
         ["time", "inclination", "altitude_km", "downrange_km", "ascent_minutes", "norad"]
           .map((k) => field([...p, "launch", k], t(`plan.el.${k}`), k === "time" ? "datetime" : "number"))) : null,

@@ -72,9 +72,19 @@ class PlanBrowserTest {
         return new WebDriverWait(d, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-path='" + path + "']")));
     }
 
-    /** Replaces a field's value as a user does: select all, type (the page hears every key). */
+    /**
+     * Replaces a field's value as a user does: select all, type (the page hears every key); a date and time picker
+     * takes the time as its picker would set it (UTC, without the zone letter), and the page hears the input.
+     */
     static void fill(String path, String value) {
-        at(path).sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
+        WebElement field = at(path);
+        if ("datetime-local".equals(field.getDomAttribute("type"))) {
+            ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                    field, value.replaceAll("Z$", ""));
+            return;
+        }
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
     }
 
     static void section(String name) {
@@ -120,6 +130,10 @@ class PlanBrowserTest {
         fill("places.sites[0].id", "post");
         fill("places.sites[0].name.en", "Forward post");
         fill("places.sites[0].name.ko", "전방 초소");
+        // the map's label follows the site's name as it is typed (it kept the first id before)
+        new WebDriverWait(d, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#places-map .place-label"), "Forward post"));
+        fill("places.sites[0].name.en", "Forward post 2");
+        new WebDriverWait(d, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#places-map .place-label"), "Forward post 2"));
         double lat = Double.parseDouble(at("places.sites[0].lat").getDomProperty("value"));
         double lon = Double.parseDouble(at("places.sites[0].lon").getDomProperty("value"));
         assertThat(lat).as("a click on Korea").isBetween(25.0, 45.0);
@@ -160,6 +174,17 @@ class PlanBrowserTest {
         fill("msel[0].subject.ko", "우주정거장 상공 통과");
         fill("msel[0].body.en", "The station rises over the forward post now.");
         fill("msel[0].body.ko", "우주정거장이 지금 전방 초소 상공에 떠오른다.");
+        // times are picked, in UTC, within the scenario's span; the file gets the time with its zone letter
+        new Select(at("msel[0].trigger")).selectByValue("at");
+        WebElement picker = at("msel[0].trigger.at");
+        assertThat(picker.getDomAttribute("type")).isEqualTo("datetime-local");
+        assertThat(picker.getDomAttribute("min")).isEqualTo("2026-06-01T00:00:00");
+        assertThat(picker.getDomAttribute("max")).isEqualTo("2026-06-03T00:00:00");
+        assertThat(d.findElement(By.cssSelector("label[for='" + picker.getDomAttribute("id") + "']")).getText()).contains("UTC");
+        fill("msel[0].trigger.at", "2026-06-01T06:30:00Z");
+        assertThat((String) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return document.querySelector(\"[data-path='msel[0].trigger.at']\").value")).isEqualTo("2026-06-01T06:30"); // whole minutes, as Chrome gives them
+        waitText(By.cssSelector("[data-computed='1']"), "06:30"); // the server read the time the picker gave
         new Select(at("msel[0].trigger")).selectByValue("pass");
         waitText(By.cssSelector("[data-computed='1']"), "2026-06-0");
         assertThat(new Select(at("msel[0].trigger.pass.object")).getFirstSelectedOption().getDomProperty("value")).isEqualTo("iss");
