@@ -39,6 +39,12 @@ function wanted(hash) {
   return role() === "controller" ? "control" : "overview";
 }
 
+/** The guide of the role, in the reader's language, at the view's section (People: the administrator's guide). */
+function guideFor(r, view) {
+  const guide = view === "people" ? "administrator" : { controller: "controller", player: "delegate", observer: "evaluator" }[r] || "delegate";
+  return `/guides/${guide}${state.lang === "ko" ? ".ko" : ""}#${view}`;
+}
+
 /** Shows one view and hides the others (a view the role lacks is never shown). */
 export function showView(id, focus) {
   const r = role();
@@ -52,6 +58,7 @@ export function showView(id, focus) {
     tab.tabIndex = selected ? 0 : -1;
     if (selected && focus) tab.focus();
   }
+  $("help-link").href = guideFor(r, id);
   if (location.hash !== "#" + id) {
     // a view the user goes to is a step in the browser's history: Back returns to the view before, not out of the exercise
     const url = `${location.pathname}${location.search}#${id}`;
@@ -101,6 +108,7 @@ export function renderViews(f) {
     el("span", { class: "tab-name", "data-i18n": `view.${v.id}` }, t(`view.${v.id}`)), el("span", { class: "count" }))));
     showView(wanted(location.hash), false);
   }
+  $("help-link").href = guideFor(r, state.view); // in the language now chosen
   const c = counts(f);
   // the window's title counts what is new in the feed, read from the taskbar or another tab
   document.title = `${c.feed ? `(${c.feed}) ` : ""}SpaceTTX — ${text(f.exercise.title)}`;

@@ -12,6 +12,8 @@ function applyLanguage() {
   document.documentElement.lang = plan.lang;
   $("language").value = plan.lang;
   for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll("[data-i18n-label]")) node.setAttribute("aria-label", t(node.dataset.i18nLabel));
+  $("help-link").href = `/guides/planner${plan.lang === "ko" ? ".ko" : ""}#workspace`;
   if (plan.doc) {
     drawTabs();
     drawSection(plan.section);

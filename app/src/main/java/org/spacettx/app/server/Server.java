@@ -208,6 +208,9 @@ public final class Server implements AutoCloseable {
             config.routes.get("/api/exercises/{id}/space", exerciseRoutes::space);
             config.routes.get("/api/exercises/{id}/report", exerciseRoutes::report);
             config.routes.get("/api/exercises/{id}/evaluation.csv", exerciseRoutes::evaluationCsv);
+            GuideRoutes guides = new GuideRoutes();
+            config.routes.get("/guides/images/{name}", guides::image);
+            config.routes.get("/guides/{name}", guides::guide);
             config.routes.post("/api/exercises/{id}/injects/{number}/files", exerciseRoutes::attachFile);
             config.routes.get("/api/exercises/{id}/files/{sha256}", exerciseRoutes::file);
             config.routes.get("/api/exercises/{id}/space.kml", exerciseRoutes::spaceKml);
