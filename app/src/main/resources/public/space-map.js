@@ -70,6 +70,7 @@ export const SpaceMap = (() => {
     const layers = L.layerGroup().addTo(map);
     let current = null;
     let legendBox = null;
+    let legendOpen = window.matchMedia("(min-width: 1000px)").matches;
     if (options.onRedraw) map.on("zoomend", options.onRedraw);
 
     /** A popup's content: a title, lines, and the next overflight windows involving it, soonest first. */
@@ -111,17 +112,19 @@ export const SpaceMap = (() => {
           () => details(text(p.name), [], picture.next.filter((w) => w.place === p.id))).addTo(layers);
         }
       }
+      const siteMarkers = [];
       for (const group of clusterSites(sites)) {
         const p = group[0];
         const names = group.map((g) => text(g.name));
-        popup(L.circleMarker([p.point[1], p.point[0]], { radius: group.length > 1 ? 7 : 4, color: COLOURS.place, fillOpacity: 0.6,
+        siteMarkers.push(popup(L.circleMarker([p.point[1], p.point[0]], { radius: group.length > 1 ? 7 : 4, color: COLOURS.place, fillOpacity: 0.6,
           className: `place ${group.map((g) => "place-" + g.id).join(" ")}` })
           .bindTooltip(asText(group.length > 1 ? `${names[0]} +${group.length - 1}` : names[0]), { permanent: true, direction: "right",
             className: "place-label" }),
         () => el("div", {}, ...group.map((g) => details(text(g.name), [`${g.point[1].toFixed(3)}°, ${g.point[0].toFixed(3)}°`],
-          picture.next.filter((w) => w.place === g.id))))).addTo(layers);
+          picture.next.filter((w) => w.place === g.id))))).addTo(layers));
       }
       const now = Date.parse(picture.time);
+      const satellites = [];
       for (const o of picture.objects) {
         if (!o.inOrbit || !o.position) continue;
         const side = allied.has(o.nation) ? "allied" : "other";
@@ -149,14 +152,14 @@ export const SpaceMap = (() => {
             fillOpacity: 0.05, interactive: false, className: `uncertainty uncertainty-${o.id}` }).addTo(layers);
         }
         const label = e && e.custody !== "tracked" ? `${text(o.name)} (${ui.t("custody." + e.custody)})` : text(o.name);
-        popup(L.circleMarker([o.position.lat, o.position.lon], { radius: 6, color: colour, fillOpacity: 0.9,
+        satellites.push(popup(L.circleMarker([o.position.lat, o.position.lon], { radius: 6, color: colour, fillOpacity: 0.9,
           className: `sat sat-${side} sat-${o.id}${e ? " custody-" + e.custody : ""}` })
           .bindTooltip(asText(label), { permanent: true, direction: "right", className: `sat-label sat-label-${side}` }),
         () => details(text(o.name), [`${o.nation} · NORAD ${o.norad}`,
           `${o.position.lat.toFixed(2)}°, ${o.position.lon.toFixed(2)}° · ${o.position.altKm} km`,
           e ? `${ui.t("tracks.observed")}: ${e.observed.slice(0, 19).replace("T", " ")} · ± ${e.sigmaKm} km · ${ui.t("custody." + e.custody)}` : null,
           o.sensor ? `sensor: ${o.sensor}` : null],
-        picture.next.filter((w) => w.norad === o.norad))).addTo(layers);
+        picture.next.filter((w) => w.norad === o.norad))).addTo(layers));
       }
       // a breakup's fragments: a dot each, one tooltip for the cloud (on its first fragment)
       for (const cloud of picture.debris || []) {
@@ -182,6 +185,50 @@ export const SpaceMap = (() => {
       }
       const followed = picture.objects.find((o) => o.id === follow && o.position);
       if (followed) map.panTo([followed.position.lat, followed.position.lon], { animate: false });
+      declutter(satellites, declutter(siteMarkers, []));
+    }
+
+    /** Where a satellite's label may go, in order: beside it, then above or below, then further off with a leader. */
+    const PLACES = [["right", 0, 0], ["left", 0, 0], ["top", 0, 0], ["bottom", 0, 0], ["right", 0, 20], ["right", 0, -20],
+      ["left", 0, 20], ["left", 0, -20], ["right", 24, 40], ["right", 24, -40], ["left", -24, 40], ["left", -24, -40]];
+
+    /**
+     * Sets each marker's label where it overlaps none of the labels already set ({@code taken}, boxes in the map's
+     * pixels: the sites' are set first, then the satellites' in the order drawn), trying the places in order; a label
+     * set away from its dot gets a leader line to it. Where every place overlaps, the one overlapping least. Returns
+     * the boxes taken.
+     */
+    function declutter(markers, taken) {
+      const box = map.getContainer().getBoundingClientRect();
+      const rect = (n) => { const r = n.getBoundingClientRect(); return { l: r.left - box.left, t: r.top - box.top, r: r.right - box.left, b: r.bottom - box.top }; };
+      const overlap = (a, c) => Math.max(0, Math.min(a.r, c.r) - Math.max(a.l, c.l) + 2) * Math.max(0, Math.min(a.b, c.b) - Math.max(a.t, c.t) + 2);
+      const outside = (a) => Math.max(0, -a.l) + Math.max(0, a.r - box.width) + Math.max(0, -a.t) + Math.max(0, a.b - box.height);
+      for (const marker of markers) {
+        const tip = marker.getTooltip();
+        if (!tip || !tip.getElement()) continue;
+        let best = null;
+        for (const [direction, dx, dy] of PLACES) {
+          tip.options.direction = direction;
+          tip.options.offset = L.point(dx, dy);
+          tip.update();
+          const here = rect(tip.getElement());
+          const cost = taken.reduce((sum, other) => sum + overlap(here, other), 0) + 50 * outside(here);
+          if (!best || cost < best.cost) best = { direction, dx, dy, cost, here };
+          if (cost === 0) break;
+        }
+        tip.options.direction = best.direction;
+        tip.options.offset = L.point(best.dx, best.dy);
+        tip.update();
+        tip.getElement().classList.toggle("label-moved", best.dy !== 0 || best.dx !== 0);
+        taken.push(best.here);
+        if (best.dy !== 0 || best.dx !== 0) {
+          // a leader from the dot to the nearer end of the label's side that faces it
+          const end = L.point(best.direction === "left" ? best.here.r : best.here.l, (best.here.t + best.here.b) / 2);
+          L.polyline([marker.getLatLng(), map.containerPointToLatLng(end)], { color: "#44505c", weight: 1, interactive: false,
+            className: "leader" }).addTo(layers);
+        }
+      }
+      return taken;
     }
 
     /** Fits the map to the picture's places and the satellites now in orbit. */
@@ -200,7 +247,13 @@ export const SpaceMap = (() => {
       if (!legendBox) return;
       // colours by class (the content policy allows no inline style); the stylesheet holds the same colours
       const swatch = (cls) => el("span", { class: "swatch " + cls });
-      legendBox.replaceChildren(
+      // folded to one line on a small screen (it covered a quarter of a tablet's map), open on a large one; the reader's
+      // choice stays through redraws and languages
+      const box = el("details", { class: "legend-box" }, el("summary", {}, ui.t("legend.title")));
+      box.open = legendOpen;
+      box.addEventListener("toggle", () => { legendOpen = box.open; });
+      legendBox.replaceChildren(box);
+      box.append(
         el("div", {}, swatch("dot c-allied"), ui.t("legend.allied")),
         el("div", {}, swatch("dot c-other"), ui.t("legend.other")),
         el("div", {}, swatch("dot small c-place"), ui.t("legend.place")),

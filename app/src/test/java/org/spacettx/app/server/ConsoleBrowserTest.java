@@ -644,7 +644,7 @@ class ConsoleBrowserTest {
                       past: document.querySelectorAll('#map path.track-past').length,
                       future: document.querySelectorAll('#map path.track-future').length,
                       night: document.querySelectorAll('#map path.night').length,
-                      legend: document.querySelectorAll('#map-legend > div').length,
+                      legend: document.querySelectorAll('#map-legend details > div').length,
                       chartLabels: labels.length, cut: labels.filter(l => l.getBBox().x < 0).length };
                     """);
             assertThat(((Number) seen.get("sats")).intValue()).as("satellites in orbit drawn").isGreaterThanOrEqualTo(3);

@@ -146,7 +146,7 @@ class PresenterBrowserTest {
                 const r = document.getElementById('room-map').getBoundingClientRect();
                 return { width: r.width / window.innerWidth, height: r.height / window.innerHeight, sats: document.querySelectorAll('#room-map path.sat').length,
                   labels: [...document.querySelectorAll('#room-map .leaflet-tooltip.sat-label')].filter(l => l.style.opacity !== '0')
-                      .map(l => l.textContent), legend: document.querySelectorAll('#room-map .legend > div').length,
+                      .map(l => l.textContent), legend: document.querySelectorAll('#room-map .legend details > div').length,
                   focusShown: document.getElementById('room-focus').getBoundingClientRect().height > 0 };
                 """);
         // the window's 1080 pixels include the browser's own bars: the map's share of what the page has is measured
