@@ -63,8 +63,10 @@ class AttachmentBrowserTest {
             ConsoleBrowserTest.click(d, By.id("tab-feed"));
             until(d, "the image is drawn in inject 2's card", x -> Long.valueOf(320).equals(((JavascriptExecutor) x).executeScript(
                     "const i = document.querySelector(\"#feed [data-inject='2'] img\"); return i && i.complete ? i.naturalWidth : null;")));
-            assertThat(d.findElement(By.cssSelector("#feed [data-inject='2'] img")).getAttribute("alt")).isEqualTo("sohae-crane.png");
-            assertThat(d.findElement(By.cssSelector("#feed [data-inject='1'] .document")).getText()).isEqualTo("launch-notice.pdf (PDF, 1 kB)");
+            // read in one step each: a live update redraws the feed's cards (an element found before may be gone)
+            assertThat(((JavascriptExecutor) d).executeScript("return document.querySelector(\"#feed [data-inject='2'] img\").alt"))
+                    .isEqualTo("sohae-crane.png");
+            assertThat(ConsoleBrowserTest.textOf(d, By.cssSelector("#feed [data-inject='1'] .document"))).isEqualTo("launch-notice.pdf (PDF, 1 kB)");
             ((JavascriptExecutor) d).executeScript("document.querySelector(\"#feed [data-inject='2']\").scrollIntoView()");
             ConsoleBrowserTest.screenshot(d, "attachment-kor1-feed");
             // the image keeps within the card at tablet width

@@ -127,9 +127,12 @@ class ConsoleBrowserTest {
         wait.until(shows(By.id("exercise-title"), "ROK"));
     }
 
-    /** Waits until the condition holds, saying what was awaited when it does not. */
+    /**
+     * Waits until the condition holds, saying what was awaited when it does not; an element a live update redrew while
+     * the condition read it is looked for again.
+     */
     static void until(WebDriver d, String what, java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(d, WAIT).withMessage(what).until(condition);
+        new WebDriverWait(d, WAIT).withMessage(what).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     static WebElement waitFor(WebDriver d, By by) {
