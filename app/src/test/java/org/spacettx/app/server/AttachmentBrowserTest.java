@@ -50,9 +50,10 @@ class AttachmentBrowserTest {
         WebDriver d = ConsoleBrowserTest.browser();
         try {
             ConsoleBrowserTest.login(c, demo.server().port(), "control", PASSWORD);
-            ConsoleBrowserTest.waitFor(c, By.cssSelector("input[aria-label='Attach a document #2']")).sendKeys(image.toString());
+            // the file chooser's input, found again if a live update redrew the MSEL in between
+            ConsoleBrowserTest.type(c, By.cssSelector("input[aria-label='Attach a document #2']"), image.toString());
             until(c, "the MSEL names the image", x -> x.findElement(By.cssSelector("tr[data-msel='2']")).getText().contains("sohae-crane.png"));
-            ConsoleBrowserTest.waitFor(c, By.cssSelector("input[aria-label='Attach a document #1']")).sendKeys(pdf.toString());
+            ConsoleBrowserTest.type(c, By.cssSelector("input[aria-label='Attach a document #1']"), pdf.toString());
             until(c, "the MSEL names the PDF", x -> x.findElement(By.cssSelector("tr[data-msel='1']")).getText().contains("launch-notice.pdf"));
             ((JavascriptExecutor) c).executeScript("document.querySelector(\"tr[data-msel='2']\").scrollIntoView()");
             ConsoleBrowserTest.screenshot(c, "attachment-control-msel");
