@@ -934,7 +934,7 @@ final class ExerciseRoutes {
         org.spacettx.exercise.engine.AttachedFile file = null;
         synchronized (live) {
             var state = live.exercise().state();
-            var visibility = new org.spacettx.exercise.policy.Visibility(live.scenario());
+            var visibility = live.exercise().visibility();
             for (int number : state.injectsCarrying(sha256)) {
                 var released = state.released().get(number);
                 if (actor.isControl() || released != null && visibility.canSee(actor, released)) {

@@ -27,19 +27,27 @@ final class GuideRoutes {
         String asked = ctx.pathParam("name");
         String name = asked.endsWith(".md") ? asked.substring(0, asked.length() - 3) : asked; // as the files link each other
         String role = name.endsWith(".ko") ? name.substring(0, name.length() - 3) : name;
-        boolean korean = name.endsWith(".ko");
         if (!ROLES.contains(role)) {
             throw new ApiError(404, ApiProblem.NOT_FOUND.with("method", "GET", "path", ExerciseRoutes.excerpt(ctx.path())));
         }
-        String markdown = read("guides/" + role + (korean ? ".ko" : "") + ".md");
+        ctx.contentType("text/html; charset=utf-8").result(pages.computeIfAbsent(name, GuideRoutes::page));
+    }
+
+    /** Each guide's page, rendered once: the jar's guides do not change while the server runs. */
+    private final java.util.Map<String, String> pages = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The page of a guide ({@code ROLE} or {@code ROLE.ko}). */
+    private static String page(String name) {
+        boolean korean = name.endsWith(".ko");
+        String markdown = read("guides/" + name + ".md");
         // the guides are this project's own text: their few HTML anchors (<a id="feed"></a>) pass through as written
         String body = RENDERER.render(PARSER.parse(markdown)).replace("src=\"images/", "src=\"/guides/images/");
-        String title = markdown.lines().filter(l -> l.startsWith("# ")).findFirst().map(l -> l.substring(2)).orElse(role);
-        ctx.contentType("text/html; charset=utf-8").result("<!DOCTYPE html>\n<html lang=\"" + (korean ? "ko" : "en") + "\">\n<head>\n"
+        String title = markdown.lines().filter(l -> l.startsWith("# ")).findFirst().map(l -> l.substring(2)).orElse(name);
+        return "<!DOCTYPE html>\n<html lang=\"" + (korean ? "ko" : "en") + "\">\n<head>\n"
                 + "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
                 + escape(title) + " — SpaceTTX</title>\n<link rel=\"icon\" href=\"/favicon.svg\">\n"
                 + "<link rel=\"stylesheet\" href=\"/fonts/noto-sans-kr/index.css\">\n<link rel=\"stylesheet\" href=\"/console.css\">\n"
-                + "</head>\n<body>\n<main id=\"main\" class=\"guide\">\n" + body + "</main>\n</body>\n</html>\n");
+                + "</head>\n<body>\n<main id=\"main\" class=\"guide\">\n" + body + "</main>\n</body>\n</html>\n";
     }
 
     void image(Context ctx) {
