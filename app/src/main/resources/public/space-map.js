@@ -6,7 +6,7 @@ import { el } from "./dom.js";
 export const SpaceMap = (() => {
 
   /** Colours of the picture: allies (the nations with a delegation), everyone else, the places. */
-  const COLOURS = { allied: "#0b5cad", other: "#b3261e", place: "#1f7a3a", debris: "#6b3fa0", effect: "#c25e00" };
+  const COLOURS = { allied: "#0b5cad", other: "#b3261e", place: "#1f7a3a", debris: "#6b3fa0", effect: "#c25e00", sensor: "#00695c" };
 
   /** The arcs of a TopoJSON topology as [lon, lat] lines (quantized arcs are delta-encoded). */
   function topologyLines(topology) {
@@ -19,6 +19,56 @@ export const SpaceMap = (() => {
         return [x * sx + tx, y * sy + ty];
       });
     });
+  }
+
+  /**
+   * The polygons of a TopoJSON object as Leaflet polygons ([lat, lon] rings). A ring that crosses the antimeridian is
+   * made continuous (Chukotka at 190°E, not a line back across the world), one that goes round a pole is closed over
+   * it, and a polygon reaching past ±180° is drawn a second time a world away, so that the map's margins show land.
+   * Rings wholly beyond Mercator's ±85° are left out.
+   */
+  function topologyPolygons(topology, object) {
+    const arcs = topologyLines(topology);
+    const ring = (indexes) => {
+      const out = [];
+      for (const i of indexes) {
+        const arc = i >= 0 ? arcs[i] : arcs[~i].slice().reverse();
+        out.push(...(out.length ? arc.slice(1) : arc));
+      }
+      return out;
+    };
+    const continuous = (points) => {
+      const out = [];
+      for (const [lon, lat] of points) {
+        let x = lon;
+        if (out.length) {
+          const last = out[out.length - 1][0];
+          while (x - last > 180) x -= 360;
+          while (x - last < -180) x += 360;
+        }
+        out.push([x, lat]);
+      }
+      const first = out[0], last = out[out.length - 1];
+      if (Math.abs(last[0] - first[0]) > 180) { // round a pole: closed over it
+        const pole = out.reduce((sum, p) => sum + p[1], 0) < 0 ? -90 : 90;
+        out.push([last[0], pole], [first[0], pole]);
+      }
+      return out;
+    };
+    const geometries = object.type === "GeometryCollection" ? object.geometries : [object];
+    const polygons = [];
+    for (const g of geometries) {
+      for (const part of g.type === "Polygon" ? [g.arcs] : g.type === "MultiPolygon" ? g.arcs : []) {
+        const rings = part.map((r) => continuous(ring(r))).filter((r) => r.some(([, lat]) => Math.abs(lat) < 85));
+        if (!rings.length) continue;
+        const lons = rings[0].map(([lon]) => lon);
+        const west = Math.min(...lons), east = Math.max(...lons);
+        for (const shift of [-360, 0, 360]) {
+          if (west + shift < 200 && east + shift > -200) polygons.push(rings.map((r) => r.map(([lon, lat]) => [lat, lon + shift])));
+        }
+      }
+    }
+    return polygons;
   }
 
   /** A [lon, lat] track as Leaflet lines, split where it crosses the antimeridian. */
@@ -66,9 +116,16 @@ export const SpaceMap = (() => {
     const map = L.map(containerId, { worldCopyJump: false, minZoom: 1, zoomSnap: options.zoomSnap || 1, maxBounds: [[-90, -200], [90, 200]],
       zoomControl: options.controls !== false }).setView([35, 127], 3);
     // a screen nobody operates gets the credits as plain text, not as links
-    if (options.controls === false) map.attributionControl.setPrefix("Leaflet · Natural Earth");
+    if (options.controls === false) map.attributionControl.setPrefix("Leaflet · Natural Earth · GeoNames");
+    else map.attributionControl.addAttribution("Natural Earth · GeoNames");
+    // the land and the cities under every layer of the picture
+    map.createPane("land").style.zIndex = 250;
     const layers = L.layerGroup().addTo(map);
+    const cityLayer = L.layerGroup().addTo(map);
+    let cities = null;
+    map.on("moveend", () => drawCities());
     let current = null;
+    let withSensors = false;
     let legendBox = null;
     let legendOpen = window.matchMedia("(min-width: 1000px)").matches;
     if (options.onRedraw) map.on("zoomend", options.onRedraw);
@@ -111,6 +168,19 @@ export const SpaceMap = (() => {
             .bindTooltip(asText(text(p.name)), { className: "place-label" }),
           () => details(text(p.name), [], picture.next.filter((w) => w.place === p.id))).addTo(layers);
         }
+      }
+      // the viewer's own ground sensors: where each sees an object at a low orbit's altitude
+      for (const sensor of picture.sensors || []) {
+        if (sensor.ring.length) {
+          L.polygon(sensor.ring.map(([lon, lat]) => [lat, lon]), { color: COLOURS.sensor, weight: 1, dashArray: "5 3", fillOpacity: 0.06,
+            interactive: false, className: `coverage coverage-${sensor.id}` }).addTo(layers);
+        }
+        L.circleMarker([sensor.point[1], sensor.point[0]], { radius: 4, color: COLOURS.sensor, fillOpacity: 0.9, className: `sensor sensor-${sensor.id}` })
+          .bindTooltip(asText(`${text(sensor.name)} · ${ui.t("legend.sensors")}`), { className: "place-label" }).addTo(layers);
+      }
+      if (Boolean((picture.sensors || []).length) !== withSensors) {
+        withSensors = !withSensors;
+        legend();
       }
       const siteMarkers = [];
       for (const group of clusterSites(sites)) {
@@ -186,6 +256,7 @@ export const SpaceMap = (() => {
       const followed = picture.objects.find((o) => o.id === follow && o.position);
       if (followed) map.panTo([followed.position.lat, followed.position.lon], { animate: false });
       declutter(satellites, declutter(siteMarkers, []));
+      drawCities();
     }
 
     /** Where a satellite's label may go, in order: beside it, then above or below, then further off with a leader. */
@@ -260,6 +331,7 @@ export const SpaceMap = (() => {
         el("div", {}, swatch("line c-other"), ui.t("legend.past")),
         el("div", {}, swatch("line dashed c-other"), ui.t("legend.future")),
         el("div", {}, swatch("area c-other"), ui.t("legend.footprint")),
+        ...(withSensors ? [el("div", {}, swatch("area c-sensor"), ui.t("legend.sensors"))] : []),
         el("div", {}, swatch("area c-night"), ui.t("legend.night")),
         el("div", {}, swatch("dot small c-debris"), ui.t("legend.debris")),
         ...(options.fitButton === false ? [] : [el("div", { class: "row" }, el("button", { type: "button", class: "secondary", id: "map-fit",
@@ -276,13 +348,53 @@ export const SpaceMap = (() => {
       control.addTo(map);
     }
 
-    /** The world's borders and coastlines (Natural Earth, shipped). */
+    /** The world under the picture: land on the sea, borders and coastlines (Natural Earth), and cities (shipped). */
     async function basemap() {
-      const response = await fetch("/maps/countries-50m.json");
-      const topology = await response.json();
+      const [topology, places] = await Promise.all(["/maps/countries-50m.json", "/maps/cities.json"]
+        .map((url) => fetch(url).then((r) => { if (!r.ok) throw new Error(url + ": " + r.status); return r.json(); })));
+      L.polygon(topologyPolygons(topology, topology.objects.land), { pane: "land", stroke: false, fillColor: "#f3f0e7",
+        fillOpacity: 1, interactive: false, className: "land" }).addTo(map);
       // a border that runs along the antimeridian would otherwise be drawn as a line across the whole world
       const lines = topologyLines(topology).flatMap(splitTrack);
-      L.polyline(lines, { color: "#6b7a89", weight: 0.7, interactive: false }).addTo(map);
+      L.polyline(lines, { pane: "land", color: "#6b7a89", weight: 0.7, interactive: false }).addTo(map);
+      cities = places.cities;
+      drawCities();
+    }
+
+    /**
+     * The cities that matter at the present zoom (the largest capitals from afar, every capital and city of five
+     * million closer, every city of a million at a theatre's zoom), each named where its name covers no label of
+     * the picture nor another city's: the picture's labels come first.
+     */
+    function drawCities() {
+      cityLayer.clearLayers();
+      if (!cities) return;
+      const zoom = map.getZoom();
+      const view = map.getBounds().pad(0.05);
+      const korean = document.documentElement.lang === "ko";
+      const box = map.getContainer().getBoundingClientRect();
+      const rect = (n) => { const r = n.getBoundingClientRect(); return { l: r.left - box.left, t: r.top - box.top, r: r.right - box.left, b: r.bottom - box.top }; };
+      // the picture's labels, the legend and the buttons
+      const taken = [...map.getContainer().querySelectorAll(".leaflet-tooltip:not(.city-label), .leaflet-control")].map(rect);
+      const overlaps = (a) => taken.some((c) => Math.min(a.r, c.r) + 2 > Math.max(a.l, c.l) && Math.min(a.b, c.b) + 2 > Math.max(a.t, c.t));
+      const inside = (a) => a.l >= 0 && a.t >= 0 && a.r <= box.width && a.b <= box.height;
+      for (const [lon, lat, name, country, population, capital, ko] of cities) {
+        const from = capital ? (population >= 5e6 ? 2 : 4) : (population >= 5e6 ? 4 : 5);
+        if (zoom < from || !view.contains([lat, lon])) continue;
+        const dot = L.circleMarker([lat, lon], { pane: "land", radius: capital ? 3 : 2, weight: 1, color: "#39434d", fillColor: "#ffffff",
+          fillOpacity: 1, interactive: false, className: `city city-${`${country}-${name}`.toLowerCase().replace(/[^a-z0-9]+/g, "-")}` }).addTo(cityLayer);
+        dot.bindTooltip(asText(korean && ko ? ko : name), { permanent: true, direction: "right", offset: L.point(2, 0), className: "city-label" });
+        const tip = dot.getTooltip();
+        let placed = false;
+        for (const direction of ["right", "left"]) {
+          tip.options.direction = direction;
+          tip.options.offset = L.point(direction === "right" ? 2 : -2, 0);
+          tip.update();
+          const here = rect(tip.getElement());
+          if (!overlaps(here) && inside(here)) { taken.push(here); placed = true; break; }
+        }
+        if (!placed) dot.unbindTooltip();
+      }
     }
 
     return { draw, fit, legend, basemap, leaflet: map };

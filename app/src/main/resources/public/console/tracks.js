@@ -72,18 +72,79 @@ function figureFor(id, caption) {
   return figure;
 }
 
-/** A small map per picture (the truth, then each delegation's), made once its figure is on screen. */
-function miniMap(id, picture) {
+/** A small map per picture (the truth, then each delegation's), made once its figure is on screen; kept in step. */
+function miniMap(id) {
   const figure = $("picture-" + id);
   if (!minis[id] && window.L && figure.offsetWidth > 0) {
     minis[id] = SpaceMap.create("mini-" + id, { t, text, windowText }, { legend: false, fitButton: false });
     minis[id].basemap().catch(() => {});
-    minis[id].fit(picture);
+    minis[id].leaflet.on("moveend", () => inStep(id));
+    readerView = false; // a new map: centre them all again
   }
-  if (minis[id]) {
-    minis[id].leaflet.invalidateSize(); // the grid may have resized it since
-    minis[id].draw(picture, alliedNations(), "");
+  if (minis[id]) programmatic(() => minis[id].leaflet.invalidateSize()); // the grid may have resized it since
+}
+
+/** The maps are being set by the console (their moves then are not a reader's pan to follow). */
+let stepping = false;
+
+/** Whether the reader has panned or zoomed a small map since they were last centred: their view is kept then. */
+let readerView = false;
+
+function programmatic(move) {
+  stepping = true;
+  try {
+    move();
+  } finally {
+    stepping = false;
   }
+}
+
+/** One view for every small map: the one the reader has just panned or zoomed. */
+function inStep(from) {
+  if (stepping) return;
+  readerView = true;
+  stepping = true;
+  try {
+    const source = minis[from].leaflet;
+    Object.entries(minis).filter(([id]) => id !== from)
+      .forEach(([, m]) => m.leaflet.setView(source.getCenter(), source.getZoom(), { animate: false }));
+  } finally {
+    stepping = false;
+  }
+}
+
+/** Whether a delegation holds an object somewhere else than the truth: further off than three times its uncertainty. */
+function differs(truth, held) {
+  const e = held.estimate;
+  return distanceKm(truth.position, held.position) > (e ? 3 * e.sigmaKm : 1);
+}
+
+/** The objects the small maps were last centred on (a key): when that changes, they are centred again. */
+let centredOn = null;
+
+/**
+ * Centres every small map on what differs: the objects some delegation holds away from the truth, where the truth
+ * and each such delegation put them (the whole picture when nothing differs), at every refresh (the objects move), until
+ * the reader pans or zooms one; a new difference, or the "centre" button, centres them again.
+ */
+function centreOnDifferences(truth, pictures) {
+  const points = [];
+  const ids = [];
+  for (const o of truth.objects.filter((x) => x.inOrbit && x.position)) {
+    const off = pictures.map((p) => p.objects.find((x) => x.id === o.id && x.position)).filter((h) => h && differs(o, h));
+    if (off.length) {
+      ids.push(o.id);
+      points.push([o.position.lat, o.position.lon], ...off.map((h) => [h.position.lat, h.position.lon]));
+    }
+  }
+  const key = ids.join(" ");
+  if (key !== centredOn) readerView = false;
+  const maps = Object.values(minis);
+  if (readerView || !maps.length) return;
+  centredOn = key;
+  programmatic(() => maps.forEach((m) => (points.length
+    ? m.leaflet.fitBounds(L.latLngBounds(points), { padding: [40, 40], maxZoom: 6, animate: false }) : m.fit(truth))));
+  $("pictures").dataset.centredOn = key;
 }
 
 /**
@@ -112,8 +173,13 @@ async function refreshPictures(truth, at) {
   if (!pictureAnswers.fresh(asked)) return; // a newer comparison came back first: this older one must not replace it
   figureFor("truth", t("pictures.truth"));
   cells.forEach((c) => figureFor(c.id, text(c.name)));
-  miniMap("truth", truth);
-  cells.forEach((c, k) => miniMap(c.id, pictures[k]));
+  miniMap("truth");
+  cells.forEach((c) => miniMap(c.id));
+  centreOnDifferences(truth, pictures);
+  [truth, ...pictures].forEach((p, k) => {
+    const id = k === 0 ? "truth" : cells[k - 1].id;
+    if (minis[id]) minis[id].draw(p, alliedNations(), "");
+  });
   $("pictures-table").dataset.time = at;
   $("pictures-table").tHead.replaceChildren(el("tr", {}, el("th", {}, t("tracks.object")),
     ...cells.map((c) => el("th", {}, text(c.name)))));
@@ -135,6 +201,10 @@ onShow((view) => view === "space" && state.picture && state.feed && state.feed.v
 
 /** Wires the share form, and control's comparison (drawn when opened). */
 export function wireTracks() {
+  $("pictures-centre").addEventListener("click", () => {
+    readerView = false;
+    if (state.picture) refreshPictures(state.picture, state.pictureAt);
+  });
   $("pictures-details").addEventListener("toggle", () => $("pictures-details").open && state.picture && refreshPictures(state.picture, state.pictureAt));
   $("share-form").addEventListener("submit", (e) => {
     e.preventDefault();

@@ -59,7 +59,6 @@ export function wirePlacesMap() {
   // the section's layout may have settled after the map read its size: read it again, then centre on Korea
   map.invalidateSize();
   map.setView([36, 127], 4);
-  map.attributionControl.addAttribution("Natural Earth");
   layer = L.layerGroup().addTo(map);
   map.on("click", clicked);
   drawLayers();

@@ -523,7 +523,11 @@ final class ExerciseRoutes {
         Held held = held(actor, live, at);
         Map<String, Object> picture = live.space().at(at, held.known(), held.estimates(),
                 id -> live.scenario().breakups().stream().anyMatch(b -> b.id().equals(id) && held.breakups().test(b)));
-        return actor.isControl() ? picture : SpacePicture.withoutEffects(picture);
+        // the ground sensors the viewer owns: control's and the evaluators' all, a delegation's its own, the room's none
+        boolean all = actor.isControl() || actor.role() == Actor.Role.OBSERVER && live.scenario().evaluatorsSeeAll();
+        List<org.spacettx.exercise.scenario.CellSensor> own = live.scenario().sensors().stream()
+                .filter(s -> all || actor.role() == Actor.Role.PLAYER && s.cell().equals(actor.cell())).toList();
+        return SpacePicture.withSensors(actor.isControl() ? picture : SpacePicture.withoutEffects(picture), own);
     }
 
     /**

@@ -104,7 +104,8 @@ class SharingBrowserTest {
                     return p ? [...p.querySelectorAll('figure')].map(f => f.id + ':' + f.offsetWidth + ':'
                         + f.querySelectorAll('.leaflet-container').length + ':' + f.querySelectorAll('.sat').length + ':'
                         + JSON.stringify(f.querySelector('.mini-map').getBoundingClientRect()) + ':'
-                        + [...f.querySelectorAll('.sat')].map(x => JSON.stringify(x.getBoundingClientRect())).join(',')).join(' ') : 'none';
+                        + [...f.querySelectorAll('.sat')].map(x => x.getAttribute('class') + '=' + x.getAttribute('d')).join(',')
+                        + [...f.querySelectorAll('svg')].map(x => x.getAttribute('viewBox') + '/' + x.parentNode.className + '/' + x.style.transform).join(',')).join(' ') : 'none';
                     """);
             throw new AssertionError("timed out (comparison: " + state + "); the page's log: " + d.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
                     .getAll().stream().map(Object::toString).toList(), e);
@@ -202,8 +203,31 @@ class SharingBrowserTest {
             double off = attribute(control, "#pictures-table tr[data-object='rok-eo'] td[data-cell='" + cell + "']", "data-offset");
             assertThat(off).as(cell).isLessThan(1);
         }
+        // every small map is centred on what differs: the inspector where the truth has it and where each delegation
+        // holds it (hundreds of km apart) are on all three maps; then a pan of one map moves the others with it
         scrollTo(control, "pictures-panel");
+        until(control, d -> "inspector".equals(d.findElement(By.id("pictures")).getDomAttribute("data-centred-on"))
+                && drawn(d, "mini-truth", "inspector") && drawn(d, "mini-kor", "inspector") && drawn(d, "mini-usa", "inspector"));
         screenshot(control, "sharing-control-manoeuvre");
+        List<Number> before = where(control, "rok-eo");
+        assertThat(before.get(0).doubleValue()).as("the ROK satellite in the same place on the truth's and the ROK map")
+                .isCloseTo(before.get(2).doubleValue(), org.assertj.core.data.Offset.offset(1.0));
+        assertThat(before.get(4).doubleValue()).isCloseTo(before.get(0).doubleValue(), org.assertj.core.data.Offset.offset(1.0));
+        new org.openqa.selenium.interactions.Actions(control).moveToElement(control.findElement(By.id("mini-kor")), 10, 10)
+                .clickAndHold().moveByOffset(-30, 20).moveByOffset(-30, 20).release().perform();
+        until(control, d -> {
+            List<Number> after = where(d, "rok-eo");
+            double dx = after.get(2).doubleValue() - before.get(2).doubleValue();
+            return Math.abs(dx + 60) < 3 && Math.abs(after.get(0).doubleValue() - after.get(2).doubleValue()) < 1
+                    && Math.abs(after.get(4).doubleValue() - after.get(2).doubleValue()) < 1
+                    && Math.abs(after.get(1).doubleValue() - after.get(3).doubleValue()) < 1;
+        });
+        // the reader's view is kept over the next refreshes; the button centres the maps on the difference again
+        Thread.sleep(2500);
+        assertThat(where(control, "rok-eo").get(2).doubleValue() - before.get(2).doubleValue()).isCloseTo(-60, org.assertj.core.data.Offset.offset(3.0));
+        click(control, By.id("pictures-centre"));
+        until(control, d -> Math.abs(where(d, "rok-eo").get(2).doubleValue() - before.get(2).doubleValue()) < 1
+                && drawn(d, "mini-kor", "inspector"));
 
         // the ROK delegate's question about the approach shows the inspector as the ROK picture holds it, not the truth
         com.fasterxml.jackson.databind.JsonNode korPicture = demo.as("kor1").get("/api/exercises/" + EX + "/space").json();
@@ -219,6 +243,18 @@ class SharingBrowserTest {
         click(kor, By.cssSelector("[data-question='Q7'] [data-picture='inspector'] button"));
         until(kor, d -> d.findElement(By.id("view-space")).isDisplayed()
                 && "inspector".equals(d.findElement(By.id("map-follow")).getDomProperty("value")));
+    }
+
+    /** Where an object's dot is within the truth's, the ROK's and the US small map: x, y in each, in pixels. */
+    @SuppressWarnings("unchecked")
+    static List<Number> where(WebDriver d, String object) {
+        return (List<Number>) ((JavascriptExecutor) d).executeScript("""
+                return ['mini-truth', 'mini-kor', 'mini-usa'].flatMap((id) => {
+                  const box = document.getElementById(id).getBoundingClientRect();
+                  const r = document.querySelector('#' + id + ' .sat-' + arguments[0]).getBoundingClientRect();
+                  return [r.left + r.width / 2 - box.left, r.top + r.height / 2 - box.top];
+                });
+                """, object);
     }
 
     /** An object's position in a picture as the console writes it beside a question ("lat°, lon°", 2 decimals). */

@@ -162,6 +162,33 @@ class TimeVisibilityTest {
      * effects), and their CZML flies the inspector on the orbit it has now and keeps the defunct satellite to the span's
      * end, where control's CZML has the approach's burns and the breakup.
      */
+    /**
+     * The ground sensors on a picture are the viewer's own: a delegation's (never an ally's), all of them for control,
+     * none on the room's screen; each with the ground it sees at 500 km, a closed ring round its site.
+     */
+    @Test
+    void eachViewerSeesItsOwnSensorsCoverage() {
+        String base = "/api/exercises/" + EX;
+        java.util.function.Function<JsonNode, List<String>> ids = p -> {
+            List<String> out = new ArrayList<>();
+            p.get("sensors").forEach(x -> out.add(x.get("id").asText()));
+            return out;
+        };
+        JsonNode kor = demo.as("kor1").get(base + "/space").json();
+        assertThat(ids.apply(kor)).containsExactly("naro-radar", "bohyunsan-telescope");
+        assertThat(ids.apply(demo.as("usa1").get(base + "/space").json())).containsExactly("kwajalein-radar", "shemya-radar", "maui-telescope");
+        assertThat(ids.apply(demo.as("control").get(base + "/space").json())).hasSize(5);
+        assertThat(ids.apply(demo.as("control").get(base + "/space?cell=kor").json())).containsExactly("naro-radar", "bohyunsan-telescope");
+        assertThat(ids.apply(demo.as("control").get(base + "/space?audience=room").json())).isEmpty();
+        JsonNode naro = kor.get("sensors").get(0);
+        assertThat(naro.get("altitudeKm").asDouble()).isEqualTo(500);
+        JsonNode ring = naro.get("ring");
+        assertThat(ring.size()).isEqualTo(73);
+        assertThat(ring.get(0).get(0).asDouble()).isEqualTo(ring.get(72).get(0).asDouble(), org.assertj.core.data.Offset.offset(1e-3));
+        // 1,500 km at 5°: at 500 km the range binds, about 12.3° (1,370 km) from the site, due north the first point
+        assertThat(ring.get(0).get(1).asDouble() - 34.4317).isBetween(12.0, 12.6);
+    }
+
     @Test
     void manoeuvresAndBreakupsStillToComeAreControlsAlone() throws Exception {
         String base = "/api/exercises/" + EX;

@@ -418,6 +418,33 @@ public final class SpacePicture {
         return copy;
     }
 
+    /** The altitude at which the map draws a ground sensor's coverage: a low orbit, where reconnaissance satellites fly. */
+    public static final double COVERAGE_ALTITUDE_KM = 500;
+
+    /**
+     * A picture with the ground sensors its viewer owns: each with where it stands and the ground over which it sees
+     * an object at {@value #COVERAGE_ALTITUDE_KM} km (above its mask, within its range, between its azimuth limits).
+     */
+    public static Map<String, Object> withSensors(Map<String, Object> picture, List<org.spacettx.exercise.scenario.CellSensor> own) {
+        Map<String, Object> copy = new LinkedHashMap<>(picture);
+        List<Map<String, Object>> sensors = new ArrayList<>();
+        for (org.spacettx.exercise.scenario.CellSensor s : own) {
+            Site site = s.sensor().site();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", s.id());
+            m.put("name", s.name());
+            m.put("cell", s.cell());
+            m.put("kind", s.sensor().kind().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("point", new double[] {site.longitudeDeg(), site.latitudeDeg()});
+            m.put("altitudeKm", COVERAGE_ALTITUDE_KM);
+            m.put("ring", s.sensor().coverage(COVERAGE_ALTITUDE_KM).stream()
+                    .map(g -> new double[] {round(g.longitudeDeg()), round(g.latitudeDeg())}).toList());
+            sensors.add(m);
+        }
+        copy.put("sensors", sensors);
+        return copy;
+    }
+
     /** The scenario's name of an object, in both languages, by catalog number. */
     public org.spacettx.exercise.scenario.Text objectName(int noradId) {
         return scenario.objects().stream().filter(o -> o.elements().noradId() == noradId).findFirst().map(SpaceObject::name)

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hipparchus.analysis.solvers.BrentSolver;
+import org.spacettx.orbit.geo.Area;
+import org.spacettx.orbit.geo.GeoPoint;
 import org.spacettx.orbit.geo.Site;
 import org.spacettx.orbit.propagate.Ephemerides;
 import org.spacettx.orbit.propagate.Ephemeris;
@@ -73,6 +75,49 @@ public record GroundSensor(String id, Site site, Kind kind, double minElevationD
         }
         double d = ((azimuthDeg - azimuthFromDeg) % 360 + 360) % 360;
         return d <= width ? Math.min(d, width - d) : -Math.min(d - width, 360 - d);
+    }
+
+    /**
+     * How far from the site (great-circle angle, degrees) the ground lies over which an object at {@code altitudeKm}
+     * is above the mask and within {@code maxRangeKm}: the nearer of the two limits, on a sphere of the Earth's mean
+     * radius; 0 where the range does not reach that altitude.
+     */
+    public double coverageAngleDeg(double altitudeKm) {
+        double r = Area.EARTH_RADIUS_KM;
+        double orbit = r + altitudeKm;
+        if (!(altitudeKm > 0) || maxRangeKm <= altitudeKm) {
+            return 0;
+        }
+        double mask = Math.toRadians(minElevationDeg);
+        double byMask = Math.acos(r * Math.cos(mask) / orbit) - mask;
+        double byRange = Math.acos(Math.max(-1, Math.min(1, (r * r + orbit * orbit - maxRangeKm * maxRangeKm) / (2 * r * orbit))));
+        return Math.toDegrees(Math.min(byMask, byRange));
+    }
+
+    /**
+     * The ground over which this sensor sees an object at {@code altitudeKm} ({@link #coverageAngleDeg}), as a closed
+     * ring: a circle round the site, or the sector between its azimuth limits from the site; every 5° of azimuth at
+     * most. Empty where it sees nothing at that altitude.
+     */
+    public List<GeoPoint> coverage(double altitudeKm) {
+        double angle = coverageAngleDeg(altitudeKm);
+        if (angle <= 0) {
+            return List.of();
+        }
+        GeoPoint centre = new GeoPoint(site.latitudeDeg(), site.longitudeDeg());
+        double width = azimuthWidthDeg();
+        int steps = (int) Math.ceil(width / 5);
+        List<GeoPoint> ring = new ArrayList<>();
+        if (width < 360) {
+            ring.add(centre);
+        }
+        for (int k = 0; k <= steps; k++) {
+            ring.add(centre.destination(azimuthFromDeg + width * k / steps, angle));
+        }
+        if (width < 360) {
+            ring.add(centre);
+        }
+        return ring;
     }
 
     /** The range (km) within which it detects an object of {@code sizeM}. */
