@@ -74,6 +74,71 @@ import { texts } from "./i18n.js";
     widget.scene.requestRender();
   }
 
+  /** Where a satellite's label may go, in order (as on the map): beside it, above or below, then further off. */
+  const PLACES = [[10, 0, "LEFT"], [-10, 0, "RIGHT"], [0, -16, "CENTER"], [0, 16, "CENTER"], [10, 20, "LEFT"], [10, -20, "LEFT"],
+    [-10, 20, "RIGHT"], [-10, -20, "RIGHT"], [24, 36, "LEFT"], [24, -36, "LEFT"], [-24, 36, "RIGHT"], [-24, -36, "RIGHT"]];
+  const measure = document.createElement("canvas").getContext("2d");
+  /** The satellites' labels and dots on screen as last placed: boxes in the canvas's pixels (for tests and the curious). */
+  let placed = { labels: [], dots: [] };
+
+  /**
+   * Sets each satellite's label where it covers no other label nor another satellite's dot on screen (the first place
+   * free, else the one covering least), as the map does; labels of satellites behind the Earth are not counted. Measured with the label's own font.
+   */
+  function declutter() {
+    const scene = widget.scene;
+    const time = widget.clock.currentTime;
+    const occluder = new C.EllipsoidalOccluder(C.Ellipsoid.WGS84, scene.camera.positionWC);
+    const overlap = (a, c) => Math.max(0, Math.min(a.r, c.r) - Math.max(a.l, c.l) + 2) * Math.max(0, Math.min(a.b, c.b) - Math.max(a.t, c.t) + 2);
+    const boxes = [];
+    let changed = false;
+    const entities = state.source ? state.source.entities.values.filter((e) => e.id.startsWith("object/") && e.label && e.position) : [];
+    const shown = [];
+    for (const e of entities) {
+      const at = e.position.getValue(time);
+      const on = at && occluder.isPointVisible(at) ? C.SceneTransforms.worldToWindowCoordinates(scene, at) : null;
+      if (on && (!e.isAvailable || e.isAvailable(time))) shown.push([e, on]);
+    }
+    // no label over another satellite's dot either
+    const dots = shown.map(([, on]) => ({ l: on.x - 5, r: on.x + 5, t: on.y - 5, b: on.y + 5 }));
+    shown.forEach(([e, on], k) => {
+      const others = dots.filter((_, j) => j !== k);
+      const text = e.label.text.getValue(time);
+      const scale = e.label.scale ? e.label.scale.getValue(time) : 1;
+      measure.font = e.label.font ? e.label.font.getValue(time) : "12px sans-serif";
+      const width = (measure.measureText(text).width + 4) * scale, height = 15 * scale;
+      let best = null;
+      for (const [dx, dy, origin] of PLACES) {
+        const l = on.x + (origin === "LEFT" ? dx : origin === "RIGHT" ? dx - width : dx - width / 2);
+        const here = { l, r: l + width, t: on.y + dy - height / 2, b: on.y + dy + height / 2 };
+        const cost = [...boxes, ...others].reduce((sum, other) => sum + overlap(here, other), 0);
+        if (!best || cost < best.cost) best = { dx, dy, origin, cost, here };
+        if (cost === 0) break;
+      }
+      boxes.push({ ...best.here, text });
+      const key = `${best.dx},${best.dy},${best.origin}`;
+      if (e.placedAt !== key) { // a label's properties set only when its place changes: each change draws again (and places again)
+        e.placedAt = key;
+        changed = true;
+        e.label.pixelOffset = new C.ConstantProperty(new C.Cartesian2(best.dx, best.dy));
+        e.label.horizontalOrigin = new C.ConstantProperty(C.HorizontalOrigin[best.origin]);
+        e.label.verticalOrigin = new C.ConstantProperty(C.VerticalOrigin.CENTER);
+      }
+    });
+    placed = { labels: boxes, dots: shown.map(([e], k) => ({ ...dots[k], text: e.id })) };
+    if (changed) scene.requestRender();
+  }
+  // placed again a quarter of a second after a frame (the last frame of a turn of the globe included)
+  let pending = null;
+  widget.scene.postRender.addEventListener(() => {
+    if (pending) return;
+    pending = setTimeout(() => {
+      pending = null;
+      declutter();
+    }, 250);
+  });
+  window.spaceGlobe.labels = () => placed;
+
   /** Shows a CZML document, replacing the previous one once the new one is read; satellites coloured by side. */
   async function show(url, sides) {
     const source = await C.CzmlDataSource.load(url);

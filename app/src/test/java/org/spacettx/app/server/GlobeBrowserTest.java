@@ -247,6 +247,23 @@ class GlobeBrowserTest {
         BufferedImage image3 = pixels(kor, "globe-kor-move3");
         List<String> drawn3 = checkAgainstSgp4(move3, image3, scenario);
         assertThat(drawn3).as("satellites drawn on the visible side in move 3").isNotEmpty();
+        // the satellites' labels on the visible side: none over another (placed as on the map, measured in their font)
+        settled(kor, "recon-1");
+        @SuppressWarnings("unchecked")
+        Map<String, List<Map<String, Object>>> placed = (Map<String, List<Map<String, Object>>>) ((JavascriptExecutor) kor)
+                .executeScript("return window.spaceGlobe.labels()");
+        List<Map<String, Object>> labels = placed.get("labels");
+        List<Map<String, Object>> dots = placed.get("dots");
+        assertThat(labels).as("labels on the visible side").hasSizeGreaterThanOrEqualTo(2);
+        for (int i = 0; i < labels.size(); i++) {
+            for (int j = 0; j < labels.size(); j++) {
+                if (j != i) {
+                    assertThat(over(labels.get(i), labels.get(j))).as("%s over %s", labels.get(i).get("text"), labels.get(j).get("text")).isFalse();
+                    assertThat(over(labels.get(i), dots.get(j))).as("%s over the dot of %s", labels.get(i).get("text"), dots.get(j).get("text")).isFalse();
+                }
+            }
+        }
+        pixels(kor, "globe-kor-move3-labels");
         assertThat((List<?>) globe(kor).get("foreign")).as("requests outside the server").isEmpty();
         assertThat(debris(kor).get("count")).as("no debris before the test").isEqualTo(0L);
 
@@ -323,6 +340,15 @@ class GlobeBrowserTest {
 
     /** Each sampled fragment where SGP4 puts it at the globe's time (the CZML samples every 5 minutes; Lagrange between). */
     @SuppressWarnings("unchecked")
+    /** Whether two boxes on screen ({l, r, t, b}) overlap by more than a pixel. */
+    static boolean over(Map<String, Object> a, Map<String, Object> c) {
+        return n(a, "l") < n(c, "r") - 1 && n(c, "l") < n(a, "r") - 1 && n(a, "t") < n(c, "b") - 1 && n(c, "t") < n(a, "b") - 1;
+    }
+
+    static double n(Map<String, Object> box, String key) {
+        return ((Number) box.get(key)).doubleValue();
+    }
+
     static void checkFragments(Map<String, Object> cloud, org.spacettx.exercise.scenario.Breakup asat) {
         Instant at = Instant.parse((String) cloud.get("time"));
         Map<String, List<Number>> sample = (Map<String, List<Number>>) cloud.get("sample");
