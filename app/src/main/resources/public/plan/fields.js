@@ -52,7 +52,7 @@ const fresh = () => `f${++counter}`;
 export function field(parts, label, kind = "text", options = {}) {
   const id = fresh();
   const value = get(parts);
-  const attrs = { id, "data-path": pathText(parts), "aria-label": options.aria || label };
+  const attrs = { id, "data-path": pathText(parts), "aria-label": options.aria || label, readonly: options.readonly || undefined };
   let input;
   if (kind === "select") {
     const choices = options.choices || [];

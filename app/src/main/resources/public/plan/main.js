@@ -89,7 +89,8 @@ async function openDraft(id) {
   $("draft-title").textContent = d.title;
   $("yaml-link").href = `/api/drafts/${enc(d.id)}/scenario.yaml`;
   $("xlsx-link").href = `/api/drafts/${enc(d.id)}/msel.xlsx`;
-  $("publish-id").value = "";
+  $("draft-id").textContent = d.id;
+  $("published").replaceChildren(...(d.publishedAs ? publishedLink(d.publishedAs) : []));
   showSaveState();
   showSection(plan.section);
   await check();
@@ -125,9 +126,8 @@ async function check() {
       : `${answer.errors} ${t("plan.errors")}`;
     $("check-state").classList.toggle("error", !answer.valid);
     $("publish").disabled = !answer.valid;
-    // what is shown follows the tree: the title, and the exercise id the server takes when none is typed
+    // what is shown follows the tree: the title
     $("draft-title").textContent = text(plan.doc.title) || plan.draft;
-    $("publish-id").placeholder = plan.doc.id || "";
     showProblems();
     for (const p of document.querySelectorAll("[data-computed]")) {
       const number = Number(p.dataset.computed);
@@ -244,12 +244,16 @@ async function save() {
   }
 }
 
+/** "Published: ID", the exercise linked. */
+const publishedLink = (id) => [`${t("plan.published")}: `, el("a", { href: `/?exercise=${enc(id)}`, id: "published-link" }, id)];
+
 async function publish() {
   if (plan.dirty) await save();
   if (plan.dirty) return;
   try {
-    const r = await api("POST", `/api/drafts/${enc(plan.draft)}/publish`, { exercise: $("publish-id").value.trim() });
-    $("published").replaceChildren(`${t("plan.published")}: `, el("a", { href: `/?exercise=${enc(r.id)}`, id: "published-link" }, r.id));
+    // the exercise takes the draft's identifier (numbered when published again)
+    const r = await api("POST", `/api/drafts/${enc(plan.draft)}/publish`, {});
+    $("published").replaceChildren(...publishedLink(r.id));
     status(`${t("plan.published")}: ${r.id}`);
   } catch (e) {
     status(e.message, true);

@@ -48,7 +48,9 @@ export function drawSection(name) {
   switch (name) {
     case "general":
       box.replaceChildren(
-        el("div", { class: "grid2" }, field(["id"], t("plan.id")), field(["banner"], t("plan.banner"))),
+        // the identifier is the draft's own (set by the server): shown, not typed
+        el("div", { class: "grid2" }, field(["id"], t("plan.identifier"), "text", { readonly: true }), field(["banner"], t("plan.banner"))),
+        el("p", { class: "meta" }, t("plan.identifierNote")),
         text2(["title"], t("plan.title")),
         text2(["description"], t("plan.description"), { long: true }),
         el("div", { class: "grid2" }, field(["start"], t("plan.start"), "datetime", { unbounded: true }), field(["end"], t("plan.end"), "datetime", { unbounded: true })));

@@ -93,7 +93,9 @@ final class WorkspaceRoutes {
             default -> throw new ApiError(400, ApiProblem.DRAFT_FROM.with());
         };
         ObjectNode tree = tree(yaml, "the file");
-        String id = drafts.create(tree.path("id").asText("draft"), title(tree), yaml, user.username(), "started " + from);
+        // one identifier: the draft's is the scenario's own where free (else numbered), and the scenario takes it
+        String id = drafts.create(tree.path("id").asText("draft"), title(tree), draftId -> withId(yaml, draftId), user.username(),
+                "started " + from);
         audit.record(user.username(), "draft-created", id + " (" + from + ")");
         ctx.status(201).json(Map.of("id", id, "version", 1));
     }
@@ -165,8 +167,22 @@ final class WorkspaceRoutes {
         ctx.status(201).json(Map.of("version", version));
     }
 
-    private int saveVersion(Accounts.User user, Drafts.Draft draft, int base, String yaml, String note) {
+    /**
+     * The scenario file with the draft's identifier as its own: one identifier for the draft, its scenario and the
+     * exercises published from it (the text as it was where it already has it).
+     */
+    private static String withId(String yaml, String id) {
+        ObjectNode tree = tree(yaml, "the scenario");
+        if (id.equals(tree.path("id").asText(null))) {
+            return yaml;
+        }
+        tree.put("id", id);
+        return ScenarioDocument.toYaml(tree);
+    }
+
+    private int saveVersion(Accounts.User user, Drafts.Draft draft, int base, String text, String note) {
         int version;
+        String yaml = withId(text, draft.id());
         try {
             version = drafts.save(draft.id(), base, title(tree(yaml, "the scenario")), yaml, user.username(), note);
         } catch (Drafts.Stale e) {
@@ -244,7 +260,11 @@ final class WorkspaceRoutes {
         Drafts.Draft draft = draft(ctx);
         JsonNode body = SessionRoutes.jsonBody(ctx);
         Drafts.Version v = drafts.version(draft.id(), draft.version()).orElseThrow();
-        Map<String, Object> created = exerciseRoutes.createExercise(user, v.yaml(), body.path("exercise").asText(""));
+        // the exercise takes the draft's identifier (numbered when published again: a rehearsal, then the real one),
+        // unless the request names one
+        String wanted = body.path("exercise").asText("");
+        Map<String, Object> created = exerciseRoutes.createExercise(user, v.yaml(),
+                wanted.isBlank() ? exerciseRoutes.freeExerciseId(draft.id()) : wanted);
         drafts.markPublished(draft.id(), (String) created.get("id"));
         audit.record(user.username(), "draft-published", draft.id() + " v" + v.version() + " as " + created.get("id"));
         ctx.status(201).json(created);

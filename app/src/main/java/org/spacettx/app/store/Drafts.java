@@ -37,11 +37,19 @@ public final class Drafts {
         this.db = db;
     }
 
-    /** Starts a draft with its first version; the id is the scenario's own when free, else that id with a number. */
-    public String create(String wantedId, String title, String yaml, String author, String note) {
+    /** The {@code n}th identifier made from {@code base}: the base itself, then "base-2", "base-3"… (64 characters at most). */
+    public static String numbered(String base, int n) {
+        return n == 1 ? base : base.substring(0, Math.min(base.length(), 58)) + "-" + n;
+    }
+
+    /**
+     * Starts a draft with its first version, {@code yamlFor} the draft's id: the id is the scenario's own when free,
+     * else that id with a number.
+     */
+    public String create(String wantedId, String title, java.util.function.UnaryOperator<String> yamlFor, String author, String note) {
         String base = wantedId != null && ID.matcher(wantedId).matches() ? wantedId : "draft";
         for (int n = 1; ; n++) {
-            String id = n == 1 ? base : base.substring(0, Math.min(base.length(), 58)) + "-" + n;
+            String id = numbered(base, n);
             try {
                 db.transaction(c -> {
                     Instant now = Instant.now();
@@ -51,7 +59,7 @@ public final class Drafts {
                         s.setString(3, author);
                         s.executeUpdate();
                     }
-                    insertVersion(c, id, 1, title, yaml, author, note, now);
+                    insertVersion(c, id, 1, title, yamlFor.apply(id), author, note, now);
                     return null;
                 });
                 return id;

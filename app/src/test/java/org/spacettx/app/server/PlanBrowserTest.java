@@ -5,6 +5,7 @@ import static org.spacettx.app.server.ConsoleBrowserTest.WAIT;
 import static org.spacettx.app.server.ConsoleBrowserTest.browser;
 import static org.spacettx.app.server.ConsoleBrowserTest.click;
 import static org.spacettx.app.server.ConsoleBrowserTest.login;
+import static org.spacettx.app.server.ConsoleBrowserTest.textOf;
 import static org.spacettx.app.server.ConsoleBrowserTest.screenshot;
 import static org.spacettx.app.server.ConsoleBrowserTest.severeConsoleMessagesNone;
 import static org.spacettx.app.server.ConsoleBrowserTest.shows;
@@ -103,8 +104,13 @@ class PlanBrowserTest {
         click(d, By.id("new-blank"));
         waitText(By.id("check-state"), "valid");
 
-        // general: id, titles in both languages, the span
-        fill("id", "plan-test");
+        // general: one identifier (the draft's, shown and not typed: its scenario's and its exercise's), titles in
+        // both languages, the span
+        String ex = d.findElement(By.id("draft-id")).getText();
+        assertThat(ex).matches("[a-z0-9][a-z0-9-]*");
+        assertThat(at("id").getDomProperty("value")).isEqualTo(ex);
+        assertThat(at("id").getDomProperty("readOnly")).isEqualTo("true");
+        ConsoleBrowserTest.screenshot(d, "plan-workspace-identifier");
         fill("title.en", "Pass warning drill");
         fill("title.ko", "상공 통과 경보 훈련");
         fill("start", "2026-06-01T00:00:00Z");
@@ -249,8 +255,9 @@ class PlanBrowserTest {
         }
         click(d, By.id("save"));
         waitText(By.id("save-state"), "v2 · saved");
-        d.findElement(By.id("publish-id")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "plan-test");
+        assertThat(d.findElements(By.id("publish-id"))).as("no exercise id to type").isEmpty();
         new WebDriverWait(d, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("publish"))).click();
+        assertThat(textOf(d, By.id("published-link"))).as("published under the draft's identifier").isEqualTo(ex);
         click(d, By.id("published-link"));
 
         // played from the console: the inject comes at the pass
@@ -262,13 +269,13 @@ class PlanBrowserTest {
         // offered once the exercise has started (the clock shows only the buttons its state allows)
         new WebDriverWait(d, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("start-clock"))).click();
         ApiClient control = demo.as("control");
-        JsonNode effects = control.get("/api/exercises/plan-test/space?at=2026-06-01T03:00:00Z").json().get("effects");
+        JsonNode effects = control.get("/api/exercises/" + ex + "/space?at=2026-06-01T03:00:00Z").json().get("effects");
         assertThat(effects).as("the jammer planned in the forms, on control's map").hasSize(1);
         assertThat(effects.get(0).get("id").asText()).isEqualTo("jammer");
         assertThat(effects.get(0).get("radiusKm").asDouble()).isPositive();
         JsonNode row = null;
         for (int i = 0; i < 120 && row == null; i++) {
-            JsonNode timeline = control.get("/api/exercises/plan-test/timeline").json();
+            JsonNode timeline = control.get("/api/exercises/" + ex + "/timeline").json();
             if ("released".equals(timeline.get(0).get("status").asText())) {
                 row = timeline.get(0);
             } else {
@@ -308,9 +315,9 @@ class PlanBrowserTest {
         centre(By.id("msel-timeline"));
         screenshot(d, "control-msel-timeline");
         ApiClient kor = demo.as("kor1");
-        assertThat(control.post("/api/exercises/plan-test/members", "{\"username\":\"kor1\",\"role\":\"player\",\"cell\":\"kor\"}").status())
+        assertThat(control.post("/api/exercises/" + ex + "/members", "{\"username\":\"kor1\",\"role\":\"player\",\"cell\":\"kor\"}").status())
                 .isEqualTo(204);
-        assertThat(kor.get("/api/exercises/plan-test/feed").body()).contains("Station crew reports a flash");
+        assertThat(kor.get("/api/exercises/" + ex + "/feed").body()).contains("Station crew reports a flash");
 
         // the demo as a template: its MSEL is a table of 30 lines; a line opens its inject, with its computed time
         d.get("http://127.0.0.1:" + demo.server().port() + "/plan.html");

@@ -98,7 +98,7 @@ class WorkspaceTest {
                 org.spacettx.orbit.input.SourceLocation.of("search"), org.spacettx.orbit.catalog.TleFormat.Checksum.VERIFY);
         assertThat(given).isEqualTo(original);
 
-        doc.put("id", "workspace-test");
+        doc.put("id", "workspace-test"); // typed: the draft's identifier stays the scenario's (one identifier)
         doc.put("start", "2026-06-01T00:00:00Z");
         doc.put("end", "2026-06-03T00:00:00Z");
         ((ObjectNode) doc.get("moves").get(0)).put("start", "2026-06-01T00:00:00Z");
@@ -153,17 +153,23 @@ class WorkspaceTest {
         assertThat(control.postBytes("/api/drafts/" + id + "/msel.xlsx?base=4", "not a workbook".getBytes(StandardCharsets.UTF_8),
                 "application/octet-stream").status()).isEqualTo(422);
 
+        assertThat(control.get("/api/drafts/" + id).json().get("document").get("id").asText()).as("the scenario's identifier").isEqualTo(id);
         ApiClient.Response published = control.post("/api/drafts/" + id + "/publish", "{}");
         assertThat(published.status()).as(published.body()).isEqualTo(201);
-        assertThat(published.json().get("id").asText()).isEqualTo("workspace-test");
-        assertThat(control.get("/api/exercises").json().findValuesAsText("id")).contains("workspace-test");
-        JsonNode timeline = control.get("/api/exercises/workspace-test/timeline").json();
+        assertThat(published.json().get("id").asText()).as("the exercise takes the draft's identifier").isEqualTo(id);
+        assertThat(control.get("/api/exercises").json().findValuesAsText("id")).contains(id);
+        JsonNode timeline = control.get("/api/exercises/" + id + "/timeline").json();
         assertThat(timeline.get(0).get("release").asText()).isEqualTo(release);
-        assertThat(control.get("/api/drafts").json().findValuesAsText("publishedAs")).contains("workspace-test");
+        assertThat(control.get("/api/drafts").json().findValuesAsText("publishedAs")).contains(id);
+        // published again (the rehearsal, then the real one): the same identifier, numbered
+        ApiClient.Response again = control.post("/api/drafts/" + id + "/publish", "{}");
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.json().get("id").asText()).isEqualTo(id + "-2");
 
         String trail = String.join("\n", demo.auditActions());
         assertThat(trail).contains("draft-created " + id + " (blank)", "catalog-uploaded", "draft-saved " + id + " v3: delegations",
-                "draft-saved " + id + " v4: MSEL from a workbook", "draft-published " + id + " v4 as workspace-test");
+                "draft-saved " + id + " v4: MSEL from a workbook", "draft-published " + id + " v4 as " + id,
+                "draft-published " + id + " v4 as " + id + "-2");
     }
 
     @Test
@@ -174,6 +180,11 @@ class WorkspaceTest {
         JsonNode v1 = control.get("/api/drafts/" + template.json().get("id").asText()).json();
         assertThat(v1.get("yaml").asText()).startsWith("# SpaceTTX demo exercise"); // the file as it is, comments kept
         assertThat(v1.get("document").get("msel")).hasSize(30);
+        assertThat(v1.get("document").get("id").asText()).isEqualTo(v1.get("id").asText());
+        // a second draft from the template: its own identifier, and its scenario takes it
+        JsonNode second = control.get("/api/drafts/" + control.post("/api/drafts", "{\"from\":\"template\"}").json().get("id").asText()).json();
+        assertThat(second.get("id").asText()).isNotEqualTo(v1.get("id").asText()).startsWith("rok-us-space-ttx-");
+        assertThat(second.get("document").get("id").asText()).isEqualTo(second.get("id").asText());
 
         ApiClient.Response file = control.post("/api/drafts", "{\"from\":\"file\",\"yaml\":\"id: mine\\ntitle: {en: Mine}\\n\"}");
         assertThat(file.status()).isEqualTo(201);
