@@ -245,6 +245,7 @@ function drawCounterspace(box, redraw) {
       el("div", { class: "grid4" }, field([...p, "kind"], t("plan.kind"), "select", { choices: pairs(["collision", "explosion"], "plan.bk"), onChange: redraw }),
         field([...p, "parent_mass_kg"], t("plan.cs.parent_mass_kg"), "number"), field([...p, "min_size_m"], t("plan.cs.min_size_m"), "number"),
         field([...p, "seed"], t("plan.cs.seed"), "number", { placeholder: "1" }),
+        field([...p, "count_factor"], t("plan.cs.count_factor"), "number", { placeholder: "1" }),
         ...(b.kind === "explosion" ? [field([...p, "scale"], t("plan.cs.scale"), "number", { placeholder: "1" })]
           : [field([...p, "impactor_mass_kg"], t("plan.cs.impactor_mass_kg"), "number"), field([...p, "impact_speed_km_s"], t("plan.cs.impact_speed_km_s"), "number")]))],
     () => ({ id: `breakup${list("breakups").length + 1}`, name: { en: "", ko: "" }, object: firstObject, time: start, kind: "collision",

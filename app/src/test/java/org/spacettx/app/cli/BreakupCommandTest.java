@@ -38,6 +38,35 @@ class BreakupCommandTest {
     }
 
     @Test
+    void aGlancingBlowCratersTheTargetWhichSurvivesInTheFile(@TempDir Path dir) throws Exception {
+        // 1 kg at 1.2 km/s on 2,200 kg: 0.33 J/g, far below 40 J/g; the ejecta are M = 1 × 1.2² = 1.44 kg
+        Path out = dir.resolve("crater.csv");
+        CliRun run = CliRun.of("breakup", "--tle", STATIONS, "--norad", "25544", "--time", "2026-06-01T00:00:00Z",
+                "--impactor-mass-kg", "1", "--impact-speed-km-s", "1.2", "--parent-mass-kg", "2200", "--min-size-m", "0.01",
+                "-o", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("not catastrophic", "is cratered and survives as one body of 2199.6 kg",
+                "are 1.4 kg");
+        List<ElementSet> written = CatalogReader.strict(OrekitData.standard()).read(List.of(out)).elementSets();
+        assertThat(written.get(0).noradId()).as("the survivor, first").isEqualTo(25544);
+        assertThat(written.subList(1, written.size())).allSatisfy(f -> assertThat(f.noradId()).isGreaterThanOrEqualTo(200000));
+
+        // the count scaled to a known event, and a factor out of bounds named
+        Path scaled = dir.resolve("scaled.csv");
+        CliRun three = CliRun.of("breakup", "--tle", STATIONS, "--norad", "25544", "--time", "2026-06-01T00:00:00Z", "--explosion",
+                "--parent-mass-kg", "1e9", "--parent-length-m", "4", "--min-size-m", "0.1", "--count-factor", "3", "-o", scaled.toString());
+        CliRun one = CliRun.of("breakup", "--tle", STATIONS, "--norad", "25544", "--time", "2026-06-01T00:00:00Z", "--explosion",
+                "--parent-mass-kg", "1e9", "--parent-length-m", "4", "--min-size-m", "0.1", "-o", out.toString());
+        assertThat(three.exitCode()).as(three.err()).isZero();
+        java.util.function.Function<String, Integer> made = text -> Integer.parseInt(text.replaceAll("(?s).*: (\\d+) made.*", "$1"));
+        assertThat(made.apply(three.out())).isCloseTo(3 * made.apply(one.out()), org.assertj.core.api.Assertions.within(2));
+        CliRun wrong = CliRun.of("breakup", "--tle", STATIONS, "--norad", "25544", "--time", "2026-06-01T00:00:00Z", "--explosion",
+                "--parent-mass-kg", "1000", "--min-size-m", "0.1", "--count-factor", "40", "-o", scaled.toString());
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err()).contains("--count-factor").contains("at most 10");
+    }
+
+    @Test
     void theCloudIsScreenedAgainstAnAlliedAsset(@TempDir Path dir) throws Exception {
         // an allied satellite, and 0.2 degrees ahead of it in the same orbit an object destroyed by a kill vehicle
         org.spacettx.orbit.data.OrekitData data = org.spacettx.orbit.data.OrekitData.standard();

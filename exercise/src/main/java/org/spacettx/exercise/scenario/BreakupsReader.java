@@ -14,7 +14,8 @@ import org.spacettx.orbit.data.OrekitData;
 
 /**
  * The breakups: a scenario object broken up by the NASA Standard Breakup Model at a time (a collision, as by an
- * anti-satellite interceptor, or an explosion). The object is destroyed then, and its fragments join the picture.
+ * anti-satellite interceptor, or an explosion). The object is destroyed then (cratered only, and flying on, by a
+ * collision that is not catastrophic), and its fragments join the picture.
  */
 final class BreakupsReader {
 
@@ -31,7 +32,7 @@ final class BreakupsReader {
 
     /** What a breakup's fragments are computed from. */
     private record CloudInputs(org.spacettx.orbit.catalog.ElementSet parent, Instant time, BreakupModel.Event event, double minSizeM,
-                               long seed, int firstNorad, OrekitData data) {
+                               long seed, double countFactor, int firstNorad, OrekitData data) {
     }
 
     private static final Memo<CloudInputs, FragmentElements.Result> CLOUDS = new Memo<>(16);
@@ -41,7 +42,7 @@ final class BreakupsReader {
         this.data = data;
     }
 
-    /** Reads the breakups and marks, in {@code objects}, each object broken up as destroyed at that time. */
+    /** Reads the breakups and marks, in {@code objects}, each object broken up whole as destroyed at that time. */
     List<Breakup> read(MapNode root, List<SpaceObject> objects, List<Maneuver> maneuvers, Instant start, Instant end) {
         List<Breakup> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -77,10 +78,14 @@ final class BreakupsReader {
                         + (parent.destroyedAt() != null ? " (an earlier breakup destroyed it)" : ""));
                 continue;
             }
-            maneuvers.stream().filter(x -> x.object().equals(objectId) && x.burns().get(x.burns().size() - 1).time().isAfter(time))
-                    .findFirst().ifPresent(x -> ctx.error(m.entries().get("time"), "object '" + objectId + "' manoeuvres ("
-                            + x.id() + ") after this breakup destroys it"));
             BreakupModel.Event event = event(m);
+            // a collision that is not catastrophic craters the target, which flies on as one body
+            boolean destroys = !(event instanceof BreakupModel.Collision c) || c.catastrophic();
+            if (destroys) {
+                maneuvers.stream().filter(x -> x.object().equals(objectId) && x.burns().get(x.burns().size() - 1).time().isAfter(time))
+                        .findFirst().ifPresent(x -> ctx.error(m.entries().get("time"), "object '" + objectId + "' manoeuvres ("
+                                + x.id() + ") after this breakup destroys it"));
+            }
             Double minSize = ctx.number(m, "min_size_m", null);
             if (event == null || minSize == null) {
                 continue;
@@ -89,7 +94,12 @@ final class BreakupsReader {
                 ctx.error(m.entries().get("min_size_m"), "min_size_m must be above 0 and at most 10");
                 continue;
             }
-            double expected = BreakupModel.cumulativeCount(event, minSize);
+            double countFactor = ctx.number(m, "count_factor", 1.0);
+            if (!(countFactor > 0) || countFactor > BreakupModel.MAX_COUNT_FACTOR) {
+                ctx.error(m.entries().get("count_factor"), "count_factor must be above 0 and at most " + (int) BreakupModel.MAX_COUNT_FACTOR);
+                continue;
+            }
+            double expected = countFactor * BreakupModel.cumulativeCount(event, minSize);
             if (expected > MAX_FRAGMENTS) {
                 ctx.error(m.entries().get("min_size_m"), String.format(Locale.ROOT, "the model expects %.0f fragments of at least"
                         + " %s m; a scenario's breakup holds up to %d (raise min_size_m; spacettx breakup makes larger clouds)",
@@ -100,9 +110,9 @@ final class BreakupsReader {
             long seed = Math.round(ctx.number(m, "seed", 1.0));
             FragmentElements.Result fragments;
             try {
-                fragments = CLOUDS.get(new CloudInputs(parent.elementsAt(time), time, event, minSize, seed, firstNorad, data),
-                        in -> FragmentElements.of(in.parent(), in.time(), BreakupModel.breakUp(in.event(), in.minSizeM(), in.seed()),
-                                in.firstNorad(), in.data()));
+                fragments = CLOUDS.get(new CloudInputs(parent.elementsAt(time), time, event, minSize, seed, countFactor, firstNorad, data),
+                        in -> FragmentElements.of(in.parent(), in.time(), BreakupModel.breakUp(in.event(), in.minSizeM(), in.seed(),
+                                in.countFactor()), in.firstNorad(), in.data()));
             } catch (IllegalArgumentException | org.spacettx.orbit.propagate.PropagationException e) {
                 ctx.error(m, "breakup " + id + " cannot be computed: " + e.getMessage());
                 continue;
@@ -120,7 +130,9 @@ final class BreakupsReader {
             }
             Text name = m.entries().containsKey("name") ? ctx.text(m, "name", false)
                     : Text.of(parent.name().en() + " debris", parent.name().ko() + " 파편");
-            objects.set(index, parent.destroyedAt(time));
+            if (destroys) {
+                objects.set(index, parent.destroyedAt(time));
+            }
             out.add(new Breakup(id, name, objectId, time, event, minSize, seed, fragments.elementSets(), fragments.lengthsM(),
                     fragments.notInOrbit()));
         }

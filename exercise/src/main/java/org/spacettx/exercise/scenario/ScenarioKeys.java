@@ -46,7 +46,7 @@ final class ScenarioKeys {
         declare("maneuvers[].burn", List.of("time", "radial_m_s", "along_track_m_s", "cross_track_m_s"), "time");
         declare("maneuvers[].approach", List.of("target", "arrive", "range_km", "max_dv_m_s"), "target", "arrive", "range_km");
         declare("breakups[]", List.of("id", "name", "object", "time", "kind", "parent_mass_kg", "parent_length_m", "rocket_body",
-                "impactor_mass_kg", "impact_speed_km_s", "scale", "min_size_m", "seed", "first_norad"),
+                "impactor_mass_kg", "impact_speed_km_s", "scale", "count_factor", "min_size_m", "seed", "first_norad"),
                 "id", "object", "time", "kind", "parent_mass_kg", "min_size_m");
         declare("effects[]", List.of("id", "name", "nation", "kind", "lat", "lon", "object", "from", "to", "eirp_dbw", "frequency_mhz",
                 "mast_m", "signal_dbw", "tolerance_db", "receiver_height_m", "gain_dbi", "beam_deg", "min_elevation"),

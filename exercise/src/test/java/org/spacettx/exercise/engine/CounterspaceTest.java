@@ -133,6 +133,31 @@ class CounterspaceTest {
     }
 
     /**
+     * A glancing blow (1 kg at 1.2 km/s on 1,750 kg: below 40 J/g) craters the defunct satellite, which flies on; the
+     * fragments are the crater's ejecta, and a count factor scales their number; a factor out of bounds is named.
+     */
+    @Test
+    void aGlancingBlowLeavesTheTargetInOrbitAndACountFactorScalesTheCloud() throws Exception {
+        String text = java.nio.file.Files.readString(org.spacettx.exercise.Demo.file());
+        String hit = "impactor_mass_kg: 20\n    impact_speed_km_s: 9\n    min_size_m: 0.1";
+        assertThat(text).contains(hit);
+        java.util.function.Function<String, org.spacettx.exercise.scenario.ScenarioReader.Result> with = change -> org.spacettx.exercise
+                .scenario.ScenarioReader.parse(text.replace(hit, change), org.spacettx.exercise.Demo.file().getParent(), DATA);
+        Scenario once = with.apply("impactor_mass_kg: 1\n    impact_speed_km_s: 1.2\n    min_size_m: 0.01").scenario();
+        Scenario twice = with.apply("impactor_mass_kg: 1\n    impact_speed_km_s: 1.2\n    min_size_m: 0.01\n    count_factor: 2").scenario();
+        Breakup crater = once.breakup("asat-test").orElseThrow();
+        SpaceObject survivor = once.object("ru-defunct").orElseThrow();
+        assertThat(survivor.destroyedAt()).as("cratered, not destroyed").isNull();
+        assertThat(survivor.inOrbitAt(crater.time().plusSeconds(3600))).isTrue();
+        assertThat(crater.fragments()).isNotEmpty();
+        int made = crater.fragments().size() + crater.notInOrbit();
+        int scaled = twice.breakup("asat-test").orElseThrow().fragments().size() + twice.breakup("asat-test").orElseThrow().notInOrbit();
+        assertThat((double) scaled / made).as("fragments with count_factor 2 over 1").isBetween(1.7, 2.1);
+        var wrong = with.apply("impactor_mass_kg: 1\n    impact_speed_km_s: 1.2\n    min_size_m: 0.01\n    count_factor: 0");
+        assertThat(wrong.problems()).anySatisfy(p -> assertThat(p.message()).contains("count_factor must be above 0 and at most 10"));
+    }
+
+    /**
      * Inject 28 goes out at the first approach closer than 25 km of a fragment to the allied satellite after move 4
      * starts: a scan of every fragment with Orekit (60 s steps; a fragment farther than 25 km + 15.5 km/s × 30 s
      * at a step cannot be within 25 km in between, the others are scanned second by second) finds the same.

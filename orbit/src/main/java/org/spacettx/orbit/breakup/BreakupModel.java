@@ -75,12 +75,19 @@ public final class BreakupModel {
     public record Fragment(double lengthM, double areaToMass, double areaM2, double massKg, Vector3D deltaV) {
     }
 
-    /** The fragments made, and the mass not in them (in fragments smaller than the smallest length asked for). */
-    public record Cloud(List<Fragment> fragments, double massBrokenKg, double massBelowMinimumKg) {
+    /**
+     * The fragments made, the mass broken up and the part of it not in them (in fragments smaller than the smallest
+     * length asked for), and the survivor: in a collision that is not catastrophic the target is cratered and stays
+     * one body of {@code survivorKg} (0 when it is broken up whole).
+     */
+    public record Cloud(List<Fragment> fragments, double massBrokenKg, double massBelowMinimumKg, double survivorKg) {
         public double fragmentMassKg() {
             return fragments.stream().mapToDouble(Fragment::massKg).sum();
         }
     }
+
+    /** The largest count factor taken: beyond it the model is not being calibrated but replaced. */
+    public static final double MAX_COUNT_FACTOR = 10;
 
     private BreakupModel() {
     }
@@ -104,18 +111,37 @@ public final class BreakupModel {
         return event instanceof Explosion ? -2.6 : -2.71;
     }
 
-    /** The mass that breaks up: the parent's, and the projectile's too when a collision is catastrophic. */
+    /**
+     * The mass that breaks up: an exploding object's; in a catastrophic collision both objects'; in one that is not,
+     * the model's M (the projectile's mass times the impact speed squared, kg and km/s), the ejecta of the crater, at
+     * most both masses: the rest of the target survives as one body.
+     */
     static double massBroken(Event event) {
-        return event instanceof Collision c && c.catastrophic() ? c.parent().massKg() + c.projectileMassKg() : event.parent().massKg();
+        return switch (event) {
+            case Explosion e -> e.parent().massKg();
+            case Collision c -> c.catastrophic() ? c.parent().massKg() + c.projectileMassKg()
+                    : Math.min(collisionMass(c), c.parent().massKg() + c.projectileMassKg());
+        };
     }
 
-    /** The fragments of an event, at least {@code minLengthM} long, drawn with {@code seed}. */
+    /** The fragments of an event, at least {@code minLengthM} long, drawn with {@code seed}, as many as the law says. */
     public static Cloud breakUp(Event event, double minLengthM, long seed) {
+        return breakUp(event, minLengthM, seed, 1);
+    }
+
+    /**
+     * The fragments of an event with the law's count scaled by {@code countFactor} (a calibration to a known event:
+     * Fengyun-1C made about four times what the law allows for its mass, Cosmos 1408 about what it allows).
+     */
+    public static Cloud breakUp(Event event, double minLengthM, long seed, double countFactor) {
         double maxLength = event.parent().lengthM();
         if (!(minLengthM > 0) || minLengthM >= maxLength) {
             throw new IllegalArgumentException("the smallest fragment must be shorter than the parent (" + maxLength + " m)");
         }
-        long count = Math.round(cumulativeCount(event, minLengthM) - cumulativeCount(event, maxLength));
+        if (!(countFactor > 0) || countFactor > MAX_COUNT_FACTOR) {
+            throw new IllegalArgumentException("a count factor is above 0 and at most " + MAX_COUNT_FACTOR);
+        }
+        long count = Math.round(countFactor * (cumulativeCount(event, minLengthM) - cumulativeCount(event, maxLength)));
         if (count > 10_000_000) {
             throw new IllegalArgumentException("the model makes " + count + " fragments of at least " + minLengthM
                     + " m; ask for a larger smallest length");
@@ -153,7 +179,8 @@ public final class BreakupModel {
             }
         }
         double inFragments = out.stream().mapToDouble(Fragment::massKg).sum();
-        return new Cloud(List.copyOf(out), budget, budget - inFragments);
+        double whole = event instanceof Collision c ? c.parent().massKg() + c.projectileMassKg() : event.parent().massKg();
+        return new Cloud(List.copyOf(out), budget, budget - inFragments, whole - budget);
     }
 
     /** A length from the power law {@code pdf ∝ L^exponent} on [min, max], by inverting its distribution at {@code u}. */

@@ -132,7 +132,28 @@ class BreakupModelTest {
         BreakupModel.Collision glancing = new BreakupModel.Collision(new BreakupModel.Parent(1750, 6.0, false), 0.01, 10);
         assertThat(glancing.catastrophic()).isFalse();
         assertThat(BreakupModel.collisionMass(glancing)).isCloseTo(1.0, within(1e-12));
-        assertThat(BreakupModel.massBroken(glancing)).isEqualTo(1750);
+        // its ejecta are M (1 kg here); the target, cratered, survives as one body with the rest
+        assertThat(BreakupModel.massBroken(glancing)).isCloseTo(1.0, within(1e-12));
+        BreakupModel.Cloud crater = BreakupModel.breakUp(glancing, 0.01, 7);
+        assertThat(crater.massBrokenKg()).isCloseTo(1.0, within(1e-12));
+        assertThat(crater.survivorKg()).isCloseTo(1750.01 - 1.0, within(1e-9));
+        assertThat(crater.fragmentMassKg() + crater.massBelowMinimumKg()).isCloseTo(1.0, within(1e-9));
+        assertThat(cloud.survivorKg()).as("a catastrophic collision leaves no survivor").isZero();
+    }
+
+    @Test
+    void aCountFactorScalesTheLawsCount() {
+        // an explosion of a parent so heavy that its mass never binds: every fragment the law asks for is made
+        BreakupModel.Explosion asat = new BreakupModel.Explosion(new BreakupModel.Parent(1e9, 4.0, false), 1.0);
+        int once = BreakupModel.breakUp(asat, 0.1, 5).fragments().size();
+        int thrice = BreakupModel.breakUp(asat, 0.1, 5, 3).fragments().size();
+        double law = BreakupModel.cumulativeCount(asat, 0.1) - BreakupModel.cumulativeCount(asat, 4.0);
+        assertThat(once).isEqualTo((int) Math.round(law));
+        assertThat(thrice).isEqualTo((int) Math.round(3 * law));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BreakupModel.breakUp(asat, 0.1, 5, 0))
+                .hasMessageContaining("count factor");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BreakupModel.breakUp(asat, 0.1, 5, 11))
+                .hasMessageContaining("at most 10");
     }
 
     @Test
