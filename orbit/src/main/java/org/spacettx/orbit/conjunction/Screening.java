@@ -66,6 +66,14 @@ public final class Screening {
      * reported. Slow real approaches are far above it (the demo's co-orbital one: 1.6 m/s).
      */
     static final double MIN_RELATIVE_SPEED_KM_S = 1e-6;
+    /**
+     * Below this relative speed (km/s) the time of closest approach is refined on positions alone, to where the
+     * distance is least ({@link Worker#leastDistance}); above it the range rate's zero stands for it (at kilometres per
+     * second the two differ by far less than a millisecond).
+     */
+    static final double SLOW_KM_S = 0.2;
+    /** How far (s) from the range rate's zero the least distance of a slow encounter is looked for. */
+    static final double SLOW_WINDOW_S = 2;
     /** Whether the sphere test runs on SIMD lanes (as the batch kernel does: the incubating module is there). */
     private static final boolean SIMD = BatchSgp4.simd();
     /** Intervals propagated and screened together by one thread. */
@@ -822,6 +830,12 @@ public final class Screening {
             if (Double.isNaN(f1)) {
                 return;
             }
+            if (relativeSpeed(sa, sb) < SLOW_KM_S) {
+                best = leastDistance(i, j, best); // sa and sb hold the states there
+                if (Double.isNaN(best)) {
+                    return;
+                }
+            }
             double mx = sb[0] - sa[0];
             double my = sb[1] - sa[1];
             double mz = sb[2] - sa[2];
@@ -838,6 +852,29 @@ public final class Screening {
             ElementSet first = swap ? b : a;
             ElementSet second = swap ? a : b;
             found.add(conjunction(first, second, pa, pb, best));
+        }
+
+        /**
+         * The time within {@value #SLOW_WINDOW_S} s of {@code t} where the two positions are nearest (Brent's method on
+         * positions alone, to 1 µs), the states left in sa and sb; NaN if a state fails there. For slow encounters:
+         * SGP4's velocity is not the exact derivative of its position, and the zero of the range rate from it lies
+         * milliseconds to tenths of a second from the distance's minimum when the objects close at metres per second.
+         */
+        double leastDistance(int i, int j, double t) {
+            org.hipparchus.analysis.UnivariateFunction squared = x -> {
+                if (kernel.stateAt(i, minutes(x), sa) != BatchSgp4.OK || kernel.stateAt(j, minutes(x), sb) != BatchSgp4.OK) {
+                    return Double.MAX_VALUE;
+                }
+                double dx = sb[0] - sa[0];
+                double dy = sb[1] - sa[1];
+                double dz = sb[2] - sa[2];
+                return dx * dx + dy * dy + dz * dz;
+            };
+            double at = new org.hipparchus.optim.univariate.BrentOptimizer(1e-12, 1e-6).optimize(
+                    new org.hipparchus.optim.MaxEval(200), new org.hipparchus.optim.univariate.UnivariateObjectiveFunction(squared),
+                    org.hipparchus.optim.nonlinear.scalar.GoalType.MINIMIZE,
+                    new org.hipparchus.optim.univariate.SearchInterval(t - SLOW_WINDOW_S, t + SLOW_WINDOW_S, t)).getPoint();
+            return squared.value(at) == Double.MAX_VALUE ? Double.NaN : at;
         }
 
         Conjunction conjunction(ElementSet a, ElementSet b, double[] pa, double[] pb, double t) {
