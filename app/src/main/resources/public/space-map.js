@@ -22,11 +22,43 @@ export const SpaceMap = (() => {
   }
 
   /**
-   * The polygons of a TopoJSON object as Leaflet polygons ([lat, lon] rings). A ring that crosses the antimeridian is
-   * made continuous (Chukotka at 190°E, not a line back across the world), one that goes round a pole is closed over
-   * it, and a polygon reaching past ±180° is drawn a second time a world away, so that the map's margins show land.
-   * Rings wholly beyond Mercator's ±85° are left out.
+   * [lon, lat] points as one continuous ring: one that crosses the antimeridian keeps going (Chukotka at 190°E, a
+   * radar's coverage at 181°E, not a line back across the world), one that goes round a pole is closed over it.
    */
+  function continuous(points) {
+    const out = [];
+    for (const [lon, lat] of points) {
+      let x = lon;
+      if (out.length) {
+        const last = out[out.length - 1][0];
+        while (x - last > 180) x -= 360;
+        while (x - last < -180) x += 360;
+      }
+      out.push([x, lat]);
+    }
+    const first = out[0], last = out[out.length - 1];
+    if (out.length && Math.abs(last[0] - first[0]) > 180) { // round a pole: closed over it
+      const pole = out.reduce((sum, p) => sum + p[1], 0) < 0 ? -90 : 90;
+      out.push([last[0], pole], [first[0], pole]);
+    }
+    return out;
+  }
+
+  /**
+   * A polygon's [lon, lat] rings (the outer first) as Leaflet polygons ([lat, lon] rings): made continuous, and drawn
+   * again a world away where it reaches past ±180° (the map shows to ±200°); rings wholly beyond Mercator's ±85° are
+   * left out.
+   */
+  function worldPolygons(rings) {
+    const kept = rings.map(continuous).filter((r) => r.some(([, lat]) => Math.abs(lat) < 85));
+    if (!kept.length) return [];
+    const lons = kept[0].map(([lon]) => lon);
+    const west = Math.min(...lons), east = Math.max(...lons);
+    return [-360, 0, 360].filter((shift) => west + shift < 200 && east + shift > -200)
+      .map((shift) => kept.map((r) => r.map(([lon, lat]) => [lat, lon + shift])));
+  }
+
+  /** The polygons of a TopoJSON object as Leaflet polygons (see worldPolygons). */
   function topologyPolygons(topology, object) {
     const arcs = topologyLines(topology);
     const ring = (indexes) => {
@@ -37,38 +69,9 @@ export const SpaceMap = (() => {
       }
       return out;
     };
-    const continuous = (points) => {
-      const out = [];
-      for (const [lon, lat] of points) {
-        let x = lon;
-        if (out.length) {
-          const last = out[out.length - 1][0];
-          while (x - last > 180) x -= 360;
-          while (x - last < -180) x += 360;
-        }
-        out.push([x, lat]);
-      }
-      const first = out[0], last = out[out.length - 1];
-      if (Math.abs(last[0] - first[0]) > 180) { // round a pole: closed over it
-        const pole = out.reduce((sum, p) => sum + p[1], 0) < 0 ? -90 : 90;
-        out.push([last[0], pole], [first[0], pole]);
-      }
-      return out;
-    };
     const geometries = object.type === "GeometryCollection" ? object.geometries : [object];
-    const polygons = [];
-    for (const g of geometries) {
-      for (const part of g.type === "Polygon" ? [g.arcs] : g.type === "MultiPolygon" ? g.arcs : []) {
-        const rings = part.map((r) => continuous(ring(r))).filter((r) => r.some(([, lat]) => Math.abs(lat) < 85));
-        if (!rings.length) continue;
-        const lons = rings[0].map(([lon]) => lon);
-        const west = Math.min(...lons), east = Math.max(...lons);
-        for (const shift of [-360, 0, 360]) {
-          if (west + shift < 200 && east + shift > -200) polygons.push(rings.map((r) => r.map(([lon, lat]) => [lat, lon + shift])));
-        }
-      }
-    }
-    return polygons;
+    return geometries.flatMap((g) => (g.type === "Polygon" ? [g.arcs] : g.type === "MultiPolygon" ? g.arcs : [])
+      .flatMap((part) => worldPolygons(part.map(ring))));
   }
 
   /** A [lon, lat] track as Leaflet lines, split where it crosses the antimeridian. */
@@ -164,7 +167,7 @@ export const SpaceMap = (() => {
         if (p.kind === "site") {
           sites.push(p);
         } else {
-          popup(L.polygon(p.rings.map((ring) => ring.map(([lon, lat]) => [lat, lon])), { color: COLOURS.place, weight: 1, fillOpacity: 0.08 })
+          popup(L.polygon(worldPolygons(p.rings), { color: COLOURS.place, weight: 1, fillOpacity: 0.08 })
             .bindTooltip(asText(text(p.name)), { className: "place-label" }),
           () => details(text(p.name), [], picture.next.filter((w) => w.place === p.id))).addTo(layers);
         }
@@ -172,7 +175,7 @@ export const SpaceMap = (() => {
       // the viewer's own ground sensors: where each sees an object at a low orbit's altitude
       for (const sensor of picture.sensors || []) {
         if (sensor.ring.length) {
-          L.polygon(sensor.ring.map(([lon, lat]) => [lat, lon]), { color: COLOURS.sensor, weight: 1, dashArray: "5 3", fillOpacity: 0.06,
+          L.polygon(worldPolygons([sensor.ring]), { color: COLOURS.sensor, weight: 1, dashArray: "5 3", fillOpacity: 0.06,
             interactive: false, className: `coverage coverage-${sensor.id}` }).addTo(layers);
         }
         L.circleMarker([sensor.point[1], sensor.point[0]], { radius: 4, color: COLOURS.sensor, fillOpacity: 0.9, className: `sensor sensor-${sensor.id}` })
@@ -213,7 +216,7 @@ export const SpaceMap = (() => {
           }
         });
         if (o.footprint) {
-          L.polygon(o.footprint.map(([lon, lat]) => [lat, lon]), { color: colour, weight: 1, dashArray: "4 3",
+          L.polygon(worldPolygons([o.footprint]), { color: colour, weight: 1, dashArray: "4 3",
             fillOpacity: 0.12, interactive: false, className: `footprint footprint-${o.id}` }).addTo(layers);
         }
         const e = o.estimate; // a delegation's picture: where its latest fix puts the object, and how sure it is
@@ -245,7 +248,7 @@ export const SpaceMap = (() => {
       // control's and the evaluators' view of the effects active now: a jammer's denied area, an effect's site
       for (const e of picture.effects || []) {
         if (e.ring) {
-          L.polygon(e.ring.map(([lon, lat]) => [lat, lon]), { color: COLOURS.effect, weight: 1.5, dashArray: "3 3", fillOpacity: 0.1,
+          L.polygon(worldPolygons([e.ring]), { color: COLOURS.effect, weight: 1.5, dashArray: "3 3", fillOpacity: 0.1,
             interactive: false, className: `effect-area effect-${e.id}` }).addTo(layers);
         }
         const target = e.object ? picture.objects.find((o) => o.id === e.object) : null;

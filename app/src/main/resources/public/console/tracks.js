@@ -137,6 +137,11 @@ function centreOnDifferences(truth, pictures) {
       points.push([o.position.lat, o.position.lon], ...off.map((h) => [h.position.lat, h.position.lon]));
     }
   }
+  // the points on one side of the antimeridian (an object at 179°E held at 179°W is 2° off, not 358°)
+  points.forEach((p) => {
+    while (p[1] - points[0][1] > 180) p[1] -= 360;
+    while (p[1] - points[0][1] < -180) p[1] += 360;
+  });
   const key = ids.join(" ");
   if (key !== centredOn) readerView = false;
   const maps = Object.values(minis);

@@ -90,6 +90,7 @@ public enum ApiProblem implements MessageCode {
     STREAM_EVENT_ID("Last-Event-ID must be an event number (0 or more), not '{id}'"),
     // the planning workspace
     DRAFT_FROM("from is blank, template or file"),
+    PUBLISH_ID("an exercise takes its draft's identifier: publish with {}, not an exercise id"),
     NOT_A_SCENARIO_FILE("{what} is not a scenario file: {detail}"),
     NO_SUCH_DRAFT("no draft '{draft}'"),
     VERSION_NUMBER("{name} is a version number"),

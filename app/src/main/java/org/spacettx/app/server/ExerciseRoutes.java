@@ -94,14 +94,9 @@ final class ExerciseRoutes {
      * Makes an exercise of a scenario file (the API's create, and a draft's publication): refused with every problem
      * when the scenario has errors; its creator sits in the control cell. Answers {id, warnings}.
      */
-    /** The first of {@code base}, "base-2", "base-3"… that no exercise on this server has. */
-    String freeExerciseId(String base) {
-        for (int n = 1; ; n++) {
-            String id = org.spacettx.app.store.Drafts.numbered(base, n);
-            if (records.find(id).isEmpty()) {
-                return id;
-            }
-        }
+    /** Whether an exercise on this server has that id. */
+    boolean exerciseExists(String id) {
+        return records.find(id).isPresent();
     }
 
     Map<String, Object> createExercise(Accounts.User user, String yaml, String wantedId) {

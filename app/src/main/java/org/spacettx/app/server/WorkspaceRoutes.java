@@ -94,9 +94,12 @@ final class WorkspaceRoutes {
         };
         ObjectNode tree = tree(yaml, "the file");
         // one identifier: the draft's is the scenario's own where free (else numbered), and the scenario takes it
+        // one identifier among drafts and exercises alike: a draft never takes an exercise's
         String id = drafts.create(tree.path("id").asText("draft"), title(tree), draftId -> withId(yaml, draftId), user.username(),
-                "started " + from);
-        audit.record(user.username(), "draft-created", id + " (" + from + ")");
+                "started " + from, exerciseRoutes::exerciseExists);
+        String given = tree.path("id").asText("");
+        audit.record(user.username(), "draft-created", id + " (" + from + (given.equals(id) ? "" : "; its scenario's id '"
+                + given.substring(0, Math.min(given.length(), 80)) + "' set to the draft's") + ")");
         ctx.status(201).json(Map.of("id", id, "version", 1));
     }
 
@@ -167,14 +170,25 @@ final class WorkspaceRoutes {
         ctx.status(201).json(Map.of("version", version));
     }
 
+    /** A top-level {@code id:} line of a scenario file, with a plain value (and perhaps a comment after it). */
+    private static final java.util.regex.Pattern ID_LINE = java.util.regex.Pattern.compile("(?m)^id:([ \\t]*)[a-z0-9][a-z0-9-]*(?=[ \\t]*(#.*)?$)");
+
     /**
      * The scenario file with the draft's identifier as its own: one identifier for the draft, its scenario and the
-     * exercises published from it (the text as it was where it already has it).
+     * exercises published from it. The text as it was where it already has it; its one plain {@code id:} line
+     * changed where it has one (comments and layout kept); else written again from its tree.
      */
     private static String withId(String yaml, String id) {
         ObjectNode tree = tree(yaml, "the scenario");
         if (id.equals(tree.path("id").asText(null))) {
             return yaml;
+        }
+        java.util.regex.Matcher line = ID_LINE.matcher(yaml);
+        if (line.find() && !line.find()) {
+            String edited = ID_LINE.matcher(yaml).replaceFirst("id:$1" + id);
+            if (id.equals(tree(edited, "the scenario").path("id").asText(null))) {
+                return edited;
+            }
         }
         tree.put("id", id);
         return ScenarioDocument.toYaml(tree);
@@ -183,12 +197,14 @@ final class WorkspaceRoutes {
     private int saveVersion(Accounts.User user, Drafts.Draft draft, int base, String text, String note) {
         int version;
         String yaml = withId(text, draft.id());
+        boolean reset = !yaml.equals(text);
         try {
             version = drafts.save(draft.id(), base, title(tree(yaml, "the scenario")), yaml, user.username(), note);
         } catch (Drafts.Stale e) {
             throw new ApiError(409, ApiProblem.DRAFT_STALE.with("detail", e.getMessage()));
         }
-        audit.record(user.username(), "draft-saved", draft.id() + " v" + version + (note.isBlank() ? "" : ": " + note));
+        audit.record(user.username(), "draft-saved", draft.id() + " v" + version + (note.isBlank() ? "" : ": " + note)
+                + (reset ? " (its scenario's id set to the draft's)" : ""));
         return version;
     }
 
@@ -260,11 +276,16 @@ final class WorkspaceRoutes {
         Drafts.Draft draft = draft(ctx);
         JsonNode body = SessionRoutes.jsonBody(ctx);
         Drafts.Version v = drafts.version(draft.id(), draft.version()).orElseThrow();
-        // the exercise takes the draft's identifier (numbered when published again: a rehearsal, then the real one),
-        // unless the request names one
-        String wanted = body.path("exercise").asText("");
-        Map<String, Object> created = exerciseRoutes.createExercise(user, v.yaml(),
-                wanted.isBlank() ? exerciseRoutes.freeExerciseId(draft.id()) : wanted);
+        // the exercise takes the draft's identifier, numbered when published again (a rehearsal, then the real one)
+        // past every exercise's and every other draft's: one identifier, never two things under it
+        if (body.has("exercise")) {
+            throw new ApiError(400, ApiProblem.PUBLISH_ID.with());
+        }
+        String id = draft.id();
+        for (int n = 2; exerciseRoutes.exerciseExists(id) || !id.equals(draft.id()) && drafts.latest(id).isPresent(); n++) {
+            id = Drafts.numbered(draft.id(), n);
+        }
+        Map<String, Object> created = exerciseRoutes.createExercise(user, v.yaml(), id);
         drafts.markPublished(draft.id(), (String) created.get("id"));
         audit.record(user.username(), "draft-published", draft.id() + " v" + v.version() + " as " + created.get("id"));
         ctx.status(201).json(created);

@@ -43,13 +43,17 @@ public final class Drafts {
     }
 
     /**
-     * Starts a draft with its first version, {@code yamlFor} the draft's id: the id is the scenario's own when free,
-     * else that id with a number.
+     * Starts a draft with its first version, {@code yamlFor} the draft's id: the id is the scenario's own when free
+     * (among the drafts, and not {@code takenElsewhere}: an exercise's), else that id with a number.
      */
-    public String create(String wantedId, String title, java.util.function.UnaryOperator<String> yamlFor, String author, String note) {
+    public String create(String wantedId, String title, java.util.function.UnaryOperator<String> yamlFor, String author, String note,
+                         java.util.function.Predicate<String> takenElsewhere) {
         String base = wantedId != null && ID.matcher(wantedId).matches() ? wantedId : "draft";
         for (int n = 1; ; n++) {
             String id = numbered(base, n);
+            if (takenElsewhere.test(id)) {
+                continue;
+            }
             try {
                 db.transaction(c -> {
                     Instant now = Instant.now();

@@ -45,11 +45,10 @@ class MapBrowserTest {
                     font: getComputedStyle(document.querySelector('#map .sat-label')).fontFamily};
             """;
 
-    /** Whether a point of the page (x, y) is inside the land drawn on the map. */
-    static final String ON_LAND = """
-            const land = document.querySelector('#map path.land');
-            const p = new DOMPoint(arguments[0], arguments[1]).matrixTransform(land.getScreenCTM().inverse());
-            return land.isPointInFill(p);
+    /** Whether a point of the page (x, y) is inside any of the map's paths of a class (arguments[2]). */
+    static final String INSIDE = """
+            return [...document.querySelectorAll('#map path.' + arguments[2])].some((path) =>
+              path.isPointInFill(new DOMPoint(arguments[0], arguments[1]).matrixTransform(path.getScreenCTM().inverse())));
             """;
 
     /** The centre of a city's dot on the page, or null where it is not drawn. */
@@ -66,7 +65,11 @@ class MapBrowserTest {
     }
 
     static boolean onLand(WebDriver d, double x, double y) {
-        return (Boolean) ((JavascriptExecutor) d).executeScript(ON_LAND, x, y);
+        return inside(d, x, y, "land");
+    }
+
+    static boolean inside(WebDriver d, double x, double y, String pathClass) {
+        return (Boolean) ((JavascriptExecutor) d).executeScript(INSIDE, x, y, pathClass);
     }
 
     interface OnTheMap {
@@ -131,6 +134,15 @@ class MapBrowserTest {
                 case "usa1" -> List.of("kwajalein-radar", "maui-telescope", "shemya-radar");
                 default -> List.of("bohyunsan-telescope", "kwajalein-radar", "maui-telescope", "naro-radar", "shemya-radar");
             });
+            // coverage that crosses the antimeridian (Shemya's, Kwajalein's) stays round its site: drawn as it came, each
+            // was a band round the world, over Moscow and Mexico City
+            for (String far : List.of("ru-moscow", "mx-mexico-city")) {
+                List<Number> at = city(d, far);
+                assertThat(inside(d, at.get(0).doubleValue(), at.get(1).doubleValue(), "coverage")).as("%s under a coverage", far).isFalse();
+            }
+            if (user.equals("usa1")) {
+                ConsoleBrowserTest.screenshot(d, "map-usa1-coverage");
+            }
             if (user.equals("kor1")) {
                 new org.openqa.selenium.support.ui.Select(d.findElement(By.id("language"))).selectByValue("ko");
                 until(d, "the legend in Korean", x -> x.findElement(By.cssSelector("#map-legend summary")).getText().equals("범례"));

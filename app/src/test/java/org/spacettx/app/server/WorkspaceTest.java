@@ -165,11 +165,28 @@ class WorkspaceTest {
         ApiClient.Response again = control.post("/api/drafts/" + id + "/publish", "{}");
         assertThat(again.status()).as(again.body()).isEqualTo(201);
         assertThat(again.json().get("id").asText()).isEqualTo(id + "-2");
+        // one identifier among drafts and exercises: a draft already named id-3 is passed over, and a draft never
+        // takes an exercise's identifier
+        ApiClient.Response other = control.post("/api/drafts", json(java.util.Map.of("from", "file", "yaml",
+                "id: " + id + "-3\ntitle: {en: Other}\n")));
+        assertThat(other.json().get("id").asText()).isEqualTo(id + "-3");
+        assertThat(control.post("/api/drafts/" + id + "/publish", "{}").json().get("id").asText()).isEqualTo(id + "-4");
+        ApiClient.Response clash = control.post("/api/drafts", json(java.util.Map.of("from", "file", "yaml",
+                "id: " + id + "-4 # the exercise's\ntitle: {en: Clash}\n")));
+        String clashId = clash.json().get("id").asText();
+        assertThat(clashId).isNotEqualTo(id + "-4");
+        assertThat(control.get("/api/drafts/" + clashId).json().get("yaml").asText()).as("the file's own text, its id line changed")
+                .startsWith("id: " + clashId + " # the exercise's\n");
+        // the exercise's identifier is not chosen by the caller
+        ApiClient.Response named = control.post("/api/drafts/" + id + "/publish", "{\"exercise\":\"custom-name\"}");
+        assertThat(named.status()).isEqualTo(400);
+        assertThat(named.json().get("code").asText()).isEqualTo("publish-id");
 
         String trail = String.join("\n", demo.auditActions());
-        assertThat(trail).contains("draft-created " + id + " (blank)", "catalog-uploaded", "draft-saved " + id + " v3: delegations",
+        assertThat(trail).contains("draft-created " + id + " (blank", "catalog-uploaded", "draft-saved " + id + " v3: delegations",
                 "draft-saved " + id + " v4: MSEL from a workbook", "draft-published " + id + " v4 as " + id,
-                "draft-published " + id + " v4 as " + id + "-2");
+                "draft-published " + id + " v4 as " + id + "-2", "draft-created " + clashId + " (file; its scenario's id '" + id
+                        + "-4' set to the draft's)", "(its scenario's id set to the draft's)");
     }
 
     @Test
@@ -181,6 +198,7 @@ class WorkspaceTest {
         assertThat(v1.get("yaml").asText()).startsWith("# SpaceTTX demo exercise"); // the file as it is, comments kept
         assertThat(v1.get("document").get("msel")).hasSize(30);
         assertThat(v1.get("document").get("id").asText()).isEqualTo(v1.get("id").asText());
+        assertThat(v1.get("id").asText()).as("the demo exercise holds the template's own id").isNotEqualTo("rok-us-space-ttx");
         // a second draft from the template: its own identifier, and its scenario takes it
         JsonNode second = control.get("/api/drafts/" + control.post("/api/drafts", "{\"from\":\"template\"}").json().get("id").asText()).json();
         assertThat(second.get("id").asText()).isNotEqualTo(v1.get("id").asText()).startsWith("rok-us-space-ttx-");
