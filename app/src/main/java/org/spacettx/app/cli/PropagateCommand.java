@@ -1,5 +1,6 @@
 package org.spacettx.app.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.spacettx.orbit.catalog.ElementSet;
+import org.spacettx.orbit.ccsds.OrbitEphemerisMessage;
 import org.spacettx.orbit.input.InputException;
 import org.spacettx.orbit.propagate.CartesianState;
 import org.spacettx.orbit.propagate.GeodeticPosition;
@@ -55,8 +57,13 @@ public final class PropagateCommand implements Callable<Integer> {
             converter = FrameConverter.class, description = "Output frame (default ${DEFAULT-VALUE}).")
     Frame frame;
 
-    @Mixin
-    FormatOption format;
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json|oem", description = "Output format (default "
+            + "${DEFAULT-VALUE}); oem: a CCSDS Orbit Ephemeris Message (KVN, CCSDS 502.0), one segment per object, in TEME or "
+            + "ITRF, written by Orekit.")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to this file instead of the standard output.")
+    Path output;
 
     static final class FrameConverter implements picocli.CommandLine.ITypeConverter<Frame> {
         @Override
@@ -68,8 +75,16 @@ public final class PropagateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TimeGrid grid = TimeGrid.parse(span);
+        boolean oem = format.strip().equalsIgnoreCase("oem");
+        OutputFormat rows = oem ? null : formatOf(format);
+        if (oem && frame == Frame.GEODETIC) {
+            throw new InputException(null, "--frame", "an OEM holds Cartesian states: --frame teme or itrf");
+        }
         CatalogOptions.Loaded loaded = objects.loaded();
         List<ElementSet> selected = objects.selected();
+        if (oem) {
+            return writeOem(grid, loaded, selected);
+        }
         List<Column> columns = frame == Frame.GEODETIC
                 ? List.of(Column.text("norad", 6), Column.text("time_utc", 27), Column.number("lat_deg", 10, 6),
                         Column.number("lon_deg", 11, 6), Column.number("alt_km", 12, 6))
@@ -77,13 +92,69 @@ public final class PropagateCommand implements Callable<Integer> {
                         Column.number("x_km", 16, 8), Column.number("y_km", 16, 8), Column.number("z_km", 16, 8),
                         Column.number("vx_km_s", 13, 9), Column.number("vy_km_s", 13, 9), Column.number("vz_km_s", 13, 9));
         int failed = 0;
-        try (RowWriter out = new RowWriter(columns, format.format, System.out)) {
+        java.io.PrintStream to = System.out;
+        if (output != null) {
+            try {
+                to = new java.io.PrintStream(java.nio.file.Files.newOutputStream(output), false, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new InputException(null, "--output", "cannot write " + output + ": " + e.getMessage());
+            }
+        }
+        try (RowWriter out = new RowWriter(columns, rows, to)) {
             for (ElementSet elements : selected) {
                 if (!propagate(elements, grid.minutesSinceEpoch(elements.epoch()), loaded, out)) {
                     failed++;
                 }
             }
         }
+        if (failed > 0) {
+            System.err.println("spacettx: " + failed + " of " + selected.size() + " objects could not be propagated over the whole span");
+        }
+        return 0;
+    }
+
+    private static OutputFormat formatOf(String name) {
+        try {
+            return OutputFormat.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(null, "--format", "'" + name + "' is not table, csv, json or oem");
+        }
+    }
+
+    /**
+     * The states of every selected object as a CCSDS OEM, one segment each, to {@code -o}: an object SGP4 stops on is
+     * written up to its last state (and reported, as for the other formats).
+     */
+    private int writeOem(TimeGrid grid, CatalogOptions.Loaded loaded, List<ElementSet> selected) {
+        if (output == null) {
+            throw new InputException(null, "--output", "an OEM is written to a file: -o FILE.oem");
+        }
+        List<OrbitEphemerisMessage.Track> tracks = new ArrayList<>();
+        int failed = 0;
+        for (ElementSet elements : selected) {
+            List<CartesianState> states = new ArrayList<>();
+            try {
+                Sgp4 sgp4 = Sgp4.of(elements, loaded.data());
+                for (double minutes : grid.minutesSinceEpoch(elements.epoch())) {
+                    states.add(frame == Frame.TEME ? sgp4.temeAtMinutes(minutes)
+                            : sgp4.itrf(elements.epoch().plusNanos(Math.round(minutes * 60e9))));
+                }
+            } catch (PropagationException e) {
+                System.err.println("spacettx: " + e.getMessage() + "; later times skipped");
+                failed++;
+            }
+            tracks.add(new OrbitEphemerisMessage.Track(elements, states));
+        }
+        String kvn;
+        try {
+            kvn = OrbitEphemerisMessage.kvn(tracks, frame == Frame.TEME ? OrbitEphemerisMessage.Frame.TEME : OrbitEphemerisMessage.Frame.ITRF,
+                    "SPACETTX", Instant.now(), loaded.data());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(null, "propagate", e.getMessage());
+        }
+        CliFiles.write(output, kvn);
+        System.err.printf(Locale.ROOT, "spacettx: %d objects written to %s (CCSDS OEM, %s)%n", tracks.stream()
+                .filter(t -> !t.states().isEmpty()).count(), output, frame.name());
         if (failed > 0) {
             System.err.println("spacettx: " + failed + " of " + selected.size() + " objects could not be propagated over the whole span");
         }

@@ -51,6 +51,54 @@ class PropagateCommandTest {
         }
     }
 
+    /**
+     * {@code --format oem -o FILE}: a CCSDS OEM that Orekit's own parser reads, each state within a metre (and a
+     * millimetre per second) of the CSV the same command prints, in TEME and in ITRF; a geodetic OEM is refused.
+     */
+    @Test
+    void anOemIsReadByOreKitAndAgreesWithTheCsv(@TempDir Path dir) throws Exception {
+        String stations = SharedData.path("catalog/celestrak-groups-2026-05-30/stations.tle").toString();
+        org.spacettx.orbit.data.OrekitData data = org.spacettx.orbit.data.OrekitData.standard();
+        for (String frame : List.of("teme", "itrf")) {
+            Path file = dir.resolve(frame + ".oem");
+            String[] span = {"propagate", "--tle", stations, "--norad", "25544,48274", "--from", "2026-06-01T00:00:00Z", "--to", "2026-06-01T02:00:00Z",
+                "--step", "120", "--frame", frame};
+            CliRun oem = CliRun.of(concat(span, "--format", "oem", "-o", file.toString()));
+            assertThat(oem.exitCode()).as(oem.err()).isZero();
+            assertThat(oem.err()).contains("2 objects written to");
+            CliRun csv = CliRun.of(concat(span, "--format", "csv"));
+            List<String[]> rows = csv.out().lines().skip(1).map(l -> l.split(",")).toList();
+            org.orekit.files.ccsds.ndm.odm.oem.Oem read = new org.orekit.files.ccsds.ndm.ParserBuilder(data.context()).buildOemParser()
+                    .parseMessage(new org.orekit.data.DataSource(file.toString(), () -> java.nio.file.Files.newBufferedReader(file)));
+            List<org.orekit.utils.TimeStampedPVCoordinates> states = read.getSegments().stream().flatMap(s -> s.getCoordinates().stream()).toList();
+            assertThat(states).hasSize(rows.size()).hasSize(2 * 61);
+            for (int k = 0; k < rows.size(); k++) {
+                String[] r = rows.get(k);
+                var s = states.get(k);
+                assertThat(Math.abs(s.getDate().durationFrom(org.spacettx.orbit.catalog.OrekitTle.toDate(java.time.Instant.parse(r[1]), data.utc())))).isLessThan(1e-6);
+                org.hipparchus.geometry.euclidean.threed.Vector3D p = new org.hipparchus.geometry.euclidean.threed.Vector3D(
+                        Double.parseDouble(r[3]), Double.parseDouble(r[4]), Double.parseDouble(r[5])).scalarMultiply(1000);
+                org.hipparchus.geometry.euclidean.threed.Vector3D v = new org.hipparchus.geometry.euclidean.threed.Vector3D(
+                        Double.parseDouble(r[6]), Double.parseDouble(r[7]), Double.parseDouble(r[8])).scalarMultiply(1000);
+                assertThat(s.getPosition().distance(p)).as("%s row %d, m", frame, k).isLessThan(1.0);
+                assertThat(s.getVelocity().distance(v)).as("%s row %d, m/s", frame, k).isLessThan(1e-3);
+            }
+        }
+        CliRun geodetic = CliRun.of("propagate", "--tle", stations, "--norad", "25544", "--tsince", "0:10:1", "--frame", "geodetic",
+                "--format", "oem", "-o", dir.resolve("g.oem").toString());
+        assertThat(geodetic.exitCode()).isEqualTo(2);
+        assertThat(geodetic.err()).contains("--frame");
+        CliRun noFile = CliRun.of("propagate", "--tle", stations, "--norad", "25544", "--tsince", "0:10:1", "--format", "oem");
+        assertThat(noFile.exitCode()).isEqualTo(2);
+        assertThat(noFile.err()).contains("-o FILE.oem");
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     @Test
     void objectsSgp4CannotPropagateAreReportedAndTheOthersStillComeOut() {
         CliRun run = CliRun.of("propagate", "--tle", VALLADO, "--no-checksum", "--norad", "28872,5", "--tsince", "0:60:5",

@@ -58,6 +58,9 @@ public final class OrekitData {
         // simpleEOP = true: tidal corrections to EOP are interpolated, not recomputed at every date (cm level).
         this.itrf = frames.getITRF(IERSConventions.IERS_2010, true);
         this.earth = new OneAxisEllipsoid(Constants.WGS84_EARTH_EQUATORIAL_RADIUS, Constants.WGS84_EARTH_FLATTENING, itrf);
+        // the Earth as a body without JPL ephemerides: CCSDS messages centred on it are read and written
+        Geocentre geocentre = new Geocentre(frames.getGCRF(), itrf);
+        lazy.getCelestialBodies().addCelestialBodyLoader(org.orekit.bodies.CelestialBodyFactory.EARTH, name -> geocentre);
     }
 
     /** The shared context with leap seconds only (no EOP). */
