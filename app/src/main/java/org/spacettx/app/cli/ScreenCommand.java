@@ -1,5 +1,6 @@
 package org.spacettx.app.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,6 +80,11 @@ public final class ScreenCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    @Option(names = "--cdm", paramLabel = "DIR", description = "Also write a CCSDS Conjunction Data Message (KVN, CCSDS 508.0) per "
+            + "approach into DIR, named by the pair and the TCA, written by Orekit; needs --pc-sigma-km and --pc-hbr-m (a CDM "
+            + "requires a covariance, and element sets carry none).")
+    Path cdm;
+
     /** The screening on another engine ({@link ScreeningEngine}, found on the class path). */
     private List<Conjunction> elsewhere(String name, List<ElementSet> catalog, Screening.Request request) {
         ScreeningEngine found = java.util.ServiceLoader.load(ScreeningEngine.class).stream().map(java.util.ServiceLoader.Provider::get)
@@ -102,6 +108,26 @@ public final class ScreenCommand implements Callable<Integer> {
         }
     }
 
+    /** One CDM per approach into {@code --cdm}, named by the pair and the TCA. */
+    private void writeCdms(List<Conjunction> conjunctions, CatalogOptions.Loaded loaded, CollisionProbability assumed, Times.Span span) {
+        try {
+            java.nio.file.Files.createDirectories(cdm);
+        } catch (java.io.IOException e) {
+            throw new InputException(null, "--cdm", "cannot make " + cdm + ": " + e.getMessage());
+        }
+        java.time.Instant now = java.time.Instant.now();
+        for (Conjunction c : conjunctions) {
+            ElementSet a = loaded.catalog().byNorad(c.noradA()).orElseThrow();
+            ElementSet b = loaded.catalog().byNorad(c.noradB()).orElseThrow();
+            String text = org.spacettx.orbit.ccsds.ConjunctionDataMessage.kvn(c, a, b, assumed, span.from(), span.to(), "SPACETTX", now,
+                    loaded.data());
+            CliFiles.write(cdm.resolve(org.spacettx.orbit.ccsds.ConjunctionDataMessage.messageId(c) + ".cdm"), text);
+        }
+        if (!quiet) {
+            System.err.printf(Locale.ROOT, "spacettx: %d CDMs written to %s%n", conjunctions.size(), cdm);
+        }
+    }
+
     @Override
     public Integer call() {
         Times.Span s = span.span();
@@ -121,6 +147,10 @@ public final class ScreenCommand implements Callable<Integer> {
             throw new InputException(null, "--threads", "must be between 1 and 1024");
         }
         CollisionProbability probability = pc.probability();
+        if (cdm != null && probability == null) {
+            throw new InputException(null, "--cdm", "a CDM requires a covariance and element sets carry none: state one with "
+                    + "--pc-sigma-km R,T,N and --pc-hbr-m M");
+        }
         CatalogOptions.Loaded loaded = catalogOptions.load(sources);
         List<ElementSet> catalog = new ArrayList<>(loaded.catalog().all());
         Set<Integer> wanted = new LinkedHashSet<>(primaries == null ? List.of() : primaries);
@@ -197,6 +227,9 @@ public final class ScreenCommand implements Callable<Integer> {
                 }
                 out.row(row.toArray());
             }
+        }
+        if (cdm != null) {
+            writeCdms(conjunctions, loaded, probability, s);
         }
         if (cumulative && !quiet) {
             missedSoFar.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue()).limit(5).forEach(e ->

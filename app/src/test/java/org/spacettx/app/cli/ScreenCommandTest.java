@@ -80,6 +80,49 @@ class ScreenCommandTest {
         assertThat(run.err()).contains("screening 100%");
     }
 
+    /**
+     * {@code --cdm DIR}: one CCSDS CDM per approach, read back by Orekit's CDM parser: the pair, TCA and miss distance of
+     * its CSV row (to the millisecond and the metre), the probability printed, and each object's state; without a
+     * stated covariance (a CDM requires one) it is refused.
+     */
+    @Test
+    void everyApproachAsACdmThatOreKitReads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path out = dir.resolve("cdm");
+        String[] screen = {"screen", "--tle", STATIONS, "--from", "2026-05-30T00:00:00Z", "--to", "2026-05-30T06:00:00Z",
+            "--threshold-km", "200", "--pc-hbr-m", "20", "--pc-sigma-km", "0.2,0.8,0.2", "--format", "csv"};
+        CliRun run = CliRun.of(PropagateCommandTest.concat(screen, "--cdm", out.toString()));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String[]> rows = rows(run);
+        assertThat(rows).isNotEmpty();
+        assertThat(run.err()).contains(rows.size() + " CDMs written to");
+        org.spacettx.orbit.data.OrekitData data = org.spacettx.orbit.data.OrekitData.standard();
+        try (var files = java.nio.file.Files.list(out)) {
+            assertThat(files.count()).isEqualTo(rows.size());
+        }
+        for (String[] r : rows) {
+            java.time.Instant tca = java.time.Instant.parse(r[2]);
+            String id = r[0] + "_" + r[1] + "_" + r[2].replaceAll("[-:]", "").replaceAll("\\..*", "").replace("Z", "");
+            java.nio.file.Path file = out.resolve(id + ".cdm");
+            org.orekit.files.ccsds.ndm.cdm.Cdm cdm = new org.orekit.files.ccsds.ndm.ParserBuilder(data.context()).buildCdmParser()
+                    .parseMessage(new org.orekit.data.DataSource(file.toString(), () -> java.nio.file.Files.newBufferedReader(file)));
+            var relative = cdm.getRelativeMetadata();
+            assertThat(Math.abs(relative.getTca().durationFrom(org.spacettx.orbit.catalog.OrekitTle.toDate(tca, data.utc())))).isLessThan(1e-3);
+            assertThat(relative.getMissDistance()).isCloseTo(Double.parseDouble(r[3]) * 1000, org.assertj.core.data.Offset.offset(1.0));
+            assertThat(relative.getCollisionProbability()).isCloseTo(Double.parseDouble(r[8]),
+                    org.assertj.core.data.Offset.offset(Double.parseDouble(r[8]) * 2e-3 + 1e-300));
+            assertThat(cdm.getMetadataObject1().getObjectDesignator()).isEqualTo(r[0]);
+            assertThat(cdm.getMetadataObject2().getObjectDesignator()).isEqualTo(r[1]);
+            // the states are 1 m apart where the CSV's miss says so
+            org.hipparchus.geometry.euclidean.threed.Vector3D p1 = cdm.getDataObject1().getStateVectorBlock().getPositionVector();
+            org.hipparchus.geometry.euclidean.threed.Vector3D p2 = cdm.getDataObject2().getStateVectorBlock().getPositionVector();
+            assertThat(p1.distance(p2)).isCloseTo(Double.parseDouble(r[3]) * 1000, org.assertj.core.data.Offset.offset(1.0));
+        }
+        CliRun refused = CliRun.of("screen", "--tle", STATIONS, "--from", "2026-05-30T00:00:00Z", "--to", "2026-05-30T01:00:00Z",
+                "--threshold-km", "200", "--cdm", out.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("--cdm", "--pc-sigma-km");
+    }
+
     @Test
     void badInputIsOneLineAndExitTwo() {
         String[][] cases = {
