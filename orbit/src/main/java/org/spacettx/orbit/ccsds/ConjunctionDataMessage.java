@@ -1,7 +1,5 @@
 package org.spacettx.orbit.ccsds;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,16 +21,14 @@ import org.orekit.files.ccsds.ndm.cdm.Maneuvrable;
 import org.orekit.files.ccsds.ndm.cdm.RTNCovariance;
 import org.orekit.files.ccsds.ndm.cdm.StateVector;
 import org.orekit.files.ccsds.section.CommentsContainer;
-import org.orekit.files.ccsds.utils.generation.KvnGenerator;
-import org.orekit.utils.Constants;
 import org.orekit.utils.IERSConventions;
 import org.spacettx.orbit.catalog.ElementSet;
 import org.spacettx.orbit.catalog.OrekitTle;
 import org.spacettx.orbit.conjunction.CollisionProbability;
 import org.spacettx.orbit.conjunction.Conjunction;
 import org.spacettx.orbit.data.OrekitData;
-import org.spacettx.orbit.propagate.CartesianState;
 import org.spacettx.orbit.propagate.Sgp4;
+import org.spacettx.orbit.propagate.StateFit;
 
 /**
  * CCSDS Conjunction Data Messages (CCSDS 508.0-B-1, KVN), written by Orekit's CDM writer: one close approach, its time
@@ -61,8 +57,8 @@ public final class ConjunctionDataMessage {
         header.setMessageId(messageId(approach));
 
         // relative state in OBJECT1's RTN frame, from both TEME states at the TCA
-        Vector3D[] teme1 = vectors(Sgp4.of(a, data).teme(approach.tca()));
-        Vector3D[] teme2 = vectors(Sgp4.of(b, data).teme(approach.tca()));
+        Vector3D[] teme1 = StateFit.vectors(Sgp4.of(a, data).teme(approach.tca()));
+        Vector3D[] teme2 = StateFit.vectors(Sgp4.of(b, data).teme(approach.tca()));
         Vector3D r = teme1[0].normalize();
         Vector3D n = Vector3D.crossProduct(teme1[0], teme1[1]).normalize();
         Vector3D t = Vector3D.crossProduct(n, r);
@@ -87,14 +83,7 @@ public final class ConjunctionDataMessage {
         }
         Cdm cdm = new Cdm(header, List.of(segment("OBJECT1", a, relative, assumed, data, approach.tca()),
                 segment("OBJECT2", b, relative, assumed, data, approach.tca())), IERSConventions.IERS_2010, data.context());
-        StringBuilder text = new StringBuilder();
-        CdmWriter writer = new WriterBuilder(data.context()).buildCdmWriter();
-        try (KvnGenerator generator = new KvnGenerator(text, CdmWriter.KVN_PADDING_WIDTH, "cdm", Constants.JULIAN_DAY, 0)) {
-            writer.writeMessage(generator, cdm);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
+        return Kvn.write(new WriterBuilder(data.context()).buildCdmWriter(), cdm, CdmWriter.KVN_PADDING_WIDTH, "cdm");
     }
 
     /** A message id that names the pair and the time: {@code NORAD1_NORAD2_yyyyMMddTHHmmss}. */
@@ -117,7 +106,7 @@ public final class ConjunctionDataMessage {
         metadata.setManeuverable(Maneuvrable.N_A);
         metadata.setOrbitCenter(BodyFacade.create(CenterName.EARTH, data.context()));
         metadata.setRefFrame(FrameFacade.map(data.itrf()));
-        Vector3D[] itrf = vectors(Sgp4.of(object, data).itrf(tca));
+        Vector3D[] itrf = StateFit.vectors(Sgp4.of(object, data).itrf(tca));
         StateVector state = new StateVector();
         state.setX(itrf[0].getX());
         state.setY(itrf[0].getY());
@@ -138,8 +127,4 @@ public final class ConjunctionDataMessage {
         return new CdmSegment(metadata, new CdmData(comments, null, null, state, covariance));
     }
 
-    private static Vector3D[] vectors(CartesianState s) {
-        return new Vector3D[] {new Vector3D(s.xKm(), s.yKm(), s.zKm()).scalarMultiply(1000),
-            new Vector3D(s.vxKmS(), s.vyKmS(), s.vzKmS()).scalarMultiply(1000)};
-    }
 }

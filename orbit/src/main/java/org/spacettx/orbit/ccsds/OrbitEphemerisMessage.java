@@ -1,7 +1,5 @@
 package org.spacettx.orbit.ccsds;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +16,7 @@ import org.orekit.files.ccsds.ndm.odm.oem.OemData;
 import org.orekit.files.ccsds.ndm.odm.oem.OemMetadata;
 import org.orekit.files.ccsds.ndm.odm.oem.OemSegment;
 import org.orekit.files.ccsds.ndm.odm.oem.OemWriter;
-import org.orekit.files.ccsds.utils.generation.KvnGenerator;
 import org.orekit.propagation.analytical.tle.TLEPropagator;
-import org.orekit.utils.Constants;
 import org.orekit.utils.IERSConventions;
 import org.orekit.utils.TimeStampedPVCoordinates;
 import org.spacettx.orbit.catalog.ElementSet;
@@ -78,13 +74,6 @@ public final class OrbitEphemerisMessage {
             throw new IllegalArgumentException("no states to write");
         }
         Oem oem = new Oem(header, segments, IERSConventions.IERS_2010, data.context(), mu);
-        StringBuilder text = new StringBuilder();
-        OemWriter writer = new WriterBuilder(data.context()).buildOemWriter();
-        try (KvnGenerator generator = new KvnGenerator(text, OemWriter.KVN_PADDING_WIDTH, "oem", Constants.JULIAN_DAY, 0)) {
-            writer.writeMessage(generator, oem);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
+        return Kvn.write(new WriterBuilder(data.context()).buildOemWriter(), oem, OemWriter.KVN_PADDING_WIDTH, "oem");
     }
 }
