@@ -40,6 +40,10 @@ public final class ManeuverCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    @Option(names = "--opm", paramLabel = "FILE", description = "Also write the manoeuvre as a CCSDS Orbit Parameter Message (KVN, "
+            + "CCSDS 502.0): the state at the burn and the impulse in RTN, written by Orekit.")
+    java.nio.file.Path opm;
+
     @Override
     public Integer call() throws Exception {
         List<ElementSet> selected = objects.selected();
@@ -59,6 +63,9 @@ public final class ManeuverCommand implements Callable<Integer> {
             throw new InputException(null, "--dv", e.getMessage());
         }
         TLE tle = OrekitTle.toTle(after, data.utc());
+        if (opm != null) {
+            CliFiles.write(opm, org.spacettx.orbit.ccsds.OrbitParameterMessage.kvn(before, burn, "SPACETTX", java.time.Instant.now(), data));
+        }
         switch (format.format) {
             case JSON -> {
                 Map<String, Object> out = new LinkedHashMap<>();

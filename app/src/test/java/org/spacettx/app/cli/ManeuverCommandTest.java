@@ -42,6 +42,21 @@ class ManeuverCommandTest {
         CliRun table = CliRun.of("maneuver", "--tle", BreakupCommandTest.STATIONS, "--norad", "25544", "--time", "2026-06-01T00:00:00Z",
                 "--dv", "0,10,0");
         assertThat(table.out()).contains("10.00 m/s at 2026-06-01T00:00:00Z: perigee");
+
+        // --opm: the burn as a CCSDS OPM that Orekit reads: the impulse as given, at the burn, in RTN
+        Path opm = dir.resolve("burn.opm");
+        CliRun withOpm = CliRun.of("maneuver", "--tle", BreakupCommandTest.STATIONS, "--norad", "25544", "--time", "2026-06-01T00:00:00Z",
+                "--dv", "0.5,10,-1", "--opm", opm.toString());
+        assertThat(withOpm.exitCode()).as(withOpm.err()).isZero();
+        OrekitData data = OrekitData.standard();
+        org.orekit.files.ccsds.ndm.odm.opm.Opm message = new org.orekit.files.ccsds.ndm.ParserBuilder(data.context()).buildOpmParser()
+                .parseMessage(new org.orekit.data.DataSource(opm.toString(), () -> Files.newBufferedReader(opm)));
+        assertThat(message.getMetadata().getObjectName()).isEqualTo("ISS (ZARYA)");
+        var burn = message.getData().getManeuver(0);
+        assertThat(burn.getDV().toArray()).containsExactly(new double[] {0.5, 10, -1}, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(burn.getReferenceFrame().getName()).isEqualTo("RTN");
+        assertThat(Math.abs(burn.getEpochIgnition().durationFrom(org.spacettx.orbit.catalog.OrekitTle.toDate(
+                java.time.Instant.parse("2026-06-01T00:00:00Z"), data.utc())))).isLessThan(1e-6);
     }
 
     @Test
