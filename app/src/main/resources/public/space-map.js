@@ -107,6 +107,13 @@ export const SpaceMap = (() => {
     return [...ring, [pole, 180], [pole, -180]];
   }
 
+  /** An element's box in the pixels of a map's container: {l, t, r, b}. */
+  function boxIn(container, node) {
+    const c = container.getBoundingClientRect();
+    const r = node.getBoundingClientRect();
+    return { l: r.left - c.left, t: r.top - c.top, r: r.right - c.left, b: r.bottom - c.top };
+  }
+
   /** Leaflet puts string content into the page as HTML: scenario text goes in as a text node instead. */
   const asText = (s) => el("span", {}, s);
 
@@ -258,7 +265,9 @@ export const SpaceMap = (() => {
       }
       const followed = picture.objects.find((o) => o.id === follow && o.position);
       if (followed) map.panTo([followed.position.lat, followed.position.lon], { animate: false });
-      declutter(satellites, declutter(siteMarkers, []));
+      // the legend and the buttons first: a label under them cannot be read
+      const controls = [...map.getContainer().querySelectorAll(".leaflet-control")].map((n) => boxIn(map.getContainer(), n));
+      declutter(satellites, declutter(siteMarkers, controls));
       drawCities();
     }
 
@@ -274,7 +283,7 @@ export const SpaceMap = (() => {
      */
     function declutter(markers, taken) {
       const box = map.getContainer().getBoundingClientRect();
-      const rect = (n) => { const r = n.getBoundingClientRect(); return { l: r.left - box.left, t: r.top - box.top, r: r.right - box.left, b: r.bottom - box.top }; };
+      const rect = (n) => boxIn(map.getContainer(), n);
       const overlap = (a, c) => Math.max(0, Math.min(a.r, c.r) - Math.max(a.l, c.l) + 2) * Math.max(0, Math.min(a.b, c.b) - Math.max(a.t, c.t) + 2);
       const outside = (a) => Math.max(0, -a.l) + Math.max(0, a.r - box.width) + Math.max(0, -a.t) + Math.max(0, a.b - box.height);
       for (const marker of markers) {
@@ -376,7 +385,7 @@ export const SpaceMap = (() => {
       const view = map.getBounds().pad(0.05);
       const korean = document.documentElement.lang === "ko";
       const box = map.getContainer().getBoundingClientRect();
-      const rect = (n) => { const r = n.getBoundingClientRect(); return { l: r.left - box.left, t: r.top - box.top, r: r.right - box.left, b: r.bottom - box.top }; };
+      const rect = (n) => boxIn(map.getContainer(), n);
       // the picture's labels, the legend and the buttons
       const taken = [...map.getContainer().querySelectorAll(".leaflet-tooltip:not(.city-label), .leaflet-control")].map(rect);
       const overlaps = (a) => taken.some((c) => Math.min(a.r, c.r) + 2 > Math.max(a.l, c.l) && Math.min(a.b, c.b) + 2 > Math.max(a.t, c.t));

@@ -235,7 +235,8 @@ function drawCounterspace(box, redraw) {
         ["radial_m_s", "along_track_m_s", "cross_track_m_s"].map((k) => field([...p, "burn", k], t(`plan.cs.${k}`), "number", { placeholder: "0" }))) : null,
       kind === "approach" ? el("div", { class: "grid4" }, field([...p, "approach", "target"], t("plan.cs.target"), "select", { choices: choices.objects() }),
         field([...p, "approach", "arrive"], t("plan.cs.arrive"), "datetime"), field([...p, "approach", "range_km"], t("plan.cs.range_km"), "number"),
-        field([...p, "approach", "max_dv_m_s"], t("plan.cs.max_dv_m_s"), "number")) : null];
+        field([...p, "approach", "max_dv_m_s"], t("plan.cs.max_dv_m_s"), "number"),
+        field([...p, "approach", "depart_after"], t("plan.cs.depart_after"), "datetime")) : null];
     }, () => ({ id: `maneuver${list("maneuvers").length + 1}`, object: firstObject, burn: { time: start, along_track_m_s: 1 } }), redraw),
     el("h3", {}, t("plan.breakups")),
     rows(["breakups"], t("plan.breakup"), (p, b) => [

@@ -130,7 +130,7 @@ public final class KernelBench implements Callable<Integer> {
         out.printf("%-11s %-8s %4s %5s %14s %16s%n", "objects", "path", "fork", "lanes", "M_states_per_s", "x_orekit_median");
         for (Fork f : forks) {
             double baseline = median(forks, f.objects(), "orekit");
-            out.printf(Locale.ROOT, "%-11s %-8s %4d %5d %14.2f %16s%n", f.objects(), f.benchmark(), f.fork(), f.lanes(),
+            out.printf(Locale.ROOT, "%-11s %-8s %4d %5d %14.4f %16s%n", f.objects(), f.benchmark(), f.fork(), f.lanes(),
                     f.statesPerSecond() / 1e6, f.benchmark().equals("kernel")
                             ? String.format(Locale.ROOT, "%.1f", f.statesPerSecond() / baseline) : "1 (baseline)");
         }

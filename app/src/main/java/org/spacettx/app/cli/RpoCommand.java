@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
 
 /** {@code spacettx rpo}: the burns that bring a chaser within a range of a target at a time, and its elements after them. */
 @Command(name = "rpo", mixinStandardHelpOptions = true, description = "Plan a proximity operation: the departure and arrival burns that bring --chaser to --range-km behind --target "
-        + "(on the target's orbit) at --arrive and keep it there, in the SGP4 world (Lambert for the transfer, then corrected "
-        + "until SGP4 on the fitted elements arrives within 10 m). Prints the burns; -o writes the chaser's element sets after "
-        + "each burn as OMM CSV.")
+        + "(on the target's orbit) at --arrive and keep it there, in the SGP4 world: departures from 0.3 to 4 revolutions "
+        + "before, each shot in SGP4 (from Lambert and from no burn) until it arrives within 10 m, ranked by the Δv flown. "
+        + "Prints the burns; -o writes the chaser's element sets after each burn as OMM CSV; --trade every transfer tried.")
 public final class RpoCommand implements Callable<Integer> {
 
     @Mixin
@@ -36,6 +36,10 @@ public final class RpoCommand implements Callable<Integer> {
     Double maxDv;
     @Option(names = {"-o", "--output"}, paramLabel = "CHASER.csv", description = "The chaser's element sets after each burn.")
     Path output;
+
+    @Option(names = "--trade", paramLabel = "FILE.csv", description = "Every transfer tried: departure, transfer time, revolutions, "
+            + "Δv flown and arrival error (a porkchop's data); the plan chosen is among them.")
+    Path trade;
 
     @Override
     public Integer call() {
@@ -62,6 +66,16 @@ public final class RpoCommand implements Callable<Integer> {
                 plan.totalDvMS(), rangeKm, t.name().strip(), arrive, plan.missM());
         if (output != null) {
             CliFiles.write(output, OmmCsv.of(List.of(plan.afterDeparture(), plan.afterArrival())));
+        }
+        if (trade != null) {
+            StringBuilder csv = new StringBuilder("departure_utc,transfer_s,transfer_revs,revolutions,dv_m_s,arrival_error_m,chosen\n");
+            double period = c.periodMinutes() * 60;
+            for (Rendezvous.Transfer tried : plan.trade()) {
+                csv.append(String.format(Locale.ROOT, "%s,%.3f,%.4f,%d,%s,%.3f,%s%n", tried.departure(), tried.transferSeconds(),
+                        tried.transferSeconds() / period, tried.revolutions(), Double.isNaN(tried.dvMS()) ? "" : String.format(Locale.ROOT, "%.4f", tried.dvMS()),
+                        tried.missM(), tried.departure().equals(plan.departure().time()) && Math.abs(tried.dvMS() - plan.totalDvMS()) < 1e-6 ? "yes" : ""));
+            }
+            CliFiles.write(trade, csv.toString());
         }
         return 0;
     }

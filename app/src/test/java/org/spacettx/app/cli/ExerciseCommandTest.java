@@ -29,8 +29,8 @@ class ExerciseCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("valid (0 warnings): 4 cells, 4 moves, 30 injects, 9 questions");
         // and what the orbital engine made of the counterspace events
-        assertThat(run.out()).contains("maneuver inspector-approach (RU INSPECTOR (EXERCISE)) at 2023-11-24T01:02:17.852Z: "
-                + "2023-11-24T01:02:17.852Z 33.20 m/s").contains("breakup asat-test (RU DEFUNCT SAT (EXERCISE)) at 2023-11-25T03:00:00Z")
+        assertThat(run.out()).contains("maneuver inspector-approach (RU INSPECTOR (EXERCISE)) at 2023-11-24T01:02:53.401Z: "
+                + "2023-11-24T01:02:53.401Z 33.12 m/s").contains("breakup asat-test (RU DEFUNCT SAT (EXERCISE)) at 2023-11-25T03:00:00Z")
                 .contains("1205 fragments of at least 0.1 m in orbit").contains("ground_jammer dmz-jammer");
     }
 

@@ -50,4 +50,31 @@ class RpoCommandTest {
         assertThat(tight.exitCode()).isEqualTo(2);
         assertThat(tight.err()).contains("more than 0.50");
     }
+
+    /**
+     * The review's case from the command line: 61954 to 5 km behind 63433 at 18:00 on 2026-06-10 costs at most 42 m/s
+     * (it planned 81.52 before), within 50 it is no longer refused, and {@code --trade} holds every transfer tried
+     * with the chosen one marked.
+     */
+    @org.junit.jupiter.api.Tag("slow")
+    @Test
+    void theReviewsCaseAndItsTrade(@TempDir Path dir) throws Exception {
+        Path trade = dir.resolve("trade.csv");
+        CliRun run = CliRun.of("rpo", "--tle", org.spacettx.orbit.SharedData.path("catalog/spacetrack-3le-leo-2026-06-10.txt").toString(),
+                "--chaser", "61954", "--target", "63433", "--arrive", "2026-06-10T18:00:00Z", "--range-km", "5", "--max-dv-m-s", "50",
+                "--trade", trade.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        double total = Double.parseDouble(run.out().replaceAll("(?s).*total ([0-9.]+) m/s.*", "$1"));
+        assertThat(total).isLessThanOrEqualTo(42);
+        List<String> rows = Files.readAllLines(trade);
+        assertThat(rows.get(0)).isEqualTo("departure_utc,transfer_s,transfer_revs,revolutions,dv_m_s,arrival_error_m,chosen");
+        List<String[]> chosen = rows.stream().skip(1).map(r -> r.split(",", -1)).filter(r -> r[6].equals("yes")).toList();
+        assertThat(chosen).hasSize(1);
+        assertThat(Double.parseDouble(chosen.get(0)[4])).isCloseTo(total, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(Double.parseDouble(chosen.get(0)[5])).isLessThan(10);
+        assertThat(rows.size()).isGreaterThan(50);
+        // no transfer in the file is cheaper than the one chosen
+        assertThat(rows.stream().skip(1).map(r -> r.split(",", -1)).filter(r -> !r[4].isEmpty()).mapToDouble(r -> Double.parseDouble(r[4])).min()
+                .orElseThrow()).isGreaterThanOrEqualTo(total - 0.001);
+    }
 }

@@ -28,7 +28,7 @@ final class ManeuversReader {
 
     /** What an approach is planned from. */
     private record PlanInputs(org.spacettx.orbit.catalog.ElementSet chaser, org.spacettx.orbit.catalog.ElementSet target,
-                              Instant arrive, double rangeKm, OrekitData data) {
+                              Instant arrive, double rangeKm, Instant departAfter, OrekitData data) {
     }
 
     private static final Memo<PlanInputs, Rendezvous.Plan> PLANS = new Memo<>(32);
@@ -140,8 +140,19 @@ final class ManeuversReader {
             ctx.error(a.entries().get("arrive"), "object '" + targetId + "' is not in orbit at " + e.when());
             return null;
         }
-        Rendezvous.Plan plan = PLANS.get(new PlanInputs(chaser.elementsAt(e.when()), target.elementsAt(e.when()), e.when(), rangeKm,
-                data), in -> Rendezvous.plan(in.chaser(), in.target(), in.arrive(), in.rangeKm(), in.data()));
+        Instant departAfter = a.entries().containsKey("depart_after") ? ctx.instant(a, "depart_after", false) : null;
+        if (departAfter != null && !departAfter.isBefore(e.when())) {
+            ctx.error(a.entries().get("depart_after"), "depart_after must be before the arrival (" + e.when() + ")");
+            return null;
+        }
+        Rendezvous.Plan plan;
+        try {
+            plan = PLANS.get(new PlanInputs(chaser.elementsAt(e.when()), target.elementsAt(e.when()), e.when(), rangeKm, departAfter,
+                    data), in -> Rendezvous.plan(in.chaser(), in.target(), in.arrive(), in.rangeKm(), in.departAfter(), in.data()));
+        } catch (IllegalArgumentException x) {
+            ctx.error(a.entries().get("arrive"), x.getMessage());
+            return null;
+        }
         Instant depart = plan.departure().time();
         Instant earliest = chaser.later().isEmpty() ? chaser.inOrbitFrom() : chaser.later().get(chaser.later().size() - 1).epoch();
         if (start != null && depart.isBefore(start) || earliest != null && depart.isBefore(earliest)) {

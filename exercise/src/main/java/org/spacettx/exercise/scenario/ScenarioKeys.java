@@ -44,7 +44,7 @@ final class ScenarioKeys {
                 "downrange_km", "ascent_minutes"), "site", "time", "altitude_km");
         declare("maneuvers[]", List.of("id", "object", "burn", "approach"), "id", "object");
         declare("maneuvers[].burn", List.of("time", "radial_m_s", "along_track_m_s", "cross_track_m_s"), "time");
-        declare("maneuvers[].approach", List.of("target", "arrive", "range_km", "max_dv_m_s"), "target", "arrive", "range_km");
+        declare("maneuvers[].approach", List.of("target", "arrive", "range_km", "max_dv_m_s", "depart_after"), "target", "arrive", "range_km");
         declare("breakups[]", List.of("id", "name", "object", "time", "kind", "parent_mass_kg", "parent_length_m", "rocket_body",
                 "impactor_mass_kg", "impact_speed_km_s", "scale", "count_factor", "min_size_m", "seed", "first_norad"),
                 "id", "object", "time", "kind", "parent_mass_kg", "min_size_m");
