@@ -12,7 +12,7 @@ import org.spacettx.exercise.engine.Json;
 
 /**
  * Durability under SIGKILL, on both stores, through {@code spacettx bench crash} as anyone can run it: a server in a
- * child JVM takes five kinds of commands from five users and is killed 12 times at random moments (some during
+ * child JVM takes five kinds of commands from five users and is killed 8 times at random moments (some during
  * start-up replay); after every kill the store must hold every acknowledged command once, at its acknowledged
  * sequence number, with no gap, and an intact audit chain. The closing note of the durability work gives the same
  * loop over 100 kills per store.
@@ -20,7 +20,7 @@ import org.spacettx.exercise.engine.Json;
 @Tag("slow")
 class CrashTest {
 
-    static final int KILLS = 12;
+    static final int KILLS = 8;
 
     static JsonNode crashLoop(String... store) throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
