@@ -44,11 +44,14 @@ public final class BreakupCommand implements Callable<Integer> {
         }
         ElementSet parent = selected.get(0);
         BreakupModel.Event event = breakup.event();
+        if (!(countFactor > 0) || countFactor > BreakupModel.MAX_COUNT_FACTOR) {
+            throw new InputException(null, "--count-factor", "a count factor is above 0 and at most " + BreakupModel.MAX_COUNT_FACTOR);
+        }
         BreakupModel.Cloud cloud;
         try {
             cloud = BreakupModel.breakUp(event, breakup.minSizeM, breakup.seed, countFactor);
         } catch (IllegalArgumentException e) {
-            throw new InputException(null, e.getMessage().contains("count factor") ? "--count-factor" : "--min-size-m", e.getMessage());
+            throw new InputException(null, "--min-size-m", e.getMessage());
         }
         FragmentElements.Result result = FragmentElements.of(parent, breakup.time, cloud, breakup.firstNorad, OrekitData.standard());
         // a target that survives (a collision that is not catastrophic) keeps its number and its orbit, first in the file

@@ -530,9 +530,8 @@ final class ExerciseRoutes {
                 id -> live.scenario().breakups().stream().anyMatch(b -> b.id().equals(id) && held.breakups().test(b)));
         // the ground sensors the viewer owns: control's and the evaluators' all, a delegation's its own, the room's none
         boolean all = actor.isControl() || actor.role() == Actor.Role.OBSERVER && live.scenario().evaluatorsSeeAll();
-        List<org.spacettx.exercise.scenario.CellSensor> own = live.scenario().sensors().stream()
-                .filter(s -> all || actor.role() == Actor.Role.PLAYER && s.cell().equals(actor.cell())).toList();
-        return SpacePicture.withSensors(actor.isControl() ? picture : SpacePicture.withoutEffects(picture), own);
+        return live.space().withSensors(actor.isControl() ? picture : SpacePicture.withoutEffects(picture),
+                cell -> all || actor.role() == Actor.Role.PLAYER && cell.equals(actor.cell()));
     }
 
     /**

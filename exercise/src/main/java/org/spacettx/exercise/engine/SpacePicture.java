@@ -51,6 +51,8 @@ public final class SpacePicture {
     private volatile List<PlaceWindow> windows;
     private final Map<Instant, Map<String, Object>> cache = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> places;
+    /** The scenario's ground sensors as the map draws them (computed once: they do not move), in the scenario's order. */
+    private final List<Map<String, Object>> groundSensors;
     private final Map<String, Target> targets = new LinkedHashMap<>();
     /** Propagators of objects as delegations hold them, by their element sets. */
     private final Map<List<org.spacettx.orbit.catalog.ElementSet>, Sgp4> flownBy = new ConcurrentHashMap<>();
@@ -62,6 +64,7 @@ public final class SpacePicture {
         this.schedule = schedule;
         this.data = data;
         this.places = places(scenario);
+        this.groundSensors = scenario.sensors().stream().map(SpacePicture::groundSensor).toList();
         scenario.sites().forEach((id, site) -> targets.put(id, Target.of(site)));
         scenario.areas().forEach((id, area) -> targets.put(id, Target.of(area, Target.DEFAULT_SPACING_KM)));
         for (SpaceObject o : scenario.objects()) {
@@ -422,27 +425,28 @@ public final class SpacePicture {
     public static final double COVERAGE_ALTITUDE_KM = 500;
 
     /**
-     * A picture with the ground sensors its viewer owns: each with where it stands and the ground over which it sees
-     * an object at {@value #COVERAGE_ALTITUDE_KM} km (above its mask, within its range, between its azimuth limits).
+     * A picture with the ground sensors of the cells {@code owned} accepts: each with where it stands and the ground
+     * over which it sees an object at {@value #COVERAGE_ALTITUDE_KM} km (above its mask, within its range, between its
+     * azimuth limits).
      */
-    public static Map<String, Object> withSensors(Map<String, Object> picture, List<org.spacettx.exercise.scenario.CellSensor> own) {
+    public Map<String, Object> withSensors(Map<String, Object> picture, java.util.function.Predicate<String> owned) {
         Map<String, Object> copy = new LinkedHashMap<>(picture);
-        List<Map<String, Object>> sensors = new ArrayList<>();
-        for (org.spacettx.exercise.scenario.CellSensor s : own) {
-            Site site = s.sensor().site();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", s.id());
-            m.put("name", s.name());
-            m.put("cell", s.cell());
-            m.put("kind", s.sensor().kind().name().toLowerCase(java.util.Locale.ROOT));
-            m.put("point", new double[] {site.longitudeDeg(), site.latitudeDeg()});
-            m.put("altitudeKm", COVERAGE_ALTITUDE_KM);
-            m.put("ring", s.sensor().coverage(COVERAGE_ALTITUDE_KM).stream()
-                    .map(g -> new double[] {round(g.longitudeDeg()), round(g.latitudeDeg())}).toList());
-            sensors.add(m);
-        }
-        copy.put("sensors", sensors);
+        copy.put("sensors", groundSensors.stream().filter(s -> owned.test((String) s.get("cell"))).toList());
         return copy;
+    }
+
+    private static Map<String, Object> groundSensor(org.spacettx.exercise.scenario.CellSensor s) {
+        Site site = s.sensor().site();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("name", s.name());
+        m.put("cell", s.cell());
+        m.put("kind", s.sensor().kind().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("point", new double[] {site.longitudeDeg(), site.latitudeDeg()});
+        m.put("altitudeKm", COVERAGE_ALTITUDE_KM);
+        m.put("ring", s.sensor().coverage(COVERAGE_ALTITUDE_KM).stream()
+                .map(g -> new double[] {round(g.longitudeDeg()), round(g.latitudeDeg())}).toList());
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** The scenario's name of an object, in both languages, by catalog number. */

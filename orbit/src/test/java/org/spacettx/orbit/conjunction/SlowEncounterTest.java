@@ -18,7 +18,7 @@ import org.spacettx.orbit.input.SourceLocation;
 
 /**
  * Slow encounters (co-orbital objects a few m/s apart): the time of closest approach is where the distance between
- * the two SGP4 positions is least, found here with Orekit's own SGP4 by a golden-section search on positions alone.
+ * the two SGP4 positions is least, found here with Orekit's own SGP4 by Brent's method on positions alone.
  * SGP4's velocity is not the exact derivative of its position (the short-period terms), so the zero of the range rate
  * from those velocities lay up to a third of a second from that minimum at such speeds.
  */
@@ -40,31 +40,12 @@ class SlowEncounterTest {
         return pa.distance(pb) / 1000;
     }
 
-    /** The least distance within ±{@code halfS} of {@code around}, by golden section to 1 µs: its time and value. */
+    /** The least distance within ±{@code halfS} of {@code around}, by Brent's method (Hipparchus) to 1 µs: its time and value. */
     static Object[] minimum(TLEPropagator a, TLEPropagator b, Instant around, double halfS) {
-        double lo = -halfS;
-        double hi = halfS;
-        double g = (Math.sqrt(5) - 1) / 2;
-        double x1 = hi - g * (hi - lo);
-        double x2 = lo + g * (hi - lo);
-        double f1 = distanceKm(a, b, at(around, x1));
-        double f2 = distanceKm(a, b, at(around, x2));
-        while (hi - lo > 1e-6) {
-            if (f1 < f2) {
-                hi = x2;
-                x2 = x1;
-                f2 = f1;
-                x1 = hi - g * (hi - lo);
-                f1 = distanceKm(a, b, at(around, x1));
-            } else {
-                lo = x1;
-                x1 = x2;
-                f1 = f2;
-                x2 = lo + g * (hi - lo);
-                f2 = distanceKm(a, b, at(around, x2));
-            }
-        }
-        double t = (lo + hi) / 2;
+        double t = new org.hipparchus.optim.univariate.BrentOptimizer(1e-12, 1e-6).optimize(new org.hipparchus.optim.MaxEval(500),
+                new org.hipparchus.optim.univariate.UnivariateObjectiveFunction(x -> distanceKm(a, b, at(around, x))),
+                org.hipparchus.optim.nonlinear.scalar.GoalType.MINIMIZE,
+                new org.hipparchus.optim.univariate.SearchInterval(-halfS, halfS, 0)).getPoint();
         return new Object[] {at(around, t), distanceKm(a, b, at(around, t))};
     }
 
